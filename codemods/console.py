@@ -1,0 +1,76 @@
+"""Everything the user sees on a terminal: the only module that imports rich.
+
+stdout carries only the patch (or the JSON document); the summary and the
+findings without a fix go to stderr, so ``> fix.patch`` captures a clean patch.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from .models import Strategy
+from .report import Summary
+from .runner import Outcome
+
+
+def _console(stream: TextIO, color: bool):  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(
+        file=stream,
+        force_terminal=True if color else None,
+        no_color=not color,
+        color_system="auto" if color else None,
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+def print_diff(diff: str, color: bool, stream: TextIO | None = None) -> None:
+    stream = stream or sys.stdout
+    if not color:
+        stream.write(diff)
+        stream.flush()
+        return
+    from rich.text import Text
+
+    console = _console(stream, color)
+    for line in diff.splitlines():
+        style = ""
+        if line.startswith(("+++", "---")):
+            style = "bold"
+        elif line.startswith("@@"):
+            style = "cyan"
+        elif line.startswith("+"):
+            style = "green"
+        elif line.startswith("-"):
+            style = "red"
+        console.print(Text(line, style=style))
+
+
+def print_summary(outcomes: list[Outcome], summary: Summary, applied: bool, color: bool, stream: TextIO | None = None) -> None:
+    from rich.markup import escape
+
+    console = _console(stream or sys.stderr, color)
+    for outcome in outcomes:
+        result = outcome.result
+        for finding in result.findings:
+            if finding.fix.strategy is Strategy.NONE or not finding.fixed:
+                why = finding.fix.reason
+                if finding.fix.strategy is not Strategy.NONE and not finding.fix.safe:
+                    why = f"unsafe fix {finding.fix.strategy.value} not applied (use --unsafe-fixes): {why}"
+                console.print(
+                    f"[bold]{escape(finding.path)}:{finding.line}[/bold] {escape(finding.function)} "
+                    f"[yellow]{finding.code}[/yellow] {escape(finding.message)}\n"
+                    f"    [dim]no fix:[/dim] {escape(why)}"
+                )
+        if result.error is not None:
+            console.print(f"[bold]{escape(result.error.path)}[/bold] [red]error:[/red] {escape(result.error.message)}")
+    fixes = ", ".join(f"{count} {name}" for name, count in sorted(summary.by_strategy.items())) or "none"
+    verb = "applied" if applied else "proposed"
+    console.print(
+        f"{summary.files_scanned} files scanned, {summary.handlers_flagged} handlers flagged; "
+        f"fixes {verb}: {fixes}; not fixable: {summary.not_fixable + summary.unapplied}; "
+        f"errors: {summary.errors}"
+    )

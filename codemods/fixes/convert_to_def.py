@@ -1,0 +1,107 @@
+"""convert-to-def: ``async def`` -> ``def``, so FastAPI runs the function in its threadpool.
+
+What it does
+    Drops the ``async`` keyword. Nothing else in the file changes.
+
+When it applies (shared/research/fastapi_semantics.md, rules B.1-B.8)
+    - FastAPI runs a ``def`` of this kind in the threadpool: routes,
+      dependencies, background tasks, exception handlers. Never websockets,
+      middleware or lifespan functions, which FastAPI always awaits (F4.1, F5.1, F5.4).
+    - The body (outside nested functions) has no ``await``, ``async with``,
+      ``async for`` or async comprehension, and no ``yield`` (a sync generator
+      endpoint needs FastAPI >= 0.134, F1.11).
+    - No decorator sits between the route decorator and the ``def``: it may
+      wrap the function in an ``async`` wrapper (F1.3).
+    - Nothing in the file calls it (a caller awaits the coroutine, F7.6).
+    - It uses no event-loop API and sets no ``ContextVar`` (lost in a thread, F7.4, F7.5).
+
+Fix safety
+    Safe, except where the body rebinds module state with ``global`` or
+    ``nonlocal``: threads could race on it (F7.7), so the fix is unsafe.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from ..analysis.blocking import iter_loop_nodes
+from ..analysis.scope import qualified_name
+from ..models import FixPlan, Kind, Strategy
+from .base import FixContext, Refusal
+
+if TYPE_CHECKING:
+    import libcst as cst
+
+CONVERTIBLE_KINDS = frozenset({Kind.ROUTE, Kind.DEPENDENCY, Kind.BACKGROUND, Kind.EXCEPTION_HANDLER, Kind.OTHER})
+_LOOP_MODULES = ("asyncio", "anyio", "trio")
+
+
+class ConvertToDef:
+    strategy = Strategy.CONVERT_TO_DEF
+    summary = "turn the `async def` into `def`; FastAPI then runs it in its threadpool"
+
+    def plan(self, context: FixContext) -> FixPlan:
+        function = context.function
+        if context.kind not in CONVERTIBLE_KINDS:
+            raise Refusal(f"a {context.kind.value.replace('_', ' ')} function must stay async: FastAPI always awaits it")
+        _refuse_async_constructs(function)
+        if context.decorator_index is not None and context.decorator_index < len(function.decorator_list) - 1:
+            below = ast.unparse(function.decorator_list[context.decorator_index + 1])
+            raise Refusal(f"decorated with `@{below}` below the route decorator; its wrapper may be async")
+        if context.call_sites:
+            lines = ", ".join(str(line) for line in context.call_sites)
+            raise Refusal(f"called in this file (line {lines}); its callers expect a coroutine")
+        _refuse_loop_bound(context)
+        rebinds = [n for n in iter_loop_nodes(function.body) if isinstance(n, (ast.Global, ast.Nonlocal))]
+        if rebinds:
+            names = ", ".join(sorted({name for node in rebinds for name in node.names}))  # type: ignore[attr-defined]
+            return FixPlan(self.strategy, False, f"rebinds shared state ({names}); in a thread that may race")
+        if context.kind is Kind.OTHER:
+            return FixPlan(self.strategy, False, "not run by FastAPI; callers in other modules may await it")
+        return FixPlan(self.strategy, True, "nothing in the body needs the event loop; FastAPI runs `def` in its threadpool")
+
+    def rewrite(self, node: cst.FunctionDef) -> cst.FunctionDef:
+        return node.with_changes(asynchronous=None)
+
+
+def _refuse_async_constructs(function: ast.AsyncFunctionDef | ast.FunctionDef) -> None:
+    for node in iter_loop_nodes(function.body):
+        if isinstance(node, ast.Await):
+            raise Refusal(f"awaits at line {node.lineno}; the function must stay async")
+        if isinstance(node, (ast.AsyncWith, ast.AsyncFor)):
+            raise Refusal(f"uses `async {'with' if isinstance(node, ast.AsyncWith) else 'for'}` at line {node.lineno}")
+        if isinstance(node, ast.comprehension) and node.is_async:
+            raise Refusal("uses an async comprehension")
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            raise Refusal(f"is an async generator (line {node.lineno}); a sync generator endpoint needs FastAPI >= 0.134")
+
+
+def _refuse_loop_bound(context: FixContext) -> None:
+    for node in iter_loop_nodes(context.function.body):
+        if not isinstance(node, (ast.Name, ast.Attribute)) or not isinstance(getattr(node, "ctx", None), ast.Load):
+            continue
+        name = qualified_name(node, context.scope)
+        if name and name.split(".", 1)[0] in _LOOP_MODULES and "." in name:
+            raise Refusal(f"uses `{name}` (line {node.lineno}), which needs the running event loop")
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr == "set"
+            and _is_context_var(node.value, context)
+        ):
+            raise Refusal(f"sets a ContextVar (line {node.lineno}); the value would be lost in a worker thread")
+
+
+def _is_context_var(expr: ast.expr, context: FixContext) -> bool:
+    if not isinstance(expr, ast.Name):
+        return False
+    found = context.scope.lookup(expr.id)
+    if found is None:
+        return False
+    owner, bindings = found
+    return any(
+        b.kind == "value"
+        and isinstance(b.node, ast.Call)
+        and qualified_name(b.node.func, owner) in {"contextvars.ContextVar"}
+        for b in bindings
+    )

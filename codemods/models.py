@@ -1,0 +1,119 @@
+"""Typed values that flow through the pipeline.
+
+Every stage returns these frozen dataclasses and nothing else, so results can
+cross process boundaries (they pickle) and the console, the JSON report and the
+tests all read the same objects.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Kind(str, enum.Enum):
+    """How FastAPI (or Starlette) runs a callable; decides which fixes are legal."""
+
+    ROUTE = "route"
+    DEPENDENCY = "dependency"
+    WEBSOCKET = "websocket"
+    MIDDLEWARE = "middleware"
+    BACKGROUND = "background"
+    EXCEPTION_HANDLER = "exception_handler"
+    LIFESPAN = "lifespan"
+    #: An ``async def`` FastAPI does not run itself; only in scope with ``--all-async``.
+    OTHER = "other"
+
+
+class Strategy(str, enum.Enum):
+    """The fix chosen for a finding. The values are part of the JSON contract."""
+
+    CONVERT_TO_DEF = "convert-to-def"
+    SWAP_TO_ASYNC = "swap-to-async"
+    WRAP_IN_THREADPOOL = "wrap-in-threadpool"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class BlockingCall:
+    """One blocking call reached from an async function.
+
+    ``line``/``column`` locate the call in the analysed function (for a call
+    reached through helpers: the call of the first helper); ``via`` names the
+    helpers between the function and the blocking API, outermost first.
+    """
+
+    name: str
+    code: str
+    line: int
+    column: int
+    via: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FixPlan:
+    """What the planner decided for one finding."""
+
+    strategy: Strategy
+    safe: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """An async callable that FastAPI runs on the event loop and that blocks it."""
+
+    path: str
+    line: int
+    column: int
+    function: str
+    kind: Kind
+    code: str
+    message: str
+    calls: tuple[BlockingCall, ...]
+    fix: FixPlan
+    #: Whether the fix was applied to the produced text (set by the engine).
+    fixed: bool = False
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be analysed or rewritten; the batch goes on."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """Everything the engine learnt about one file.
+
+    ``new_text`` is ``None`` when nothing changes; the runner writes it only
+    when asked to apply.
+    """
+
+    path: str
+    findings: tuple[Finding, ...] = ()
+    old_text: str = ""
+    new_text: str | None = None
+    error: FileError | None = None
+    #: Findings the engine could not apply, with why (e.g. an unsafe fix).
+    notes: tuple[str, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return self.new_text is not None and self.new_text != self.old_text
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Options that change what is found and how it is fixed.
+
+    Built once by the CLI (and, later, per project from ``pyproject.toml``);
+    the engine never reads flags or files itself.
+    """
+
+    all_async: bool = False
+    unsafe_fixes: bool = False
+    select: frozenset[str] = field(default_factory=frozenset)
+    ignore: frozenset[str] = field(default_factory=frozenset)

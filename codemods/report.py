@@ -1,0 +1,104 @@
+"""Totals, exit status and the JSON document: derived from outcomes, nothing else.
+
+Exit status (documented in README):
+0 nothing to fix (with ``--apply``: everything flagged was fixed);
+1 findings or fixes pending; 2 an error (bad arguments, unreadable or
+unparsable files, refused rewrites). Errors win over findings.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import __version__
+from .models import Finding, Strategy
+from .runner import Outcome
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+
+@dataclass
+class Summary:
+    files_scanned: int = 0
+    files_changed: int = 0
+    handlers_flagged: int = 0
+    by_strategy: Counter[str] = field(default_factory=Counter)
+    not_fixable: int = 0
+    unapplied: int = 0
+    errors: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "files_scanned": self.files_scanned,
+            "files_changed": self.files_changed,
+            "handlers_flagged": self.handlers_flagged,
+            "fixes": {s.value: self.by_strategy.get(s.value, 0) for s in Strategy if s is not Strategy.NONE},
+            "not_fixable": self.not_fixable,
+            "unapplied": self.unapplied,
+            "errors": self.errors,
+        }
+
+
+def summarise(outcomes: list[Outcome]) -> Summary:
+    summary = Summary(files_scanned=len(outcomes))
+    for outcome in outcomes:
+        result = outcome.result
+        summary.files_changed += int(result.changed)
+        summary.errors += int(result.error is not None)
+        for finding in result.findings:
+            summary.handlers_flagged += 1
+            if finding.fix.strategy is Strategy.NONE:
+                summary.not_fixable += 1
+            elif finding.fixed:
+                summary.by_strategy[finding.fix.strategy.value] += 1
+            else:
+                summary.unapplied += 1
+    return summary
+
+
+def exit_status(outcomes: list[Outcome], applied: bool) -> int:
+    if any(o.result.error is not None for o in outcomes):
+        return EXIT_ERROR
+    findings = [f for o in outcomes for f in o.result.findings]
+    if applied:
+        return EXIT_FINDINGS if any(not f.fixed for f in findings) else EXIT_CLEAN
+    return EXIT_FINDINGS if findings else EXIT_CLEAN
+
+
+def finding_as_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "path": finding.path,
+        "line": finding.line,
+        "column": finding.column,
+        "function": finding.function,
+        "kind": finding.kind.value,
+        "code": finding.code,
+        "message": finding.message,
+        "calls": [
+            {"name": c.name, "code": c.code, "line": c.line, "column": c.column, "via": list(c.via)}
+            for c in finding.calls
+        ],
+        "fix": {
+            "strategy": finding.fix.strategy.value,
+            "safe": finding.fix.safe,
+            "reason": finding.fix.reason,
+            "applied": finding.fixed,
+        },
+    }
+
+
+def json_document(outcomes: list[Outcome]) -> dict[str, Any]:
+    return {
+        "version": __version__,
+        "findings": [finding_as_dict(f) for o in outcomes for f in o.result.findings],
+        "errors": [
+            {"path": o.result.error.path, "message": o.result.error.message}
+            for o in outcomes
+            if o.result.error is not None
+        ],
+        "summary": summarise(outcomes).as_dict(),
+    }

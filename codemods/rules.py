@@ -1,0 +1,60 @@
+"""Rule codes: one per category of blocking API.
+
+A finding's code is the code of the category of the blocking call it reports,
+so ``--select``/``--ignore`` and ``# unblock: ignore[CODE]`` work per category,
+in ruff's style. The table is data; README's rules table is generated from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    category: str
+    summary: str
+    default_enabled: bool = True
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("UNB100", "blocking-sleep", "sleep", "`time.sleep` and other sleeps stall the loop"),
+    Rule("UNB110", "blocking-http-call", "http", "synchronous HTTP clients (requests, urllib, httpx sync API)"),
+    Rule("UNB120", "blocking-file-io", "file", "opening, reading and writing files"),
+    Rule("UNB130", "blocking-subprocess", "subprocess", "running and waiting for processes"),
+    Rule("UNB140", "blocking-database", "database", "sync database drivers and ORM sessions"),
+    Rule("UNB150", "blocking-cache", "cache", "sync cache clients (redis-py, memcache)"),
+    Rule("UNB160", "blocking-cloud-sdk", "cloud", "sync cloud and object-storage SDKs (boto3, ...)"),
+    Rule("UNB170", "blocking-email", "email", "sending mail synchronously (smtplib, ...)"),
+    Rule("UNB180", "blocking-network", "network", "sockets, DNS, messaging and other network I/O"),
+    Rule("UNB190", "blocking-vendor-sdk", "vendor", "sync vendor SDK clients (openai, stripe, ...)"),
+    Rule("UNB200", "blocking-wait", "wait", "waiting on input, futures, locks or queues"),
+    Rule(
+        "UNB210",
+        "blocking-filesystem-metadata",
+        "filesystem-metadata",
+        "cheap filesystem metadata calls (`os.path.exists`, `Path.mkdir`)",
+        default_enabled=False,
+    ),
+    Rule("UNB220", "cpu-bound", "cpu", "CPU-bound work on the loop; threads help only if the library releases the GIL"),
+)
+
+RULES_BY_CATEGORY: dict[str, Rule] = {rule.category: rule for rule in RULES}
+RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
+
+
+def code_for(category: str) -> str:
+    """The rule code of a catalogue category (unknown categories are a bug)."""
+    return RULES_BY_CATEGORY[category].code
+
+
+def is_enabled(code: str, select: frozenset[str], ignore: frozenset[str]) -> bool:
+    """ruff-style selection: prefixes allowed (``UNB1`` selects UNB100..UNB190)."""
+    rule = RULES_BY_CODE.get(code)
+    if any(code.startswith(prefix) for prefix in ignore):
+        return False
+    if select:
+        return any(code.startswith(prefix) for prefix in select)
+    return rule.default_enabled if rule else True
