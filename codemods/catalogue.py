@@ -29,10 +29,22 @@ class BlockingApi:
 
 @dataclass(frozen=True)
 class Returns:
-    """Calling (or reading) ``qualname`` produces an instance of ``type``."""
+    """Calling (or reading) ``qualname`` produces an instance of ``type``.
+
+    ``pkg.Class.method`` is a method's result, ``pkg.Class.attr`` an attribute's,
+    ``pkg.Class.__call__`` what calling an instance returns (``SessionLocal()``).
+    """
 
     qualname: str
     type: str
+
+
+@dataclass(frozen=True)
+class Alias:
+    """``name`` is another spelling of ``canonical`` (a re-export, a subclass with the same API)."""
+
+    name: str
+    canonical: str
 
 
 _HTTP_VERBS = ("get", "post", "put", "patch", "delete", "head", "options", "request")
@@ -76,13 +88,9 @@ _ENTRIES: list[BlockingApi] = [
 
 _RETURNS: list[Returns] = [
     Returns("requests.session", "requests.Session"),
-    Returns("requests.sessions.Session", "requests.Session"),
-    Returns("requests.sessions.session", "requests.Session"),
     Returns("builtins.open", "io.TextIOWrapper"),
     Returns("io.open", "io.TextIOWrapper"),
     Returns("pathlib.Path.open", "io.TextIOWrapper"),
-    Returns("pathlib.PosixPath", "pathlib.Path"),
-    Returns("pathlib.WindowsPath", "pathlib.Path"),
     Returns("pathlib.Path.home", "pathlib.Path"),
     Returns("pathlib.Path.cwd", "pathlib.Path"),
     *[Returns(f"pathlib.Path.{name}", "pathlib.Path")
@@ -99,6 +107,18 @@ class Catalogue:
     returns: dict[str, str]
     #: Classes whose constructor call yields an instance of themselves.
     classes: frozenset[str]
+    aliases: dict[str, str]
+
+    def canonical(self, qualname: str) -> str:
+        """Map re-exports to one spelling: the longest aliased dotted prefix wins."""
+        if not self.aliases:
+            return qualname
+        parts = qualname.split(".")
+        for cut in range(len(parts), 0, -1):
+            target = self.aliases.get(".".join(parts[:cut]))
+            if target is not None:
+                return ".".join([target, *parts[cut:]])
+        return qualname
 
     def api(self, qualname: str) -> BlockingApi | None:
         found = self.apis.get(qualname)
@@ -115,16 +135,33 @@ class Catalogue:
 
     def with_entries(self, extra: list[BlockingApi]) -> Catalogue:
         """A new catalogue with user entries added (they win over built-ins)."""
-        return build_catalogue([*self.apis.values(), *extra], [Returns(k, v) for k, v in self.returns.items()])
+        return build_catalogue(
+            [*self.apis.values(), *extra],
+            [Returns(k, v) for k, v in self.returns.items()],
+            [Alias(k, v) for k, v in self.aliases.items()],
+        )
 
 
-def build_catalogue(entries: list[BlockingApi], returns: list[Returns]) -> Catalogue:
+def build_catalogue(entries: list[BlockingApi], returns: list[Returns], aliases: list[Alias] = ()) -> Catalogue:  # type: ignore[assignment]
     apis = {entry.qualname: entry for entry in entries}
     # A method entry ``pkg.Class.method`` names a class ``pkg.Class``; a class is
     # recognised by its last dotted part starting with a capital letter.
     classes = {owner for q in apis for owner in [q.rsplit(".", 1)[0]] if owner.rsplit(".", 1)[-1][:1].isupper()}
     classes |= {r.type for r in returns}
-    return Catalogue(apis=apis, returns={r.qualname: r.type for r in returns}, classes=frozenset(classes))
+    return Catalogue(
+        apis=apis,
+        returns={r.qualname: r.type for r in returns},
+        classes=frozenset(classes),
+        aliases={a.name: a.canonical for a in aliases},
+    )
 
 
-BUILTIN = build_catalogue(_ENTRIES, _RETURNS)
+_ALIASES: list[Alias] = [
+    Alias("requests.api", "requests"),
+    Alias("requests.sessions.Session", "requests.Session"),
+    Alias("requests.sessions.session", "requests.session"),
+    Alias("pathlib.PosixPath", "pathlib.Path"),
+    Alias("pathlib.WindowsPath", "pathlib.Path"),
+]
+
+BUILTIN = build_catalogue(_ENTRIES, _RETURNS, _ALIASES)

@@ -50,6 +50,7 @@ def resolve_call(call: ast.Call, scope: Scope, catalogue: Catalogue) -> tuple[Bl
     """The catalogue entry a call hits, and the name it is reported under."""
     callee = qualified_name(call.func, scope)
     if callee is not None:
+        callee = catalogue.canonical(callee)
         api = catalogue.api(callee)
         if api is not None:
             return api, callee

@@ -39,7 +39,8 @@ def annotation_type(annotation: ast.AST, scope: Scope, catalogue: Catalogue) -> 
     name = qualified_name(annotation, scope)
     if name is None:
         return None
-    return catalogue.type_of_call(name) if name in catalogue.classes else None
+    name = catalogue.canonical(name)
+    return name if name in catalogue.classes else None
 
 
 def expression_type(expr: ast.AST, scope: Scope, catalogue: Catalogue, depth: int = 0) -> str | None:
@@ -48,12 +49,18 @@ def expression_type(expr: ast.AST, scope: Scope, catalogue: Catalogue, depth: in
     if isinstance(expr, ast.Call):
         callee = qualified_name(expr.func, scope)
         if callee is not None:
-            return catalogue.type_of_call(callee)
+            callee = catalogue.canonical(callee)
+            found = catalogue.type_of_call(callee)
+            if found is not None or isinstance(expr.func, ast.Attribute):
+                return found
         if isinstance(expr.func, ast.Attribute):
             owner = expression_type(expr.func.value, scope, catalogue, depth + 1)
             if owner is not None:
                 return catalogue.returns.get(f"{owner}.{expr.func.attr}")
-        return None
+            return None
+        # Calling an instance: ``SessionLocal()`` where ``SessionLocal = sessionmaker(...)``.
+        owner = expression_type(expr.func, scope, catalogue, depth + 1)
+        return catalogue.returns.get(f"{owner}.__call__") if owner is not None else None
     if isinstance(expr, ast.Name):
         return _name_type(expr.id, scope, catalogue, depth)
     if isinstance(expr, ast.Attribute):
