@@ -59,7 +59,7 @@ def main(
     `git apply` accepts.
     """
     from .report import exit_status, json_document, summarise
-    from .runner import display_path, run
+    from .runner import run
 
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -77,6 +77,7 @@ def main(
             for outcome in outcomes:
                 result = outcome.result
                 if result.changed and result.new_text is not None:
-                    print_diff(unified_diff(result.old_text, result.new_text, display_path(Path(result.path))), color)
+                    patch = unified_diff(result.old_text, result.new_text, result.path, outcome.encoding)
+                    print_diff(patch, color)
         print_summary(outcomes, summarise(outcomes), apply, color and sys.stderr.isatty())
     sys.exit(exit_status(outcomes, applied=apply))

@@ -27,16 +27,21 @@ def _console(stream: TextIO, color: bool):  # type: ignore[no-untyped-def]
     )
 
 
-def print_diff(diff: str, color: bool, stream: TextIO | None = None) -> None:
+def print_diff(diff: bytes, color: bool, stream: TextIO | None = None) -> None:
+    """Plain: the patch's bytes exactly (``git apply`` needs the file's encoding).
+
+    Coloured: decoded for display only, one style per kind of diff line.
+    """
     stream = stream or sys.stdout
     if not color:
-        stream.write(diff)
+        stream.flush()
+        stream.buffer.write(diff) if hasattr(stream, "buffer") else stream.write(diff.decode("utf-8", "replace"))
         stream.flush()
         return
     from rich.text import Text
 
     console = _console(stream, color)
-    for line in diff.splitlines():
+    for line in diff.decode("utf-8", "replace").splitlines():
         style = ""
         if line.startswith(("+++", "---")):
             style = "bold"

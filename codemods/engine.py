@@ -1,19 +1,29 @@
-"""The pure core: source text in, :class:`~codemods.models.FileResult` out.
+"""The core: source text in, :class:`~codemods.models.FileResult` out.
 
-analyse (``ast``) -> plan one fix per finding -> transform (libcst, only when a
-fix applies). No file is read or written here and nothing is printed, so the
-same function serves the CLI, the tests and worker processes.
+Two passes over a project, both pure (nothing is written, nothing printed):
+
+1. :meth:`ProjectAnalysis.registrations` reads a module and says which
+   functions (of any module) it hands to FastAPI, and how;
+2. :meth:`ProjectAnalysis.analyse` takes the merged registry, finds the
+   async callables of a module that block (directly or through helpers),
+   plans one fix each and, when a fix applies, rewrites the text with libcst.
+
+:func:`analyse_source` runs both on a single file, for tests and callers
+that have only a string.
 """
 
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import replace
+from pathlib import Path
 
-from .analysis.blocking import DirectCall, direct_blocking_calls
-from .analysis.fastapi_app import DefinedFunction, find_registrations, iter_functions
-from .analysis.scope import module_scope
+from .analysis.blocking import BlockingAnalysis, DirectCall
+from .analysis.definitions import DefinedFunction
+from .analysis.fastapi_app import Registration, collect_registrations, merge
+from .analysis.project import ModuleInfo, ProjectIndex, find_project_root, function_key
+from .analysis.resolver import Resolver
 from .catalogue import BUILTIN, Catalogue
 from .fixes.base import FixContext
 from .models import BlockingCall, FileError, FileResult, Finding, FixPlan, Kind, Settings, Strategy
@@ -23,94 +33,136 @@ from .suppression import LineSuppression, comment_map
 from .transform import Edit, TransformError, apply_edits
 
 
-def might_need_analysis(text: str, settings: Settings) -> bool:
+def might_need_analysis(text: str) -> bool:
     """The cheap text prefilter: no ``async`` means no async function to flag."""
     return "async" in text
 
 
-def analyse_source(
-    text: str,
-    path: str,
-    settings: Settings | None = None,
-    catalogue: Catalogue = BUILTIN,
-    module: str = "",
-) -> FileResult:
-    settings = settings or Settings()
-    if not might_need_analysis(text, settings):
-        return FileResult(path=path, old_text=text)
-    try:
-        tree = ast.parse(text, filename=path)
-    except SyntaxError as error:
-        where = f"line {error.lineno}: " if error.lineno else ""
-        return FileResult(path=path, old_text=text, error=FileError(path, f"syntax error, {where}{error.msg}"))
-    except (ValueError, MemoryError, RecursionError) as error:
-        return FileResult(path=path, old_text=text, error=FileError(path, f"cannot parse: {error}"))
+def display_name(call: DirectCall) -> str:
+    return call.name.removeprefix("builtins.")
 
-    scope = module_scope(tree, module)
-    functions = list(iter_functions(tree.body, scope))
-    registered = {id(r.function): r for r in find_registrations(tree, scope, functions)}
-    comments: dict[int, LineSuppression] | None = None
-    findings: list[Finding] = []
-    edits: list[Edit] = []
-    for defined in functions:
+
+class ProjectAnalysis:
+    """Analysis state for one project in one process: index, resolver, memo."""
+
+    def __init__(
+        self,
+        root: Path,
+        settings: Settings | None = None,
+        catalogue: Catalogue = BUILTIN,
+        roots: list[Path] | None = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        self.index = ProjectIndex(root, roots)
+        self.resolver = Resolver(catalogue, self.index)
+        self.blocking = BlockingAnalysis(self.resolver)
+
+    def parse(self, path: Path, text: str) -> ModuleInfo | FileError:
+        try:
+            ast.parse(text, filename=str(path))
+        except SyntaxError as error:
+            where = f"line {error.lineno}: " if error.lineno else ""
+            return FileError(str(path), f"syntax error, {where}{error.msg}")
+        except (ValueError, MemoryError, RecursionError) as error:
+            return FileError(str(path), f"cannot parse: {error}")
+        info = self.index.add_text(path, text)
+        return info if info is not None else FileError(str(path), "cannot parse")
+
+    def registrations(self, path: Path, text: str) -> list[Registration]:
+        info = self.parse(path, text)
+        return collect_registrations(info, self.resolver) if isinstance(info, ModuleInfo) else []
+
+    def analyse(self, path: Path, text: str, shown: str, registry: Mapping[str, Registration]) -> FileResult:
+        if not might_need_analysis(text) and not self.settings.all_async:
+            return FileResult(path=shown, old_text=text)
+        info = self.parse(path, text)
+        if isinstance(info, FileError):
+            return FileResult(path=shown, old_text=text, error=FileError(shown, info.message))
+        return _FileAnalysis(self, info, text, shown, registry).run()
+
+
+class _FileAnalysis:
+    def __init__(
+        self, project: ProjectAnalysis, info: ModuleInfo, text: str, shown: str, registry: Mapping[str, Registration]
+    ) -> None:
+        self.project = project
+        self.settings = project.settings
+        self.info = info
+        self.text = text
+        self.shown = shown
+        self.registry = registry
+        self._comments: dict[int, LineSuppression] | None = None
+
+    def run(self) -> FileResult:
+        findings: list[Finding] = []
+        edits: list[Edit] = []
+        for defined in self.info.functions:
+            if not defined.is_async:
+                continue
+            registration = self.registry.get(function_key(self.info.path, defined.qualname))
+            if registration is None and not self.settings.all_async:
+                continue
+            finding, edit = self.function(defined, registration)
+            if finding is not None:
+                findings.append(finding)
+            if edit is not None:
+                edits.append(edit)
+        if not edits:
+            return FileResult(path=self.shown, findings=tuple(findings), old_text=self.text)
+        try:
+            new_text = apply_edits(self.text, edits, self.shown)
+        except TransformError as error:
+            unfixed = tuple(replace(f, fixed=False) for f in findings)
+            return FileResult(self.shown, unfixed, self.text, error=FileError(self.shown, str(error)))
+        return FileResult(path=self.shown, findings=tuple(findings), old_text=self.text, new_text=new_text)
+
+    def function(self, defined: DefinedFunction, registration: Registration | None) -> tuple[Finding | None, Edit | None]:
         node = defined.node
-        if not isinstance(node, ast.AsyncFunctionDef):
-            continue
-        registration = registered.get(id(node))
-        if registration is None and not settings.all_async:
-            continue
         kind = registration.kind if registration else Kind.OTHER
-        calls = [c for c in direct_blocking_calls(node.body, defined.scope, catalogue)
-                 if is_enabled(code_for(c.api.category), settings.select, settings.ignore)]
+        settings = self.settings
+        calls = [
+            c for c in self.project.blocking.blocking_calls(defined)
+            if is_enabled(code_for(c.api.category), settings.select, settings.ignore)
+        ]
+        if calls:
+            calls = self.unsuppressed(calls, defined)
         if not calls:
-            continue
-        if comments is None:
-            comments = comment_map(text)
-        calls = _unsuppressed(calls, node, comments)
-        if not calls:
-            continue
+            return None, None
         context = FixContext(
             function=node,
             scope=defined.scope,
             kind=kind,
             decorator_index=registration.decorator_index if registration else None,
             calls=tuple(calls),
-            call_sites=_call_sites(tree, node.name),
+            call_sites=_call_sites(self.info.tree, node.name),
             settings=settings,
-            tree=tree,
+            tree=self.info.tree,
         )
         plan = plan_fix(context)
         applies = plan.strategy is not Strategy.NONE and (plan.safe or settings.unsafe_fixes)
-        findings.append(_finding(path, defined, kind, calls, plan, applies))
-        if applies:
-            fix = FIXES[plan.strategy]
-            start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
-            edits.append(Edit(node.lineno, node.name, fix.rewrite, (start, node.end_lineno or node.lineno)))
+        finding = _finding(self.shown, defined, kind, calls, plan, applies)
+        if not applies:
+            return finding, None
+        start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+        edit = Edit(node.lineno, node.name, FIXES[plan.strategy].rewrite, (start, node.end_lineno or node.lineno))
+        return finding, edit
 
-    if not edits:
-        return FileResult(path=path, findings=tuple(findings), old_text=text)
-    try:
-        new_text = apply_edits(text, edits, path)
-    except TransformError as error:
-        unfixed = tuple(_with_fixed(f, False) for f in findings)
-        return FileResult(path=path, findings=unfixed, old_text=text, error=FileError(path, str(error)))
-    return FileResult(path=path, findings=tuple(findings), old_text=text, new_text=new_text)
-
-
-def _unsuppressed(
-    calls: list[DirectCall], node: ast.AsyncFunctionDef, comments: dict[int, LineSuppression]
-) -> list[DirectCall]:
-    on_def = comments.get(node.lineno, LineSuppression())
-    kept = []
-    for call in calls:
-        codes = {code_for(call.api.category), *call.api.ruff_codes}
-        lines = {call.node.lineno, call.node.end_lineno or call.node.lineno}
-        # On the ``def`` line only our own comment counts: ruff reports on the call.
-        silenced = LineSuppression(unblock=on_def.unblock).silences(codes)
-        if silenced or any(comments.get(line, LineSuppression()).silences(codes) for line in lines):
-            continue
-        kept.append(call)
-    return kept
+    def unsuppressed(self, calls: list[DirectCall], defined: DefinedFunction) -> list[DirectCall]:
+        if self._comments is None:
+            self._comments = comment_map(self.text)
+        comments = self._comments
+        on_def = comments.get(defined.node.lineno, LineSuppression())
+        kept = []
+        for call in calls:
+            codes = {code_for(call.api.category), *call.api.ruff_codes}
+            lines = {call.node.lineno, call.node.end_lineno or call.node.lineno}
+            # On the ``def`` line only our own comment counts: ruff reports on the call.
+            if LineSuppression(unblock=on_def.unblock).silences(codes):
+                continue
+            if any(comments.get(line, LineSuppression()).silences(codes) for line in lines):
+                continue
+            kept.append(call)
+        return kept
 
 
 def _call_sites(tree: ast.Module, name: str) -> tuple[int, ...]:
@@ -124,30 +176,53 @@ def _call_sites(tree: ast.Module, name: str) -> tuple[int, ...]:
 
 
 def _finding(
-    path: str, defined: DefinedFunction, kind: Kind, calls: Iterable[DirectCall], plan: FixPlan, fixed: bool
+    path: str, defined: DefinedFunction, kind: Kind, calls: list[DirectCall], plan: FixPlan, fixed: bool
 ) -> Finding:
     node = defined.node
     reported = tuple(
-        BlockingCall(name=c.name, code=code_for(c.api.category), line=c.node.lineno, column=c.node.col_offset + 1)
+        BlockingCall(
+            name=display_name(c), code=code_for(c.api.category), line=c.node.lineno,
+            column=c.node.col_offset + 1, via=c.via,
+        )
         for c in calls
     )
-    first = reported[0]
-    names = ", ".join(dict.fromkeys(f"`{c.name}`" for c in reported))
+    names = ", ".join(dict.fromkeys(f"`{' -> '.join((*c.via, c.name))}`" for c in reported))
     label = kind.value.replace("_", " ") if kind is not Kind.OTHER else "function"
     message = f"async {label} `{defined.qualname}` blocks the event loop: it calls {names}"
     return Finding(
-        path=path,
-        line=node.lineno,
-        column=node.col_offset + 1,
-        function=defined.qualname,
-        kind=kind,
-        code=first.code,
-        message=message,
-        calls=reported,
-        fix=plan,
-        fixed=fixed,
+        path=path, line=node.lineno, column=node.col_offset + 1, function=defined.qualname, kind=kind,
+        code=reported[0].code, message=message, calls=reported, fix=plan, fixed=fixed,
     )
 
 
-def _with_fixed(finding: Finding, fixed: bool) -> Finding:
-    return replace(finding, fixed=fixed)
+def analyse_source(
+    text: str,
+    path: str,
+    settings: Settings | None = None,
+    catalogue: Catalogue = BUILTIN,
+) -> FileResult:
+    """Analyse one file on its own (its registrations and same-module helpers only)."""
+    file_path = Path(path)
+    project = ProjectAnalysis(file_path.parent, settings, catalogue, roots=[])
+    if not might_need_analysis(text) and not project.settings.all_async:
+        return FileResult(path=path, old_text=text)
+    registry = merge(project.registrations(file_path, text))
+    return project.analyse(file_path, text, path, registry)
+
+
+def analyse_tree(root: Path, settings: Settings | None = None, catalogue: Catalogue = BUILTIN) -> list[FileResult]:
+    """Analyse every ``.py`` file under ``root`` as one project (no parallelism, no writes)."""
+    from .discovery import iter_python_files
+    from .sourcefile import SourceError, decode
+
+    project = ProjectAnalysis(find_project_root(root), settings, catalogue)
+    texts: dict[Path, str] = {}
+    errors: list[FileResult] = []
+    for path in iter_python_files([root]):
+        try:
+            texts[path] = decode(path.read_bytes()).text
+        except (OSError, SourceError) as error:
+            errors.append(FileResult(str(path), error=FileError(str(path), str(error))))
+    registry = merge([r for path, text in texts.items() for r in project.registrations(path, text)])
+    results = [project.analyse(path, text, path.relative_to(root).as_posix(), registry) for path, text in texts.items()]
+    return results + errors

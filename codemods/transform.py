@@ -60,7 +60,7 @@ def apply_edits(text: str, edits: list[Edit], path: str, import_span: tuple[int,
     if pending:
         missing = ", ".join(f"{name} (line {line})" for line, name in sorted(pending))
         raise TransformError(f"could not locate {missing} in the syntax tree")
-    new_text = new_module.code
+    new_text = _splice(text, module.code, new_module.code)
     spans = [edit.span for edit in edits] + ([import_span] if import_span else [])
     _check_outside_spans(text, new_text, spans)
     try:
@@ -68,6 +68,34 @@ def apply_edits(text: str, edits: list[Edit], path: str, import_span: tuple[int,
     except (SyntaxError, ValueError) as error:
         raise TransformError(f"the rewrite does not compile ({error}); file left unchanged") from error
     return new_text
+
+
+def _splice(original: str, rendered_old: str, rendered_new: str) -> str:
+    """Apply the difference between two libcst renderings to the original text.
+
+    Both renderings share libcst's round-trip losses, so their difference is
+    exactly the requested change; applying it to the original keeps every
+    other byte, even where libcst would have dropped one (LibCST #1457).
+    """
+    if rendered_old == original:
+        return rendered_new
+    old_lines = split_lines(original)
+    base = split_lines(rendered_old)
+    new = split_lines(rendered_new)
+    if len(base) != len(old_lines):
+        raise TransformError("libcst does not round-trip this file line for line; file left unchanged")
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(None, base, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out.extend(old_lines[i1:i2])
+            continue
+        if base[i1:i2] != old_lines[i1:i2]:
+            raise TransformError(
+                f"libcst does not round-trip line {i1 + 1}, which the fix must change; file left unchanged"
+            )
+        out.extend(new[j1:j2])
+    return "".join(out)
 
 
 def _check_outside_spans(old: str, new: str, spans: list[tuple[int, int]]) -> None:

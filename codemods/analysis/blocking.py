@@ -1,9 +1,14 @@
-"""Find the blocking calls made directly in an async function's body.
+"""Find what blocks the event loop in an async function: directly or through helpers.
 
-A call counts when it runs on the event loop: not inside a nested ``def``,
-``lambda`` or class, and not the direct operand of ``await`` (an awaited call
-is an async API). A blocking function passed *as a value*
-(``run_in_threadpool(requests.get, url)``) is not a call and is not reported.
+A call counts when it runs in the function's own frame: not inside a nested
+``def``, ``lambda`` or class. A blocking function passed *as a value*
+(``run_in_threadpool(requests.get, url)``, ``add_task(send_mail)``) is not a
+call. A catalogue API that is awaited is an async API and is skipped.
+
+Calls to the project's own functions are followed: a sync helper runs on the
+loop when called from async code, and so does an async helper's body when it
+is awaited (or gathered). What each function reaches is computed once
+(memoised), with cycles cut, to any depth the code has (capped at 16).
 """
 
 from __future__ import annotations
@@ -12,19 +17,35 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..catalogue import BlockingApi, Catalogue
-from .scope import Scope, qualified_name
-from .types import expression_type
+from ..catalogue import BlockingApi
+from .definitions import DefinedFunction
+from .resolver import CallTarget, Resolver
+from .scope import Scope
+
+_MAX_DEPTH = 16
+_MAX_REACHED = 24
+
+
+@dataclass(frozen=True)
+class Reached:
+    """A blocking API reached by calling a function, and the helpers in between."""
+
+    api: BlockingApi
+    name: str
+    via: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class DirectCall:
-    """A blocking API called directly in a function body."""
+    """A call in the analysed function that blocks (itself, or through ``via``)."""
 
-    api: BlockingApi
-    #: How the call reads once resolved (``requests.get``, ``requests.Session.get``).
-    name: str
     node: ast.Call
+    api: BlockingApi
+    name: str
+    via: tuple[str, ...] = ()
+    #: The call resolves to a project function (the fix may belong there).
+    helper: DefinedFunction | None = None
+    awaited: bool = False
 
 
 def iter_loop_nodes(body: list[ast.stmt]) -> Iterator[ast.AST]:
@@ -33,12 +54,15 @@ def iter_loop_nodes(body: list[ast.stmt]) -> Iterator[ast.AST]:
     while stack:
         node = stack.pop()
         yield node
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             # Decorators and defaults run here; the body does not.
             children: list[ast.AST] = [*node.decorator_list]
-            if not isinstance(node, ast.ClassDef):
-                children += [d for d in (*node.args.defaults, *node.args.kw_defaults) if d is not None]
+            children += [d for d in (*node.args.defaults, *node.args.kw_defaults) if d is not None]
             stack.extend(reversed(children))
+            continue
+        if isinstance(node, ast.ClassDef):
+            # A class body runs when the class statement does; its methods' bodies do not.
+            stack.extend(reversed([*node.decorator_list, *node.bases, *node.keywords, *node.body]))
             continue
         if isinstance(node, ast.Lambda):
             stack.extend(reversed(node.args.defaults))
@@ -46,33 +70,86 @@ def iter_loop_nodes(body: list[ast.stmt]) -> Iterator[ast.AST]:
         stack.extend(reversed(list(ast.iter_child_nodes(node))))
 
 
-def resolve_call(call: ast.Call, scope: Scope, catalogue: Catalogue) -> tuple[BlockingApi, str] | None:
-    """The catalogue entry a call hits, and the name it is reported under."""
-    callee = qualified_name(call.func, scope)
-    if callee is not None:
-        callee = catalogue.canonical(callee)
-        api = catalogue.api(callee)
-        if api is not None:
-            return api, callee
-        return None
-    if isinstance(call.func, ast.Attribute):
-        owner = expression_type(call.func.value, scope, catalogue)
-        if owner is not None:
-            name = f"{owner}.{call.func.attr}"
-            api = catalogue.api(name)
-            if api is not None:
-                return api, name
-    return None
-
-
-def direct_blocking_calls(body: list[ast.stmt], scope: Scope, catalogue: Catalogue) -> list[DirectCall]:
+def iter_calls(body: list[ast.stmt]) -> Iterator[tuple[ast.Call, bool]]:
+    """(call, awaited) for every call in the frame."""
     awaited: set[int] = set()
-    found: list[DirectCall] = []
     for node in iter_loop_nodes(body):
         if isinstance(node, ast.Await) and isinstance(node.value, ast.Call):
             awaited.add(id(node.value))
-        elif isinstance(node, ast.Call) and id(node) not in awaited:
-            hit = resolve_call(node, scope, catalogue)
-            if hit is not None:
-                found.append(DirectCall(api=hit[0], name=hit[1], node=node))
-    return found
+        elif isinstance(node, ast.Call):
+            yield node, id(node) in awaited
+
+
+class BlockingAnalysis:
+    """Blocking calls of functions, memoised per function for the whole run."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self._memo: dict[int, tuple[Reached, ...]] = {}
+        self._active: set[int] = set()
+
+    def blocking_calls(self, function: DefinedFunction) -> list[DirectCall]:
+        found: list[DirectCall] = []
+        is_async = function.is_async
+        for call, awaited in iter_calls(function.node.body):
+            target = self.resolver.call_target(call, function.scope)
+            if target is None:
+                continue
+            if target.api is not None:
+                if not awaited:
+                    found.append(DirectCall(call, target.api, target.name, awaited=False))
+                continue
+            for reached in self._through(target, awaited, is_async, 0):
+                found.append(
+                    DirectCall(call, reached.api, reached.name, reached.via, helper=target.function, awaited=awaited)
+                )
+        return found
+
+    def _through(self, target: CallTarget, awaited: bool, caller_is_async: bool, depth: int) -> list[Reached]:
+        helper = target.function
+        if helper is None:
+            return []
+        if helper.is_async and not caller_is_async:
+            return []  # a sync caller only creates the coroutine
+        label = helper.qualname
+        return [Reached(r.api, r.name, (label, *r.via)) for r in self.reached(helper, depth + 1)]
+
+    def reached(self, function: DefinedFunction, depth: int = 0) -> tuple[Reached, ...]:
+        """What calling ``function`` blocks on (its body, run where it is called)."""
+        key = id(function.node)
+        if key in self._memo:
+            return self._memo[key]
+        if key in self._active or depth > _MAX_DEPTH:
+            return ()
+        self._active.add(key)
+        try:
+            result: list[Reached] = []
+            seen: set[tuple[str, tuple[str, ...]]] = set()
+            for call, awaited in iter_calls(function.node.body):
+                target = self.resolver.call_target(call, function.scope)
+                if target is None:
+                    continue
+                if target.api is not None:
+                    items = [] if awaited else [Reached(target.api, target.name)]
+                else:
+                    items = self._through(target, awaited, function.is_async, depth)
+                for item in items:
+                    mark = (item.name, item.via)
+                    if mark not in seen and len(result) < _MAX_REACHED:
+                        seen.add(mark)
+                        result.append(item)
+        finally:
+            self._active.discard(key)
+        reached = tuple(result)
+        self._memo[key] = reached
+        return reached
+
+
+def direct_scope_calls(body: list[ast.stmt], scope: Scope, resolver: Resolver) -> list[tuple[ast.Call, CallTarget]]:
+    """Resolved calls of a body (used by fixes that inspect what a function calls)."""
+    out = []
+    for call, _awaited in iter_calls(body):
+        target = resolver.call_target(call, scope)
+        if target is not None:
+            out.append((call, target))
+    return out

@@ -1,12 +1,18 @@
-"""The one place that knows which callables FastAPI runs, and how.
+"""The one place that knows which callables FastAPI (and Starlette) runs, and how.
 
 FastAPI awaits ``async def`` callables on the event loop and runs ``def`` ones
 in its threadpool (shared/research/fastapi_semantics.md F1-F6). This module
-finds the functions a module registers with FastAPI: route and websocket
-decorators on ``FastAPI()``/``APIRouter()`` instances (also ``app.router``),
-``add_api_route``/``add_api_websocket_route`` calls. For a decorated function
-it also records which decorator registered it: decorators *below* that one
-wrap the function before FastAPI sees it (F6.4), which matters to the fixes.
+reads one module and reports every function it hands to FastAPI, wherever
+that function is defined (``Depends(get_user)`` may name a function of
+another module): route, websocket, middleware, exception-handler and
+lifespan decorators on ``FastAPI()``/``APIRouter()``/``Starlette()``
+instances (also imported ones and ``app.router``); ``add_api_route`` and the
+other registration calls; ``APIRoute``/``Route`` objects; ``Depends`` and
+``Security`` anywhere (defaults, ``Annotated``, aliases, ``dependencies=[...]``);
+``add_task``/``BackgroundTask``; ``lifespan=``/``on_startup=``/
+``exception_handlers=`` arguments; ``BaseHTTPMiddleware`` subclasses and
+class-based endpoints. For a decorated route it records which decorator
+registered it: decorators *below* it wrap the function first (F6.4).
 """
 
 from __future__ import annotations
@@ -16,154 +22,251 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..models import Kind
-from .scope import FunctionNode, Scope, function_scope, qualified_name
+from .definitions import DefinedFunction
+from .project import ModuleInfo, function_key
+from .resolver import Resolver
+from .scope import Scope
 
 APP_CLASSES = frozenset(
     {
-        "fastapi.FastAPI",
-        "fastapi.applications.FastAPI",
-        "fastapi.APIRouter",
-        "fastapi.routing.APIRouter",
+        "fastapi.FastAPI", "fastapi.applications.FastAPI", "fastapi.APIRouter", "fastapi.routing.APIRouter",
+        "starlette.applications.Starlette", "starlette.routing.Router",
     }
 )
-ROUTE_DECORATORS = frozenset({"get", "post", "put", "patch", "delete", "options", "head", "trace", "api_route"})
-WEBSOCKET_DECORATORS = frozenset({"websocket"})
-ROUTE_REGISTRARS = {"add_api_route": Kind.ROUTE, "add_api_websocket_route": Kind.WEBSOCKET}
+_DECORATOR_KINDS = {
+    **dict.fromkeys(("get", "post", "put", "patch", "delete", "options", "head", "trace", "api_route", "route"),
+                    Kind.ROUTE),
+    "websocket": Kind.WEBSOCKET, "websocket_route": Kind.WEBSOCKET,
+    "middleware": Kind.MIDDLEWARE, "exception_handler": Kind.EXCEPTION_HANDLER, "on_event": Kind.LIFESPAN,
+}
+# method -> (kind, positional index of the callable, keyword name)
+_REGISTRAR_CALLS = {
+    "add_api_route": (Kind.ROUTE, 1, "endpoint"), "add_route": (Kind.ROUTE, 1, "endpoint"),
+    "add_api_websocket_route": (Kind.WEBSOCKET, 1, "endpoint"), "add_websocket_route": (Kind.WEBSOCKET, 1, "route"),
+    "add_exception_handler": (Kind.EXCEPTION_HANDLER, 1, "handler"), "add_event_handler": (Kind.LIFESPAN, 1, "func"),
+}
+_ROUTE_CLASSES = {
+    "fastapi.routing.APIRoute": Kind.ROUTE, "starlette.routing.Route": Kind.ROUTE,
+    "fastapi.routing.APIWebSocketRoute": Kind.WEBSOCKET, "starlette.routing.WebSocketRoute": Kind.WEBSOCKET,
+}
+_DEPENDS = frozenset(
+    {"fastapi.Depends", "fastapi.Security", "fastapi.params.Depends", "fastapi.params.Security",
+     "fastapi.param_functions.Depends", "fastapi.param_functions.Security"}
+)
+_BACKGROUND_TASK = frozenset({"starlette.background.BackgroundTask", "fastapi.background.BackgroundTask"})
+_MIDDLEWARE_BASES = frozenset({"starlette.middleware.base.BaseHTTPMiddleware"})
+_ENDPOINT_BASES = {"starlette.endpoints.HTTPEndpoint": Kind.ROUTE, "starlette.endpoints.WebSocketEndpoint": Kind.WEBSOCKET}
+#: A function registered several ways keeps the most restrictive kind.
+_PRIORITY = [Kind.MIDDLEWARE, Kind.WEBSOCKET, Kind.LIFESPAN, Kind.ROUTE, Kind.DEPENDENCY,
+             Kind.EXCEPTION_HANDLER, Kind.BACKGROUND]
 
 
 @dataclass(frozen=True)
 class Registration:
-    """A function FastAPI runs, how it runs it, and the registering decorator's index."""
+    """A function FastAPI runs (by key), how it runs it, and the registering decorator's index."""
 
-    function: FunctionNode
+    key: str
     kind: Kind
-    decorator_index: int | None
+    decorator_index: int | None = None
 
 
-@dataclass(frozen=True)
-class DefinedFunction:
-    """A function definition with the scope it is defined in and its own scope."""
-
-    node: FunctionNode
-    enclosing: Scope
-    scope: Scope
-    #: Dotted path of enclosing functions/classes, for messages (``Store.get``).
-    qualname: str
-
-
-def iter_functions(body: list[ast.stmt], enclosing: Scope, prefix: str = "") -> Iterator[DefinedFunction]:
-    """Every function defined in a body, at any depth, in source order."""
-    for node in body:
-        yield from _functions_in(node, enclosing, prefix)
+def merge(registrations: list[Registration]) -> dict[str, Registration]:
+    merged: dict[str, Registration] = {}
+    for item in registrations:
+        current = merged.get(item.key)
+        if current is None or _PRIORITY.index(item.kind) < _PRIORITY.index(current.kind):
+            index = item.decorator_index if item.decorator_index is not None else (current and current.decorator_index)
+            merged[item.key] = Registration(item.key, item.kind, index)
+    return merged
 
 
-def _functions_in(node: ast.AST, enclosing: Scope, prefix: str) -> Iterator[DefinedFunction]:
-    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        scope = function_scope(node, enclosing)
-        qualname = f"{prefix}{node.name}"
-        yield DefinedFunction(node, enclosing, scope, qualname)
-        yield from iter_functions(node.body, scope, f"{qualname}.")
-        return
-    if isinstance(node, ast.ClassDef):
-        # Class bodies do not enclose their methods for name lookup.
-        yield from iter_functions(node.body, enclosing, f"{prefix}{node.name}.")
-        return
-    for child in ast.iter_child_nodes(node):
-        if isinstance(child, (ast.stmt, ast.ExceptHandler, ast.match_case)):
-            yield from _functions_in(child, enclosing, prefix)
+class _Collector:
+    def __init__(self, module: ModuleInfo, resolver: Resolver) -> None:
+        self.module = module
+        self.resolver = resolver
+        self.by_node = {id(f.node): f for f in module.functions}
+        self.found: list[Registration] = []
 
+    # -- targets -------------------------------------------------------------
+    def add(self, expr: ast.expr | None, scope: Scope, kind: Kind) -> None:
+        if expr is None:
+            return
+        if isinstance(expr, (ast.List, ast.Tuple, ast.Set)):
+            for element in expr.elts:
+                self.add(element, scope, kind)
+            return
+        if isinstance(expr, ast.Dict):
+            for value in expr.values:
+                self.add(value, scope, kind)
+            return
+        key = self.target_key(expr, scope)
+        if key is not None:
+            self.found.append(Registration(key, kind))
 
-def _is_app(expr: ast.AST, scope: Scope) -> bool:
-    """``app`` bound to ``FastAPI()``/``APIRouter()``, or ``app.router``."""
-    if isinstance(expr, ast.Attribute) and expr.attr == "router":
-        return _is_app(expr.value, scope)
-    if isinstance(expr, ast.Call):
-        return qualified_name(expr.func, scope) in APP_CLASSES
-    if not isinstance(expr, ast.Name):
+    def target_key(self, expr: ast.expr, scope: Scope) -> str | None:
+        if isinstance(expr, ast.Call) and self.resolver.qualified(expr.func, scope) == "functools.partial" and expr.args:
+            return self.target_key(expr.args[0], scope)
+        if isinstance(expr, ast.Name):
+            found = scope.lookup(expr.id)
+            if found is not None:
+                owner, bindings = found
+                if len(bindings) == 1 and bindings[0].kind == "function" and owner.parent is not None:
+                    local = self.by_node.get(id(bindings[0].node))  # defined inside a factory function
+                    return function_key(self.module.path, local.qualname) if local else None
+        if isinstance(expr, (ast.Name, ast.Attribute)):
+            name = self.resolver.qualified(expr, scope)
+            symbol = self.resolver.project_symbol(name) if name else None
+            if symbol is not None and symbol.kind == "function" and symbol.function is not None:
+                return function_key(symbol.module.path, symbol.function.qualname)
+            if symbol is not None and symbol.kind == "class":
+                return None  # a class dependency: __init__ runs in the threadpool (F2.4)
+        # An instance whose ``__call__`` FastAPI calls: ``Depends(Checker(...))``.
+        owner_type = self.resolver.type_of(expr, scope)
+        if owner_type is not None and not (isinstance(expr, (ast.Name, ast.Attribute)) and self._is_class(expr, scope)):
+            target = self.resolver.method(owner_type, "__call__")
+            if target is not None and target.function is not None and target.module is not None:
+                return function_key(target.module.path, target.function.qualname)
+        return None
+
+    def _is_class(self, expr: ast.expr, scope: Scope) -> bool:
+        name = self.resolver.qualified(expr, scope)
+        symbol = self.resolver.project_symbol(name) if name else None
+        return symbol is not None and symbol.kind == "class"
+
+    # -- apps ----------------------------------------------------------------
+    def is_app(self, expr: ast.AST, scope: Scope, depth: int = 0) -> bool:
+        if depth > 6:
+            return False
+        if isinstance(expr, ast.Attribute) and expr.attr == "router" and self.is_app(expr.value, scope, depth + 1):
+            return True
+        if isinstance(expr, ast.Call):
+            return self.resolver.qualified(expr.func, scope) in APP_CLASSES
+        if isinstance(expr, ast.Name):
+            found = scope.lookup(expr.id)
+            if found is None:
+                return False
+            owner, bindings = found
+            if any(b.kind == "value" and b.node is not None and self.is_app(b.node, owner, depth + 1) for b in bindings):
+                return True
+            if any(b.kind == "annotation" and b.node is not None
+                   and self.resolver.qualified(b.node, owner) in APP_CLASSES for b in bindings):
+                return True
+        if isinstance(expr, (ast.Name, ast.Attribute)):
+            name = self.resolver.qualified(expr, scope)
+            symbol = self.resolver.project_symbol(name) if name else None
+            if symbol is not None and symbol.kind == "value" and symbol.node is not None:
+                return self.is_app(symbol.node, symbol.module.scope, depth + 1)
         return False
-    found = scope.lookup(expr.id)
-    if found is None:
-        return False
-    owner, bindings = found
-    return any(
-        b.kind == "value" and isinstance(b.node, ast.Call) and qualified_name(b.node.func, owner) in APP_CLASSES
-        for b in bindings
-    )
 
+    # -- walking -------------------------------------------------------------
+    def run(self) -> list[Registration]:
+        for function in self.module.functions:
+            self.decorators(function)
+        bodies: list[tuple[list[ast.stmt], Scope]] = [(self.module.tree.body, self.module.scope)]
+        bodies += [(f.node.body, f.scope) for f in self.module.functions]
+        for body, scope in bodies:
+            for call in _frame_calls(body):
+                self.call(call, scope)
+        for function in self.module.functions:
+            # ``x = Depends(f)`` defaults and ``Annotated[T, Depends(f)]`` annotations.
+            args = function.node.args
+            parts = [*args.defaults, *args.kw_defaults]
+            parts += [a.annotation for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)]
+            for part in parts:
+                if part is not None:
+                    for call in _calls_in(part):
+                        self.call(call, function.enclosing)
+        self.classes()
+        return self.found
 
-def _decorator_kind(decorator: ast.expr, scope: Scope) -> Kind | None:
-    if not (isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute)):
-        return None
-    method = decorator.func.attr
-    if method not in ROUTE_DECORATORS and method not in WEBSOCKET_DECORATORS:
-        return None
-    if not _is_app(decorator.func.value, scope):
-        return None
-    return Kind.WEBSOCKET if method in WEBSOCKET_DECORATORS else Kind.ROUTE
+    def decorators(self, function: DefinedFunction) -> None:
+        for index, decorator in enumerate(function.node.decorator_list):
+            if not (isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute)):
+                continue
+            kind = _DECORATOR_KINDS.get(decorator.func.attr)
+            if kind is None or not self.is_app(decorator.func.value, function.enclosing):
+                continue
+            key = function_key(self.module.path, function.qualname)
+            self.found.append(Registration(key, kind, index if kind is Kind.ROUTE else None))
+            for call in _calls_in(decorator):
+                self.call(call, function.enclosing)
 
+    def call(self, call: ast.Call, scope: Scope) -> None:
+        callee = self.resolver.qualified(call.func, scope)
+        keywords = {k.arg: k.value for k in call.keywords if k.arg}
+        if callee in _DEPENDS:
+            self.add(call.args[0] if call.args else keywords.get("dependency"), scope, Kind.DEPENDENCY)
+        elif callee in _ROUTE_CLASSES:
+            self.add(call.args[1] if len(call.args) > 1 else keywords.get("endpoint"), scope, _ROUTE_CLASSES[callee])
+        elif callee in _BACKGROUND_TASK:
+            self.add(call.args[0] if call.args else keywords.get("func"), scope, Kind.BACKGROUND)
+        elif callee in APP_CLASSES:
+            self.add(keywords.get("lifespan"), scope, Kind.LIFESPAN)
+            self.add(keywords.get("on_startup"), scope, Kind.LIFESPAN)
+            self.add(keywords.get("on_shutdown"), scope, Kind.LIFESPAN)
+            self.add(keywords.get("exception_handlers"), scope, Kind.EXCEPTION_HANDLER)
+        elif isinstance(call.func, ast.Attribute):
+            method = call.func.attr
+            if method == "add_task":
+                self.add(call.args[0] if call.args else keywords.get("func"), scope, Kind.BACKGROUND)
+            elif method in _REGISTRAR_CALLS and self.is_app(call.func.value, scope):
+                kind, position, keyword = _REGISTRAR_CALLS[method]
+                self.add(call.args[position] if len(call.args) > position else keywords.get(keyword), scope, kind)
+            elif method == "add_middleware" and self.is_app(call.func.value, scope):
+                self.add(keywords.get("dispatch"), scope, Kind.MIDDLEWARE)
+                if call.args:
+                    self.middleware_class(call.args[0], scope)
 
-def _registered_by_call(call: ast.Call, scope: Scope) -> tuple[str, Kind] | None:
-    """``app.add_api_route(path, fn)`` / ``endpoint=fn`` -> (``fn``, kind)."""
-    if not isinstance(call.func, ast.Attribute) or call.func.attr not in ROUTE_REGISTRARS:
-        return None
-    if not _is_app(call.func.value, scope):
-        return None
-    endpoint: ast.expr | None = call.args[1] if len(call.args) >= 2 else None
-    for keyword in call.keywords:
-        if keyword.arg == "endpoint":
-            endpoint = keyword.value
-    if isinstance(endpoint, ast.Name):
-        return endpoint.id, ROUTE_REGISTRARS[call.func.attr]
-    return None
+    def middleware_class(self, expr: ast.expr, scope: Scope) -> None:
+        name = self.resolver.qualified(expr, scope)
+        symbol = self.resolver.project_symbol(name) if name else None
+        if symbol is None or symbol.kind != "class":
+            return
+        owner = f"{symbol.module.name}.{symbol.qualname}"
+        for method in ("dispatch", "__call__"):
+            target = self.resolver.method(owner, method)
+            if target is not None and target.function is not None and target.module is not None:
+                self.found.append(Registration(function_key(target.module.path, target.function.qualname),
+                                               Kind.MIDDLEWARE))
 
-
-def find_registrations(tree: ast.Module, module_scope: Scope, functions: list[DefinedFunction]) -> list[Registration]:
-    """Every function of this module that FastAPI runs, with its kind."""
-    found: dict[int, Registration] = {}
-    by_name: dict[tuple[int, str], DefinedFunction] = {}
-    for defined in functions:
-        by_name[(id(defined.enclosing), defined.node.name)] = defined
-        for index, decorator in enumerate(defined.node.decorator_list):
-            kind = _decorator_kind(decorator, defined.enclosing)
-            if kind is not None:
-                # The lowest registering decorator is the one that sees the function first.
-                found[id(defined.node)] = Registration(defined.node, kind, index)
-    scopes = [(tree.body, module_scope)] + [(d.node.body, d.scope) for d in functions]
-    for body, scope in scopes:
-        for statement in body:
-            for node in _shallow_calls(statement):
-                hit = _registered_by_call(node, scope)
-                if hit is None:
+    def classes(self) -> None:
+        """``BaseHTTPMiddleware.dispatch`` and class-based endpoints, found by their bases."""
+        for qualname in self.module.classes:
+            owner = f"{self.module.name}.{qualname}"
+            bases = set(self.resolver.external_bases(owner))
+            for function in self.module.functions:
+                if function.owner_class != qualname:
                     continue
-                target = _lookup_function(hit[0], scope, by_name)
-                if target is not None and id(target.node) not in found:
-                    found[id(target.node)] = Registration(target.node, hit[1], None)
-    return [found[key] for key in sorted(found, key=lambda k: _position(found[k].function))]
+                key = function_key(self.module.path, function.qualname)
+                name = function.node.name
+                if bases & _MIDDLEWARE_BASES and name == "dispatch":
+                    self.found.append(Registration(key, Kind.MIDDLEWARE))
+                for base, kind in _ENDPOINT_BASES.items():
+                    if base in bases and not name.startswith("_"):
+                        self.found.append(Registration(key, kind))
 
 
-def _lookup_function(
-    name: str, scope: Scope, by_name: dict[tuple[int, str], DefinedFunction]
-) -> DefinedFunction | None:
-    found = scope.lookup(name)
-    if found is None:
-        return None
-    owner, bindings = found
-    if len(bindings) != 1 or bindings[0].kind != "function":
-        return None
-    return by_name.get((id(owner), name))
+def collect_registrations(module: ModuleInfo, resolver: Resolver) -> list[Registration]:
+    """Every function this module hands to FastAPI (possibly defined elsewhere)."""
+    return _Collector(module, resolver).run()
 
 
-def _shallow_calls(statement: ast.stmt) -> Iterator[ast.Call]:
-    """Calls in a statement that are not inside a nested function or class."""
-    stack: list[ast.AST] = [statement]
+def _frame_calls(body: list[ast.stmt]) -> Iterator[ast.Call]:
+    """Calls in a body that are not inside a nested function or class body."""
+    stack: list[ast.AST] = list(body)
     while stack:
         node = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            continue
+        if isinstance(node, ast.ClassDef):
+            stack.extend(s for s in node.body if not isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)))
             continue
         if isinstance(node, ast.Call):
             yield node
         stack.extend(ast.iter_child_nodes(node))
 
 
-def _position(node: ast.AST) -> tuple[int, int]:
-    return getattr(node, "lineno", 0), getattr(node, "col_offset", 0)
+def _calls_in(node: ast.AST) -> Iterator[ast.Call]:
+    for child in ast.walk(node):
+        if isinstance(child, ast.Call):
+            yield child

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 
 CONVERTIBLE_KINDS = frozenset({Kind.ROUTE, Kind.DEPENDENCY, Kind.BACKGROUND, Kind.EXCEPTION_HANDLER, Kind.OTHER})
 _LOOP_MODULES = ("asyncio", "anyio", "trio")
+#: Loop-module callables that are fine in a worker thread.
+_LOOP_SAFE = frozenset({"asyncio.run", "asyncio.iscoroutinefunction", "asyncio.iscoroutine", "anyio.run"})
 
 
 class ConvertToDef:
@@ -78,30 +80,36 @@ def _refuse_async_constructs(function: ast.AsyncFunctionDef | ast.FunctionDef) -
 
 
 def _refuse_loop_bound(context: FixContext) -> None:
+    """Calls into asyncio/anyio/trio, or on objects they made, need the running loop (F7.4).
+
+    Exception classes (``except asyncio.TimeoutError``) and other plain
+    references are fine: only calls are checked.
+    """
     for node in iter_loop_nodes(context.function.body):
-        if not isinstance(node, (ast.Name, ast.Attribute)) or not isinstance(getattr(node, "ctx", None), ast.Load):
+        if not isinstance(node, ast.Call):
             continue
-        name = qualified_name(node, context.scope)
-        if name and name.split(".", 1)[0] in _LOOP_MODULES and "." in name:
-            raise Refusal(f"uses `{name}` (line {node.lineno}), which needs the running event loop")
-        if (
-            isinstance(node, ast.Attribute)
-            and node.attr == "set"
-            and _is_context_var(node.value, context)
-        ):
-            raise Refusal(f"sets a ContextVar (line {node.lineno}); the value would be lost in a worker thread")
+        name = qualified_name(node.func, context.scope)
+        if name and name.split(".", 1)[0] in _LOOP_MODULES and "." in name and name not in _LOOP_SAFE:
+            raise Refusal(f"calls `{name}` (line {node.lineno}), which needs the running event loop")
+        if isinstance(node.func, ast.Attribute):
+            made_by = _made_by(node.func.value, context)
+            if made_by and made_by.split(".", 1)[0] in _LOOP_MODULES:
+                raise Refusal(f"uses an object made by `{made_by}` (line {node.lineno}), bound to the event loop")
+            if node.func.attr == "set" and made_by == "contextvars.ContextVar":
+                raise Refusal(f"sets a ContextVar (line {node.lineno}); the value would be lost in a worker thread")
 
 
-def _is_context_var(expr: ast.expr, context: FixContext) -> bool:
+def _made_by(expr: ast.expr, context: FixContext) -> str | None:
+    """The callee that produced the object a name holds (``lock = asyncio.Lock()``)."""
     if not isinstance(expr, ast.Name):
-        return False
+        return None
     found = context.scope.lookup(expr.id)
     if found is None:
-        return False
+        return None
     owner, bindings = found
-    return any(
-        b.kind == "value"
-        and isinstance(b.node, ast.Call)
-        and qualified_name(b.node.func, owner) in {"contextvars.ContextVar"}
-        for b in bindings
-    )
+    for binding in bindings:
+        if binding.kind == "value" and isinstance(binding.node, ast.Call):
+            name = qualified_name(binding.node.func, owner)
+            if name is not None:
+                return name
+    return None

@@ -1,0 +1,200 @@
+"""The project index: modules by dotted name, parsed lazily, each once.
+
+A blocking call is often several helpers away, in other modules. The index
+maps dotted module names to files under the project's source roots and parses
+a module (with ``ast``, never libcst) only when the analysis first needs it,
+so a run touches the files with async code and what they actually call, not
+the whole tree. It resolves a qualified name (``app.services.users.get_user``)
+to the function or class it names, following re-exports.
+
+Source roots: the project root (nearest folder with ``pyproject.toml``,
+``setup.py``/``setup.cfg`` or ``.git``), its ``src/``, and every top-level
+folder without ``__init__.py`` (an ``app/`` run as a script folder).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..sourcefile import SourceError, decode
+from .definitions import DefinedFunction, iter_functions
+from .scope import Scope, module_scope
+
+_PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
+_MAX_REEXPORT_HOPS = 8
+
+
+@dataclass
+class ModuleInfo:
+    """One parsed module: its tree, scope, functions and classes."""
+
+    name: str
+    path: Path
+    tree: ast.Module
+    scope: Scope
+    is_package: bool
+    functions: list[DefinedFunction]
+    #: Function qualname inside the module (``Store.get``) -> definition.
+    by_qualname: dict[str, DefinedFunction] = field(default_factory=dict)
+    #: Class qualname inside the module (``Store``) -> definition.
+    classes: dict[str, ast.ClassDef] = field(default_factory=dict)
+
+    def key(self, function: DefinedFunction) -> str:
+        """A function's identity across modules and processes: file path + qualname."""
+        return function_key(self.path, function.qualname)
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """What a qualified name resolves to inside the project."""
+
+    module: ModuleInfo
+    #: ``function``, ``class`` or ``value`` (a module-level variable).
+    kind: str
+    qualname: str
+    function: DefinedFunction | None = None
+    node: ast.AST | None = None
+
+
+def function_key(path: Path, qualname: str) -> str:
+    return f"{path}:{qualname}"
+
+
+def find_project_root(start: Path) -> Path:
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        if any((candidate / marker).exists() for marker in _PROJECT_MARKERS):
+            return candidate
+    return folder
+
+
+def source_roots(project_root: Path) -> list[Path]:
+    roots = [project_root]
+    src = project_root / "src"
+    if src.is_dir():
+        roots.append(src)
+    try:
+        children = sorted(p for p in project_root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError:
+        children = []
+    roots += [c for c in children if c != src and not (c / "__init__.py").exists()]
+    return roots
+
+
+def build_module(name: str, path: Path, text: str) -> ModuleInfo | None:
+    try:
+        tree = ast.parse(text, filename=str(path))
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return None
+    is_package = path.name == "__init__.py"
+    scope = module_scope(tree, name, is_package)
+    functions = list(iter_functions(tree.body, scope))
+    info = ModuleInfo(name, path, tree, scope, is_package, functions)
+    info.by_qualname = {f.qualname: f for f in functions}
+    _collect_classes(tree.body, "", info.classes)
+    return info
+
+
+def _collect_classes(body: list[ast.stmt], prefix: str, out: dict[str, ast.ClassDef]) -> None:
+    for node in body:
+        if isinstance(node, ast.ClassDef):
+            out[f"{prefix}{node.name}"] = node
+            _collect_classes(node.body, f"{prefix}{node.name}.", out)
+        elif isinstance(node, (ast.If, ast.Try)):
+            _collect_classes([*node.body, *node.orelse], prefix, out)
+
+
+class ProjectIndex:
+    """Lazily parsed modules of one project."""
+
+    def __init__(self, project_root: Path, roots: list[Path] | None = None) -> None:
+        self.root = project_root.resolve()
+        self.roots = [r.resolve() for r in (roots if roots is not None else source_roots(self.root))]
+        self._modules: dict[str, ModuleInfo | None] = {}
+        self._by_path: dict[Path, ModuleInfo | None] = {}
+
+    # -- module names and files ---------------------------------------------------
+    def module_name(self, path: Path) -> str:
+        """Dotted name of a file: relative to ``src/`` when under it, else to the project root."""
+        resolved = path.resolve()
+        for root in (self.root / "src", self.root):
+            try:
+                relative = resolved.relative_to(root)
+            except ValueError:
+                continue
+            parts = list(relative.with_suffix("").parts)
+            if parts and parts[-1] == "__init__":
+                parts.pop()
+            return ".".join(parts)
+        return resolved.stem
+
+    def _file_for(self, name: str) -> Path | None:
+        relative = Path(*name.split("."))
+        for root in self.roots:
+            for candidate in (root / relative.with_suffix(".py"), root / relative / "__init__.py"):
+                if candidate.is_file():
+                    return candidate
+        return None
+
+    def add_text(self, path: Path, text: str) -> ModuleInfo | None:
+        """Register a module whose text the caller already read (no second read)."""
+        resolved = path.resolve()
+        if resolved in self._by_path:
+            return self._by_path[resolved]
+        info = build_module(self.module_name(resolved), resolved, text)
+        self._by_path[resolved] = info
+        if info is not None:
+            self._modules.setdefault(info.name, info)
+        return info
+
+    def module(self, name: str) -> ModuleInfo | None:
+        if name in self._modules:
+            return self._modules[name]
+        path = self._file_for(name) if name else None
+        info: ModuleInfo | None = None
+        if path is not None:
+            resolved = path.resolve()
+            if resolved in self._by_path:
+                info = self._by_path[resolved]
+            else:
+                try:
+                    text = decode(resolved.read_bytes()).text
+                except (OSError, SourceError):
+                    text = None
+                info = build_module(name, resolved, text) if text is not None else None
+                self._by_path[resolved] = info
+        self._modules[name] = info
+        return info
+
+    # -- symbols ---------------------------------------------------------------
+    def resolve(self, qualname: str, hops: int = 0) -> Symbol | None:
+        """The project function, class or module variable a dotted name refers to."""
+        if hops > _MAX_REEXPORT_HOPS or not qualname:
+            return None
+        parts = qualname.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            info = self.module(".".join(parts[:cut]))
+            if info is None:
+                continue
+            return self._inside(info, parts[cut:], hops)
+        return None
+
+    def _inside(self, info: ModuleInfo, rest: list[str], hops: int) -> Symbol | None:
+        dotted = ".".join(rest)
+        if dotted in info.by_qualname:
+            return Symbol(info, "function", dotted, function=info.by_qualname[dotted])
+        if dotted in info.classes:
+            return Symbol(info, "class", dotted, node=info.classes[dotted])
+        head = rest[0]
+        bindings = info.scope.bindings.get(head)
+        if not bindings or len(bindings) != 1:
+            return None
+        binding = bindings[0]
+        if binding.kind == "import":
+            return self.resolve(".".join([binding.target, *rest[1:]]), hops + 1)
+        if binding.kind == "value" and len(rest) == 1:
+            return Symbol(info, "value", head, node=binding.node)
+        return None

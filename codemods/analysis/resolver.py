@@ -1,0 +1,260 @@
+"""What an expression holds and what a call reaches: catalogue APIs and project code.
+
+Types are dotted class names: catalogue classes (``requests.Session``,
+``sqlalchemy.orm.Session``) and project classes (``app.store.ReportStore``).
+They come from constructor and factory calls, ``with X() as v``, parameter
+and variable annotations (``Optional``/``| None``/``Annotated`` unwrapped,
+module-level aliases such as ``SessionDep = Annotated[Session, Depends(...)]``
+followed), ``self`` in methods, attributes assigned in ``__init__``, project
+functions' return annotations, and module-level instances in other modules.
+A name bound several ways that disagree has no type. Unknown never blocks.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from ..catalogue import BlockingApi, Catalogue
+from .definitions import DefinedFunction
+from .project import ModuleInfo, ProjectIndex, Symbol
+from .scope import Scope, qualified_name
+
+_MAX_DEPTH = 10
+_WRAPPERS = ("Optional", "Annotated", "Iterator", "Generator", "AsyncIterator", "AsyncGenerator", "Iterable")
+
+
+@dataclass(frozen=True)
+class CallTarget:
+    """A call resolves to a catalogue API, or to a function of the project."""
+
+    name: str
+    api: BlockingApi | None = None
+    function: DefinedFunction | None = None
+    module: ModuleInfo | None = None
+
+
+class Resolver:
+    def __init__(self, catalogue: Catalogue, index: ProjectIndex) -> None:
+        self.catalogue = catalogue
+        self.index = index
+        self._attr_cache: dict[tuple[str, str], str | None] = {}
+
+    # -- names -------------------------------------------------------------------
+    def qualified(self, expr: ast.AST, scope: Scope) -> str | None:
+        name = qualified_name(expr, scope)
+        return self.catalogue.canonical(name) if name is not None else None
+
+    def project_symbol(self, qualname: str) -> Symbol | None:
+        return self.index.resolve(qualname)
+
+    # -- types -------------------------------------------------------------------
+    def annotation_type(self, annotation: ast.AST, scope: Scope, depth: int = 0) -> str | None:
+        if depth > _MAX_DEPTH:
+            return None
+        if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+            try:
+                annotation = ast.parse(annotation.value, mode="eval").body
+            except SyntaxError:
+                return None
+        if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
+            left = self.annotation_type(annotation.left, scope, depth + 1)
+            right = self.annotation_type(annotation.right, scope, depth + 1)
+            return None if left and right and left != right else left or right
+        if isinstance(annotation, ast.Subscript):
+            outer = self.qualified(annotation.value, scope) or ""
+            inner = annotation.slice
+            if outer.rsplit(".", 1)[-1] in _WRAPPERS:
+                first = inner.elts[0] if isinstance(inner, ast.Tuple) and inner.elts else inner
+                return self.annotation_type(first, scope, depth + 1)
+            return None
+        name = self.qualified(annotation, scope)
+        if name is None:
+            return None
+        if name in self.catalogue.classes:
+            return name
+        symbol = self.project_symbol(name)
+        if symbol is None:
+            return None
+        if symbol.kind == "class":
+            return f"{symbol.module.name}.{symbol.qualname}"
+        if symbol.kind == "value" and symbol.node is not None:
+            # A module-level alias: ``SessionDep = Annotated[Session, Depends(get_db)]``.
+            return self.annotation_type(symbol.node, symbol.module.scope, depth + 1)
+        return None
+
+    def type_of(self, expr: ast.AST, scope: Scope, depth: int = 0) -> str | None:
+        if depth > _MAX_DEPTH:
+            return None
+        if isinstance(expr, ast.Call):
+            return self._call_type(expr, scope, depth)
+        if isinstance(expr, ast.Name):
+            return self._name_type(expr, scope, depth)
+        if isinstance(expr, ast.Attribute):
+            owner = self.type_of(expr.value, scope, depth + 1)
+            if owner is not None:
+                return self.attribute_type(owner, expr.attr, depth)
+            name = self.qualified(expr, scope)
+            return self._symbol_type(name, depth) if name else None
+        if isinstance(expr, ast.Subscript):
+            owner = self.type_of(expr.value, scope, depth + 1)
+            return self.catalogue.returns.get(f"{owner}.__getitem__") if owner else None
+        if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Div):
+            left = self.type_of(expr.left, scope, depth + 1)
+            return left if left == "pathlib.Path" else None
+        if isinstance(expr, ast.Await):
+            return self.type_of(expr.value, scope, depth + 1)
+        return None
+
+    def _call_type(self, call: ast.Call, scope: Scope, depth: int) -> str | None:
+        target = self.call_target(call, scope, depth)
+        if target is not None and target.function is not None and target.module is not None:
+            returns = target.function.node.returns
+            if returns is not None:
+                return self.annotation_type(returns, target.function.enclosing, depth + 1)
+            return None
+        callee = self.qualified(call.func, scope)
+        if callee is not None:
+            found = self.catalogue.type_of_call(callee)
+            if found is not None:
+                return found
+            symbol = self.project_symbol(callee)
+            if symbol is not None and symbol.kind == "class":
+                return f"{symbol.module.name}.{symbol.qualname}"
+            if isinstance(call.func, ast.Name):
+                return None
+        if isinstance(call.func, ast.Attribute):
+            owner = self.type_of(call.func.value, scope, depth + 1)
+            if owner is not None:
+                return self.catalogue.returns.get(f"{owner}.{call.func.attr}")
+            return None
+        # Calling an instance: ``SessionLocal()`` where ``SessionLocal = sessionmaker(...)``.
+        owner = self.type_of(call.func, scope, depth + 1)
+        return self.catalogue.returns.get(f"{owner}.__call__") if owner is not None else None
+
+    def _name_type(self, expr: ast.Name, scope: Scope, depth: int) -> str | None:
+        found = scope.lookup(expr.id)
+        if found is None:
+            return None
+        owner, bindings = found
+        types: set[str | None] = set()
+        for binding in bindings:
+            if binding.kind == "instance":
+                types.add(binding.target)
+            elif binding.kind == "value" and binding.node is not None:
+                types.add(self.type_of(binding.node, owner, depth + 1))
+            elif binding.kind == "annotation" and binding.node is not None:
+                types.add(self.annotation_type(binding.node, owner, depth + 1))
+            elif binding.kind in {"import", "class"}:
+                name = self.qualified(expr, scope)
+                types.add(self._symbol_type(name, depth) if name else None)
+            else:
+                return None
+        return types.pop() if len(types) == 1 else None
+
+    def _symbol_type(self, name: str, depth: int) -> str | None:
+        """A class (used as a value: ``Event.get``) or a module-level instance elsewhere."""
+        if name in self.catalogue.classes:
+            return name
+        symbol = self.project_symbol(name)
+        if symbol is None:
+            return None
+        if symbol.kind == "class":
+            return f"{symbol.module.name}.{symbol.qualname}"
+        if symbol.kind == "value" and symbol.node is not None:
+            return self.type_of(symbol.node, symbol.module.scope, depth + 1)
+        return None
+
+    def attribute_type(self, owner: str, attr: str, depth: int = 0) -> str | None:
+        known = self.catalogue.returns.get(f"{owner}.{attr}")
+        if known is not None:
+            return known
+        key = (owner, attr)
+        if key in self._attr_cache:
+            return self._attr_cache[key]
+        self._attr_cache[key] = None  # cycle guard
+        found = self._project_attribute_type(owner, attr, depth)
+        self._attr_cache[key] = found
+        return found
+
+    def _project_attribute_type(self, owner: str, attr: str, depth: int) -> str | None:
+        for module, class_qualname, node in self.class_chain(owner):
+            for statement in node.body:
+                if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+                    if statement.target.id == attr:
+                        return self.annotation_type(statement.annotation, module.scope, depth + 1)
+            init = module.by_qualname.get(f"{class_qualname}.__init__")
+            if init is None:
+                continue
+            for statement in ast.walk(init.node):
+                if isinstance(statement, (ast.Assign, ast.AnnAssign)):
+                    targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+                    for target in targets:
+                        if (
+                            isinstance(target, ast.Attribute)
+                            and target.attr == attr
+                            and isinstance(target.value, ast.Name)
+                            and target.value.id in {"self"}
+                        ):
+                            if isinstance(statement, ast.AnnAssign):
+                                return self.annotation_type(statement.annotation, init.scope, depth + 1)
+                            if statement.value is not None:
+                                return self.type_of(statement.value, init.scope, depth + 1)
+        return None
+
+    # -- classes -----------------------------------------------------------------
+    def class_chain(self, class_name: str, depth: int = 0) -> list[tuple[ModuleInfo, str, ast.ClassDef]]:
+        """The project classes of a type's MRO (approximately: depth-first over bases)."""
+        symbol = self.project_symbol(class_name)
+        if symbol is None or symbol.kind != "class" or not isinstance(symbol.node, ast.ClassDef) or depth > 8:
+            return []
+        chain = [(symbol.module, symbol.qualname, symbol.node)]
+        for base in symbol.node.bases:
+            base_name = self.qualified(base, symbol.module.scope)
+            if base_name is not None:
+                chain += self.class_chain(base_name, depth + 1)
+        return chain
+
+    def external_bases(self, class_name: str) -> list[str]:
+        """Library classes a project class derives from (``peewee.Model``)."""
+        if class_name in self.catalogue.classes:
+            return [class_name]
+        bases: list[str] = []
+        for module, _qualname, node in self.class_chain(class_name):
+            for base in node.bases:
+                name = self.qualified(base, module.scope)
+                if name is not None and self.project_symbol(name) is None:
+                    bases.append(name)
+        return bases
+
+    # -- calls -------------------------------------------------------------------
+    def method(self, owner: str, attr: str) -> CallTarget | None:
+        for module, class_qualname, _node in self.class_chain(owner):
+            function = module.by_qualname.get(f"{class_qualname}.{attr}")
+            if function is not None:
+                return CallTarget(f"{owner.rsplit('.', 1)[-1]}.{attr}", function=function, module=module)
+        for base in self.external_bases(owner) or [owner]:
+            api = self.catalogue.api(f"{base}.{attr}")
+            if api is not None:
+                return CallTarget(f"{base}.{attr}", api=api)
+        return None
+
+    def call_target(self, call: ast.Call, scope: Scope, depth: int = 0) -> CallTarget | None:
+        callee = self.qualified(call.func, scope)
+        if callee is not None:
+            api = self.catalogue.api(callee)
+            if api is not None:
+                return CallTarget(callee, api=api)
+            symbol = self.project_symbol(callee)
+            if symbol is not None and symbol.kind == "function" and symbol.function is not None:
+                return CallTarget(symbol.qualname, function=symbol.function, module=symbol.module)
+            if symbol is not None and symbol.kind == "class":
+                init = self.method(f"{symbol.module.name}.{symbol.qualname}", "__init__")
+                return init if init is not None and init.function is not None else None
+            if isinstance(call.func, ast.Name):
+                return None
+        if isinstance(call.func, ast.Attribute):
+            owner = self.type_of(call.func.value, scope, depth + 1)
+            if owner is not None:
+                return self.method(owner, call.func.attr)
+        return None
