@@ -12,12 +12,14 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .engine import analyse_source
+from .analysis.fastapi_app import Registration, merge
+from .analysis.project import find_project_root
+from .engine import ProjectAnalysis
 from .models import FileError, FileResult, Settings
 from .sourcefile import SourceError, decode, digest, encode
 
@@ -42,41 +44,102 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def process_file(path: Path, settings: Settings) -> Outcome:
+#: Text that makes a file worth reading for registrations (pass 1).
+_REGISTRATION_HINTS = (b"fastapi", b"starlette", b"async")
+
+# Per-process analysis state, one per (project root, settings): worker
+# processes keep their index and memo across the chunks they are given.
+_PROJECTS: dict[tuple[Path, Settings], ProjectAnalysis] = {}
+
+
+def _project(root: Path, settings: Settings) -> ProjectAnalysis:
+    key = (root, settings)
+    if key not in _PROJECTS:
+        _PROJECTS[key] = ProjectAnalysis(root, settings)
+    return _PROJECTS[key]
+
+
+def _read(path: Path) -> bytes | FileError:
     shown = display_path(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
-        return Outcome(FileResult(shown, error=FileError(shown, "no such file")))
+        return FileError(shown, "no such file")
+    except IsADirectoryError:
+        return FileError(shown, "is a directory")
     except OSError as error:
-        return Outcome(FileResult(shown, error=FileError(shown, f"cannot read: {error.strerror or error}")))
+        return FileError(shown, f"cannot read: {error.strerror or error}")
+
+
+def _registrations_of(root: Path, settings: Settings, path: Path) -> list[Registration]:
+    data = _read(path)
+    if isinstance(data, FileError) or not any(hint in data for hint in _REGISTRATION_HINTS):
+        return []
+    try:
+        text = decode(data).text
+    except SourceError:
+        return []
+    return _project(root, settings).registrations(path, text)
+
+
+def process_file(root: Path, settings: Settings, path: Path, registry: Mapping[str, Registration]) -> Outcome:
+    shown = display_path(path)
+    data = _read(path)
+    if isinstance(data, FileError):
+        return Outcome(FileResult(shown, error=data))
     if b"async" not in data and not settings.all_async:
         return Outcome(FileResult(shown))
     try:
         decoded = decode(data)
     except SourceError as error:
         return Outcome(FileResult(shown, error=FileError(shown, str(error))))
-    result = analyse_source(decoded.text, shown, settings)
+    result = _project(root, settings).analyse(path, decoded.text, shown, registry)
     return Outcome(result, encoding=decoded.encoding, digest=decoded.digest)
 
 
-def _process_many(args: tuple[list[str], Settings]) -> list[Outcome]:
-    paths, settings = args
-    return [process_file(Path(p), settings) for p in paths]
+def _pass_one(args: tuple[Path, Settings, list[Path]]) -> list[Registration]:
+    root, settings, paths = args
+    return [r for path in paths for r in _registrations_of(root, settings, path)]
+
+
+def _pass_two(args: tuple[Path, Settings, list[Path], Mapping[str, Registration]]) -> list[Outcome]:
+    root, settings, paths, registry = args
+    return [process_file(root, settings, path, registry) for path in paths]
+
+
+def _chunks(paths: list[Path], jobs: int) -> list[list[Path]]:
+    size = max(8, len(paths) // (jobs * 8) + 1)
+    return [paths[i : i + size] for i in range(0, len(paths), size)]
 
 
 def analyse_files(paths: list[Path], settings: Settings, jobs: int | None = None) -> Iterator[Outcome]:
-    """Outcomes in the order of ``paths`` (results are the same for any ``jobs``)."""
+    """Outcomes in the order of ``paths``; the same for any number of ``jobs``."""
     jobs = jobs or os.cpu_count() or 1
-    if jobs <= 1 or len(paths) < _PARALLEL_THRESHOLD:
-        for path in paths:
-            yield process_file(path, settings)
-        return
-    size = max(8, len(paths) // (jobs * 8))
-    chunks = [[str(p) for p in paths[i : i + size]] for i in range(0, len(paths), size)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for outcomes in pool.map(_process_many, [(chunk, settings) for chunk in chunks]):
-            yield from outcomes
+    by_root: dict[Path, list[Path]] = {}
+    roots: dict[Path, Path] = {}
+    for path in paths:
+        folder = path.parent.resolve()
+        if folder not in roots:
+            roots[folder] = find_project_root(folder)
+        by_root.setdefault(roots[folder], []).append(path)
+    outcomes: dict[Path, Outcome] = {}
+    parallel = jobs > 1 and len(paths) >= _PARALLEL_THRESHOLD
+    pool = ProcessPoolExecutor(max_workers=jobs) if parallel else None
+    try:
+        for root, members in by_root.items():
+            chunks = _chunks(members, jobs) if pool else [members]
+            first = [(root, settings, chunk) for chunk in chunks]
+            found = pool.map(_pass_one, first) if pool else map(_pass_one, first)
+            registry = merge([r for part in found for r in part])
+            second = [(root, settings, chunk, registry) for chunk in chunks]
+            results = pool.map(_pass_two, second) if pool else map(_pass_two, second)
+            for chunk, chunk_outcomes in zip(chunks, results):
+                outcomes.update(zip(chunk, chunk_outcomes))
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    for path in paths:
+        yield outcomes[path]
 
 
 def write_outcome(outcome: Outcome, path: Path) -> Outcome:
