@@ -48,12 +48,51 @@ class DirectCall:
     awaited: bool = False
 
 
+def _target_text(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        inner = _target_text(node.value)
+        return f"{inner}.{node.attr}" if inner else None
+    return None
+
+
+def is_lazy_init(node: ast.If) -> bool:
+    """``if _client is None: _client = make()``: runs once per process, not per request.
+
+    Blocking work behind such a guard (loading a config, building a client)
+    is start-up cost, so it is not reported.
+    """
+    test = node.test
+    guarded: str | None = None
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Is):
+        right = test.comparators[0]
+        if isinstance(right, ast.Constant) and right.value is None:
+            guarded = _target_text(test.left)
+    elif isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        guarded = _target_text(test.operand)
+    if guarded is None:
+        return False
+    for statement in ast.walk(ast.Module(body=node.body, type_ignores=[])):
+        targets: list[ast.expr] = []
+        if isinstance(statement, ast.Assign):
+            targets = statement.targets
+        elif isinstance(statement, (ast.AnnAssign, ast.AugAssign)):
+            targets = [statement.target]
+        if any(_target_text(t) == guarded for t in targets):
+            return True
+    return False
+
+
 def iter_loop_nodes(body: list[ast.stmt]) -> Iterator[ast.AST]:
     """Every node of a body that runs in the function's own frame, in source order."""
     stack: list[ast.AST] = list(reversed(body))
     while stack:
         node = stack.pop()
         yield node
+        if isinstance(node, ast.If) and is_lazy_init(node):
+            stack.extend(reversed([node.test, *node.orelse]))
+            continue
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             # Decorators and defaults run here; the body does not.
             children: list[ast.AST] = [*node.decorator_list]
@@ -119,6 +158,9 @@ class BlockingAnalysis:
         key = id(function.node)
         if key in self._memo:
             return self._memo[key]
+        if _memoised_without_arguments(function):
+            self._memo[key] = ()
+            return ()
         if key in self._active or depth > _MAX_DEPTH:
             return ()
         self._active.add(key)
@@ -143,6 +185,25 @@ class BlockingAnalysis:
         reached = tuple(result)
         self._memo[key] = reached
         return reached
+
+
+_CACHES = frozenset({"cache", "lru_cache", "cached_property", "cached"})
+
+
+def _memoised_without_arguments(function: DefinedFunction) -> bool:
+    """``@lru_cache def get_settings():`` runs its body once per process."""
+    args = function.node.args
+    parameters = [*args.posonlyargs, *args.args, *args.kwonlyargs]
+    if function.owner_class is not None and parameters:
+        parameters = parameters[1:]
+    if parameters or args.vararg or args.kwarg:
+        return False
+    for decorator in function.node.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+        if name in _CACHES:
+            return True
+    return False
 
 
 def direct_scope_calls(body: list[ast.stmt], scope: Scope, resolver: Resolver) -> list[tuple[ast.Call, CallTarget]]:
