@@ -211,18 +211,22 @@ def analyse_source(
 
 
 def analyse_tree(root: Path, settings: Settings | None = None, catalogue: Catalogue = BUILTIN) -> list[FileResult]:
-    """Analyse every ``.py`` file under ``root`` as one project (no parallelism, no writes)."""
+    """Analyse every ``.py`` file under ``root`` as one project rooted there (no writes).
+
+    Paths in the results are relative to ``root``, in POSIX form.
+    """
     from .discovery import iter_python_files
     from .sourcefile import SourceError, decode
 
-    project = ProjectAnalysis(find_project_root(root), settings, catalogue)
+    project = ProjectAnalysis(root, settings, catalogue)
     texts: dict[Path, str] = {}
     errors: list[FileResult] = []
     for path in iter_python_files([root]):
+        shown = path.relative_to(root).as_posix()
         try:
             texts[path] = decode(path.read_bytes()).text
         except (OSError, SourceError) as error:
-            errors.append(FileResult(str(path), error=FileError(str(path), str(error))))
+            errors.append(FileResult(shown, error=FileError(shown, str(error))))
     registry = merge([r for path, text in texts.items() for r in project.registrations(path, text)])
     results = [project.analyse(path, text, path.relative_to(root).as_posix(), registry) for path, text in texts.items()]
     return results + errors

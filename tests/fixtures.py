@@ -71,6 +71,44 @@ def discover_cases() -> list[Case]:
     return [Case(p.parent) for p in sorted(TESTDATA.glob("*/*/input.py"))]
 
 
+@dataclass(frozen=True)
+class TreeCase:
+    """A multi-module case: ``input/`` is a project tree; ``expected/`` holds the
+    files that change (a file absent there must stay unchanged)."""
+
+    folder: Path
+
+    @property
+    def id(self) -> str:
+        return self.folder.relative_to(TESTDATA).as_posix()
+
+    @property
+    def input_root(self) -> Path:
+        return self.folder / "input"
+
+    @property
+    def expected_root(self) -> Path:
+        return self.folder / "expected"
+
+    def files(self) -> dict[str, str]:
+        return {
+            p.relative_to(self.input_root).as_posix(): p.read_bytes().decode("utf-8")
+            for p in sorted(self.input_root.rglob("*.py"))
+        }
+
+    def expected(self, relative: str) -> str:
+        path = self.expected_root / relative
+        source = path if path.exists() else self.input_root / relative
+        return source.read_bytes().decode("utf-8")
+
+    def settings(self) -> Settings:
+        return Case(self.folder).settings()
+
+
+def discover_tree_cases() -> list[TreeCase]:
+    return [TreeCase(p) for p in sorted(TESTDATA.glob("*/*/input")) if p.is_dir()]
+
+
 def expectations(text: str) -> tuple[set[tuple[int, str]], set[tuple[int, str]]]:
     """(line, code) pairs for calls and (line, strategy) pairs for fixes."""
     calls: set[tuple[int, str]] = set()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 
 import pytest
 
-from codemods.engine import analyse_source
-from fixtures import Case, discover_cases, expectations
+from codemods.engine import analyse_source, analyse_tree
+from fixtures import Case, TreeCase, discover_cases, discover_tree_cases, expectations
 
 CASES = discover_cases()
 
@@ -49,3 +50,35 @@ def test_case(case: Case, request: pytest.FixtureRequest) -> None:
 
 def test_there_are_enough_cases() -> None:
     assert len(CASES) >= 40
+
+
+TREE_CASES = discover_tree_cases()
+
+
+@pytest.mark.parametrize("case", TREE_CASES, ids=[c.id for c in TREE_CASES])
+def test_tree_case(case: TreeCase, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    settings = case.settings()
+    files = case.files()
+    results = {r.path: r for r in analyse_tree(case.input_root, settings)}
+    assert not [r.error for r in results.values() if r.error is not None]
+    for relative, source in files.items():
+        result = results[relative]
+        want_calls, want_fixes = expectations(source)
+        got_calls, got_fixes = _found(result)
+        assert got_calls == want_calls, f"{relative}: blocking calls reported differ from # expect: comments"
+        assert got_fixes == want_fixes, f"{relative}: chosen fixes differ from # expect-fix: comments"
+        output = result.new_text if result.new_text is not None else source
+        if request.config.getoption("--update-expected"):
+            target = case.expected_root / relative
+            if output != source:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(output.encode("utf-8"))
+            elif target.exists():
+                target.unlink()
+        assert output == case.expected(relative), f"{relative}: output differs from expected/"
+        compile(output, relative, "exec", dont_inherit=True)
+        # Idempotence: the fixed tree, analysed again, changes nothing.
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(output, encoding="utf-8")
+    for again in analyse_tree(tmp_path, settings):
+        assert again.new_text is None or again.new_text == again.old_text, f"{again.path}: a second run changed it"
