@@ -106,7 +106,7 @@ class TreeCase:
 
 
 def discover_tree_cases() -> list[TreeCase]:
-    return [TreeCase(p) for p in sorted(TESTDATA.glob("*/*/input")) if p.is_dir()]
+    return [TreeCase(p.parent) for p in sorted(TESTDATA.glob("*/*/input")) if p.is_dir()]
 
 
 def expectations(text: str) -> tuple[set[tuple[int, str]], set[tuple[int, str]]]:
