@@ -14,7 +14,6 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .models import Settings
 
 
 def _use_color(no_color: bool) -> bool:
@@ -35,8 +34,8 @@ def _codes(values: tuple[str, ...]) -> frozenset[str]:
     help="diff: a unified diff on stdout; json: one JSON document with every finding.",
 )
 @click.option("--no-color", is_flag=True, help="Plain output even on a terminal (NO_COLOR is honoured too).")
-@click.option("--all-async", is_flag=True, help="Check every async function, not only those FastAPI runs.")
-@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
+@click.option("--all-async", is_flag=True, default=None, help="Check every async function, not only those FastAPI runs.")
+@click.option("--unsafe-fixes", is_flag=True, default=None, help="Also apply fixes marked unsafe.")
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes (prefixes allowed).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes (prefixes allowed).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
@@ -46,8 +45,8 @@ def main(
     apply: bool,
     output_format: str,
     no_color: bool,
-    all_async: bool,
-    unsafe_fixes: bool,
+    all_async: bool | None,
+    unsafe_fixes: bool | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     jobs: int | None,
@@ -58,14 +57,27 @@ def main(
     --apply nothing is written: the fixes are printed as a patch that
     `git apply` accepts.
     """
+    from .config import ConfigError
     from .report import exit_status, json_document, summarise
     from .runner import run
 
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise click.BadParameter(", ".join(str(p) for p in missing) + ": no such file or folder", param_hint="PATHS")
-    settings = Settings(all_async=all_async, unsafe_fixes=unsafe_fixes, select=_codes(select), ignore=_codes(ignore))
-    outcomes = run(list(paths) or [Path(".")], settings, apply=apply, jobs=jobs)
+    overrides: dict[str, object] = {}
+    if all_async is not None:
+        overrides["all_async"] = all_async
+    if unsafe_fixes is not None:
+        overrides["unsafe_fixes"] = unsafe_fixes
+    if select:
+        overrides["select"] = _codes(select)
+    if ignore:
+        overrides["ignore"] = _codes(ignore)
+    try:
+        outcomes = run(list(paths) or [Path(".")], overrides, apply=apply, jobs=jobs)
+    except ConfigError as error:
+        click.echo(f"fastapi-unblock: error: {error}", err=True)
+        sys.exit(2)
     if output_format == "json":
         click.echo(json.dumps(json_document(outcomes), indent=2))
     else:

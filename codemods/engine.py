@@ -24,7 +24,7 @@ from .analysis.definitions import DefinedFunction
 from .analysis.fastapi_app import Registration, collect_registrations, merge
 from .analysis.project import ModuleInfo, ProjectIndex, find_project_root, function_key
 from .analysis.resolver import Resolver
-from .catalogue import BUILTIN, Catalogue
+from .catalogue import BUILTIN, BlockingApi, Catalogue
 from .fixes.base import FixContext
 from .models import BlockingCall, FileError, FileResult, Finding, FixPlan, Kind, Settings, Strategy
 from .planner import FIXES, plan_fix
@@ -53,6 +53,10 @@ class ProjectAnalysis:
         roots: list[Path] | None = None,
     ) -> None:
         self.settings = settings or Settings()
+        if self.settings.extra_blocking:
+            extra = [BlockingApi(name, category, why="configured in pyproject.toml")
+                     for name, category in self.settings.extra_blocking]
+            catalogue = catalogue.with_entries(extra)
         self.index = ProjectIndex(root, roots)
         self.resolver = Resolver(catalogue, self.index)
         self.blocking = BlockingAnalysis(self.resolver)

@@ -117,3 +117,5 @@ class Settings:
     unsafe_fixes: bool = False
     select: frozenset[str] = field(default_factory=frozenset)
     ignore: frozenset[str] = field(default_factory=frozenset)
+    #: User blocking APIs from config: (qualified name, category) pairs.
+    extra_blocking: tuple[tuple[str, str], ...] = ()

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from .analysis.fastapi_app import Registration, merge
 from .analysis.project import find_project_root
@@ -112,9 +113,8 @@ def _chunks(paths: list[Path], jobs: int) -> list[list[Path]]:
     return [paths[i : i + size] for i in range(0, len(paths), size)]
 
 
-def analyse_files(paths: list[Path], settings: Settings, jobs: int | None = None) -> Iterator[Outcome]:
-    """Outcomes in the order of ``paths``; the same for any number of ``jobs``."""
-    jobs = jobs or os.cpu_count() or 1
+def group_by_project(paths: list[Path]) -> dict[Path, list[Path]]:
+    """Files grouped by the project root (nearest ``pyproject.toml``/``.git``) they belong to."""
     by_root: dict[Path, list[Path]] = {}
     roots: dict[Path, Path] = {}
     for path in paths:
@@ -122,11 +122,20 @@ def analyse_files(paths: list[Path], settings: Settings, jobs: int | None = None
         if folder not in roots:
             roots[folder] = find_project_root(folder)
         by_root.setdefault(roots[folder], []).append(path)
+    return by_root
+
+
+def analyse_files(
+    paths: list[Path], settings_for: Callable[[Path], Settings], jobs: int | None = None
+) -> Iterator[Outcome]:
+    """Outcomes in the order of ``paths``; the same for any number of ``jobs``."""
+    jobs = jobs or os.cpu_count() or 1
     outcomes: dict[Path, Outcome] = {}
     parallel = jobs > 1 and len(paths) >= _PARALLEL_THRESHOLD
     pool = ProcessPoolExecutor(max_workers=jobs) if parallel else None
     try:
-        for root, members in by_root.items():
+        for root, members in group_by_project(paths).items():
+            settings = settings_for(root)
             chunks = _chunks(members, jobs) if pool else [members]
             first = [(root, settings, chunk) for chunk in chunks]
             found = pool.map(_pass_one, first) if pool else map(_pass_one, first)
@@ -187,16 +196,24 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 def run(
     paths: list[Path],
-    settings: Settings,
+    overrides: dict[str, Any] | None = None,
     apply: bool = False,
     jobs: int | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
 ) -> list[Outcome]:
+    """Analyse (and with ``apply``, fix) ``paths``.
+
+    Every project's ``[tool.fastapi-unblock]`` table is read and validated
+    first: a broken configuration raises :class:`~codemods.config.ConfigError`
+    before any file is analysed or written.
+    """
+    from .config import load_settings
     from .discovery import iter_python_files
 
     files = list(iter_python_files(paths))
+    settings = {root: load_settings(root, overrides or {}) for root in group_by_project(files)}
     outcomes: list[Outcome] = []
-    for path, outcome in zip(files, analyse_files(files, settings, jobs)):
+    for path, outcome in zip(files, analyse_files(files, settings.__getitem__, jobs)):
         if apply:
             outcome = write_outcome(outcome, path)
         outcomes.append(outcome)

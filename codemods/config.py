@@ -1,0 +1,117 @@
+"""``[tool.fastapi-unblock]`` in ``pyproject.toml``: read, validate, merge with flags.
+
+Precedence is flag > the project's table > default. Unknown keys and
+ill-typed values are errors that name the file and the key (with a
+did-you-mean), never silently ignored: a typo in ``ignore`` must not turn a
+CI check off. User blocking APIs become catalogue entries of the same type as
+the built-in ones.
+
+    [tool.fastapi-unblock]
+    select = ["UNB1"]
+    ignore = ["UNB120"]
+    all-async = false
+    unsafe-fixes = false
+    extend-blocking-calls = { "acme.sdk.fetch" = "http", "acme.db.Client.*" = "database" }
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from .models import Settings
+from .rules import RULES, RULES_BY_CATEGORY
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+TABLE = "fastapi-unblock"
+
+
+class ConfigError(Exception):
+    """A broken configuration; the message names the file and the key."""
+
+
+def _strings(value: Any, where: str) -> frozenset[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected a list of strings")
+    return frozenset(v.strip().upper() for v in value)
+
+
+def _bool(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: expected true or false")
+    return value
+
+
+def _codes(value: Any, where: str) -> frozenset[str]:
+    codes = _strings(value, where)
+    known = [rule.code for rule in RULES]
+    for code in codes:
+        if not any(k.startswith(code) for k in known):
+            hint = difflib.get_close_matches(code, known, n=1)
+            raise ConfigError(f"{where}: unknown rule code {code!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
+    return codes
+
+
+def _blocking_calls(value: Any, where: str) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected a table of qualified name = category")
+    entries = []
+    for name, category in value.items():
+        if not isinstance(category, str) or category not in RULES_BY_CATEGORY:
+            choices = ", ".join(sorted(RULES_BY_CATEGORY))
+            raise ConfigError(f"{where}.{name!r}: category must be one of {choices}")
+        if not name or name.startswith(".") or " " in name:
+            raise ConfigError(f"{where}: {name!r} is not a dotted qualified name")
+        entries.append((name, category))
+    return tuple(sorted(entries))
+
+
+_KEYS = {
+    "select": ("select", _codes),
+    "ignore": ("ignore", _codes),
+    "all-async": ("all_async", _bool),
+    "unsafe-fixes": ("unsafe_fixes", _bool),
+    "extend-blocking-calls": ("extra_blocking", _blocking_calls),
+}
+
+
+def read_table(pyproject: Path) -> dict[str, Any]:
+    """The raw ``[tool.fastapi-unblock]`` table ({} when absent)."""
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{pyproject}: invalid TOML: {error}") from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{pyproject}: cannot read: {error}") from error
+    table = data.get("tool", {}).get(TABLE, {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{pyproject}: [tool.{TABLE}] must be a table")
+    return table
+
+
+def settings_from_table(table: dict[str, Any], source: str, base: Settings | None = None) -> Settings:
+    changes: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in _KEYS:
+            hint = difflib.get_close_matches(key, list(_KEYS), n=1)
+            suffix = f" (did you mean {hint[0]!r}?)" if hint else ""
+            raise ConfigError(f"{source}: unknown key {key!r} in [tool.{TABLE}]{suffix}")
+        field, parse = _KEYS[key]
+        changes[field] = parse(value, f"{source}: [tool.{TABLE}] {key}")
+    return replace(base or Settings(), **changes)
+
+
+def load_settings(project_root: Path, overrides: dict[str, Any], base: Settings | None = None) -> Settings:
+    """Settings for one project: its table, then the command line's explicit flags."""
+    pyproject = project_root / "pyproject.toml"
+    settings = base or Settings()
+    if pyproject.is_file():
+        settings = settings_from_table(read_table(pyproject), str(pyproject), settings)
+    return replace(settings, **overrides)
