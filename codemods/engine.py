@@ -25,12 +25,13 @@ from .analysis.fastapi_app import Registration, collect_registrations, merge
 from .analysis.project import ModuleInfo, ProjectIndex, find_project_root, function_key
 from .analysis.resolver import Resolver
 from .catalogue import BUILTIN, BlockingApi, Catalogue
-from .fixes.base import FixContext
+from .fixes.base import FixContext, Refusal
 from .models import BlockingCall, FileError, FileResult, Finding, FixPlan, Kind, Settings, Strategy
 from .planner import FIXES, plan_fix
 from .rules import code_for, is_enabled
 from .suppression import LineSuppression, comment_map
-from .transform import Edit, TransformError, apply_edits
+from .diffing import split_lines
+from .transform import FileEdits, NodeEdit, TransformError, apply_edits
 
 
 def might_need_analysis(text: str) -> bool:
@@ -96,23 +97,23 @@ class _FileAnalysis:
         self.shown = shown
         self.registry = registry
         self._comments: dict[int, LineSuppression] | None = None
+        self._lines: list[str] | None = None
 
     def run(self) -> FileResult:
         findings: list[Finding] = []
-        edits: list[Edit] = []
+        edits = FileEdits()
         for defined in self.info.functions:
             if not defined.is_async:
                 continue
             registration = self.registry.get(function_key(self.info.path, defined.qualname))
             if registration is None and not self.settings.all_async:
                 continue
-            finding, edit = self.function(defined, registration)
+            finding = self.function(defined, registration, edits)
             if finding is not None:
                 findings.append(finding)
-            if edit is not None:
-                edits.append(edit)
-        if not edits:
+        if not edits.nodes:
             return FileResult(path=self.shown, findings=tuple(findings), old_text=self.text)
+        edits.spans.append(import_block_span(self.info.tree))
         try:
             new_text = apply_edits(self.text, edits, self.shown)
         except TransformError as error:
@@ -120,7 +121,9 @@ class _FileAnalysis:
             return FileResult(self.shown, unfixed, self.text, error=FileError(self.shown, str(error)))
         return FileResult(path=self.shown, findings=tuple(findings), old_text=self.text, new_text=new_text)
 
-    def function(self, defined: DefinedFunction, registration: Registration | None) -> tuple[Finding | None, Edit | None]:
+    def function(
+        self, defined: DefinedFunction, registration: Registration | None, edits: FileEdits
+    ) -> Finding | None:
         node = defined.node
         kind = registration.kind if registration else Kind.OTHER
         settings = self.settings
@@ -131,7 +134,7 @@ class _FileAnalysis:
         if calls:
             calls = self.unsuppressed(calls, defined)
         if not calls:
-            return None, None
+            return None
         context = FixContext(
             function=node,
             scope=defined.scope,
@@ -141,15 +144,30 @@ class _FileAnalysis:
             call_sites=_call_sites(self.info.tree, node.name),
             settings=settings,
             tree=self.info.tree,
+            lines=self.lines,
+            module=self.info,
+            resolver=self.project.resolver,
         )
         plan = plan_fix(context)
         applies = plan.strategy is not Strategy.NONE and (plan.safe or settings.unsafe_fixes)
-        finding = _finding(self.shown, defined, kind, calls, plan, applies)
-        if not applies:
-            return finding, None
-        start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
-        edit = Edit(node.lineno, node.name, FIXES[plan.strategy].rewrite, (start, node.end_lineno or node.lineno))
-        return finding, edit
+        if applies:
+            before = len(edits.nodes)
+            try:
+                FIXES[plan.strategy].edit(context, edits)
+            except Refusal as refusal:
+                del edits.nodes[before:]
+                plan = FixPlan(Strategy.NONE, False, str(refusal))
+                applies = False
+            else:
+                start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+                edits.spans.append((start, node.end_lineno or node.lineno))
+        return _finding(self.shown, defined, kind, calls, plan, applies)
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = split_lines(self.text)
+        return self._lines
 
     def unsuppressed(self, calls: list[DirectCall], defined: DefinedFunction) -> list[DirectCall]:
         if self._comments is None:
@@ -167,6 +185,18 @@ class _FileAnalysis:
                 continue
             kept.append(call)
         return kept
+
+
+def import_block_span(tree: ast.Module) -> tuple[int, int]:
+    """Lines where imports may be added or dropped: up to the end of the leading imports."""
+    end = 0
+    for index, statement in enumerate(tree.body):
+        is_docstring = index == 0 and isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
+        if is_docstring or isinstance(statement, (ast.Import, ast.ImportFrom)):
+            end = statement.end_lineno or statement.lineno
+            continue
+        break
+    return (1, end + 1)
 
 
 def _call_sites(tree: ast.Module, name: str) -> tuple[int, ...]:

@@ -1,68 +1,115 @@
 """Apply planned fixes to source text with libcst, and prove nothing else changed.
 
 libcst is imported here only, and only for files that get rewritten: it is
-~10x slower to parse than ``ast``. Its round trip is not always byte-exact
-(LibCST #1457 drops the space in ``except X :``), so after rendering we check
-that every line outside the edited spans (the fixed functions and the import
-block) is identical to the input, and that the result compiles. Otherwise the
-file is refused with a message; an unrequested change is never emitted.
+~10x slower to parse than ``ast``. A fix hands over :class:`NodeEdit`s that
+say which node to rewrite (found by its position: the line and character
+column ``ast`` reported) and how, plus imports to add or drop. Its round trip
+is not always byte-exact (LibCST #1457 drops the space in ``except X :``), so
+the change is computed between two libcst renderings and applied to the
+original text; then every line outside the edited spans (the fixed functions
+and the import block) must be identical to the input, and the result must
+compile. Otherwise the file is refused with a message: an unrequested change
+is never emitted.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from .diffing import split_lines
 
 if TYPE_CHECKING:
     import libcst as cst
 
-Rewrite = Callable[["cst.FunctionDef"], "cst.FunctionDef"]
+#: (original node, updated node) -> replacement (a node, or a FlattenSentinel of statements).
+NodeRewrite = Callable[[Any, Any], Any]
 
 
 @dataclass(frozen=True)
-class Edit:
-    """Rewrite the function named ``name`` whose ``def`` is on ``line``."""
+class NodeEdit:
+    """Rewrite the node of type ``node_type`` that starts at ``line``/``column``.
 
+    ``node_type`` is ``FunctionDef`` (located by its name), ``Call``, ``With``
+    or ``SimpleStatementLine`` (located by its first statement). ``column`` is
+    in characters, 0-based.
+    """
+
+    node_type: str
     line: int
-    name: str
-    rewrite: Rewrite
-    #: Lines (1-based, inclusive) the edit may change: decorators to last body line.
-    span: tuple[int, int]
+    column: int
+    rewrite: NodeRewrite
+
+
+@dataclass
+class FileEdits:
+    """Everything to change in one file."""
+
+    nodes: list[NodeEdit] = field(default_factory=list)
+    #: (module, name or None) pairs: ``from module import name`` / ``import module``.
+    add_imports: set[tuple[str, str | None]] = field(default_factory=set)
+    #: Modules whose import may go if nothing uses them any more.
+    remove_unused: set[str] = field(default_factory=set)
+    #: Lines (1-based, inclusive) the edits may change.
+    spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 class TransformError(Exception):
     """The rewrite could not be produced safely; the file is left as it is."""
 
 
-def apply_edits(text: str, edits: list[Edit], path: str, import_span: tuple[int, int] | None = None) -> str:
+def apply_edits(text: str, edits: FileEdits, path: str) -> str:
     import libcst as cst
+    from libcst.codemod import CodemodContext
+    from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
     from libcst.metadata import MetadataWrapper, PositionProvider
 
     try:
         module = cst.parse_module(text)
     except Exception as error:  # libcst raises several types for input ast accepted
         raise TransformError(f"libcst cannot parse this file: {str(error).splitlines()[0]}") from error
-    pending = {(edit.line, edit.name): edit for edit in edits}
+    pending = {(e.node_type, e.line, e.column): e for e in edits.nodes}
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
 
+    def take(node_type: str, anchor: cst.CSTNode) -> NodeEdit | None:
+        start = positions[anchor].start
+        return pending.pop((node_type, start.line, start.column), None)
+
     class _Apply(cst.CSTTransformer):
-        def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
-            key = (positions[original.name].start.line, original.name.value)
-            edit = pending.pop(key, None)
-            return edit.rewrite(updated) if edit is not None else updated
+        def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> Any:
+            edit = take("FunctionDef", original.name)
+            return edit.rewrite(original, updated) if edit else updated
+
+        def leave_Call(self, original: cst.Call, updated: cst.Call) -> Any:
+            edit = take("Call", original)
+            return edit.rewrite(original, updated) if edit else updated
+
+        def leave_With(self, original: cst.With, updated: cst.With) -> Any:
+            edit = take("With", original)
+            return edit.rewrite(original, updated) if edit else updated
+
+        def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine) -> Any:
+            edit = take("SimpleStatementLine", original.body[0]) if original.body else None
+            return edit.rewrite(original, updated) if edit else updated
 
     new_module = wrapper.module.visit(_Apply())
     if pending:
-        missing = ", ".join(f"{name} (line {line})" for line, name in sorted(pending))
+        missing = ", ".join(f"{kind} at line {line}" for kind, line, _col in sorted(pending))
         raise TransformError(f"could not locate {missing} in the syntax tree")
+    if edits.add_imports or edits.remove_unused:
+        context = CodemodContext()
+        for module_name, name in sorted(edits.add_imports, key=lambda item: (item[0], item[1] or "")):
+            AddImportsVisitor.add_needed_import(context, module_name, name)
+        for module_name in sorted(edits.remove_unused):
+            RemoveImportsVisitor.remove_unused_import(context, module_name)
+        new_module = AddImportsVisitor(context).transform_module(new_module)
+        if edits.remove_unused:
+            new_module = RemoveImportsVisitor(context).transform_module(new_module)
     new_text = _splice(text, module.code, new_module.code)
-    spans = [edit.span for edit in edits] + ([import_span] if import_span else [])
-    _check_outside_spans(text, new_text, spans)
+    _check_outside_spans(text, new_text, edits.spans)
     try:
         compile(new_text, path, "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as error:
@@ -108,6 +155,6 @@ def _check_outside_spans(old: str, new: str, spans: list[tuple[int, int]]) -> No
         first, last = i1 + 1, max(i2, i1 + 1)  # 1-based; an insertion sits at i1+1
         if not any(start <= first and last <= end + 1 for start, end in spans):
             raise TransformError(
-                f"libcst would change line {first} outside the fixed functions "
-                "(a known libcst round-trip loss); file left unchanged"
+                f"the rewrite would change line {first}, outside the fixed functions and the import block; "
+                "file left unchanged"
             )

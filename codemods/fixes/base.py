@@ -9,15 +9,18 @@ files, config or the terminal; the planner picks one fix per finding.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from ..analysis.blocking import DirectCall
+from ..analysis.project import ModuleInfo
+from ..analysis.resolver import Resolver
 from ..analysis.scope import FunctionNode, Scope
 from ..models import FixPlan, Kind, Settings, Strategy
 
 if TYPE_CHECKING:
-    import libcst as cst
+    from ..transform import FileEdits
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,24 @@ class FixContext:
     call_sites: tuple[int, ...]
     settings: Settings
     tree: ast.Module
+    #: The module's lines (endings kept), for positions in characters.
+    lines: list[str]
+    module: ModuleInfo
+    resolver: Resolver
+
+    def char_column(self, line: int, byte_column: int) -> int:
+        """``ast`` columns count UTF-8 bytes; libcst's count characters."""
+        text = self.lines[line - 1]
+        return len(text.encode("utf-8")[:byte_column].decode("utf-8", "replace"))
+
+    def name_column(self) -> int:
+        """Character column of the function's name on its ``def`` line."""
+        text = self.lines[self.function.lineno - 1]
+        start = self.char_column(self.function.lineno, self.function.col_offset)
+        match = re.compile(r"def\s+" + re.escape(self.function.name) + r"\b").search(text, start)
+        if match is None:
+            raise Refusal("cannot locate the function name on its `def` line")
+        return match.end() - len(self.function.name)
 
 
 class Refusal(Exception):
@@ -47,5 +68,5 @@ class Fix(Protocol):
     def plan(self, context: FixContext) -> FixPlan:
         """Return a plan for this fix, or raise :class:`Refusal` with the reason."""
 
-    def rewrite(self, node: cst.FunctionDef) -> cst.FunctionDef:
-        """The rewritten function node (libcst)."""
+    def edit(self, context: FixContext, edits: FileEdits) -> None:
+        """Add this fix's node edits and imports to ``edits`` (or raise :class:`Refusal`)."""

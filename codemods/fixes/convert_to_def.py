@@ -28,10 +28,13 @@ from typing import TYPE_CHECKING
 from ..analysis.blocking import iter_loop_nodes
 from ..analysis.scope import qualified_name
 from ..models import FixPlan, Kind, Strategy
+from ..transform import NodeEdit
 from .base import FixContext, Refusal
 
 if TYPE_CHECKING:
     import libcst as cst
+
+    from ..transform import FileEdits
 
 CONVERTIBLE_KINDS = frozenset({Kind.ROUTE, Kind.DEPENDENCY, Kind.BACKGROUND, Kind.EXCEPTION_HANDLER, Kind.OTHER})
 _LOOP_MODULES = ("asyncio", "anyio", "trio")
@@ -63,8 +66,12 @@ class ConvertToDef:
             return FixPlan(self.strategy, False, "not run by FastAPI; callers in other modules may await it")
         return FixPlan(self.strategy, True, "nothing in the body needs the event loop; FastAPI runs `def` in its threadpool")
 
-    def rewrite(self, node: cst.FunctionDef) -> cst.FunctionDef:
-        return node.with_changes(asynchronous=None)
+    def edit(self, context: FixContext, edits: FileEdits) -> None:
+        edits.nodes.append(NodeEdit("FunctionDef", context.function.lineno, context.name_column(), _drop_async))
+
+
+def _drop_async(original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
+    return updated.with_changes(asynchronous=None)
 
 
 def _refuse_async_constructs(function: ast.AsyncFunctionDef | ast.FunctionDef) -> None:
