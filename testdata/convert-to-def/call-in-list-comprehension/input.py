@@ -1,0 +1,9 @@
+from fastapi import FastAPI
+
+app = FastAPI()
+FILES = ["a.txt", "b.txt"]
+
+
+@app.get("/sizes")
+async def sizes():  # expect-fix: convert-to-def
+    return [len(open(name).read()) for name in FILES]  # expect: UNB120

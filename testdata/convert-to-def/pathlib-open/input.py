@@ -1,0 +1,12 @@
+from pathlib import Path
+
+from fastapi import FastAPI
+
+app = FastAPI()
+
+
+@app.get("/csv/header")
+async def csv_header():  # expect-fix: convert-to-def
+    with Path("exports/latest.csv").open() as fh:  # expect: UNB120
+        header = fh.readline()  # expect: UNB120
+    return header.split(",")

@@ -1,0 +1,10 @@
+import requests
+from fastapi import FastAPI
+
+app = FastAPI()
+
+
+@app.delete("/users/{user_id}")
+async def remove_user(user_id: int):  # expect-fix: convert-to-def
+    requests.delete(f"https://accounts.example/users/{user_id}")  # expect: UNB110
+    return None

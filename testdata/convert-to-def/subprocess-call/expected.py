@@ -1,0 +1,11 @@
+import subprocess
+
+from fastapi import FastAPI
+
+app = FastAPI()
+
+
+@app.post("/cache/flush")
+def flush_cache():  # expect-fix: convert-to-def
+    code = subprocess.call("redis-cli FLUSHALL", shell=True)  # expect: UNB130
+    return {"exit": code}

@@ -1,0 +1,11 @@
+from time import sleep
+
+from fastapi import FastAPI
+
+app = FastAPI()
+
+
+@app.get("/throttled")
+async def throttled():  # expect-fix: convert-to-def
+    sleep(1)  # expect: UNB100
+    return "ok"

@@ -1,0 +1,11 @@
+import time
+
+from fastapi import FastAPI
+
+app = FastAPI()
+
+
+@app.get("/slow")
+async def slow_endpoint(delay: float = 0.5):  # expect-fix: convert-to-def
+    time.sleep(delay)  # expect: UNB100
+    return {"waited": delay}

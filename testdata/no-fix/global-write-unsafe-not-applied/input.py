@@ -1,0 +1,12 @@
+import requests
+from fastapi import FastAPI
+
+app = FastAPI()
+last_status = None
+
+
+@app.get("/check")
+async def check():  # expect-fix: convert-to-def
+    global last_status
+    last_status = requests.head("https://site.example").status_code  # expect: UNB110
+    return {"status": last_status}

@@ -1,0 +1,17 @@
+import time
+
+from fastapi import FastAPI
+
+
+def build():
+    app = FastAPI()
+    served = 0
+
+    @app.get("/served")
+    async def count_served():  # expect-fix: convert-to-def
+        nonlocal served
+        served += 1
+        time.sleep(0.01)  # expect: UNB100
+        return served
+
+    return app

@@ -1,0 +1,14 @@
+import time
+from contextvars import ContextVar
+
+from fastapi import FastAPI
+
+app = FastAPI()
+request_id = ContextVar("request_id", default="-")
+
+
+@app.get("/trace/{rid}")
+async def trace(rid: str):  # expect-fix: none
+    request_id.set(rid)
+    time.sleep(0.05)  # expect: UNB100
+    return {"rid": request_id.get()}

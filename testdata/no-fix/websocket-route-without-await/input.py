@@ -1,0 +1,10 @@
+import requests
+from fastapi import APIRouter, WebSocket
+
+router = APIRouter()
+
+
+@router.websocket("/ws/feed")
+async def feed(websocket: WebSocket):  # expect-fix: none
+    snapshot = requests.get("https://feed.example/snapshot")  # expect: UNB110
+    return snapshot.status_code
