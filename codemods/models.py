@@ -117,5 +117,9 @@ class Settings:
     unsafe_fixes: bool = False
     select: frozenset[str] = field(default_factory=frozenset)
     ignore: frozenset[str] = field(default_factory=frozenset)
+    #: ``def``: convert to ``def`` first (FastAPI's advice); ``async``: swap to the async twin first.
+    prefer: str = "def"
+    #: The async HTTP library requests calls are swapped to: ``httpx`` or ``httpx2``.
+    http_library: str = "httpx"
     #: User blocking APIs from config: (qualified name, category) pairs.
     extra_blocking: tuple[tuple[str, str], ...] = ()

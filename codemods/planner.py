@@ -9,17 +9,24 @@ from __future__ import annotations
 
 from .fixes.base import Fix, FixContext, Refusal
 from .fixes.convert_to_def import ConvertToDef
+from .fixes.swap_to_async import SwapToAsync
+from .fixes.wrap_in_threadpool import WrapInThreadpool
 from .models import FixPlan, Strategy
 
-FIXES: dict[Strategy, Fix] = {fix.strategy: fix for fix in (ConvertToDef(),)}
-PREFERENCE: tuple[Strategy, ...] = (Strategy.CONVERT_TO_DEF,)
+FIXES: dict[Strategy, Fix] = {fix.strategy: fix for fix in (ConvertToDef(), SwapToAsync(), WrapInThreadpool())}
+#: FastAPI's own advice: default to ``def``. ``prefer = "async"`` puts the swap first.
+PREFERENCE: dict[str, tuple[Strategy, ...]] = {
+    "def": (Strategy.CONVERT_TO_DEF, Strategy.SWAP_TO_ASYNC, Strategy.WRAP_IN_THREADPOOL),
+    "async": (Strategy.SWAP_TO_ASYNC, Strategy.CONVERT_TO_DEF, Strategy.WRAP_IN_THREADPOOL),
+}
 
 
 def plan_fix(context: FixContext) -> FixPlan:
     reasons: list[str] = []
-    for strategy in PREFERENCE:
+    for strategy in PREFERENCE[context.settings.prefer]:
         try:
             return FIXES[strategy].plan(context)
         except Refusal as refusal:
-            reasons.append(str(refusal))
+            if strategy is not Strategy.SWAP_TO_ASYNC:  # "no twin" is not news when nothing else fits
+                reasons.append(str(refusal))
     return FixPlan(Strategy.NONE, False, "; ".join(reasons) or "no fix available")

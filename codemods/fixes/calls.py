@@ -1,0 +1,99 @@
+"""Shared pieces for fixes that keep a function async and rewrite its calls.
+
+Where each blocking call sits decides how it may be rewritten: an ``await``
+cannot go into a generator expression (it would turn it into an async
+generator) and needs parentheses when the call is the receiver of an
+attribute, subscript or call (``await f().json()`` means ``await (f().json())``).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..analysis.blocking import DirectCall
+from .base import FixContext, Refusal
+
+if TYPE_CHECKING:
+    import libcst as cst
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a call sits in its function."""
+
+    needs_parens: bool
+    in_generator: bool
+    #: The ``with`` statement whose context expression this call is, if any.
+    with_statement: ast.With | None
+    #: An enclosing ``with`` statement that will move as a whole (its context blocks).
+    inside_moved_with: ast.With | None
+    #: The blocking call this one is nested in (receiver or argument), if any.
+    inside_call: ast.Call | None
+
+
+def parents(function: ast.AST) -> dict[int, ast.AST]:
+    found: dict[int, ast.AST] = {}
+    for node in ast.walk(function):
+        for child in ast.iter_child_nodes(node):
+            found[id(child)] = node
+    return found
+
+
+def blocking_with_statements(context: FixContext) -> dict[int, ast.With]:
+    """``with`` statements of the function whose context expression is a blocking call."""
+    call_ids = {id(c.node) for c in context.calls}
+    found: dict[int, ast.With] = {}
+    for node in ast.walk(context.function):
+        if isinstance(node, ast.With) and any(id(item.context_expr) in call_ids for item in node.items):
+            found[id(node)] = node
+    return found
+
+
+def placement(call: DirectCall, context: FixContext, parent_of: dict[int, ast.AST]) -> Placement:
+    moving = blocking_with_statements(context)
+    call_ids = {id(c.node) for c in context.calls}
+    parent = parent_of.get(id(call.node))
+    needs_parens = (
+        isinstance(parent, (ast.Attribute, ast.Subscript)) and getattr(parent, "value", None) is call.node
+    ) or (isinstance(parent, ast.Call) and parent.func is call.node)
+    with_statement: ast.With | None = None
+    if isinstance(parent, ast.withitem):
+        grand = parent_of.get(id(parent))
+        with_statement = grand if isinstance(grand, ast.With) else None
+    in_generator = False
+    inside_moved: ast.With | None = None
+    inside_call: ast.Call | None = None
+    node: ast.AST | None = parent
+    while node is not None and node is not context.function:
+        if isinstance(node, ast.GeneratorExp):
+            in_generator = True
+        if isinstance(node, ast.With) and id(node) in moving and node is not with_statement:
+            inside_moved = node
+        if isinstance(node, ast.Call) and id(node) in call_ids and inside_call is None:
+            inside_call = node
+        node = parent_of.get(id(node))
+    return Placement(needs_parens, in_generator, with_statement, inside_moved, inside_call)
+
+
+def awaited(expression: cst.BaseExpression, parenthesize: bool) -> cst.Await:
+    import libcst as cst
+
+    node = cst.Await(expression=expression)
+    if parenthesize:
+        node = node.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+    return node
+
+
+def refuse_unplaceable(call: DirectCall, where: Placement) -> None:
+    if where.in_generator:
+        raise Refusal(f"`{call.name}` (line {call.node.lineno}) is inside a generator expression; an await there "
+                      "would make it an async generator")
+
+
+def keep_parens(original: Any, replacement: Any) -> Any:
+    """Carry the original call's own parentheses over to its replacement."""
+    if getattr(original, "lpar", None):
+        return replacement.with_changes(lpar=original.lpar, rpar=original.rpar)
+    return replacement
