@@ -100,6 +100,8 @@ def apply_edits(text: str, edits: FileEdits, path: str) -> str:
         missing = ", ".join(f"{kind} at line {line}" for kind, line, _col in sorted(pending))
         raise TransformError(f"could not locate {missing} in the syntax tree")
     if edits.add_imports or edits.remove_unused:
+        new_module = _swap_module_imports(new_module, edits)
+    if edits.add_imports or edits.remove_unused:
         context = CodemodContext()
         for module_name, name in sorted(edits.add_imports, key=lambda item: (item[0], item[1] or "")):
             AddImportsVisitor.add_needed_import(context, module_name, name)
@@ -107,7 +109,9 @@ def apply_edits(text: str, edits: FileEdits, path: str) -> str:
             RemoveImportsVisitor.remove_unused_import(context, module_name)
         new_module = AddImportsVisitor(context).transform_module(new_module)
         if edits.remove_unused:
+            before = new_module.body[0] if new_module.body else None
             new_module = RemoveImportsVisitor(context).transform_module(new_module)
+            new_module = _no_new_leading_blank(new_module, before)
     new_text = _splice(text, module.code, new_module.code)
     _check_outside_spans(text, new_text, edits.spans)
     try:
@@ -115,6 +119,69 @@ def apply_edits(text: str, edits: FileEdits, path: str) -> str:
     except (SyntaxError, ValueError) as error:
         raise TransformError(f"the rewrite does not compile ({error}); file left unchanged") from error
     return new_text
+
+
+def _module_names_used(module: cst.Module) -> set[str]:
+    import libcst as cst
+
+    used: set[str] = set()
+
+    class _Names(cst.CSTVisitor):
+        def visit_Import(self, node: cst.Import) -> bool:
+            return False
+
+        def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+            return False
+
+        def visit_Name(self, node: cst.Name) -> None:
+            used.add(node.value)
+
+    module.visit(_Names())
+    return used
+
+
+def _swap_module_imports(module: cst.Module, edits: FileEdits) -> cst.Module:
+    """``import time`` that is no longer used becomes the needed ``import asyncio``, in place."""
+    import libcst as cst
+
+    wanted = sorted(m for m, name in edits.add_imports if name is None)
+    if not wanted or not edits.remove_unused:
+        return module
+    used = _module_names_used(module)
+    body = list(module.body)
+    for index, statement in enumerate(body):
+        if not wanted:
+            break
+        if not (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1):
+            continue
+        small = statement.body[0]
+        if not (isinstance(small, cst.Import) and len(small.names) == 1 and small.names[0].asname is None):
+            continue
+        old = small.names[0].name
+        if not isinstance(old, cst.Name) or old.value not in edits.remove_unused or old.value in used:
+            continue
+        new_name = wanted.pop(0)
+        already = any(isinstance(s, cst.SimpleStatementLine) and isinstance(s.body[0], cst.Import)
+                      and any(getattr(a.name, "value", None) == new_name for a in s.body[0].names) for s in body)
+        if already:
+            continue
+        body[index] = statement.with_changes(body=[small.with_changes(names=[cst.ImportAlias(cst.Name(new_name))])])
+        edits.add_imports.discard((new_name, None))
+        edits.remove_unused.discard(old.value)
+    return module.with_changes(body=body)
+
+
+def _no_new_leading_blank(module: cst.Module, before: cst.CSTNode | None) -> cst.Module:
+    """Dropping the first import must not leave the file starting with a blank line."""
+    import libcst as cst
+
+    if not module.body or module.body[0] is before or module.header:
+        return module
+    first = module.body[0]
+    lines = list(getattr(first, "leading_lines", []))
+    while lines and isinstance(lines[0], cst.EmptyLine) and lines[0].comment is None:
+        lines.pop(0)
+    return module.with_changes(body=[first.with_changes(leading_lines=lines), *module.body[1:]])
 
 
 def _splice(original: str, rendered_old: str, rendered_new: str) -> str:
