@@ -1,5 +1,4 @@
 import asyncio
-import time
 
 from fastapi import FastAPI
 
@@ -11,7 +10,7 @@ async def audit(event: str) -> None:
 
 
 @app.post("/login")
-async def login(user: str):  # expect-fix: none
+async def login(user: str):  # expect-fix: swap-to-async
     asyncio.create_task(audit(f"login {user}"))
-    time.sleep(0.2)  # expect: UNB100
+    await asyncio.sleep(0.2)  # expect: UNB100
     return {"user": user}

@@ -1,12 +1,13 @@
 import requests
 from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
 
 app = FastAPI()
 
 
 @app.get("/price/{symbol}")
-async def price(symbol: str):  # expect-fix: none
-    return requests.get(f"https://ticker.example/{symbol}").json()  # expect: UNB110
+async def price(symbol: str):  # expect-fix: wrap-in-threadpool
+    return (await run_in_threadpool(requests.get, f"https://ticker.example/{symbol}")).json()  # expect: UNB110
 
 
 @app.get("/portfolio")

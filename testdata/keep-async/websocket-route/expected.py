@@ -1,13 +1,14 @@
 import time
 
 from fastapi import FastAPI, WebSocket
+import asyncio
 
 app = FastAPI()
 
 
 @app.websocket("/ws/clock")
-async def clock(websocket: WebSocket):  # expect-fix: none
+async def clock(websocket: WebSocket):  # expect-fix: swap-to-async
     await websocket.accept()
     while True:
-        time.sleep(1)  # expect: UNB100
+        await asyncio.sleep(1)  # expect: UNB100
         await websocket.send_text(str(time.time()))

@@ -1,4 +1,4 @@
-import time
+import asyncio
 
 from fastapi import FastAPI
 
@@ -11,6 +11,6 @@ async def numbers():
 
 
 @app.get("/numbers")
-async def list_numbers():  # expect-fix: none
-    time.sleep(0.2)  # expect: UNB100
+async def list_numbers():  # expect-fix: swap-to-async
+    await asyncio.sleep(0.2)  # expect: UNB100
     return [n async for n in numbers()]

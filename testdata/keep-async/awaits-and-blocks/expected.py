@@ -1,5 +1,4 @@
 import asyncio
-import time
 
 from fastapi import FastAPI
 
@@ -7,7 +6,7 @@ app = FastAPI()
 
 
 @app.get("/mixed")
-async def mixed():  # expect-fix: none
+async def mixed():  # expect-fix: swap-to-async
     await asyncio.sleep(0.1)
-    time.sleep(0.1)  # expect: UNB100
+    await asyncio.sleep(0.1)  # expect: UNB100
     return {"done": True}

@@ -8,7 +8,7 @@ request_id = ContextVar("request_id", default="-")
 
 
 @app.get("/trace/{rid}")
-async def trace(rid: str):  # expect-fix: none
+async def trace(rid: str):  # expect-fix: swap-to-async
     request_id.set(rid)
     time.sleep(0.05)  # expect: UNB100
     return {"rid": request_id.get()}

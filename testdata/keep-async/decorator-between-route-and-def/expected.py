@@ -2,6 +2,7 @@ import functools
 import time
 
 from fastapi import FastAPI
+import asyncio
 
 app = FastAPI()
 
@@ -19,6 +20,6 @@ def timed(fn):
 
 @app.get("/timed")
 @timed
-async def timed_endpoint():  # expect-fix: none
-    time.sleep(0.5)  # expect: UNB100
+async def timed_endpoint():  # expect-fix: swap-to-async
+    await asyncio.sleep(0.5)  # expect: UNB100
     return {"ok": True}

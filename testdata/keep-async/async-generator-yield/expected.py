@@ -1,4 +1,4 @@
-import time
+import asyncio
 
 from fastapi import FastAPI
 from fastapi.responses import StreamingResponse
@@ -7,7 +7,7 @@ app = FastAPI()
 
 
 @app.get("/countdown")
-async def countdown():  # expect-fix: none
+async def countdown():  # expect-fix: swap-to-async
     for n in range(3, 0, -1):
-        time.sleep(1)  # expect: UNB100
+        await asyncio.sleep(1)  # expect: UNB100
         yield f"{n}\n"

@@ -5,7 +5,7 @@ from fastapi import FastAPI, WebSocket
 app = FastAPI()
 
 
-async def echo(websocket: WebSocket):  # expect-fix: none
+async def echo(websocket: WebSocket):  # expect-fix: swap-to-async
     time.sleep(0.1)  # expect: UNB100
     return websocket
 

@@ -1,0 +1,16 @@
+import time
+
+from fastapi import FastAPI
+
+app = FastAPI()
+
+
+async def numbers():
+    for n in range(3):
+        yield n
+
+
+@app.get("/numbers")
+async def list_numbers():  # expect-fix: swap-to-async
+    time.sleep(0.2)  # expect: UNB100
+    return [n async for n in numbers()]
