@@ -41,6 +41,8 @@ class NodeEdit:
     line: int
     column: int
     rewrite: NodeRewrite
+    #: End position, for nodes that can start at the same place (``f(x).g()`` and ``f(x)``).
+    end: tuple[int, int] | None = None
 
 
 @dataclass
@@ -70,13 +72,15 @@ def apply_edits(text: str, edits: FileEdits, path: str) -> str:
         module = cst.parse_module(text)
     except Exception as error:  # libcst raises several types for input ast accepted
         raise TransformError(f"libcst cannot parse this file: {str(error).splitlines()[0]}") from error
-    pending = {(e.node_type, e.line, e.column): e for e in edits.nodes}
+    pending = {(e.node_type, e.line, e.column, e.end): e for e in edits.nodes}
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
 
     def take(node_type: str, anchor: cst.CSTNode) -> NodeEdit | None:
-        start = positions[anchor].start
-        return pending.pop((node_type, start.line, start.column), None)
+        where = positions[anchor]
+        start, end = where.start, where.end
+        found = pending.pop((node_type, start.line, start.column, (end.line, end.column)), None)
+        return found or pending.pop((node_type, start.line, start.column, None), None)
 
     class _Apply(cst.CSTTransformer):
         def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> Any:
@@ -97,7 +101,7 @@ def apply_edits(text: str, edits: FileEdits, path: str) -> str:
 
     new_module = wrapper.module.visit(_Apply())
     if pending:
-        missing = ", ".join(f"{kind} at line {line}" for kind, line, _col in sorted(pending))
+        missing = ", ".join(f"{kind} at line {line}" for kind, line, _col, _end in sorted(pending, key=str))
         raise TransformError(f"could not locate {missing} in the syntax tree")
     if edits.add_imports or edits.remove_unused:
         new_module = _swap_module_imports(new_module, edits)

@@ -47,6 +47,10 @@ class FixContext:
         text = self.lines[line - 1]
         return len(text.encode("utf-8")[:byte_column].decode("utf-8", "replace"))
 
+    def end_of(self, node: ast.expr | ast.stmt) -> tuple[int, int]:
+        line = node.end_lineno or node.lineno
+        return line, self.char_column(line, node.end_col_offset or 0)
+
     def name_column(self) -> int:
         """Character column of the function's name on its ``def`` line."""
         text = self.lines[self.function.lineno - 1]

@@ -81,6 +81,7 @@ class SwapToAsync:
                 raise Refusal(f"`{call.name}` sits where its twin cannot be awaited")
             rewrite, imports, unused = SWAPS[call.name](context, call, where.needs_parens)
             line = call.node.lineno
-            edits.nodes.append(NodeEdit("Call", line, context.char_column(line, call.node.col_offset), rewrite))
+            edits.nodes.append(NodeEdit("Call", line, context.char_column(line, call.node.col_offset), rewrite,
+                                        context.end_of(call.node)))
             edits.add_imports |= imports
             edits.remove_unused |= unused

@@ -64,7 +64,8 @@ class WrapInThreadpool:
         module_name = _threadpool_module(context)
         for kind, node, rewrite in _actions(context):
             line = node.lineno
-            edits.nodes.append(NodeEdit(kind, line, context.char_column(line, node.col_offset), rewrite))
+            edits.nodes.append(NodeEdit(kind, line, context.char_column(line, node.col_offset), rewrite,
+                                        context.end_of(node) if kind == "Call" else None))
         edits.add_imports.add((module_name, _NAME))
 
 

@@ -1,0 +1,163 @@
+"""The catalogue of blocking APIs, as data.
+
+One :class:`BlockingApi` per API. ``qualname`` is either a function
+(``requests.get``) or a method on instances of a class (``requests.Session.get``;
+``requests.Session.*`` for every method). :class:`Returns` entries teach the
+analysis what type a call or attribute produces, so receivers are known
+(``requests.Session()`` gives a ``requests.Session``; ``Path.parent`` a
+``pathlib.Path``). :class:`Alias` entries map re-exports to one spelling.
+
+The built-in data lives in one module per family of libraries (``http``,
+``sql``, ``cache``...), each exporting ``ENTRIES``, ``RETURNS`` and ``ALIASES``;
+:data:`BUILTIN` is built from all of them. Adding an API is one entry in the
+right module plus one fixture folder under ``testdata/catalogue-<category>/``.
+User entries from ``pyproject.toml`` are parsed into the same types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..rules import RULES_BY_CATEGORY
+
+
+@dataclass(frozen=True)
+class BlockingApi:
+    """A call that blocks the thread it runs on."""
+
+    qualname: str
+    category: str
+    #: A faithful async replacement, if one exists (used by swap-to-async).
+    async_twin: str | None = None
+    #: ruff / flake8-async codes that report the same call (their ``noqa`` is honoured).
+    ruff_codes: tuple[str, ...] = ()
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Returns:
+    """Calling (or reading) ``qualname`` produces an instance of ``type``.
+
+    ``pkg.Class.method`` is a method's result, ``pkg.Class.attr`` an attribute's,
+    ``pkg.Class.__call__`` what calling an instance returns (``SessionLocal()``),
+    ``pkg.Class.__getitem__`` what subscripting one returns (``client["db"]``).
+    ``Returns("pkg.Class", "pkg.Class")`` says the constructor is a plain class
+    whose instances the analysis should track, although it does no I/O itself.
+    """
+
+    qualname: str
+    type: str
+
+
+@dataclass(frozen=True)
+class Alias:
+    """``name`` is another spelling of ``canonical`` (a re-export, a subclass with the same API)."""
+
+    name: str
+    canonical: str
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Lookup tables built from entries; immutable once built."""
+
+    apis: dict[str, BlockingApi]
+    returns: dict[str, str]
+    #: Classes whose constructor call yields an instance of themselves.
+    classes: frozenset[str]
+    aliases: dict[str, str]
+
+    def canonical(self, qualname: str) -> str:
+        """Map re-exports to one spelling: the longest aliased dotted prefix wins."""
+        if not self.aliases:
+            return qualname
+        parts = qualname.split(".")
+        for cut in range(len(parts), 0, -1):
+            target = self.aliases.get(".".join(parts[:cut]))
+            if target is not None:
+                return ".".join([target, *parts[cut:]])
+        return qualname
+
+    def api(self, qualname: str) -> BlockingApi | None:
+        """The entry for ``qualname``; ``Type.*`` covers every method of ``Type``.
+
+        The wildcard skips factories: a method the catalogue has a
+        :class:`Returns` entry for (``redis.Redis.pipeline``,
+        ``redis.Redis.from_url``) only builds another object. A factory that
+        blocks as well (``boto3.session.Session.client``) gets its own entry.
+        """
+        found = self.apis.get(qualname)
+        if found is None and "." in qualname and qualname not in self.returns:
+            found = self.apis.get(qualname.rsplit(".", 1)[0] + ".*")
+        return found
+
+    def type_of_call(self, qualname: str) -> str | None:
+        if qualname in self.returns:
+            return self.returns[qualname]
+        if qualname in self.classes:
+            return qualname
+        return None
+
+    def with_entries(self, extra: list[BlockingApi]) -> Catalogue:
+        """A new catalogue with user entries added (they win over built-ins)."""
+        return build_catalogue(
+            [*self.apis.values(), *extra],
+            [Returns(k, v) for k, v in self.returns.items()],
+            [Alias(k, v) for k, v in self.aliases.items()],
+        )
+
+
+def build_catalogue(entries: list[BlockingApi], returns: list[Returns], aliases: list[Alias] = ()) -> Catalogue:  # type: ignore[assignment]
+    unknown = sorted({entry.category for entry in entries} - RULES_BY_CATEGORY.keys())
+    if unknown:
+        raise ValueError(f"catalogue categories without a rule: {', '.join(unknown)}")
+    apis = {entry.qualname: entry for entry in entries}
+    # A method entry ``pkg.Class.method`` names a class ``pkg.Class``; a class is
+    # recognised by its last dotted part starting with a capital letter.
+    classes = {owner for q in apis for owner in [q.rsplit(".", 1)[0]] if owner.rsplit(".", 1)[-1][:1].isupper()}
+    classes |= {r.type for r in returns}
+    return Catalogue(
+        apis=apis,
+        returns={r.qualname: r.type for r in returns},
+        classes=frozenset(classes),
+        aliases={a.name: a.canonical for a in aliases},
+    )
+
+
+# The data modules import the types above, so they are loaded last.
+from . import (  # noqa: E402
+    cache,
+    cloud,
+    cpu,
+    documents,
+    drivers,
+    email,
+    files,
+    filesystem,
+    http,
+    network,
+    orms,
+    processes,
+    sql,
+    vendor,
+    waits,
+)
+
+MODULES = (http, files, filesystem, processes, waits, sql, drivers, orms, documents, cache, cloud, email,
+           network, vendor, cpu)
+
+
+def _builtin() -> Catalogue:
+    entries = [entry for module in MODULES for entry in module.ENTRIES]
+    returns = [item for module in MODULES for item in module.RETURNS]
+    aliases = [item for module in MODULES for item in module.ALIASES]
+    for what, names in (("entry", [e.qualname for e in entries]), ("return type", [r.qualname for r in returns]),
+                        ("alias", [a.name for a in aliases])):
+        seen: set[str] = set()
+        twice = sorted({name for name in names if name in seen or seen.add(name)})  # type: ignore[func-returns-value]
+        if twice:
+            raise ValueError(f"catalogue {what} listed twice: {', '.join(twice)}")
+    return build_catalogue(entries, returns, aliases)
+
+
+BUILTIN = _builtin()

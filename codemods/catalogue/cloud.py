@@ -1,0 +1,116 @@
+"""Cloud and object-storage SDKs with sync clients (category ``cloud``).
+
+boto3: building a client or resource loads service models from disk and may
+resolve credentials over the network, so ``boto3.client``/``resource`` and
+``Session().client``/``resource`` block; every client API method is an HTTPS
+round trip with retries (``BaseClient.*``), except the factories the
+wildcard skips (``get_paginator``, ``get_waiter``) and local signing
+(``generate_presigned_url``). Resources and their sub-resources
+(``s3.Object(b, k)``, ``dynamodb.Table(t)``) are built locally; their actions
+(``get``, ``put``, ``load``, ``get_item``...) are round trips. Azure,
+Google Cloud Storage and MinIO follow. aioboto3 and the Azure ``.aio``
+clients differ in lifetime and streaming, so no twin is faithful.
+"""
+
+from __future__ import annotations
+
+from . import Alias, BlockingApi, Returns
+from ._helpers import each, returning
+
+_CLIENT, _RESOURCE, _SESSION = ("botocore.client.BaseClient", "boto3.resources.base.ServiceResource",
+                                "boto3.session.Session")
+_BUILDS = "loads service models from disk and may fetch credentials"
+_SUBRESOURCES = ("Bucket", "Object", "ObjectSummary", "ObjectAcl", "BucketPolicy", "MultipartUpload", "Table",
+                 "Queue", "Message", "Topic", "Subscription", "PlatformEndpoint", "Instance", "Image", "Volume",
+                 "SecurityGroup", "Vpc", "Subnet", "User", "Role", "Group", "Policy")
+_AZURE = "azure.storage.blob"
+_GCS = "google.cloud.storage"
+
+_BOTO3 = [
+    BlockingApi("boto3.client", "cloud", why=_BUILDS),
+    BlockingApi("boto3.resource", "cloud", why=_BUILDS),
+    *each(_SESSION, ("client", "resource"), "cloud", why=_BUILDS),
+    BlockingApi("botocore.session.Session.create_client", "cloud", why=_BUILDS),
+    BlockingApi(f"{_CLIENT}.*", "cloud", why="an AWS API call: an HTTPS round trip, with retries and backoff"),
+    BlockingApi(f"{_RESOURCE}.*", "cloud", why="a resource action or load: an HTTPS round trip"),
+    BlockingApi("botocore.waiter.Waiter.wait", "cloud", why="polls the API and sleeps between polls"),
+    BlockingApi("botocore.paginate.PageIterator.build_full_result", "cloud", why="fetches every page"),
+    *each("botocore.response.StreamingBody", ("read", "iter_chunks", "iter_lines", "readlines"), "cloud",
+          why="reads the object body from the socket"),
+]
+
+_AZURE_ENTRIES = [
+    *[BlockingApi(f"{_AZURE}.{client}.*", "cloud", why="an HTTPS round trip to Azure Storage")
+      for client in ("BlobServiceClient", "ContainerClient", "BlobClient")],
+    *each(f"{_AZURE}.StorageStreamDownloader", ("readall", "readinto", "chunks", "content_as_bytes",
+                                                 "content_as_text"), "cloud", why="downloads the blob content"),
+    *each("azure.keyvault.secrets.SecretClient", ("get_secret", "set_secret", "list_properties_of_secrets",
+                                                  "begin_delete_secret"), "cloud",
+          why="an HTTPS round trip to Key Vault"),
+    *[BlockingApi(f"azure.identity.{credential}.get_token", "cloud", why="fetches a token over HTTPS")
+      for credential in ("DefaultAzureCredential", "ClientSecretCredential", "ManagedIdentityCredential")],
+]
+
+_GCS_ENTRIES = [
+    BlockingApi(f"{_GCS}.Client", "cloud", why="resolves credentials (files, or the metadata server)"),
+    *each(f"{_GCS}.Client", ("get_bucket", "lookup_bucket", "create_bucket", "list_buckets", "list_blobs"), "cloud",
+          why="an HTTPS round trip to Cloud Storage"),
+    *each(f"{_GCS}.Bucket", ("get_blob", "list_blobs", "exists", "reload", "delete", "patch", "create",
+                             "delete_blobs", "copy_blob"), "cloud", why="an HTTPS round trip to Cloud Storage"),
+    *each(f"{_GCS}.Blob", ("upload_from_string", "upload_from_filename", "upload_from_file", "download_as_bytes",
+                           "download_as_text", "download_as_string", "download_to_filename", "download_to_file",
+                           "exists", "reload", "delete", "patch", "open", "compose", "rewrite"), "cloud",
+          why="an HTTPS round trip to Cloud Storage"),
+    BlockingApi("google.cloud.pubsub_v1.PublisherClient.publish", "cloud", why="queues the message; may flush"),
+    BlockingApi("google.cloud.bigquery.Client.query", "cloud", why="creates the query job over HTTPS"),
+    BlockingApi("google.cloud.bigquery.job.QueryJob.result", "cloud", why="waits for the query job to finish"),
+]
+
+_MINIO = [BlockingApi("minio.Minio.*", "cloud", why="an HTTP round trip to the object store")]
+
+ENTRIES: list[BlockingApi] = [*_BOTO3, *_AZURE_ENTRIES, *_GCS_ENTRIES, *_MINIO]
+
+RETURNS: list[Returns] = [
+    Returns("boto3.client", _CLIENT),
+    Returns("boto3.resource", _RESOURCE),
+    Returns(f"{_SESSION}.client", _CLIENT),
+    Returns(f"{_SESSION}.resource", _RESOURCE),
+    Returns("botocore.session.get_session", "botocore.session.Session"),
+    Returns("botocore.session.Session.create_client", _CLIENT),
+    Returns(f"{_CLIENT}.get_paginator", "botocore.paginate.Paginator"),
+    Returns("botocore.paginate.Paginator.paginate", "botocore.paginate.PageIterator"),
+    Returns(f"{_CLIENT}.get_waiter", "botocore.waiter.Waiter"),
+    Returns(f"{_CLIENT}.generate_presigned_url", "builtins.str"),
+    Returns(f"{_CLIENT}.generate_presigned_post", "builtins.dict"),
+    Returns(f"{_CLIENT}.can_paginate", "builtins.bool"),
+    *returning(_RESOURCE, _SUBRESOURCES, _RESOURCE),
+    *[Returns(f"{_AZURE}.{client}.{factory}", f"{_AZURE}.{client}")
+      for client in ("BlobServiceClient", "ContainerClient", "BlobClient")
+      for factory in ("from_connection_string", "from_url")],
+    Returns(f"{_AZURE}.ContainerClient.from_container_url", f"{_AZURE}.ContainerClient"),
+    Returns(f"{_AZURE}.BlobClient.from_blob_url", f"{_AZURE}.BlobClient"),
+    Returns(f"{_AZURE}.BlobServiceClient.get_container_client", f"{_AZURE}.ContainerClient"),
+    *returning(f"{_AZURE}.BlobServiceClient", ("get_blob_client",), f"{_AZURE}.BlobClient"),
+    *returning(f"{_AZURE}.ContainerClient", ("get_blob_client",), f"{_AZURE}.BlobClient"),
+    *returning(f"{_AZURE}.BlobClient", ("download_blob",), f"{_AZURE}.StorageStreamDownloader"),
+    *returning(f"{_AZURE}.ContainerClient", ("download_blob",), f"{_AZURE}.StorageStreamDownloader"),
+    Returns(f"{_GCS}.Client.bucket", f"{_GCS}.Bucket"),
+    Returns(f"{_GCS}.Client.get_bucket", f"{_GCS}.Bucket"),
+    Returns(f"{_GCS}.Bucket.blob", f"{_GCS}.Blob"),
+    Returns(f"{_GCS}.Bucket.get_blob", f"{_GCS}.Blob"),
+    Returns("google.cloud.pubsub_v1.PublisherClient.publish", "concurrent.futures.Future"),
+    Returns("google.cloud.bigquery.Client.query", "google.cloud.bigquery.job.QueryJob"),
+]
+
+ALIASES: list[Alias] = [
+    Alias("boto3.Session", _SESSION),
+    Alias(f"{_AZURE}._blob_service_client.BlobServiceClient", f"{_AZURE}.BlobServiceClient"),
+    Alias(f"{_AZURE}._container_client.ContainerClient", f"{_AZURE}.ContainerClient"),
+    Alias(f"{_AZURE}._blob_client.BlobClient", f"{_AZURE}.BlobClient"),
+    Alias(f"{_GCS}.client.Client", f"{_GCS}.Client"),
+    Alias(f"{_GCS}.bucket.Bucket", f"{_GCS}.Bucket"),
+    Alias(f"{_GCS}.blob.Blob", f"{_GCS}.Blob"),
+    Alias("google.cloud.bigquery.client.Client", "google.cloud.bigquery.Client"),
+    Alias("google.cloud.bigquery.QueryJob", "google.cloud.bigquery.job.QueryJob"),
+    Alias("minio.api.Minio", "minio.Minio"),
+]

@@ -1,0 +1,87 @@
+"""CPU-bound work on the loop (category ``cpu``).
+
+These do not wait, they compute: a password hash costs 50-300 ms by design,
+image decoding and resizing, data-frame parsing, model inference. A worker
+thread frees the loop only as far as the library releases the GIL (bcrypt,
+argon2-cffi, hashlib's KDFs, Pillow, OpenCV, NumPy/PyTorch kernels mostly
+do); pure-Python work competes for the GIL in a thread too. Loading a model
+or encoding by name may also read large files or download them on a cold
+cache. No twin: the remedy is a thread or process pool, never an ``await``.
+"""
+
+from __future__ import annotations
+
+from . import Alias, BlockingApi, Returns
+from ._helpers import each, instance
+
+_KDF = "a deliberately slow password hash (tens to hundreds of ms)"
+_IMAGE = "PIL.Image.Image"
+_PANDAS_READERS = ("read_csv", "read_excel", "read_parquet", "read_json", "read_sql", "read_sql_query",
+                   "read_sql_table", "read_feather", "read_pickle", "read_table")
+_PANDAS_WRITERS = ("to_csv", "to_excel", "to_parquet", "to_json", "to_sql", "to_feather", "to_pickle")
+_CV2 = ("imdecode", "imencode", "imread", "imwrite", "resize", "cvtColor", "GaussianBlur", "medianBlur", "Canny",
+        "threshold", "warpAffine", "warpPerspective", "findContours", "matchTemplate", "dnn.blobFromImage")
+
+_PASSWORDS = [
+    *each("bcrypt", ("hashpw", "checkpw", "kdf"), "cpu", why=_KDF),
+    *each("passlib.context.CryptContext", ("hash", "verify", "verify_and_update", "encrypt"), "cpu", why=_KDF),
+    *[api for scheme in ("bcrypt", "pbkdf2_sha256", "pbkdf2_sha512", "sha256_crypt", "sha512_crypt", "argon2")
+      for api in each(f"passlib.hash.{scheme}", ("hash", "verify", "encrypt"), "cpu", why=_KDF)],
+    *each("pwdlib.PasswordHash", ("hash", "verify", "verify_and_update"), "cpu", why=_KDF),
+    *each("argon2.PasswordHasher", ("hash", "verify"), "cpu", why=_KDF),
+    *each("argon2.low_level", ("hash_secret", "hash_secret_raw", "verify_secret"), "cpu", why=_KDF),
+    *each("hashlib", ("pbkdf2_hmac", "scrypt"), "cpu", why=_KDF),
+]
+
+_IMAGES = [
+    BlockingApi("PIL.Image.open", "cpu", why="reads and parses the image header (decoding follows)"),
+    *each(_IMAGE, ("load", "resize", "thumbnail", "convert", "rotate", "crop", "filter", "transpose", "save",
+                   "reduce", "quantize", "paste", "tobytes"), "cpu", why="decodes, transforms or encodes pixels"),
+    BlockingApi("PIL.ImageOps.*", "cpu", why="a whole-image pixel operation"),
+    *each("cv2", _CV2, "cpu", why="a whole-image OpenCV operation"),
+    BlockingApi("cv2.CascadeClassifier.detectMultiScale", "cpu", why="runs a detector over the whole image"),
+]
+
+_DATA = [
+    *each("pandas", _PANDAS_READERS, "cpu", why="reads and parses a whole file (or query result)"),
+    *each("pandas.DataFrame", _PANDAS_WRITERS, "cpu", why="serialises the whole frame (and writes it)"),
+    *each("numpy", ("load", "save", "savez", "savez_compressed", "loadtxt", "savetxt", "genfromtxt"), "cpu",
+          why="reads or writes and converts a whole array file"),
+]
+
+_MODELS = [
+    BlockingApi("sentence_transformers.SentenceTransformer", "cpu",
+                why="loads the model from disk (downloads it on a cold cache)"),
+    BlockingApi("sentence_transformers.SentenceTransformer.encode", "cpu", why="runs model inference"),
+    BlockingApi("transformers.pipeline", "cpu", why="loads a model from disk (downloads it on a cold cache)"),
+    *[BlockingApi(f"transformers.{auto}.from_pretrained", "cpu",
+                  why="loads a model from disk (downloads it on a cold cache)")
+      for auto in ("AutoModel", "AutoTokenizer", "AutoModelForCausalLM", "AutoModelForSequenceClassification",
+                   "AutoProcessor")],
+    *each("torch", ("load", "save"), "cpu", why="reads or writes and unpickles a whole tensor file"),
+    *each("joblib", ("load", "dump"), "cpu", why="reads or writes and unpickles a whole model file"),
+    *each("tiktoken", ("get_encoding", "encoding_for_model"), "cpu",
+          why="builds the encoder (downloads its ranks on a cold cache)"),
+    BlockingApi("onnxruntime.InferenceSession", "cpu", why="loads and optimises the model"),
+    BlockingApi("onnxruntime.InferenceSession.run", "cpu", why="runs model inference"),
+    BlockingApi("spacy.load", "cpu", why="loads a language pipeline from disk"),
+]
+
+ENTRIES: list[BlockingApi] = [*_PASSWORDS, *_IMAGES, *_DATA, *_MODELS]
+
+RETURNS: list[Returns] = [
+    *instance("passlib.context.CryptContext", "pwdlib.PasswordHash", "argon2.PasswordHasher"),
+    Returns("pwdlib.PasswordHash.recommended", "pwdlib.PasswordHash"),
+    Returns("PIL.Image.open", _IMAGE),
+    Returns("PIL.Image.new", _IMAGE),
+    *[Returns(f"{_IMAGE}.{name}", _IMAGE) for name in ("resize", "convert", "rotate", "crop", "filter", "transpose",
+                                                       "copy", "reduce", "quantize")],
+    *[Returns(f"pandas.{name}", "pandas.DataFrame") for name in _PANDAS_READERS if name != "read_json"],
+]
+
+ALIASES: list[Alias] = [
+    Alias("pandas.core.frame.DataFrame", "pandas.DataFrame"),
+    Alias("passlib.context.LazyCryptContext", "passlib.context.CryptContext"),
+    Alias("argon2._password_hasher.PasswordHasher", "argon2.PasswordHasher"),
+    Alias("sentence_transformers.SentenceTransformer.SentenceTransformer", "sentence_transformers.SentenceTransformer"),
+]

@@ -1,0 +1,113 @@
+"""Document, search, graph and vector stores with sync clients (category ``database``).
+
+pymongo's ``MongoClient(...)`` discovers the cluster in background threads,
+so the constructor is only typed; the commands on its databases and
+collections are round trips. ``Collection.find()`` is lazy: the round trips
+happen while its cursor is iterated, which the catalogue cannot see, so only
+the cursor's own terminals are listed. ``client.db.coll`` (attribute access
+with arbitrary names) has no fixed type; ``client["db"]["coll"]``,
+``get_database`` and ``get_collection`` do. Elasticsearch, OpenSearch,
+Cassandra, Neo4j, Qdrant and Chroma follow the same shape: a lazily
+connecting client whose API methods each talk to the server.
+"""
+
+from __future__ import annotations
+
+from . import Alias, BlockingApi, Returns
+from ._helpers import each, instance, returning, same_type
+
+_CLIENT, _DATABASE, _COLLECTION, _CURSOR = ("pymongo.MongoClient", "pymongo.database.Database",
+                                            "pymongo.collection.Collection", "pymongo.cursor.Cursor")
+_MONGO_WHY = "a round trip to MongoDB"
+_ES_SUBCLIENTS = {"indices": "IndicesClient", "cluster": "ClusterClient", "cat": "CatClient",
+                  "ingest": "IngestClient", "snapshot": "SnapshotClient", "tasks": "TasksClient"}
+_CHROMA_CLIENT, _CHROMA_COLLECTION = "chromadb.api.ClientAPI", "chromadb.api.models.Collection.Collection"
+
+_MONGO = [
+    *each(_CLIENT, ("server_info", "list_database_names", "list_databases", "drop_database", "start_session"),
+          "database", why=_MONGO_WHY),
+    *each(_DATABASE, ("command", "list_collection_names", "list_collections", "create_collection",
+                      "drop_collection", "validate_collection"), "database", why=_MONGO_WHY),
+    *each(_COLLECTION, ("find_one", "insert_one", "insert_many", "update_one", "update_many", "replace_one",
+                        "delete_one", "delete_many", "find_one_and_update", "find_one_and_replace",
+                        "find_one_and_delete", "count_documents", "estimated_document_count", "distinct",
+                        "aggregate", "bulk_write", "create_index", "create_indexes", "drop_index", "drop_indexes",
+                        "list_indexes", "index_information", "watch", "drop", "rename"), "database",
+          why=_MONGO_WHY),
+    *each(_CURSOR, ("to_list", "explain", "distinct"), "database", why="consumes the cursor from MongoDB"),
+    *each("gridfs.GridFS", ("put", "get", "get_version", "get_last_version", "delete", "exists", "find_one", "list"),
+          "database", why="GridFS reads or writes file chunks in MongoDB"),
+    *each("gridfs.GridFSBucket", ("upload_from_stream", "download_to_stream", "open_download_stream", "delete",
+                                  "rename"), "database", why="GridFS reads or writes file chunks in MongoDB"),
+]
+
+_SEARCH = [
+    BlockingApi("elasticsearch.Elasticsearch.*", "database", async_twin="elasticsearch.AsyncElasticsearch.*",
+                why="every API method is an HTTP round trip to the cluster"),
+    *[BlockingApi(f"elasticsearch.client.{name}.*", "database", why="an HTTP round trip to the cluster")
+      for name in _ES_SUBCLIENTS.values()],
+    *each("elasticsearch.helpers", ("bulk", "scan", "streaming_bulk", "parallel_bulk", "reindex"), "database",
+          why="sends batches to the cluster and waits for each"),
+    BlockingApi("opensearchpy.OpenSearch.*", "database", why="every API method is an HTTP round trip"),
+    BlockingApi("opensearchpy.client.indices.IndicesClient.*", "database", why="an HTTP round trip"),
+    *each("opensearchpy.helpers", ("bulk", "scan", "streaming_bulk", "parallel_bulk"), "database",
+          why="sends batches to the cluster and waits for each"),
+]
+
+_OTHERS = [
+    *each("cassandra.cluster.Cluster", ("connect", "shutdown"), "database",
+          why="connects to (or disconnects from) the Cassandra cluster"),
+    *each("cassandra.cluster.Session", ("execute", "prepare", "set_keyspace", "shutdown"), "database",
+          why="a round trip to Cassandra"),
+    BlockingApi("cassandra.cluster.ResponseFuture.result", "database", why="waits for the query's response"),
+    *each("neo4j.Driver", ("execute_query", "verify_connectivity", "get_server_info", "close"), "database",
+          why="a round trip to the Neo4j server"),
+    *each("neo4j.Session", ("run", "execute_read", "execute_write", "begin_transaction", "close"), "database",
+          why="a round trip to the Neo4j server"),
+    *each("neo4j.Result", ("data", "single", "consume", "values", "value", "fetch"), "database",
+          why="pulls records from the server"),
+    BlockingApi("qdrant_client.QdrantClient.*", "database", async_twin="qdrant_client.AsyncQdrantClient.*",
+                why="an HTTP or gRPC round trip (file I/O in local mode)"),
+    *each(_CHROMA_CLIENT, ("get_collection", "get_or_create_collection", "create_collection", "delete_collection",
+                           "list_collections", "heartbeat", "reset"), "database",
+          why="an HTTP round trip (file I/O for a local client)"),
+    *each(_CHROMA_COLLECTION, ("add", "query", "get", "upsert", "delete", "update", "count", "peek", "modify"),
+          "database", why="an HTTP round trip, or local file I/O and embedding work"),
+]
+
+ENTRIES: list[BlockingApi] = [*_MONGO, *_SEARCH, *_OTHERS]
+
+RETURNS: list[Returns] = [
+    *returning(_CLIENT, ("get_database", "get_default_database", "__getitem__"), _DATABASE),
+    *returning(_DATABASE, ("get_collection", "__getitem__"), _COLLECTION),
+    Returns(f"{_COLLECTION}.find", _CURSOR),
+    *same_type(_CURSOR, ("sort", "limit", "skip", "batch_size", "hint", "max_time_ms", "collation", "where")),
+    *instance("gridfs.GridFS", "gridfs.GridFSBucket"),
+    Returns("elasticsearch.Elasticsearch.options", "elasticsearch.Elasticsearch"),
+    *[Returns(f"elasticsearch.Elasticsearch.{attr}", f"elasticsearch.client.{name}")
+      for attr, name in _ES_SUBCLIENTS.items()],
+    Returns("opensearchpy.OpenSearch.indices", "opensearchpy.client.indices.IndicesClient"),
+    Returns("cassandra.cluster.Cluster.connect", "cassandra.cluster.Session"),
+    Returns("cassandra.cluster.Session.execute_async", "cassandra.cluster.ResponseFuture"),
+    Returns("neo4j.GraphDatabase.driver", "neo4j.Driver"),
+    Returns("neo4j.Driver.session", "neo4j.Session"),
+    Returns("neo4j.Session.run", "neo4j.Result"),
+    *[Returns(f"chromadb.{factory}", _CHROMA_CLIENT) for factory in ("HttpClient", "PersistentClient", "Client")],
+    *returning(_CHROMA_CLIENT, ("get_collection", "get_or_create_collection", "create_collection"),
+               _CHROMA_COLLECTION),
+]
+
+ALIASES: list[Alias] = [
+    *[Alias(f"pymongo.{where}.{name}", canonical)
+      for where, canonical in (("mongo_client", _CLIENT), ("synchronous.mongo_client", _CLIENT),
+                               ("synchronous.database", _DATABASE), ("synchronous.collection", _COLLECTION),
+                               ("synchronous.cursor", _CURSOR))
+      for name in [canonical.rsplit(".", 1)[-1]]],
+    Alias("gridfs.synchronous.grid_file.GridFS", "gridfs.GridFS"),
+    Alias("elasticsearch.client.Elasticsearch", "elasticsearch.Elasticsearch"),
+    Alias("elasticsearch._sync.client.Elasticsearch", "elasticsearch.Elasticsearch"),
+    Alias("opensearchpy.client.OpenSearch", "opensearchpy.OpenSearch"),
+    Alias("neo4j.BoltDriver", "neo4j.Driver"),
+    Alias("neo4j.Neo4jDriver", "neo4j.Driver"),
+    Alias("qdrant_client.qdrant_client.QdrantClient", "qdrant_client.QdrantClient"),
+]

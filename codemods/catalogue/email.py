@@ -1,0 +1,48 @@
+"""Sending mail synchronously (category ``email``).
+
+``smtplib.SMTP(host)`` connects and reads the greeting inside the
+constructor, and even ``SMTP()`` without a host looks up the local FQDN (a
+DNS query), so the constructors are entries; so is every SMTP command.
+aiosmtplib negotiates TLS differently and connects outside the constructor,
+so it is not a faithful twin. HTTP mail APIs (SendGrid, Resend, Postmark,
+Mailchimp Transactional) send with a blocking HTTP client; they are listed
+here because what they do is send mail.
+"""
+
+from __future__ import annotations
+
+from . import Alias, BlockingApi, Returns
+from ._helpers import each, instance
+
+_SMTP_CLASSES = ("smtplib.SMTP", "smtplib.SMTP_SSL", "smtplib.LMTP")
+_SMTP_COMMANDS = ("connect", "ehlo", "helo", "ehlo_or_helo_if_needed", "starttls", "login", "auth", "sendmail",
+                  "send_message", "rset", "noop", "verify", "docmd", "quit")
+_MAIL_API = "sends the mail with a blocking HTTPS request"
+_POSTMARK = "postmarker.models.emails.EmailManager"
+_MAILCHIMP = "mailchimp_transactional.api.messages_api.MessagesApi"
+
+_SMTP = [
+    *[BlockingApi(cls, "email", why="connects, reads the greeting and looks up the local host name")
+      for cls in _SMTP_CLASSES],
+    *[api for cls in _SMTP_CLASSES for api in each(cls, _SMTP_COMMANDS, "email", why="an SMTP round trip")],
+]
+
+_HTTP_APIS = [
+    BlockingApi("sendgrid.SendGridAPIClient.send", "email", why=_MAIL_API),
+    *each("resend.Emails", ("send", "get"), "email", why=_MAIL_API),
+    BlockingApi("resend.Batch.send", "email", why=_MAIL_API),
+    *each(_POSTMARK, ("send", "send_batch", "send_with_template"), "email", why=_MAIL_API),
+    *each(_MAILCHIMP, ("send", "send_template"), "email", why=_MAIL_API),
+]
+
+ENTRIES: list[BlockingApi] = [*_SMTP, *_HTTP_APIS]
+
+RETURNS: list[Returns] = [
+    *instance("postmarker.core.PostmarkClient", "mailchimp_transactional.Client"),
+    Returns("postmarker.core.PostmarkClient.emails", _POSTMARK),
+    Returns("mailchimp_transactional.Client.messages", _MAILCHIMP),
+]
+
+ALIASES: list[Alias] = [
+    Alias("sendgrid.sendgrid.SendGridAPIClient", "sendgrid.SendGridAPIClient"),
+]

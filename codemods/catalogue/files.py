@@ -1,0 +1,111 @@
+"""Reading, writing and copying files, and scanning directories (category ``file``).
+
+Opening a file and every read or write on the file object are syscalls that
+can stall on a slow or network disk; so are the helpers that read or write
+through a file object (``json.load``), archives, ``shutil`` copies, temporary
+files and directory scans (``os.walk``: their cost grows with the tree).
+Cheap single-syscall metadata lives in :mod:`.filesystem` (off by default).
+"""
+
+from __future__ import annotations
+
+from . import Alias, BlockingApi, Returns
+from ._helpers import each, instance, returning
+
+_FILE = "io.TextIOWrapper"
+_FILE_METHODS = ("read", "readline", "readlines", "write", "writelines", "flush", "seek", "truncate", "close")
+
+_OPEN = [
+    BlockingApi("builtins.open", "file", async_twin="aiofiles.open", ruff_codes=("ASYNC230",),
+                why="opening a file is a blocking syscall"),
+    BlockingApi("io.open", "file", async_twin="aiofiles.open", ruff_codes=("ASYNC230",),
+                why="opening a file is a blocking syscall"),
+    BlockingApi("io.open_code", "file", ruff_codes=("ASYNC230",), why="opening a file is a blocking syscall"),
+    BlockingApi("pathlib.Path.open", "file", async_twin="anyio.Path.open", ruff_codes=("ASYNC230",),
+                why="opening a file is a blocking syscall"),
+    BlockingApi("os.fdopen", "file", ruff_codes=("ASYNC231",), why="wraps a descriptor for blocking reads and writes"),
+    BlockingApi("codecs.open", "file", why="opens a file (and decodes it as it reads)"),
+    *each(_FILE, _FILE_METHODS, "file", ruff_codes=("ASYNC232",), why="I/O on a sync file object"),
+]
+
+_PATH_IO = each("pathlib.Path", ("read_text", "read_bytes", "write_text", "write_bytes"), "file",
+                ruff_codes=("ASYNC240",), twin="anyio.Path", why="reads or writes the whole file")
+
+_DESCRIPTORS = each("os", ("open", "read", "write", "pread", "pwrite", "sendfile", "fsync", "fdatasync",
+                           "truncate", "ftruncate", "close"), "file",
+                    why="a raw file-descriptor syscall")
+
+_SERIALISE = [
+    *each("json", ("load", "dump"), "file", why="reads or writes through the file object while (de)serialising"),
+    *each("pickle", ("load", "dump"), "file", why="reads or writes through the file object while (de)serialising"),
+    *each("marshal", ("load", "dump"), "file", why="reads or writes through the file object"),
+    BlockingApi("tomllib.load", "file", why="reads the whole file object"),
+    BlockingApi("shelve.open", "file", why="opens a dbm database file"),
+]
+
+_ARCHIVES = [
+    *[BlockingApi(f"{module}.open", "file", why="opens a compressed file") for module in ("gzip", "bz2", "lzma")],
+    *each("gzip.GzipFile", ("read", "readline", "readlines", "write", "flush", "close"), "file",
+          why="compressed file I/O"),
+    BlockingApi("tarfile.open", "file", why="opens an archive and reads its headers"),
+    *each("tarfile.TarFile", ("extract", "extractall", "extractfile", "add", "addfile", "getmembers", "getnames",
+                              "close"), "file", why="archive file I/O"),
+    BlockingApi("zipfile.ZipFile", "file", why="reads the central directory when it opens the archive"),
+    *each("zipfile.ZipFile", ("read", "open", "extract", "extractall", "write", "writestr", "close", "testzip"),
+          "file", why="archive file I/O"),
+]
+
+_SHUTIL = each("shutil", ("copy", "copy2", "copyfile", "copyfileobj", "copytree", "copymode", "copystat", "move",
+                          "rmtree", "make_archive", "unpack_archive", "disk_usage", "chown", "which"), "file",
+               why="bulk file or directory I/O")
+
+_TEMPORARY = [
+    *each("tempfile", ("NamedTemporaryFile", "TemporaryFile", "mkstemp", "mkdtemp", "TemporaryDirectory"), "file",
+          why="creates a file or directory on disk"),
+    BlockingApi("tempfile.gettempdir", "file", why="probes candidate directories by writing to them (first call)"),
+    *each("tempfile.SpooledTemporaryFile", ("read", "readline", "readlines", "write", "writelines", "seek",
+                                            "truncate", "flush", "close", "rollover"), "file",
+          why="disk I/O once the spooled file has rolled over (an upload's `.file` past 1 MB)"),
+]
+
+_SCANS = [
+    *each("os", ("listdir", "scandir", "walk", "fwalk"), "file", why="reads a directory; cost grows with its size"),
+    *each("glob", ("glob", "iglob"), "file", why="reads directories to match the pattern"),
+    *each("pathlib.Path", ("iterdir", "glob", "rglob", "walk"), "file", ruff_codes=("ASYNC240",),
+          why="reads a directory; cost grows with its size"),
+]
+
+ENTRIES: list[BlockingApi] = [*_OPEN, *_PATH_IO, *_DESCRIPTORS, *_SERIALISE, *_ARCHIVES, *_SHUTIL, *_TEMPORARY,
+                              *_SCANS]
+
+RETURNS: list[Returns] = [
+    Returns("builtins.open", _FILE),
+    Returns("io.open", _FILE),
+    Returns("io.open_code", _FILE),
+    Returns("pathlib.Path.open", _FILE),
+    Returns("os.fdopen", _FILE),
+    Returns("codecs.open", _FILE),
+    Returns("tempfile.NamedTemporaryFile", _FILE),
+    Returns("tempfile.TemporaryFile", _FILE),
+    Returns("gzip.open", "gzip.GzipFile"),
+    Returns("tarfile.open", "tarfile.TarFile"),
+    Returns("zipfile.ZipFile.open", _FILE),
+    *instance("fastapi.UploadFile", "tempfile.SpooledTemporaryFile"),
+    Returns("fastapi.UploadFile.file", "tempfile.SpooledTemporaryFile"),
+    Returns("pathlib.Path.home", "pathlib.Path"),
+    Returns("pathlib.Path.cwd", "pathlib.Path"),
+    *returning("pathlib.Path", ("parent", "with_name", "with_suffix", "with_stem", "joinpath", "absolute", "resolve",
+                                "expanduser", "relative_to", "with_segments"), "pathlib.Path"),
+]
+
+ALIASES: list[Alias] = [
+    Alias("pathlib.PosixPath", "pathlib.Path"),
+    Alias("pathlib.WindowsPath", "pathlib.Path"),
+    Alias("io.FileIO", _FILE),
+    Alias("io.BufferedReader", _FILE),
+    Alias("io.BufferedWriter", _FILE),
+    Alias("io.BufferedRandom", _FILE),
+    Alias("fastapi.datastructures.UploadFile", "fastapi.UploadFile"),
+    Alias("starlette.datastructures.UploadFile", "fastapi.UploadFile"),
+    Alias("tarfile.TarFile.open", "tarfile.open"),
+]

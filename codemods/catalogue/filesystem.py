@@ -1,0 +1,60 @@
+"""Filesystem metadata: stat-family checks and metadata changes (category ``filesystem-metadata``).
+
+One syscall each, microseconds on a local disk but unbounded on NFS, SMB or
+FUSE mounts, so the rule is off by default. Two kinds: *checks* (``exists``,
+``stat``, ``resolve``...) and *changes* (``mkdir``, ``unlink``, ``rename``...,
+which write the filesystem journal). Pure path arithmetic (``os.path.join``,
+``Path.name``, ``p / "x"``, ``os.path.normpath``/``abspath``) is never listed.
+Directory scans, whose cost grows with the tree, are in :mod:`.files`.
+"""
+
+from __future__ import annotations
+
+from . import Alias, BlockingApi, Returns
+from ._helpers import each
+
+_CATEGORY = "filesystem-metadata"
+_ASYNC240 = ("ASYNC240",)
+
+_OS_PATH = [
+    *each("os.path", ("exists", "isfile", "isdir", "islink", "ismount", "getsize", "getmtime", "getatime",
+                      "getctime", "samefile", "sameopenfile"), _CATEGORY, ruff_codes=_ASYNC240,
+          twin="aiofiles.os.path", why="a stat syscall"),
+    *each("os.path", ("lexists", "realpath"), _CATEGORY, ruff_codes=_ASYNC240,
+          why="stat or readlink syscalls"),
+]
+
+_OS_CHECKS = [
+    *each("os", ("stat", "access", "getcwd", "readlink", "statvfs"), _CATEGORY, twin="aiofiles.os",
+          why="a stat-family syscall"),
+    BlockingApi("os.lstat", _CATEGORY, why="a stat-family syscall"),
+]
+
+_OS_CHANGES = [
+    *each("os", ("remove", "unlink", "rename", "renames", "replace", "mkdir", "makedirs", "rmdir", "removedirs",
+                 "link", "symlink"), _CATEGORY, twin="aiofiles.os", why="changes directory entries on disk"),
+    *each("os", ("chmod", "chown", "utime", "mkfifo", "sync"), _CATEGORY, why="changes file metadata on disk"),
+]
+
+_PATH_CHECKS = [
+    *each("pathlib.Path", ("exists", "is_file", "is_dir", "is_symlink", "is_mount", "is_socket", "is_fifo",
+                           "is_block_device", "is_char_device", "is_junction", "stat", "lstat", "owner", "group",
+                           "samefile", "resolve", "absolute", "readlink", "expanduser", "home", "cwd"),
+          _CATEGORY, ruff_codes=_ASYNC240, twin="anyio.Path", why="a stat-family syscall"),
+]
+
+_PATH_CHANGES = [
+    *each("pathlib.Path", ("mkdir", "rmdir", "unlink", "rename", "replace", "touch", "chmod", "lchmod",
+                           "symlink_to", "hardlink_to", "copy", "move"),
+          _CATEGORY, ruff_codes=_ASYNC240, twin="anyio.Path", why="changes directory entries on disk"),
+]
+
+ENTRIES: list[BlockingApi] = [*_OS_PATH, *_OS_CHECKS, *_OS_CHANGES, *_PATH_CHECKS, *_PATH_CHANGES]
+
+RETURNS: list[Returns] = []
+
+ALIASES: list[Alias] = [
+    Alias("posixpath", "os.path"),
+    Alias("ntpath", "os.path"),
+    Alias("genericpath", "os.path"),
+]

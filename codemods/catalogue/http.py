@@ -1,0 +1,108 @@
+"""HTTP clients that wait for the response on the calling thread (category ``http``).
+
+requests, urllib, urllib3, ``http.client``, the sync half of httpx (and its
+fork httpx2), PyJWT's key fetcher and XML-RPC proxies. Building a client
+(``requests.Session()``, ``httpx.Client()``, ``urllib3.PoolManager()``,
+``http.client.HTTPConnection(host)``) opens nothing, so constructors are not
+entries; the requests they send are.
+"""
+
+from __future__ import annotations
+
+from . import Alias, BlockingApi, Returns
+from ._helpers import each, returning
+
+_VERBS = ("get", "post", "put", "patch", "delete", "head", "options", "request")
+_HTTPX_STREAM_READS = ("read", "iter_bytes", "iter_text", "iter_lines", "iter_raw")
+
+_REQUESTS = [
+    *each("requests", _VERBS, "http", ruff_codes=("ASYNC210",),
+          why="requests resolves, connects and reads the whole response before returning"),
+    *each("requests.Session", (*_VERBS, "send"), "http",
+          why="a requests Session sends the request and waits for the reply"),
+]
+
+_URLLIB = [
+    BlockingApi("urllib.request.urlopen", "http", ruff_codes=("ASYNC210",),
+                why="urlopen connects and waits for the response headers"),
+    BlockingApi("urllib.request.urlretrieve", "http", why="downloads to a file before returning"),
+    BlockingApi("urllib.request.OpenerDirector.open", "http", why="an opener connects and waits like urlopen"),
+    *each("http.client.HTTPResponse", ("read", "readline", "readlines", "readinto"), "http",
+          why="reads the body from the socket"),
+]
+
+_URLLIB3_POOLS = ("urllib3.PoolManager", "urllib3.ProxyManager", "urllib3.HTTPConnectionPool",
+                  "urllib3.HTTPSConnectionPool")
+_URLLIB3 = [
+    BlockingApi("urllib3.request", "http", ruff_codes=("ASYNC210",),
+                why="urllib3's module function sends through a shared pool and waits"),
+    *[api for pool in _URLLIB3_POOLS for api in (
+        BlockingApi(f"{pool}.request", "http", ruff_codes=("ASYNC211", "ASYNC212"),
+                    why="a urllib3 pool sends the request and waits for the reply"),
+        *each(pool, ("urlopen", "request_encode_url", "request_encode_body"), "http", ruff_codes=("ASYNC212",),
+              why="a urllib3 pool sends the request and waits for the reply"),
+    )],
+]
+
+_HTTP_CLIENT = [
+    api
+    for connection in ("http.client.HTTPConnection", "http.client.HTTPSConnection")
+    for api in each(connection, ("request", "getresponse", "connect", "endheaders", "send"), "http",
+                    why="http.client talks to the socket directly (connect, send, read)")
+]
+
+_HTTPX = [
+    api
+    for package in ("httpx", "httpx2")
+    for api in (
+        *each(package, _VERBS, "http", ruff_codes=("ASYNC210",), twin=f"{package}.AsyncClient",
+              why="the module functions run a throw-away sync client"),
+        BlockingApi(f"{package}.stream", "http", why="opens a sync streaming request"),
+        *each(f"{package}.Client", (*_VERBS, "send"), "http", ruff_codes=("ASYNC212",),
+              twin=f"{package}.AsyncClient", why="httpx.Client is the synchronous client"),
+        BlockingApi(f"{package}.Client.stream", "http", ruff_codes=("ASYNC212",),
+                    why="httpx.Client is the synchronous client"),
+        BlockingApi(f"{package}.Client.close", "http", ruff_codes=("ASYNC212",),
+                    async_twin=f"{package}.AsyncClient.aclose", why="closes the pooled sockets"),
+        *each(f"{package}.Response", _HTTPX_STREAM_READS, "http",
+              why="reads a streamed body from the socket"),
+    )
+]
+
+_OTHERS = [
+    *each("jwt.PyJWKClient", ("get_signing_key_from_jwt", "get_signing_key", "get_signing_keys", "get_jwk_set",
+                              "fetch_data"), "http",
+          why="fetches the JWKS document with urlopen when the cache is cold or the kid is new"),
+    BlockingApi("xmlrpc.client.ServerProxy.*", "http", why="every remote method is an HTTP round trip"),
+]
+
+ENTRIES: list[BlockingApi] = [*_REQUESTS, *_URLLIB, *_URLLIB3, *_HTTP_CLIENT, *_HTTPX, *_OTHERS]
+
+RETURNS: list[Returns] = [
+    Returns("requests.session", "requests.Session"),
+    Returns("urllib.request.urlopen", "http.client.HTTPResponse"),
+    Returns("urllib.request.build_opener", "urllib.request.OpenerDirector"),
+    Returns("urllib.request.OpenerDirector.open", "http.client.HTTPResponse"),
+    *returning("http.client.HTTPConnection", ("getresponse",), "http.client.HTTPResponse"),
+    *returning("http.client.HTTPSConnection", ("getresponse",), "http.client.HTTPResponse"),
+    Returns("urllib3.connection_from_url", "urllib3.HTTPConnectionPool"),
+    *returning("urllib3.PoolManager", ("connection_from_url", "connection_from_host"), "urllib3.HTTPConnectionPool"),
+    *[item for package in ("httpx", "httpx2") for item in (
+        Returns(f"{package}.stream", f"{package}.Response"),
+        Returns(f"{package}.Client.stream", f"{package}.Response"),
+    )],
+]
+
+ALIASES: list[Alias] = [
+    Alias("requests.api", "requests"),
+    Alias("requests.sessions.Session", "requests.Session"),
+    Alias("requests.sessions.session", "requests.session"),
+    Alias("httpx._client.Client", "httpx.Client"),
+    Alias("urllib3.poolmanager.PoolManager", "urllib3.PoolManager"),
+    Alias("urllib3.poolmanager.ProxyManager", "urllib3.ProxyManager"),
+    Alias("urllib3.connectionpool.HTTPConnectionPool", "urllib3.HTTPConnectionPool"),
+    Alias("urllib3.connectionpool.HTTPSConnectionPool", "urllib3.HTTPSConnectionPool"),
+    Alias("urllib3.connectionpool.connection_from_url", "urllib3.connection_from_url"),
+    Alias("jwt.jwks_client.PyJWKClient", "jwt.PyJWKClient"),
+    Alias("xmlrpc.client.Server", "xmlrpc.client.ServerProxy"),
+]

@@ -1,0 +1,92 @@
+"""Sockets, DNS, TLS, FTP, SSH and message brokers (category ``network``).
+
+Sockets are blocking by default, and name resolution waits for the resolver
+(seconds on a bad DNS server). ``getaddrinfo``/``getnameinfo`` and
+dnspython's ``resolve`` have faithful awaitable twins; the rest do not.
+``socket.gethostname()`` is a local syscall and is not listed. Brokers:
+kafka-python's producer bootstraps in its constructor and ``send`` may wait
+for metadata; pika's ``BlockingConnection`` handshakes in its constructor.
+confluent-kafka's ``produce`` only enqueues and is not listed.
+"""
+
+from __future__ import annotations
+
+from . import Alias, BlockingApi, Returns
+from ._helpers import each, instance, returning
+
+_SOCKET = "socket.socket"
+_DNS = "waits for a DNS answer"
+_FTP_COMMANDS = ("connect", "login", "cwd", "pwd", "nlst", "dir", "mlsd", "retrbinary", "retrlines", "storbinary",
+                 "storlines", "delete", "rename", "mkd", "rmd", "size", "sendcmd", "voidcmd", "quit")
+_CHANNEL = "pika.adapters.blocking_connection.BlockingChannel"
+_PIKA = "pika.BlockingConnection"
+
+_SOCKETS = [
+    BlockingApi("socket.create_connection", "network", why="resolves the host and connects"),
+    *each(_SOCKET, ("connect", "connect_ex", "accept", "recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg",
+                    "send", "sendall", "sendto", "sendmsg", "sendfile"), "network",
+          why="a blocking socket waits for the peer"),
+    BlockingApi("ssl.get_server_certificate", "network", why="connects and completes a TLS handshake"),
+    BlockingApi("ssl.SSLContext.wrap_socket", "network", why="handshakes when the socket is connected"),
+    *each("ssl.SSLSocket", ("do_handshake", "read", "write", "recv", "send", "sendall", "connect"), "network",
+          why="TLS handshake or socket I/O"),
+]
+
+_RESOLVERS = [
+    BlockingApi("socket.getaddrinfo", "network", async_twin="anyio.getaddrinfo", why=_DNS),
+    BlockingApi("socket.getnameinfo", "network", async_twin="anyio.getnameinfo", why=_DNS),
+    *each("socket", ("gethostbyname", "gethostbyname_ex", "gethostbyaddr", "getfqdn"), "network", why=_DNS),
+    *[BlockingApi(f"dns.resolver.{name}", "network", async_twin=f"dns.asyncresolver.{name}", why=_DNS)
+      for name in ("resolve", "resolve_address", "Resolver.resolve", "Resolver.resolve_address")],
+    BlockingApi("dns.resolver.query", "network", async_twin="dns.asyncresolver.resolve", why=_DNS),
+    BlockingApi("dns.resolver.Resolver.query", "network", async_twin="dns.asyncresolver.Resolver.resolve", why=_DNS),
+]
+
+_REMOTE_FILES = [
+    *[BlockingApi(cls, "network", why="connects and logs in when given a host") for cls in ("ftplib.FTP",
+                                                                                            "ftplib.FTP_TLS")],
+    *each("ftplib.FTP", _FTP_COMMANDS, "network", why="an FTP round trip"),
+    *each("ftplib.FTP_TLS", (*_FTP_COMMANDS, "auth", "prot_p"), "network", why="an FTP round trip"),
+    *each("paramiko.SSHClient", ("connect", "exec_command", "open_sftp", "close"), "network",
+          why="an SSH handshake or round trip"),
+    *each("paramiko.SFTPClient", ("get", "put", "open", "listdir", "listdir_attr", "stat", "remove", "mkdir",
+                                  "rename", "close"), "network", why="an SFTP round trip"),
+    BlockingApi("paramiko.Transport", "network", why="connects when given a (host, port) address"),
+]
+
+_BROKERS = [
+    BlockingApi("kafka.KafkaProducer", "network", why="connects and fetches cluster metadata"),
+    *each("kafka.KafkaProducer", ("send", "flush", "close"), "network",
+          why="may wait for metadata, buffer space or broker acknowledgements"),
+    BlockingApi("kafka.producer.future.FutureRecordMetadata.get", "network", why="waits for the broker's ack"),
+    *each("kafka.KafkaConsumer", ("poll", "commit", "close"), "network", why="a broker round trip or long poll"),
+    *each("confluent_kafka.Producer", ("flush",), "network", why="waits until queued messages are delivered"),
+    *each("confluent_kafka.Consumer", ("poll", "consume", "close"), "network", why="waits for the broker"),
+    BlockingApi(_PIKA, "network", why="TCP connect plus the AMQP handshake"),
+    *each(_PIKA, ("channel", "process_data_events", "sleep", "close"), "network", why="an AMQP round trip"),
+    *each(_CHANNEL, ("basic_publish", "queue_declare", "exchange_declare", "queue_bind", "basic_get", "basic_ack",
+                     "start_consuming", "confirm_delivery", "close"), "network",
+          why="an AMQP round trip (start_consuming never returns)"),
+]
+
+ENTRIES: list[BlockingApi] = [*_SOCKETS, *_RESOLVERS, *_REMOTE_FILES, *_BROKERS]
+
+RETURNS: list[Returns] = [
+    *instance(_SOCKET),
+    Returns("socket.create_connection", _SOCKET),
+    Returns("ssl.SSLContext.wrap_socket", "ssl.SSLSocket"),
+    Returns("ssl.create_default_context", "ssl.SSLContext"),
+    Returns("paramiko.SSHClient.open_sftp", "paramiko.SFTPClient"),
+    Returns("kafka.KafkaProducer.send", "kafka.producer.future.FutureRecordMetadata"),
+    *returning(_PIKA, ("channel",), _CHANNEL),
+]
+
+ALIASES: list[Alias] = [
+    Alias("socket.SocketType", _SOCKET),
+    Alias("paramiko.client.SSHClient", "paramiko.SSHClient"),
+    Alias("paramiko.sftp_client.SFTPClient", "paramiko.SFTPClient"),
+    Alias("kafka.producer.KafkaProducer", "kafka.KafkaProducer"),
+    Alias("kafka.consumer.KafkaConsumer", "kafka.KafkaConsumer"),
+    Alias("pika.adapters.BlockingConnection", _PIKA),
+    Alias("pika.adapters.blocking_connection.BlockingConnection", _PIKA),
+]

@@ -1,0 +1,91 @@
+"""Active-record ORMs: peewee, the Django ORM, mongoengine (category ``database``).
+
+Projects call these through their own model classes (``class Event(peewee.Model)``,
+often through a project base model), so the entries are written on the
+library base class (``peewee.Model.get``) and reached through the model's
+bases. Methods that only build a query (``Model.select``, ``Model.update``,
+Django's ``filter``/``exclude``/``order_by``) are typed, not listed; the
+calls that run the query (``.get()``, ``.execute()``, ``.count()``, iteration)
+are. Django >= 4.1/4.2 has a faithful ``a``-prefixed twin for each
+(``aget``, ``acount``, ``asave``...).
+"""
+
+from __future__ import annotations
+
+from . import Alias, BlockingApi, Returns
+from ._helpers import each, same_type
+
+_PEEWEE = "peewee.Model"
+_SELECT, _INSERT, _UPDATE, _DELETE = "peewee.ModelSelect", "peewee.ModelInsert", "peewee.ModelUpdate", "peewee.ModelDelete"
+_PEEWEE_WHY = "peewee runs the query on a synchronous connection"
+_DJANGO_MODEL, _MANAGER, _QUERYSET = "django.db.models.Model", "django.db.models.Manager", "django.db.models.QuerySet"
+_DJANGO_WHY = "evaluates the query on a sync connection (and raises SynchronousOnlyOperation in async code)"
+_DJANGO_RUNS = ("get", "first", "last", "count", "exists", "aggregate", "in_bulk", "earliest", "latest",
+                "iterator", "contains", "explain", "create", "get_or_create", "update_or_create", "bulk_create",
+                "bulk_update", "update")
+_DJANGO_LAZY = ("all", "filter", "exclude", "order_by", "select_related", "prefetch_related", "values",
+                "values_list", "annotate", "alias", "distinct", "only", "defer", "using", "none", "reverse",
+                "select_for_update", "extra", "union", "intersection", "difference", "dates", "datetimes")
+_ME_DOCUMENT, _ME_QUERYSET = "mongoengine.Document", "mongoengine.queryset.QuerySet"
+
+
+def _django(owner: str, names: tuple[str, ...]) -> list[BlockingApi]:
+    return [BlockingApi(f"{owner}.{name}", "database", async_twin=f"{owner}.a{name}", why=_DJANGO_WHY)
+            for name in names]
+
+
+_PEEWEE_ENTRIES = [
+    *each(_PEEWEE, ("get", "get_or_none", "get_by_id", "get_or_create", "create", "delete_by_id", "bulk_create",
+                    "bulk_update", "create_table", "drop_table", "table_exists", "save", "delete_instance"),
+          "database", why=_PEEWEE_WHY),
+    *each(_SELECT, ("get", "first", "count", "exists", "scalar", "execute", "iterator", "peek"), "database",
+          why=_PEEWEE_WHY),
+    *[BlockingApi(f"{query}.execute", "database", why=_PEEWEE_WHY) for query in (_INSERT, _UPDATE, _DELETE)],
+    *each("peewee.Database", ("connect", "close", "execute_sql", "atomic", "transaction", "create_tables",
+                              "drop_tables", "get_tables"), "database",
+          why="peewee opens, uses or commits a synchronous connection"),
+]
+
+_DJANGO_ENTRIES = [
+    *_django(_DJANGO_MODEL, ("save", "delete", "refresh_from_db")),
+    *_django(_MANAGER, _DJANGO_RUNS),
+    *_django(_QUERYSET, (*_DJANGO_RUNS, "delete")),
+]
+
+_MONGOENGINE_ENTRIES = [
+    *each(_ME_DOCUMENT, ("save", "delete", "reload", "update", "modify"), "database",
+          why="mongoengine talks to MongoDB synchronously"),
+    *each(_ME_QUERYSET, ("first", "get", "count", "delete", "update", "update_one", "upsert_one", "modify",
+                         "insert", "in_bulk", "distinct", "aggregate", "sum", "average", "to_json"), "database",
+          why="mongoengine runs the query on MongoDB synchronously"),
+]
+
+ENTRIES: list[BlockingApi] = [*_PEEWEE_ENTRIES, *_DJANGO_ENTRIES, *_MONGOENGINE_ENTRIES]
+
+RETURNS: list[Returns] = [
+    Returns(f"{_PEEWEE}.select", _SELECT),
+    *[Returns(f"{_PEEWEE}.{name}", _INSERT) for name in ("insert", "insert_many", "insert_from", "replace")],
+    Returns(f"{_PEEWEE}.update", _UPDATE),
+    Returns(f"{_PEEWEE}.delete", _DELETE),
+    *same_type(_SELECT, ("where", "join", "switch", "order_by", "limit", "offset", "paginate", "group_by", "having",
+                         "distinct", "dicts", "tuples", "namedtuples", "objects", "for_update", "left_outer_join",
+                         "select", "select_extend", "filter")),
+    *[item for query in (_INSERT, _UPDATE, _DELETE) for item in same_type(query, ("where", "on_conflict", "returning"))],
+    Returns(f"{_DJANGO_MODEL}.objects", _MANAGER),
+    *[Returns(f"{owner}.{name}", _QUERYSET) for owner in (_MANAGER, _QUERYSET) for name in _DJANGO_LAZY],
+    Returns(f"{_ME_DOCUMENT}.objects", _ME_QUERYSET),
+    Returns(f"{_ME_QUERYSET}.__call__", _ME_QUERYSET),
+    *same_type(_ME_QUERYSET, ("filter", "order_by", "limit", "skip", "only", "exclude", "all", "no_dereference")),
+]
+
+ALIASES: list[Alias] = [
+    *[Alias(f"peewee.{name}", "peewee.Database")
+      for name in ("SqliteDatabase", "PostgresqlDatabase", "MySQLDatabase", "CockroachDatabase")],
+    *[Alias(f"playhouse.pool.{name}", "peewee.Database")
+      for name in ("PooledSqliteDatabase", "PooledPostgresqlDatabase", "PooledMySQLDatabase")],
+    Alias("django.db.models.base.Model", _DJANGO_MODEL),
+    Alias("django.db.models.manager.Manager", _MANAGER),
+    Alias("django.db.models.query.QuerySet", _QUERYSET),
+    Alias("mongoengine.document.Document", _ME_DOCUMENT),
+    Alias("mongoengine.queryset.queryset.QuerySet", _ME_QUERYSET),
+]

@@ -1,0 +1,50 @@
+"""Starting and waiting for other processes (category ``subprocess``).
+
+``subprocess`` and the ``os`` process functions, as ruff and flake8-async
+match them (ASYNC220-222), plus what they miss: waiting on a ``Popen``,
+``multiprocessing`` start-up and ``webbrowser.open``. ``anyio.run_process``
+is not a faithful twin of ``subprocess.run`` (other defaults for ``check`` and
+output capture, and no subprocess support on Windows under uvicorn
+``--reload``), so no twin is recorded.
+"""
+
+from __future__ import annotations
+
+from . import Alias, BlockingApi, Returns
+from ._helpers import each
+
+_SPAWN_MODES = ("spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp", "spawnvpe")
+
+_SUBPROCESS = [
+    *each("subprocess", ("run", "call", "check_call", "check_output", "getoutput", "getstatusoutput"),
+          "subprocess", ruff_codes=("ASYNC221",), why="waits for the child process to exit"),
+    BlockingApi("subprocess.Popen", "subprocess", ruff_codes=("ASYNC220",), why="forks and execs on the loop"),
+    *each("subprocess.Popen", ("wait", "communicate"), "subprocess", why="waits for the child process"),
+]
+
+_OS = [
+    BlockingApi("os.system", "subprocess", ruff_codes=("ASYNC221",), why="runs a shell and waits for it"),
+    BlockingApi("os.popen", "subprocess", ruff_codes=("ASYNC220",), why="forks a shell on the loop"),
+    # With ``os.P_WAIT`` (or no mode) the linters say ASYNC221, otherwise ASYNC220.
+    *each("os", _SPAWN_MODES, "subprocess", ruff_codes=("ASYNC220", "ASYNC221"),
+          why="spawns a process (and waits for it with P_WAIT)"),
+    *each("os", ("posix_spawn", "posix_spawnp"), "subprocess", ruff_codes=("ASYNC221",),
+          why="spawns a process on the loop"),
+    *each("os", ("wait", "wait3", "wait4", "waitid", "waitpid"), "subprocess", ruff_codes=("ASYNC222",),
+          why="waits for a child process to change state"),
+]
+
+_OTHERS = [
+    BlockingApi("multiprocessing.Process.start", "subprocess",
+                why="forks or spawns an interpreter (spawn re-imports the app)"),
+    *each("webbrowser", ("open", "open_new", "open_new_tab"), "subprocess",
+          why="launches a browser process and may wait for it"),
+]
+
+ENTRIES: list[BlockingApi] = [*_SUBPROCESS, *_OS, *_OTHERS]
+
+RETURNS: list[Returns] = []
+
+ALIASES: list[Alias] = [
+    Alias("multiprocessing.context.Process", "multiprocessing.Process"),
+]

@@ -1,0 +1,94 @@
+"""SQLAlchemy and SQLModel with a synchronous engine (category ``database``).
+
+A sync ``Session`` checks a connection out of the pool and talks to the
+database on ``execute``/``scalars``/``get``/``commit``/``flush``/``refresh``...;
+``Session.delete`` is listed because it may load relationships to cascade.
+``add``/``add_all``/``expunge``/``expire`` only mark objects and are not.
+``session.query(User)`` and its builders (``filter``, ``order_by``...) build a
+``Query``; its terminals (``all``, ``first``, ``count``...) run it.
+``create_engine``, ``sessionmaker(...)`` and ``sessionmaker(...)()`` connect
+lazily, so they are only typed. ``AsyncSession`` is a different class and
+never matches. No twin: the async API needs another driver, cannot lazy-load
+and has no ``query()``, so the research marks none as faithful.
+"""
+
+from __future__ import annotations
+
+from . import Alias, BlockingApi, Returns
+from ._helpers import each, instance, returning, same_type
+
+_SESSION_IO = ("execute", "scalars", "scalar", "get", "get_one", "commit", "flush", "refresh", "merge", "rollback",
+               "connection", "close", "delete")
+_SESSIONS = ("sqlalchemy.orm.Session", "sqlalchemy.orm.scoped_session", "sqlmodel.Session")
+_QUERY = "sqlalchemy.orm.Query"
+_QUERY_BUILDERS = ("filter", "filter_by", "join", "outerjoin", "options", "order_by", "limit", "offset", "group_by",
+                   "having", "distinct", "where", "select_from", "with_entities", "execution_options", "params",
+                   "populate_existing", "yield_per", "enable_eagerloads")
+_QUERY_RUNS = ("all", "first", "one", "one_or_none", "scalar", "count", "get", "delete", "update")
+_ENGINE = "sqlalchemy.engine.Engine"
+_CONNECTION = "sqlalchemy.engine.Connection"
+_METADATA = "sqlalchemy.MetaData"
+
+_SESSION_ENTRIES = [
+    *[api for session in _SESSIONS for api in each(
+        session, _SESSION_IO, "database",
+        why="a sync ORM session runs SQL on a pooled connection (autoflush first)")],
+    BlockingApi("sqlmodel.Session.exec", "database", why="a sync ORM session runs SQL on a pooled connection"),
+    BlockingApi("sqlalchemy.orm.scoped_session.remove", "database",
+                why="closes the thread's session, returning its connection (ROLLBACK)"),
+    *[BlockingApi(f"{session}.begin", "database", why="the `with` block commits when it ends")
+      for session in (*_SESSIONS, "sqlalchemy.orm.sessionmaker")],
+    *each(_QUERY, _QUERY_RUNS, "database", why="runs the query and fetches its rows"),
+]
+
+_CORE_ENTRIES = [
+    *each(_ENGINE, ("connect", "begin", "dispose", "raw_connection"), "database",
+          why="checks out (or opens) a database connection"),
+    *each(_CONNECTION, ("execute", "exec_driver_sql", "scalar", "scalars", "commit", "rollback", "close", "begin"),
+          "database", why="a round trip on a sync database connection"),
+    *each(_METADATA, ("create_all", "drop_all", "reflect"), "database", why="runs DDL or catalog queries"),
+    *each("sqlmodel.SQLModel.metadata", ("create_all", "drop_all"), "database", why="runs DDL statements"),
+    *each("sqlalchemy.engine.reflection.Inspector", ("get_table_names", "get_columns", "has_table", "get_indexes",
+                                                    "get_foreign_keys", "get_pk_constraint", "get_schema_names"),
+          "database", why="queries the database catalog"),
+]
+
+ENTRIES: list[BlockingApi] = [*_SESSION_ENTRIES, *_CORE_ENTRIES]
+
+RETURNS: list[Returns] = [
+    *instance("sqlalchemy.orm.sessionmaker", "sqlalchemy.orm.scoped_session"),
+    Returns("sqlalchemy.orm.sessionmaker.__call__", "sqlalchemy.orm.Session"),
+    Returns("sqlalchemy.orm.sessionmaker.begin", "sqlalchemy.orm.Session"),
+    Returns("sqlalchemy.orm.scoped_session.__call__", "sqlalchemy.orm.Session"),
+    *[Returns(f"{session}.query", _QUERY) for session in _SESSIONS],
+    *same_type(_QUERY, _QUERY_BUILDERS),
+    Returns("sqlalchemy.create_engine", _ENGINE),
+    Returns("sqlalchemy.engine_from_config", _ENGINE),
+    *returning(_ENGINE, ("connect", "begin"), _CONNECTION),
+    Returns("sqlalchemy.inspect", "sqlalchemy.engine.reflection.Inspector"),
+    Returns("sqlmodel.SQLModel.metadata", _METADATA),
+    Returns("sqlalchemy.orm.DeclarativeBase.metadata", _METADATA),
+]
+
+ALIASES: list[Alias] = [
+    Alias("sqlalchemy.orm.session.Session", "sqlalchemy.orm.Session"),
+    Alias("sqlalchemy.orm.session.sessionmaker", "sqlalchemy.orm.sessionmaker"),
+    Alias("sqlalchemy.orm.scoping.scoped_session", "sqlalchemy.orm.scoped_session"),
+    Alias("sqlalchemy.orm.query.Query", _QUERY),
+    Alias("sqlalchemy.orm.decl_api.DeclarativeBase", "sqlalchemy.orm.DeclarativeBase"),
+    Alias("sqlalchemy.engine.create_engine", "sqlalchemy.create_engine"),
+    Alias("sqlalchemy.engine.create.create_engine", "sqlalchemy.create_engine"),
+    Alias("sqlalchemy.engine.engine_from_config", "sqlalchemy.engine_from_config"),
+    Alias("sqlalchemy.Engine", _ENGINE),
+    Alias("sqlalchemy.engine.base.Engine", _ENGINE),
+    Alias("sqlalchemy.Connection", _CONNECTION),
+    Alias("sqlalchemy.engine.base.Connection", _CONNECTION),
+    Alias("sqlalchemy.schema.MetaData", _METADATA),
+    Alias("sqlalchemy.sql.schema.MetaData", _METADATA),
+    Alias("sqlalchemy.inspection.inspect", "sqlalchemy.inspect"),
+    Alias("sqlalchemy.engine.Inspector", "sqlalchemy.engine.reflection.Inspector"),
+    Alias("sqlalchemy.Inspector", "sqlalchemy.engine.reflection.Inspector"),
+    Alias("sqlmodel.create_engine", "sqlalchemy.create_engine"),
+    Alias("sqlmodel.orm.session.Session", "sqlmodel.Session"),
+    Alias("sqlmodel.main.SQLModel", "sqlmodel.SQLModel"),
+]

@@ -1,0 +1,178 @@
+"""Vendor SDKs whose sync clients make HTTPS calls (category ``vendor``).
+
+Clients are built without I/O (``OpenAI()``, ``Anthropic()``, ``twilio.rest.Client(sid, token)``,
+``WebClient(token)``); the resource methods reached through them
+(``client.chat.completions.create``) are round trips, often of seconds. The
+resource trees are typed attribute by attribute. openai, anthropic, slack_sdk
+and litellm have faithful async twins for non-streaming calls; stripe's
+``*_async`` methods and twilio's ``*_async`` methods need another HTTP client
+configured, so they are not recorded as twins.
+"""
+
+from __future__ import annotations
+
+from . import Alias, BlockingApi, Returns
+from ._helpers import each, instance
+
+_HTTPS = "an HTTPS request to the vendor's API"
+_OPENAI_RESOURCES = {
+    # attribute path on the client -> (resource class under openai.resources, methods)
+    "chat.completions": ("chat.Completions", ("create", "parse", "stream")),
+    "completions": ("Completions", ("create",)),
+    "embeddings": ("Embeddings", ("create",)),
+    "responses": ("responses.Responses", ("create", "retrieve", "parse", "stream")),
+    "images": ("Images", ("generate", "edit", "create_variation")),
+    "audio.transcriptions": ("audio.Transcriptions", ("create",)),
+    "audio.translations": ("audio.Translations", ("create",)),
+    "audio.speech": ("audio.Speech", ("create",)),
+    "files": ("Files", ("create", "retrieve", "content", "list", "delete")),
+    "moderations": ("Moderations", ("create",)),
+    "models": ("Models", ("list", "retrieve", "delete")),
+    "batches": ("Batches", ("create", "retrieve", "list", "cancel")),
+}
+_OPENAI_INTERMEDIATE = {"chat": "chat.Chat", "audio": "audio.Audio"}
+_ANTHROPIC_RESOURCES = {
+    "messages": ("Messages", ("create", "count_tokens", "stream")),
+    "completions": ("Completions", ("create",)),
+    "models": ("Models", ("list", "retrieve")),
+}
+_STRIPE_RESOURCES = ("Customer", "PaymentIntent", "SetupIntent", "PaymentMethod", "Subscription", "SubscriptionItem",
+                     "Invoice", "InvoiceItem", "Charge", "Refund", "Price", "Product", "Coupon", "PromotionCode",
+                     "TaxRate", "Account", "Payout", "Transfer", "Event", "WebhookEndpoint", "BalanceTransaction",
+                     "Dispute", "File", "checkout.Session", "billing_portal.Session")
+_STRIPE_METHODS = ("create", "retrieve", "modify", "list", "delete", "search")
+_STRIPE_ACTIONS = {"PaymentIntent": ("confirm", "capture", "cancel"), "SetupIntent": ("confirm", "cancel"),
+                   "Subscription": ("cancel", "resume"), "Invoice": ("pay", "finalize_invoice", "send_invoice",
+                                                                     "void_invoice"), "Refund": ("cancel",)}
+_STRIPE_SERVICES = {"customers": "Customer", "payment_intents": "PaymentIntent", "setup_intents": "SetupIntent",
+                    "payment_methods": "PaymentMethod", "subscriptions": "Subscription", "invoices": "Invoice",
+                    "charges": "Charge", "refunds": "Refund", "prices": "Price", "products": "Product",
+                    "events": "Event"}
+_TWILIO_API = "twilio.rest.api.v2010.account"
+_TWILIO_VERIFY = "twilio.rest.verify.v2.service"
+
+
+def _openai() -> tuple[list[BlockingApi], list[Returns]]:
+    entries: list[BlockingApi] = []
+    returns = [*instance("openai.OpenAI"), Returns("openai.OpenAI.with_options", "openai.OpenAI")]
+    for attr, cls in _OPENAI_INTERMEDIATE.items():
+        returns.append(Returns(f"openai.OpenAI.{attr}", f"openai.resources.{cls}"))
+    for path, (cls, methods) in _OPENAI_RESOURCES.items():
+        owner = f"openai.resources.{cls}"
+        module, _, name = cls.rpartition(".")
+        twin = f"openai.resources.{module + '.' if module else ''}Async{name}"
+        entries += [BlockingApi(f"{owner}.{m}", "vendor", async_twin=None if m == "stream" else f"{twin}.{m}",
+                                why=_HTTPS) for m in methods]
+        # The module-level default client: ``openai.chat.completions.create(...)``.
+        entries += [BlockingApi(f"openai.{path}.{m}", "vendor", why=_HTTPS) for m in methods]
+        parent, _, attr = path.rpartition(".")
+        holder = f"openai.resources.{_OPENAI_INTERMEDIATE[parent]}" if parent else "openai.OpenAI"
+        returns.append(Returns(f"{holder}.{attr}", owner))
+    return entries, returns
+
+
+def _anthropic() -> tuple[list[BlockingApi], list[Returns]]:
+    entries: list[BlockingApi] = []
+    returns = [*instance("anthropic.Anthropic"), Returns("anthropic.Anthropic.with_options", "anthropic.Anthropic"),
+               Returns("anthropic.Anthropic.beta", "anthropic.resources.beta.Beta")]
+    for attr, (cls, methods) in _ANTHROPIC_RESOURCES.items():
+        for holder, package in (("anthropic.Anthropic", "anthropic.resources"),
+                                ("anthropic.resources.beta.Beta", "anthropic.resources.beta")):
+            owner = f"{package}.{cls}"
+            returns.append(Returns(f"{holder}.{attr}", owner))
+            entries += [BlockingApi(f"{owner}.{m}", "vendor",
+                                    async_twin=None if m == "stream" else f"{package}.Async{cls}.{m}", why=_HTTPS)
+                        for m in methods]
+    return entries, returns
+
+
+def _stripe() -> tuple[list[BlockingApi], list[Returns]]:
+    entries: list[BlockingApi] = []
+    returns: list[Returns] = [*instance("stripe.StripeClient")]
+    for resource in _STRIPE_RESOURCES:
+        owner = f"stripe.{resource}"
+        methods = (*_STRIPE_METHODS, *_STRIPE_ACTIONS.get(resource, ()))
+        entries += each(owner, methods, "vendor", why=_HTTPS)
+        returns += [Returns(f"{owner}.list", "stripe.ListObject"), Returns(f"{owner}.search", "stripe.SearchResultObject")]
+    for attr, resource in _STRIPE_SERVICES.items():
+        service = f"stripe.{resource}Service"
+        returns += [Returns(f"stripe.StripeClient.{attr}", service), Returns(f"{service}.list", "stripe.ListObject")]
+        entries += each(service, ("create", "retrieve", "update", "list", "delete", "search",
+                                  *_STRIPE_ACTIONS.get(resource, ())), "vendor", why=_HTTPS)
+    entries += [
+        *each("stripe.ListObject", ("auto_paging_iter", "next_page", "previous_page"), "vendor",
+              why="fetches the following pages lazily, one HTTPS request each"),
+        *each("stripe.SearchResultObject", ("auto_paging_iter", "next_search_result_page"), "vendor",
+              why="fetches the following pages lazily, one HTTPS request each"),
+    ]
+    return entries, returns
+
+
+def _twilio() -> tuple[list[BlockingApi], list[Returns]]:
+    lists = {
+        f"{_TWILIO_API}.message.MessageList": ("create", "list", "stream", "page"),
+        f"{_TWILIO_API}.call.CallList": ("create", "list", "stream", "page"),
+        f"{_TWILIO_VERIFY}.ServiceList": ("create", "list", "stream", "page"),
+        f"{_TWILIO_VERIFY}.verification.VerificationList": ("create",),
+        f"{_TWILIO_VERIFY}.verification_check.VerificationCheckList": ("create",),
+    }
+    contexts = {f"{_TWILIO_API}.message.MessageContext": ("fetch", "update", "delete"),
+                f"{_TWILIO_API}.call.CallContext": ("fetch", "update", "delete"),
+                f"{_TWILIO_VERIFY}.ServiceContext": ("fetch", "update", "delete"),
+                f"{_TWILIO_VERIFY}.verification.VerificationContext": ("fetch", "update")}
+    entries = [api for owner, methods in {**lists, **contexts}.items()
+               for api in each(owner, methods, "vendor", why="an HTTPS request to the Twilio API")]
+    returns = [
+        *instance("twilio.rest.Client"),
+        Returns("twilio.rest.Client.messages", f"{_TWILIO_API}.message.MessageList"),
+        Returns(f"{_TWILIO_API}.message.MessageList.__call__", f"{_TWILIO_API}.message.MessageContext"),
+        Returns("twilio.rest.Client.calls", f"{_TWILIO_API}.call.CallList"),
+        Returns(f"{_TWILIO_API}.call.CallList.__call__", f"{_TWILIO_API}.call.CallContext"),
+        Returns("twilio.rest.Client.verify", "twilio.rest.verify.Verify"),
+        Returns("twilio.rest.verify.Verify.v2", "twilio.rest.verify.v2.V2"),
+        Returns("twilio.rest.verify.Verify.services", f"{_TWILIO_VERIFY}.ServiceList"),
+        Returns("twilio.rest.verify.v2.V2.services", f"{_TWILIO_VERIFY}.ServiceList"),
+        Returns(f"{_TWILIO_VERIFY}.ServiceList.__call__", f"{_TWILIO_VERIFY}.ServiceContext"),
+        Returns(f"{_TWILIO_VERIFY}.ServiceContext.verifications", f"{_TWILIO_VERIFY}.verification.VerificationList"),
+        Returns(f"{_TWILIO_VERIFY}.verification.VerificationList.__call__",
+                f"{_TWILIO_VERIFY}.verification.VerificationContext"),
+        Returns(f"{_TWILIO_VERIFY}.ServiceContext.verification_checks",
+                f"{_TWILIO_VERIFY}.verification_check.VerificationCheckList"),
+    ]
+    return entries, returns
+
+
+_OTHERS = [
+    BlockingApi("slack_sdk.WebClient.*", "vendor", async_twin="slack_sdk.web.async_client.AsyncWebClient.*",
+                why="every Web API method is an HTTPS request (urllib inside)"),
+    BlockingApi("slack_sdk.webhook.WebhookClient.send", "vendor",
+                async_twin="slack_sdk.webhook.async_client.AsyncWebhookClient.send", why=_HTTPS),
+    *each("google.oauth2.id_token", ("verify_oauth2_token", "verify_token", "verify_firebase_token",
+                                     "fetch_id_token"), "vendor",
+          why="downloads Google's public certificates with requests"),
+    *[BlockingApi(f"litellm.{name}", "vendor", async_twin=f"litellm.a{name}", why="an HTTPS request to the model API")
+      for name in ("completion", "embedding", "text_completion", "image_generation", "transcription", "speech")],
+]
+
+_PARTS = [_openai(), _anthropic(), _stripe(), _twilio()]
+
+ENTRIES: list[BlockingApi] = [*[api for entries, _ in _PARTS for api in entries], *_OTHERS]
+
+RETURNS: list[Returns] = [item for _, returns in _PARTS for item in returns]
+
+ALIASES: list[Alias] = [
+    Alias("openai.Client", "openai.OpenAI"),
+    Alias("openai._client.OpenAI", "openai.OpenAI"),
+    Alias("openai.AzureOpenAI", "openai.OpenAI"),
+    Alias("openai.lib.azure.AzureOpenAI", "openai.OpenAI"),
+    Alias("anthropic.Client", "anthropic.Anthropic"),
+    Alias("anthropic._client.Anthropic", "anthropic.Anthropic"),
+    Alias("anthropic.AnthropicBedrock", "anthropic.Anthropic"),
+    Alias("anthropic.AnthropicVertex", "anthropic.Anthropic"),
+    Alias("stripe._stripe_client.StripeClient", "stripe.StripeClient"),
+    Alias("twilio.rest.client.Client", "twilio.rest.Client"),
+    Alias("slack_sdk.web.WebClient", "slack_sdk.WebClient"),
+    Alias("slack_sdk.web.client.WebClient", "slack_sdk.WebClient"),
+    Alias("slack.WebClient", "slack_sdk.WebClient"),
+    Alias("slack_sdk.webhook.client.WebhookClient", "slack_sdk.webhook.WebhookClient"),
+]

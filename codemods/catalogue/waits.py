@@ -1,0 +1,96 @@
+"""Sleeping and waiting on other threads or processes (categories ``sleep`` and ``wait``).
+
+``time.sleep`` and the calls that sleep inside (``psutil.cpu_percent`` with
+an interval); ``input()``; futures, locks, events, queues and pools that wait
+for another thread or process; file locks that poll. Calls that start a new
+event loop (``asyncio.run``) are listed too: on the loop thread they raise
+instead of blocking, which is just as wrong in an ``async def``.
+"""
+
+from __future__ import annotations
+
+from . import Alias, BlockingApi, Returns
+from ._helpers import each, returning
+
+_FUTURE = "concurrent.futures.Future"
+_QUEUES = ("queue.Queue", "queue.LifoQueue", "queue.PriorityQueue", "queue.SimpleQueue")
+
+_SLEEP = [
+    BlockingApi("time.sleep", "sleep", async_twin="asyncio.sleep", ruff_codes=("ASYNC251",),
+                why="sleeps the whole event loop"),
+    # Without ``interval`` these return at once; with it they sleep for that long.
+    *each("psutil", ("cpu_percent", "cpu_times_percent"), "sleep",
+          why="sleeps for `interval` seconds when one is given"),
+    BlockingApi("psutil.Process.cpu_percent", "sleep", why="sleeps for `interval` seconds when one is given"),
+]
+
+_INPUT = [BlockingApi("builtins.input", "wait", ruff_codes=("ASYNC250",), why="waits for a line on stdin")]
+
+_THREADS = [
+    BlockingApi("threading.Event.wait", "wait", why="waits until another thread sets the event"),
+    *[BlockingApi(f"threading.{lock}.acquire", "wait", why="waits while another thread holds the lock")
+      for lock in ("Lock", "RLock", "Semaphore", "BoundedSemaphore", "Condition")],
+    *each("threading.Condition", ("wait", "wait_for"), "wait", why="waits for another thread to notify"),
+    BlockingApi("threading.Barrier.wait", "wait", why="waits for the other threads to arrive"),
+    BlockingApi("threading.Thread.join", "wait", why="waits for the thread to finish"),
+    *[api for q in _QUEUES for api in each(q, ("get", "put", "join"), "wait",
+                                           why="waits for a producer or consumer thread (block=True)")],
+]
+
+_FUTURES = [
+    # ``await asyncio.wrap_future(fut)`` gives the same result or exception.
+    *[BlockingApi(f"{_FUTURE}.{name}", "wait", async_twin="asyncio.wrap_future",
+                  why="waits for the job; deadlocks if the job needs this very loop")
+      for name in ("result", "exception")],
+    BlockingApi("concurrent.futures.wait", "wait", why="waits for the executor jobs"),
+    *[BlockingApi(f"concurrent.futures.{executor}.shutdown", "wait", why="waits for pending jobs (wait=True)")
+      for executor in ("ThreadPoolExecutor", "ProcessPoolExecutor")],
+]
+
+_PROCESSES = [
+    *each("multiprocessing.pool.Pool", ("apply", "map", "starmap", "join"), "wait",
+          why="waits for the worker processes"),
+    *each("multiprocessing.pool.AsyncResult", ("get", "wait"), "wait", why="waits for the worker processes"),
+    BlockingApi("multiprocessing.Process.join", "wait", why="waits for the process to exit"),
+    *each("multiprocessing.queues.Queue", ("get", "put"), "wait", why="waits for another process (block=True)"),
+]
+
+_NESTED_LOOPS = [
+    BlockingApi(name, "wait", why="cannot run inside the running event loop (RuntimeError)")
+    for name in ("asyncio.run", "anyio.run", "anyio.from_thread.run", "anyio.from_thread.run_sync",
+                 "asyncio.AbstractEventLoop.run_until_complete")
+]
+
+_LOW_LEVEL = [
+    BlockingApi("select.select", "wait", why="waits for descriptors until the timeout"),
+    BlockingApi("signal.pause", "wait", why="sleeps until a signal arrives"),
+    *each("fcntl", ("flock", "lockf"), "wait", why="waits for another process's file lock"),
+    *each("filelock.FileLock", ("acquire",), "wait", why="polls with time.sleep until the lock is free"),
+    *each("filelock.SoftFileLock", ("acquire",), "wait", why="polls with time.sleep until the lock is free"),
+]
+
+ENTRIES: list[BlockingApi] = [
+    *_SLEEP, *_INPUT, *_THREADS, *_FUTURES, *_PROCESSES, *_NESTED_LOOPS, *_LOW_LEVEL,
+]
+
+RETURNS: list[Returns] = [
+    *returning("concurrent.futures.ThreadPoolExecutor", ("submit",), _FUTURE),
+    *returning("concurrent.futures.ProcessPoolExecutor", ("submit",), _FUTURE),
+    Returns("asyncio.run_coroutine_threadsafe", _FUTURE),
+    Returns("multiprocessing.Pool", "multiprocessing.pool.Pool"),
+    *returning("multiprocessing.pool.Pool", ("apply_async", "map_async", "starmap_async"),
+               "multiprocessing.pool.AsyncResult"),
+    Returns("multiprocessing.Queue", "multiprocessing.queues.Queue"),
+    *returning("asyncio", ("get_event_loop", "new_event_loop"), "asyncio.AbstractEventLoop"),
+]
+
+ALIASES: list[Alias] = [
+    Alias("concurrent.futures._base.Future", _FUTURE),
+    Alias("concurrent.futures.thread.ThreadPoolExecutor", "concurrent.futures.ThreadPoolExecutor"),
+    Alias("concurrent.futures.process.ProcessPoolExecutor", "concurrent.futures.ProcessPoolExecutor"),
+    Alias("asyncio.events.AbstractEventLoop", "asyncio.AbstractEventLoop"),
+    Alias("asyncio.BaseEventLoop", "asyncio.AbstractEventLoop"),
+    Alias("filelock.UnixFileLock", "filelock.FileLock"),
+    Alias("filelock.WindowsFileLock", "filelock.FileLock"),
+    Alias("multiprocessing.pool.ThreadPool", "multiprocessing.pool.Pool"),
+]
