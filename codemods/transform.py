@@ -32,9 +32,9 @@ NodeRewrite = Callable[[Any, Any], Any]
 class NodeEdit:
     """Rewrite the node of type ``node_type`` that starts at ``line``/``column``.
 
-    ``node_type`` is ``FunctionDef`` (located by its name), ``Call``, ``With``
-    or ``SimpleStatementLine`` (located by its first statement). ``column`` is
-    in characters, 0-based.
+    ``node_type`` is a libcst class name: ``FunctionDef`` is located by its
+    name, ``SimpleStatementLine`` by its first statement, anything else by
+    its own start. ``column`` is in characters, 0-based.
     """
 
     node_type: str
@@ -52,7 +52,7 @@ class FileEdits:
     nodes: list[NodeEdit] = field(default_factory=list)
     #: (module, name or None) pairs: ``from module import name`` / ``import module``.
     add_imports: set[tuple[str, str | None]] = field(default_factory=set)
-    #: Modules whose import may go if nothing uses them any more.
+    #: Imports that may go if nothing uses them any more: ``module`` or ``module:name``.
     remove_unused: set[str] = field(default_factory=set)
     #: Lines (1-based, inclusive) the edits may change.
     spans: list[tuple[int, int]] = field(default_factory=list)
@@ -82,21 +82,22 @@ def apply_edits(text: str, edits: FileEdits, path: str) -> str:
         found = pending.pop((node_type, start.line, start.column, (end.line, end.column)), None)
         return found or pending.pop((node_type, start.line, start.column, None), None)
 
+    wanted_types = {e.node_type for e in edits.nodes}
+
     class _Apply(cst.CSTTransformer):
-        def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> Any:
-            edit = take("FunctionDef", original.name)
-            return edit.rewrite(original, updated) if edit else updated
-
-        def leave_Call(self, original: cst.Call, updated: cst.Call) -> Any:
-            edit = take("Call", original)
-            return edit.rewrite(original, updated) if edit else updated
-
-        def leave_With(self, original: cst.With, updated: cst.With) -> Any:
-            edit = take("With", original)
-            return edit.rewrite(original, updated) if edit else updated
-
-        def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine) -> Any:
-            edit = take("SimpleStatementLine", original.body[0]) if original.body else None
+        def on_leave(self, original: cst.CSTNode, updated: cst.CSTNode) -> Any:
+            kind = type(original).__name__
+            if kind not in wanted_types:
+                return updated
+            if isinstance(original, cst.FunctionDef):
+                anchor: cst.CSTNode = original.name
+            elif isinstance(original, cst.SimpleStatementLine):
+                if not original.body:
+                    return updated
+                anchor = original.body[0]
+            else:
+                anchor = original
+            edit = take(kind, anchor)
             return edit.rewrite(original, updated) if edit else updated
 
     new_module = wrapper.module.visit(_Apply())
@@ -109,8 +110,9 @@ def apply_edits(text: str, edits: FileEdits, path: str) -> str:
         context = CodemodContext()
         for module_name, name in sorted(edits.add_imports, key=lambda item: (item[0], item[1] or "")):
             AddImportsVisitor.add_needed_import(context, module_name, name)
-        for module_name in sorted(edits.remove_unused):
-            RemoveImportsVisitor.remove_unused_import(context, module_name)
+        for unused in sorted(edits.remove_unused):
+            module_name, _, obj = unused.partition(":")
+            RemoveImportsVisitor.remove_unused_import(context, module_name, obj or None)
         new_module = AddImportsVisitor(context).transform_module(new_module)
         if edits.remove_unused:
             before = new_module.body[0] if new_module.body else None

@@ -18,6 +18,7 @@ Fix safety
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -26,14 +27,17 @@ from ..models import FixPlan, Strategy
 from ..transform import NodeEdit
 from .base import FixContext, Refusal
 from .calls import awaited, keep_parens, parents, placement, refuse_unplaceable
+from .http_swaps import SwapEdits, requests_call
 
 if TYPE_CHECKING:
     import libcst as cst
 
     from ..transform import FileEdits
 
-#: A swap builder: (context, call) -> (libcst rewrite, imports to add, modules that may become unused).
+#: A call-level swap: (context, call, parenthesize) -> (libcst rewrite, imports to add, modules maybe unused).
 SwapBuilder = Callable[[FixContext, DirectCall, bool], tuple[Any, set[tuple[str, str | None]], set[str]]]
+#: A statement-level swap: (context, call, its statement) -> edits.
+StatementSwap = Callable[[FixContext, DirectCall, ast.stmt], SwapEdits]
 
 
 def _sleep(context: FixContext, call: DirectCall, parenthesize: bool) -> tuple[Any, set[tuple[str, str | None]], set[str]]:
@@ -54,6 +58,9 @@ def _sleep(context: FixContext, call: DirectCall, parenthesize: bool) -> tuple[A
 
 
 SWAPS: dict[str, SwapBuilder] = {"time.sleep": _sleep}
+STATEMENT_SWAPS: dict[str, StatementSwap] = {
+    f"requests.{verb}": requests_call for verb in ("get", "post", "put", "patch", "delete", "head", "options", "request")
+}
 
 
 class SwapToAsync:
@@ -61,27 +68,52 @@ class SwapToAsync:
     summary = "keep `async def`; await the library's faithful async twin (`asyncio.sleep`, httpx)"
 
     def plan(self, context: FixContext) -> FixPlan:
-        twins = sorted({f"{c.name} -> {t}" for c, t in self._swaps(context)})
+        self._build(context)
+        twins = sorted({f"{c.name} -> {_twin(c.name, context)}" for c in context.calls})
         return FixPlan(self.strategy, True, "must stay async; swapped to the async twin: " + ", ".join(twins))
 
-    def _swaps(self, context: FixContext) -> list[tuple[DirectCall, str]]:
-        out = []
-        for call in context.calls:
-            if call.via or call.name not in SWAPS:
-                raise Refusal(f"`{call.name}` has no faithful async twin")
-            out.append((call, call.api.async_twin or call.name))
-        return out
-
     def edit(self, context: FixContext, edits: FileEdits) -> None:
+        built = self._build(context)
+        edits.nodes.extend(built.nodes)
+        edits.add_imports |= built.imports
+        edits.remove_unused |= built.unused
+
+    def _build(self, context: FixContext) -> SwapEdits:
+        out = SwapEdits()
         parent_of = parents(context.function)
-        for call, _twin in self._swaps(context):
+        for call in context.calls:
+            if call.via or (call.name not in SWAPS and call.name not in STATEMENT_SWAPS):
+                raise Refusal(f"`{call.name}` has no faithful async twin")
             where = placement(call, context, parent_of)
             refuse_unplaceable(call, where)
             if where.with_statement is not None or where.inside_call is not None:
                 raise Refusal(f"`{call.name}` sits where its twin cannot be awaited")
+            if call.name in STATEMENT_SWAPS:
+                statement = _statement_of(call.node, parent_of)
+                built = STATEMENT_SWAPS[call.name](context, call, statement)
+                out.nodes.extend(built.nodes)
+                out.imports |= built.imports
+                out.unused |= built.unused
+                continue
             rewrite, imports, unused = SWAPS[call.name](context, call, where.needs_parens)
             line = call.node.lineno
-            edits.nodes.append(NodeEdit("Call", line, context.char_column(line, call.node.col_offset), rewrite,
-                                        context.end_of(call.node)))
-            edits.add_imports |= imports
-            edits.remove_unused |= unused
+            out.nodes.append(NodeEdit("Call", line, context.char_column(line, call.node.col_offset), rewrite,
+                                      context.end_of(call.node)))
+            out.imports |= imports
+            out.unused |= unused
+        return out
+
+
+def _twin(name: str, context: FixContext) -> str:
+    if name in STATEMENT_SWAPS:
+        return f"{context.settings.http_library}.AsyncClient"
+    return "asyncio.sleep"
+
+
+def _statement_of(node: ast.AST, parent_of: dict[int, ast.AST]) -> ast.stmt:
+    current: ast.AST | None = node
+    while current is not None and not isinstance(current, ast.stmt):
+        current = parent_of.get(id(current))
+    if current is None:
+        raise Refusal("the call is not inside a statement")
+    return current

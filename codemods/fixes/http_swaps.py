@@ -1,0 +1,385 @@
+"""Swap requests (and httpx's sync API) for an awaited httpx ``AsyncClient``, faithfully.
+
+Follows shared/research/httpx_mapping.md. Each top-level call becomes a
+per-call client (shape A, what ``requests.get`` itself does)::
+
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None, max_redirects=30) as http_client:
+        r = await http_client.get(url, params={"q": city})
+
+keeping requests' defaults (redirects followed except for HEAD, no timeout,
+30 redirects). Positional ``params``/``data``/``json`` become keywords, a
+str/bytes ``data`` becomes ``content``, a body on GET/DELETE/HEAD/OPTIONS
+goes through ``client.request``, ``cookies``/``verify``/``cert`` move to the
+client, ``allow_redirects`` becomes ``follow_redirects``. Response uses that
+differ are mapped (``.ok``, ``.url``, ``.reason``, ``.is_redirect``,
+``raise_for_status`` on 3xx), and so are ``except requests.X`` clauses.
+Whatever the mapping marks unfaithful (params with a URL that may carry a
+query, unknown ``data``/``params`` values, ``stream``, ``proxies``, ``files``,
+truthiness or escape of the response, builtin ``OSError``/``ValueError``
+handlers, calls in loops) raises :class:`Refusal`, and the planner falls
+back to the threadpool: never a silent change of behaviour.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..analysis.blocking import DirectCall
+from ..analysis.scope import qualified_name
+from ..transform import NodeEdit
+from .base import FixContext, Refusal
+
+if TYPE_CHECKING:
+    import libcst as cst
+
+_POSITIONAL = {
+    "get": ("url", "params"),
+    "options": ("url",), "head": ("url",), "delete": ("url",),
+    "post": ("url", "data", "json"), "put": ("url", "data"), "patch": ("url", "data"),
+    "request": ("method", "url", "params", "data", "headers", "cookies", "files", "auth", "timeout",
+                "allow_redirects", "proxies", "hooks", "stream", "verify", "cert", "json"),
+}
+_SESSION_POSITIONAL = {**_POSITIONAL, "get": ("url",)}
+_PER_CALL = {"params", "headers", "auth", "timeout", "json"}
+_TO_CLIENT = {"cookies", "verify", "cert"}
+_NO_BODY = {"get", "delete", "head", "options"}
+_RESPONSE_SAME = {"json", "text", "content", "status_code", "headers", "encoding", "cookies", "close"}
+_RESPONSE_RENAMED = {"reason": "reason_phrase", "is_redirect": "has_redirect_location", "next": "next_request"}
+_EXCEPTIONS = {
+    "HTTPError": "{m}.HTTPStatusError",
+    "Timeout": "{m}.TimeoutException",
+    "ConnectTimeout": "{m}.ConnectTimeout",
+    "ReadTimeout": "{m}.ReadTimeout",
+    "TooManyRedirects": "{m}.TooManyRedirects",
+    "ConnectionError": "({m}.NetworkError, {m}.ConnectTimeout, {m}.RemoteProtocolError, {m}.ProxyError)",
+    "RequestException": "({m}.HTTPError, {m}.InvalidURL)",
+    "ChunkedEncodingError": "{m}.RemoteProtocolError",
+    "ContentDecodingError": "{m}.DecodingError",
+    "MissingSchema": "{m}.UnsupportedProtocol",
+    "InvalidSchema": "{m}.UnsupportedProtocol",
+}
+_BUILTIN_CATCHES = {"OSError", "IOError", "EnvironmentError", "ValueError", "ConnectionError", "TimeoutError"}
+_CLIENT_DEFAULTS = "follow_redirects=True, timeout=None, max_redirects=30"
+
+
+@dataclass
+class SwapEdits:
+    nodes: list[NodeEdit] = field(default_factory=list)
+    imports: set[tuple[str, str | None]] = field(default_factory=set)
+    unused: set[str] = field(default_factory=set)
+
+
+def requests_call(context: FixContext, call: DirectCall, statement: ast.stmt) -> SwapEdits:
+    """``r = requests.get(...)`` (or an expression statement) -> a per-call AsyncClient block."""
+    verb = call.name.rsplit(".", 1)[-1]
+    library = context.settings.http_library
+    arguments = _arguments(call.node, _POSITIONAL[verb])
+    per_call, client = _map_arguments(arguments, verb)
+    method, body_verb = _httpx_method(verb, arguments)
+    target = _assigned_name(statement, call.node)
+    out = SwapEdits(imports={(library, None)}, unused={"requests"})
+    _check_not_in_loop(context, statement)
+    if target is not None:
+        _map_response_uses(context, target, statement, out)
+    _map_exceptions(context, statement, library, out)
+    client_name = _fresh_client_name(context)
+    client_args = ", ".join([_CLIENT_DEFAULTS, *client])
+
+    def rewrite(original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine) -> cst.BaseStatement:
+        import libcst as cst
+
+        new_call = _rebuild_call(updated, client_name, method, body_verb, per_call, arguments)
+        inner = updated.with_changes(body=[_replace_call(updated.body[0], new_call)], leading_lines=[])
+        block = cst.parse_statement(f"async with {library}.AsyncClient({client_args}) as {client_name}:\n    pass\n")
+        assert isinstance(block, cst.With) and isinstance(block.body, cst.IndentedBlock)
+        return block.with_changes(body=block.body.with_changes(body=[inner]), leading_lines=original.leading_lines)
+
+    line = statement.lineno
+    out.nodes.append(NodeEdit("SimpleStatementLine", line, context.char_column(line, statement.col_offset), rewrite))
+    return out
+
+
+@dataclass(frozen=True)
+class _Arguments:
+    """Where each requests parameter comes from: ``("pos", i)`` or ``("kw", name)``."""
+
+    sources: dict[str, tuple[str, int | str]]
+    values: dict[str, ast.expr]
+
+
+def _arguments(node: ast.Call, order: tuple[str, ...]) -> _Arguments:
+    sources: dict[str, tuple[str, int | str]] = {}
+    values: dict[str, ast.expr] = {}
+    for index, arg in enumerate(node.args):
+        if isinstance(arg, ast.Starred) or index >= len(order):
+            raise Refusal("positional arguments the mapping cannot place")
+        sources[order[index]] = ("pos", index)
+        values[order[index]] = arg
+    for keyword in node.keywords:
+        if keyword.arg is None:
+            raise Refusal("`**kwargs` hides which arguments are passed")
+        sources[keyword.arg] = ("kw", keyword.arg)
+        values[keyword.arg] = keyword.value
+    return _Arguments(sources, values)
+
+
+def _map_arguments(arguments: _Arguments, verb: str) -> tuple[dict[str, str], list[str]]:
+    """requests parameter -> httpx keyword; and client constructor arguments (as source text)."""
+    per_call: dict[str, str] = {}
+    client: list[str] = []
+    values = arguments.values
+    for name, value in values.items():
+        if name in {"url", "method"}:
+            continue
+        if name in _PER_CALL:
+            per_call[name] = name
+        elif name == "allow_redirects":
+            per_call[name] = "follow_redirects"
+        elif name in _TO_CLIENT:
+            client.append(f"{name}={ast.unparse(value)}")
+        elif name == "data":
+            per_call[name] = _data_keyword(value)
+        else:
+            raise Refusal(f"`{name}=` has no faithful per-call equivalent in httpx")
+    if "params" in values:
+        _check_params(values["params"], values.get("url"))
+    if "auth" in values and not isinstance(values["auth"], ast.Tuple):
+        raise Refusal("`auth=` other than a (user, password) tuple")
+    return per_call, client
+
+
+def _data_keyword(value: ast.expr) -> str:
+    if isinstance(value, ast.Dict) and None not in value.keys and not _has_none_or_bool(value.values):
+        return "data"
+    if isinstance(value, ast.Constant) and isinstance(value.value, (str, bytes)) or isinstance(value, ast.JoinedStr):
+        return "content"
+    raise Refusal("`data=` of a type the mapping cannot check (a list of tuples or a file changes meaning)")
+
+
+def _has_none_or_bool(values: list[ast.expr]) -> bool:
+    return any(isinstance(v, ast.Constant) and (v.value is None or isinstance(v.value, bool)) for v in values)
+
+
+def _check_params(params: ast.expr, url: ast.expr | None) -> None:
+    if not (isinstance(params, ast.Dict) and None not in params.keys and not _has_none_or_bool(params.values)):
+        raise Refusal("`params=` that is not a literal dict without None/bool values")
+    if isinstance(url, ast.Constant) and isinstance(url.value, str):
+        text = url.value
+    elif isinstance(url, ast.JoinedStr):
+        text = "".join(str(v.value) for v in url.values if isinstance(v, ast.Constant))
+    else:
+        raise Refusal("`params=` with a URL that may already carry a query string (httpx would replace it)")
+    if "?" in text:
+        raise Refusal("`params=` with a URL that has a query string (httpx replaces it, requests merges)")
+
+
+def _httpx_method(verb: str, arguments: _Arguments) -> tuple[str, str | None]:
+    has_body = any(k in arguments.values for k in ("data", "json", "files"))
+    if verb in _NO_BODY and has_body:
+        return "request", verb.upper()
+    return verb, None
+
+
+def _assigned_name(statement: ast.stmt, call: ast.Call) -> str | None:
+    if isinstance(statement, ast.Expr) and statement.value is call:
+        return None
+    if isinstance(statement, ast.Assign) and statement.value is call and len(statement.targets) == 1:
+        target = statement.targets[0]
+        if isinstance(target, ast.Name):
+            return target.id
+    if isinstance(statement, ast.AnnAssign) and statement.value is call and isinstance(statement.target, ast.Name):
+        return statement.target.id
+    raise Refusal("the call is not a whole statement (`r = requests.get(...)`)")
+
+
+def _check_not_in_loop(context: FixContext, statement: ast.stmt) -> None:
+    for node in ast.walk(context.function):
+        if isinstance(node, (ast.For, ast.While, ast.AsyncFor)) and node is not statement:
+            if any(child is statement for child in ast.walk(node)):
+                raise Refusal("in a loop: a client per iteration; the threadpool keeps requests' behaviour")
+
+
+def _map_response_uses(context: FixContext, name: str, statement: ast.stmt, out: SwapEdits) -> None:
+    bindings = context.scope.bindings.get(name, [])
+    if len(bindings) != 1:
+        raise Refusal(f"`{name}` is bound more than once")
+    parent_of = {id(c): p for p in ast.walk(context.function) for c in ast.iter_child_nodes(p)}
+    inside = {id(n) for n in ast.walk(statement)}
+    for node in ast.walk(context.function):
+        if not (isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)):
+            continue
+        if id(node) in inside:
+            continue
+        parent = parent_of.get(id(node))
+        if not isinstance(parent, ast.Attribute) or parent.value is not node:
+            raise Refusal(f"the response `{name}` is used as a value (line {node.lineno}); httpx responses differ")
+        _map_attribute(context, parent, parent_of, out)
+
+
+def _map_attribute(context: FixContext, attribute: ast.Attribute, parent_of: dict[int, ast.AST], out: SwapEdits) -> None:
+    attr = attribute.attr
+    line = attribute.lineno
+    column = context.char_column(line, attribute.col_offset)
+    end = context.end_of(attribute)
+    if attr in _RESPONSE_SAME:
+        return
+    if attr in _RESPONSE_RENAMED:
+        renamed = _RESPONSE_RENAMED[attr]
+        out.nodes.append(NodeEdit("Attribute", line, column, _rename_attribute(renamed), end))
+    elif attr == "ok" and isinstance(parent_of.get(id(attribute)), ast.UnaryOp) and isinstance(
+        parent_of[id(attribute)].op, ast.Not  # type: ignore[attr-defined]
+    ):
+        negation = parent_of[id(attribute)]
+        out.nodes.append(NodeEdit("UnaryOperation", negation.lineno,  # type: ignore[attr-defined]
+                                  context.char_column(negation.lineno, negation.col_offset),  # type: ignore[attr-defined]
+                                  _is_error, context.end_of(negation)))  # type: ignore[arg-type]
+    elif attr in {"ok", "url"}:
+        out.nodes.append(NodeEdit("Attribute", line, column, _wrap_attribute(attr), end))
+    elif attr == "raise_for_status":
+        call = parent_of.get(id(attribute))
+        statement = parent_of.get(id(call))
+        if not (isinstance(call, ast.Call) and isinstance(statement, ast.Expr) and not call.args):
+            raise Refusal("`raise_for_status()` used as a value")
+        out.nodes.append(NodeEdit("SimpleStatementLine", statement.lineno,
+                                  context.char_column(statement.lineno, statement.col_offset), _raise_on_error))
+    else:
+        raise Refusal(f"`.{attr}` on the response has no exact httpx equivalent")
+
+
+def _rename_attribute(name: str) -> Any:
+    def rewrite(original: cst.Attribute, updated: cst.Attribute) -> cst.Attribute:
+        import libcst as cst
+
+        return updated.with_changes(attr=cst.Name(name))
+
+    return rewrite
+
+
+def _wrap_attribute(attr: str) -> Any:
+    def rewrite(original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
+        import libcst as cst
+
+        receiver = cst.Module([]).code_for_node(updated.value)
+        text = f"(not {receiver}.is_error)" if attr == "ok" else f"str({receiver}.url)"
+        return cst.parse_expression(text)
+
+    return rewrite
+
+
+def _is_error(original: cst.UnaryOperation, updated: cst.UnaryOperation) -> cst.BaseExpression:
+    """``not r.ok`` -> ``r.is_error``."""
+    import libcst as cst
+
+    attribute = updated.expression
+    assert isinstance(attribute, cst.Attribute)
+    return attribute.with_changes(attr=cst.Name("is_error"), lpar=updated.lpar, rpar=updated.rpar)
+
+
+def _raise_on_error(original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine) -> cst.BaseStatement:
+    """httpx also raises on 1xx/3xx; requests only on 4xx/5xx."""
+    import libcst as cst
+
+    expression = updated.body[0]
+    assert isinstance(expression, cst.Expr)
+    receiver = cst.Module([]).code_for_node(expression.value.func.value)  # type: ignore[attr-defined]
+    guard = cst.parse_statement(f"if {receiver}.is_error:\n    pass\n")
+    assert isinstance(guard, cst.If) and isinstance(guard.body, cst.IndentedBlock)
+    inner = updated.with_changes(leading_lines=[])
+    return guard.with_changes(body=guard.body.with_changes(body=[inner]), leading_lines=original.leading_lines)
+
+
+def _map_exceptions(context: FixContext, statement: ast.stmt, library: str, out: SwapEdits) -> None:
+    for node in ast.walk(context.function):
+        if not isinstance(node, ast.Try) or not any(s is statement for b in node.body for s in ast.walk(b)):
+            continue
+        for handler in node.handlers:
+            if handler.type is None:
+                continue
+            elements = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+            for element in elements:
+                name = qualified_name(element, context.scope) or ""
+                short = name.rsplit(".", 1)[-1]
+                if name.startswith("builtins.") and short in _BUILTIN_CATCHES:
+                    raise Refusal(f"`except {short}` (line {handler.lineno}) would stop catching httpx errors")
+                if not name.startswith("requests."):
+                    continue
+                if short not in _EXCEPTIONS:
+                    raise Refusal(f"`except {short}` has no exact httpx equivalent")
+                if short == "RequestException" and any(
+                    isinstance(n, ast.Attribute) and n.attr == "json" for b in node.body for n in ast.walk(b)
+                ):
+                    raise Refusal("`except RequestException` also caught `.json()` errors, which httpx does not raise")
+                text = _EXCEPTIONS[short].format(m=library)
+                line = element.lineno
+                out.nodes.append(NodeEdit(_cst_kind(element), line, context.char_column(line, element.col_offset),
+                                          _replace_with(text), context.end_of(element)))
+                if isinstance(element, ast.Name):
+                    module = name.rsplit(".", 1)[0]
+                    out.unused.add(f"{module}:{short}")
+
+
+def _cst_kind(element: ast.expr) -> str:
+    return "Name" if isinstance(element, ast.Name) else "Attribute"
+
+
+def _replace_with(text: str) -> Any:
+    def rewrite(original: Any, updated: Any) -> Any:
+        import libcst as cst
+
+        return cst.parse_expression(text)
+
+    return rewrite
+
+
+def _fresh_client_name(context: FixContext) -> str:
+    taken = set(context.scope.bindings) | set(context.module.scope.bindings)
+    taken |= {n.id for n in ast.walk(context.function) if isinstance(n, ast.Name)}
+    name, index = "http_client", 1
+    while name in taken:
+        index += 1
+        name = f"http_client_{index}"
+    return name
+
+
+def _replace_call(small: Any, new_call: Any) -> Any:
+    import libcst as cst
+
+    if isinstance(small, (cst.Assign, cst.AnnAssign, cst.Expr)):
+        return small.with_changes(value=new_call)
+    raise Refusal("unexpected statement shape")
+
+
+def _rebuild_call(
+    updated: Any, client: str, method: str, body_verb: str | None, per_call: dict[str, str], arguments: _Arguments
+) -> Any:
+    import libcst as cst
+
+    old = updated.body[0].value
+    assert isinstance(old, cst.Call)
+
+    def source(name: str) -> cst.BaseExpression:
+        kind, where = arguments.sources[name]
+        if kind == "pos":
+            return old.args[where].value  # type: ignore[index]
+        return next(a.value for a in old.args if a.keyword is not None and a.keyword.value == where)
+
+    args: list[cst.Arg] = []
+    if body_verb is not None:
+        args.append(cst.Arg(cst.SimpleString(f'"{body_verb}"')))
+    elif "method" in arguments.sources:
+        args.append(cst.Arg(source("method")))
+    args.append(cst.Arg(source("url")))
+    for name, keyword in per_call.items():
+        args.append(cst.Arg(source(name), keyword=cst.Name(keyword), equal=_equal()))
+    if method == "head" and "allow_redirects" not in arguments.sources:
+        args.append(cst.Arg(cst.Name("False"), keyword=cst.Name("follow_redirects"), equal=_equal()))
+    func = cst.Attribute(value=cst.Name(client), attr=cst.Name(method))
+    return cst.Await(expression=cst.Call(func=func, args=args))
+
+
+def _equal() -> Any:
+    import libcst as cst
+
+    return cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace(""))
