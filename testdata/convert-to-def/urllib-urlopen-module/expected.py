@@ -9,4 +9,4 @@ app = FastAPI()
 @app.get("/quote")
 def quote():  # expect-fix: convert-to-def
     with urllib.request.urlopen("https://quotes.example/random") as body:  # expect: UNB110
-        return json.load(body)
+        return json.load(body)  # expect: UNB120

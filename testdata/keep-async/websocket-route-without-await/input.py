@@ -5,6 +5,6 @@ router = APIRouter()
 
 
 @router.websocket("/ws/feed")
-async def feed(websocket: WebSocket):  # expect-fix: wrap-in-threadpool
+async def feed(websocket: WebSocket):  # expect-fix: swap-to-async
     snapshot = requests.get("https://feed.example/snapshot")  # expect: UNB110
     return snapshot.status_code
