@@ -20,6 +20,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from .analysis.blocking import BlockingAnalysis, DirectCall
+from .analysis.callers import HINTS as CALLER_HINTS
+from .analysis.callers import CallSite, collect_call_sites
 from .analysis.definitions import DefinedFunction
 from .analysis.fastapi_app import Registration, collect_registrations, merge
 from .analysis.project import ModuleInfo, ProjectIndex, find_project_root, function_key
@@ -77,19 +79,40 @@ class ProjectAnalysis:
         info = self.parse(path, text)
         return collect_registrations(info, self.resolver) if isinstance(info, ModuleInfo) else []
 
-    def analyse(self, path: Path, text: str, shown: str, registry: Mapping[str, Registration]) -> FileResult:
+    def call_sites(self, path: Path, text: str) -> list[CallSite]:
+        """Calls of project async functions from other modules (pass 1)."""
+        if not any(hint.decode() in text for hint in CALLER_HINTS):
+            return []
+        info = self.parse(path, text)
+        return collect_call_sites(info, self.resolver) if isinstance(info, ModuleInfo) else []
+
+    def analyse(
+        self,
+        path: Path,
+        text: str,
+        shown: str,
+        registry: Mapping[str, Registration],
+        callers: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> FileResult:
         if not might_need_analysis(text) and not self.settings.all_async:
             return FileResult(path=shown, old_text=text)
         info = self.parse(path, text)
         if isinstance(info, FileError):
             return FileResult(path=shown, old_text=text, error=FileError(shown, info.message))
-        return _FileAnalysis(self, info, text, shown, registry).run()
+        return _FileAnalysis(self, info, text, shown, registry, callers or {}).run()
 
 
 class _FileAnalysis:
     def __init__(
-        self, project: ProjectAnalysis, info: ModuleInfo, text: str, shown: str, registry: Mapping[str, Registration]
+        self,
+        project: ProjectAnalysis,
+        info: ModuleInfo,
+        text: str,
+        shown: str,
+        registry: Mapping[str, Registration],
+        callers: Mapping[str, tuple[str, ...]],
     ) -> None:
+        self.callers = callers
         self.project = project
         self.settings = project.settings
         self.info = info
@@ -142,6 +165,7 @@ class _FileAnalysis:
             decorator_index=registration.decorator_index if registration else None,
             calls=tuple(calls),
             call_sites=_call_sites(self.info.tree, node.name),
+            external_callers=self.callers.get(function_key(self.info.path, defined.qualname), ()),
             settings=settings,
             tree=self.info.tree,
             lines=self.lines,
@@ -229,6 +253,20 @@ def _finding(
     )
 
 
+def merge_call_sites(sites: list[CallSite], relative_to: Path | None = None) -> dict[str, tuple[str, ...]]:
+    """Function key -> ``path:line`` of each caller in another module."""
+    merged: dict[str, list[str]] = {}
+    for site in sites:
+        path = site.path
+        if relative_to is not None:
+            try:
+                path = Path(path).relative_to(relative_to.resolve()).as_posix()
+            except ValueError:
+                pass
+        merged.setdefault(site.key, []).append(f"{path}:{site.line}")
+    return {key: tuple(sorted(set(value))) for key, value in merged.items()}
+
+
 def analyse_source(
     text: str,
     path: str,
@@ -262,5 +300,9 @@ def analyse_tree(root: Path, settings: Settings | None = None, catalogue: Catalo
         except (OSError, SourceError) as error:
             errors.append(FileResult(shown, error=FileError(shown, str(error))))
     registry = merge([r for path, text in texts.items() for r in project.registrations(path, text)])
-    results = [project.analyse(path, text, path.relative_to(root).as_posix(), registry) for path, text in texts.items()]
+    callers = merge_call_sites([c for path, text in texts.items() for c in project.call_sites(path, text)], root)
+    results = [
+        project.analyse(path, text, path.relative_to(root).as_posix(), registry, callers)
+        for path, text in texts.items()
+    ]
     return results + errors

@@ -20,7 +20,9 @@ from typing import Any
 
 from .analysis.fastapi_app import Registration, merge
 from .analysis.project import find_project_root
-from .engine import ProjectAnalysis
+from .analysis.callers import HINTS as CALLER_HINTS
+from .analysis.callers import CallSite
+from .engine import ProjectAnalysis, merge_call_sites
 from .models import FileError, FileResult, Settings
 from .sourcefile import SourceError, decode, digest, encode
 
@@ -72,18 +74,25 @@ def _read(path: Path) -> bytes | FileError:
         return FileError(shown, f"cannot read: {error.strerror or error}")
 
 
-def _registrations_of(root: Path, settings: Settings, path: Path) -> list[Registration]:
+def _registrations_of(root: Path, settings: Settings, path: Path) -> tuple[list[Registration], list[CallSite]]:
     data = _read(path)
-    if isinstance(data, FileError) or not any(hint in data for hint in _REGISTRATION_HINTS):
-        return []
+    if isinstance(data, FileError) or not any(hint in data for hint in _REGISTRATION_HINTS + CALLER_HINTS):
+        return [], []
     try:
         text = decode(data).text
     except SourceError:
-        return []
-    return _project(root, settings).registrations(path, text)
+        return [], []
+    project = _project(root, settings)
+    return project.registrations(path, text), project.call_sites(path, text)
 
 
-def process_file(root: Path, settings: Settings, path: Path, registry: Mapping[str, Registration]) -> Outcome:
+def process_file(
+    root: Path,
+    settings: Settings,
+    path: Path,
+    registry: Mapping[str, Registration],
+    callers: Mapping[str, tuple[str, ...]],
+) -> Outcome:
     shown = display_path(path)
     data = _read(path)
     if isinstance(data, FileError):
@@ -94,18 +103,27 @@ def process_file(root: Path, settings: Settings, path: Path, registry: Mapping[s
         decoded = decode(data)
     except SourceError as error:
         return Outcome(FileResult(shown, error=FileError(shown, str(error))))
-    result = _project(root, settings).analyse(path, decoded.text, shown, registry)
+    result = _project(root, settings).analyse(path, decoded.text, shown, registry, callers)
     return Outcome(result, encoding=decoded.encoding, digest=decoded.digest)
 
 
-def _pass_one(args: tuple[Path, Settings, list[Path]]) -> list[Registration]:
+def _pass_one(args: tuple[Path, Settings, list[Path]]) -> tuple[list[Registration], list[CallSite]]:
     root, settings, paths = args
-    return [r for path in paths for r in _registrations_of(root, settings, path)]
+    registrations: list[Registration] = []
+    sites: list[CallSite] = []
+    for path in paths:
+        found, called = _registrations_of(root, settings, path)
+        registrations += found
+        sites += called
+    return registrations, sites
 
 
-def _pass_two(args: tuple[Path, Settings, list[Path], Mapping[str, Registration]]) -> list[Outcome]:
-    root, settings, paths, registry = args
-    return [process_file(root, settings, path, registry) for path in paths]
+_Pass2 = tuple[Path, Settings, list[Path], Mapping[str, Registration], Mapping[str, tuple[str, ...]]]
+
+
+def _pass_two(args: _Pass2) -> list[Outcome]:
+    root, settings, paths, registry, callers = args
+    return [process_file(root, settings, path, registry, callers) for path in paths]
 
 
 def _chunks(paths: list[Path], jobs: int) -> list[list[Path]]:
@@ -138,9 +156,10 @@ def analyse_files(
             settings = settings_for(root)
             chunks = _chunks(members, jobs) if pool else [members]
             first = [(root, settings, chunk) for chunk in chunks]
-            found = pool.map(_pass_one, first) if pool else map(_pass_one, first)
-            registry = merge([r for part in found for r in part])
-            second = [(root, settings, chunk, registry) for chunk in chunks]
+            found = list(pool.map(_pass_one, first) if pool else map(_pass_one, first))
+            registry = merge([r for part, _sites in found for r in part])
+            callers = merge_call_sites([s for _part, sites in found for s in sites], Path.cwd())
+            second = [(root, settings, chunk, registry, callers) for chunk in chunks]
             results = pool.map(_pass_two, second) if pool else map(_pass_two, second)
             for chunk, chunk_outcomes in zip(chunks, results):
                 outcomes.update(zip(chunk, chunk_outcomes))

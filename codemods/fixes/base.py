@@ -35,6 +35,8 @@ class FixContext:
     calls: tuple[DirectCall, ...]
     #: Lines in this module where the function is called (each call makes a coroutine).
     call_sites: tuple[int, ...]
+    #: ``path:line`` of calls from other modules of the project.
+    external_callers: tuple[str, ...]
     settings: Settings
     tree: ast.Module
     #: The module's lines (endings kept), for positions in characters.

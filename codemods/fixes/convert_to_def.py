@@ -54,6 +54,9 @@ class ConvertToDef:
         if context.decorator_index is not None and context.decorator_index < len(function.decorator_list) - 1:
             below = ast.unparse(function.decorator_list[context.decorator_index + 1])
             raise Refusal(f"decorated with `@{below}` below the route decorator; its wrapper may be async")
+        if context.external_callers:
+            shown = ", ".join(context.external_callers[:3]) + (" ..." if len(context.external_callers) > 3 else "")
+            raise Refusal(f"called as a coroutine elsewhere in the project ({shown})")
         if context.call_sites:
             lines = ", ".join(str(line) for line in context.call_sites)
             raise Refusal(f"called in this file (line {lines}); its callers expect a coroutine")
