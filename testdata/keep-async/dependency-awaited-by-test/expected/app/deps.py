@@ -1,0 +1,15 @@
+import asyncio
+
+from fastapi import Depends, FastAPI
+
+app = FastAPI()
+
+
+async def current_user(token: str = "") -> dict:  # expect-fix: swap-to-async
+    await asyncio.sleep(0.05)  # expect: UNB100
+    return {"token": token}
+
+
+@app.get("/me")
+def me(user: dict = Depends(current_user)):
+    return user

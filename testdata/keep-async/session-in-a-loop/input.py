@@ -1,0 +1,14 @@
+import requests
+from fastapi import FastAPI, Request
+
+app = FastAPI()
+
+
+@app.post("/mirror")
+async def mirror(request: Request):  # expect-fix: wrap-in-threadpool
+    urls = await request.json()
+    sizes = {}
+    with requests.Session() as session:
+        for url in urls:
+            sizes[url] = len(session.get(url).content)  # expect: UNB110
+    return sizes
