@@ -15,6 +15,7 @@ that have only a string.
 from __future__ import annotations
 
 import ast
+import os
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -93,13 +94,20 @@ class ProjectAnalysis:
         shown: str,
         registry: Mapping[str, Registration],
         callers: Mapping[str, tuple[str, ...]] | None = None,
+        forced: Mapping[str, tuple[str, ...]] | None = None,
     ) -> FileResult:
         if not might_need_analysis(text) and not self.settings.all_async:
             return FileResult(path=shown, old_text=text)
         info = self.parse(path, text)
         if isinstance(info, FileError):
             return FileResult(path=shown, old_text=text, error=FileError(shown, info.message))
-        return _FileAnalysis(self, info, text, shown, registry, callers or {}).run()
+        return _FileAnalysis(self, info, text, shown, registry, callers or {}, forced or {}).run()
+
+    def display(self, path: Path) -> str:
+        try:
+            return Path(os.path.relpath(path)).as_posix()
+        except ValueError:
+            return str(path)
 
 
 class _FileAnalysis:
@@ -111,8 +119,12 @@ class _FileAnalysis:
         shown: str,
         registry: Mapping[str, Registration],
         callers: Mapping[str, tuple[str, ...]],
+        forced: Mapping[str, tuple[str, ...]],
     ) -> None:
         self.callers = callers
+        #: Async helpers to fix because registered functions block through them: key -> who.
+        self.forced = forced
+        self.requests: dict[tuple[str, str], None] = {}
         self.project = project
         self.settings = project.settings
         self.info = info
@@ -128,64 +140,125 @@ class _FileAnalysis:
         for defined in self.info.functions:
             if not defined.is_async:
                 continue
-            registration = self.registry.get(function_key(self.info.path, defined.qualname))
-            if registration is None and not self.settings.all_async:
+            key = function_key(self.info.path, defined.qualname)
+            registration = self.registry.get(key)
+            if registration is None and not self.settings.all_async and key not in self.forced:
                 continue
             finding = self.function(defined, registration, edits)
             if finding is not None:
                 findings.append(finding)
+        requests = tuple(self.requests)
         if not edits.nodes:
-            return FileResult(path=self.shown, findings=tuple(findings), old_text=self.text)
+            return FileResult(self.shown, tuple(findings), self.text, fix_sites=requests)
         edits.spans.append(import_block_span(self.info.tree))
         try:
             new_text = apply_edits(self.text, edits, self.shown)
         except TransformError as error:
             unfixed = tuple(replace(f, fixed=False) for f in findings)
-            return FileResult(self.shown, unfixed, self.text, error=FileError(self.shown, str(error)))
-        return FileResult(path=self.shown, findings=tuple(findings), old_text=self.text, new_text=new_text)
+            return FileResult(self.shown, unfixed, self.text, error=FileError(self.shown, str(error)),
+                              fix_sites=requests)
+        return FileResult(self.shown, tuple(findings), self.text, new_text=new_text, fix_sites=requests)
 
-    def function(
-        self, defined: DefinedFunction, registration: Registration | None, edits: FileEdits
-    ) -> Finding | None:
-        node = defined.node
-        kind = registration.kind if registration else Kind.OTHER
+    def calls_of(self, defined: DefinedFunction) -> list[DirectCall]:
         settings = self.settings
         calls = [
             c for c in self.project.blocking.blocking_calls(defined)
             if is_enabled(code_for(c.api.category), settings.select, settings.ignore)
         ]
-        if calls:
-            calls = self.unsuppressed(calls, defined)
+        return self.unsuppressed(calls, defined) if calls else []
+
+    def function(
+        self, defined: DefinedFunction, registration: Registration | None, edits: FileEdits
+    ) -> Finding | None:
+        kind = registration.kind if registration else Kind.OTHER
+        calls = self.calls_of(defined)
         if not calls:
             return None
-        context = FixContext(
+        local = [c for c in calls if c.fix_site is None]
+        remote = [c for c in calls if c.fix_site is not None]
+        label = f"{kind.value.replace('_', ' ') if kind is not Kind.OTHER else 'function'} `{defined.qualname}`"
+        for call in remote:
+            site = call.fix_site
+            assert site is not None
+            owner = self.project.index.owner(site)
+            if owner is not None:
+                self.requests[(function_key(owner.path, site.qualname), f"{self.shown}:{defined.node.lineno} {label}")] = None
+        if local:
+            context = self.context(defined, kind, registration, local, self.info, self.lines)
+            plan, applies = self.plan_and_edit(context, defined, edits)
+            if remote:
+                plan = replace(plan, reason=plan.reason + "; " + self.remote_reason(remote))
+        else:
+            plan, applies = self.site_plan(remote[0])
+        return _finding(self.shown, defined, kind, calls, plan, applies, self.forced.get(
+            function_key(self.info.path, defined.qualname)))
+
+    def remote_reason(self, remote: list[DirectCall]) -> str:
+        sites = []
+        for call in remote:
+            site = call.fix_site
+            owner = self.project.index.owner(site) if site is not None else None
+            if site is not None and owner is not None:
+                where = f"`{site.qualname}` ({self.project.display(owner.path)}:{site.node.lineno})"
+                if where not in sites:
+                    sites.append(where)
+        return "fixed in " + ", ".join(sites) + ", where the blocking call runs on the loop"
+
+    def site_plan(self, call: DirectCall) -> tuple[FixPlan, bool]:
+        """The plan for the async helper where a remote blocking call lives."""
+        site = call.fix_site
+        owner = self.project.index.owner(site) if site is not None else None
+        if site is None or owner is None:
+            return FixPlan(Strategy.NONE, False, "the blocking helper is outside the analysed files"), False
+        key = function_key(owner.path, site.qualname)
+        registration = self.registry.get(key)
+        kind = registration.kind if registration else Kind.OTHER
+        local = [c for c in self.project.blocking.blocking_calls(site) if c.fix_site is None]
+        context = self.context(site, kind, registration, local, owner, split_lines(owner.text))
+        plan = plan_fix(context)
+        applies = plan.strategy is not Strategy.NONE and (plan.safe or self.settings.unsafe_fixes)
+        return replace(plan, reason=self.remote_reason([call]) + ": " + plan.reason), applies
+
+    def context(
+        self,
+        defined: DefinedFunction,
+        kind: Kind,
+        registration: Registration | None,
+        calls: list[DirectCall],
+        module: ModuleInfo,
+        lines: list[str],
+    ) -> FixContext:
+        node = defined.node
+        return FixContext(
             function=node,
             scope=defined.scope,
             kind=kind,
             decorator_index=registration.decorator_index if registration else None,
             calls=tuple(calls),
-            call_sites=_call_sites(self.info.tree, node.name),
-            external_callers=self.callers.get(function_key(self.info.path, defined.qualname), ()),
-            settings=settings,
-            tree=self.info.tree,
-            lines=self.lines,
-            module=self.info,
+            call_sites=_call_sites(module.tree, node.name),
+            external_callers=self.callers.get(function_key(module.path, defined.qualname), ()),
+            settings=self.settings,
+            tree=module.tree,
+            lines=lines,
+            module=module,
             resolver=self.project.resolver,
         )
+
+    def plan_and_edit(self, context: FixContext, defined: DefinedFunction, edits: FileEdits) -> tuple[FixPlan, bool]:
+        node = defined.node
         plan = plan_fix(context)
-        applies = plan.strategy is not Strategy.NONE and (plan.safe or settings.unsafe_fixes)
-        if applies:
-            before = len(edits.nodes)
-            try:
-                FIXES[plan.strategy].edit(context, edits)
-            except Refusal as refusal:
-                del edits.nodes[before:]
-                plan = FixPlan(Strategy.NONE, False, str(refusal))
-                applies = False
-            else:
-                start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
-                edits.spans.append((start, node.end_lineno or node.lineno))
-        return _finding(self.shown, defined, kind, calls, plan, applies)
+        applies = plan.strategy is not Strategy.NONE and (plan.safe or self.settings.unsafe_fixes)
+        if not applies:
+            return plan, False
+        before = len(edits.nodes)
+        try:
+            FIXES[plan.strategy].edit(context, edits)
+        except Refusal as refusal:
+            del edits.nodes[before:]
+            return FixPlan(Strategy.NONE, False, str(refusal)), False
+        start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+        edits.spans.append((start, node.end_lineno or node.lineno))
+        return plan, True
 
     @property
     def lines(self) -> list[str]:
@@ -234,7 +307,13 @@ def _call_sites(tree: ast.Module, name: str) -> tuple[int, ...]:
 
 
 def _finding(
-    path: str, defined: DefinedFunction, kind: Kind, calls: list[DirectCall], plan: FixPlan, fixed: bool
+    path: str,
+    defined: DefinedFunction,
+    kind: Kind,
+    calls: list[DirectCall],
+    plan: FixPlan,
+    fixed: bool,
+    awaited_by: tuple[str, ...] | None = None,
 ) -> Finding:
     node = defined.node
     reported = tuple(
@@ -247,6 +326,8 @@ def _finding(
     names = ", ".join(dict.fromkeys(f"`{' -> '.join((*c.via, c.name))}`" for c in reported))
     label = kind.value.replace("_", " ") if kind is not Kind.OTHER else "function"
     message = f"async {label} `{defined.qualname}` blocks the event loop: it calls {names}"
+    if awaited_by:
+        message += "; awaited by " + ", ".join(awaited_by)
     return Finding(
         path=path, line=node.lineno, column=node.col_offset + 1, function=defined.qualname, kind=kind,
         code=reported[0].code, message=message, calls=reported, fix=plan, fixed=fixed,
@@ -301,8 +382,24 @@ def analyse_tree(root: Path, settings: Settings | None = None, catalogue: Catalo
             errors.append(FileResult(shown, error=FileError(shown, str(error))))
     registry = merge([r for path, text in texts.items() for r in project.registrations(path, text)])
     callers = merge_call_sites([c for path, text in texts.items() for c in project.call_sites(path, text)], root)
-    results = [
-        project.analyse(path, text, path.relative_to(root).as_posix(), registry, callers)
+    results = {
+        path: project.analyse(path, text, path.relative_to(root).as_posix(), registry, callers)
         for path, text in texts.items()
-    ]
-    return results + errors
+    }
+    forced = merge_fix_sites(list(results.values()))
+    for path in texts:
+        if any(key.startswith(f"{path.resolve()}:") for key in forced):
+            shown = path.relative_to(root).as_posix()
+            results[path] = project.analyse(path, texts[path], shown, registry, callers, forced)
+    return list(results.values()) + errors
+
+
+def merge_fix_sites(results: list[FileResult]) -> dict[str, tuple[str, ...]]:
+    """Async helper key -> the functions whose blocking it resolves (runner pass 3)."""
+    merged: dict[str, list[str]] = {}
+    for result in results:
+        for key, who in result.fix_sites:
+            merged.setdefault(key, [])
+            if who not in merged[key]:
+                merged[key].append(who)
+    return {key: tuple(value) for key, value in merged.items()}

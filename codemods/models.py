@@ -97,8 +97,9 @@ class FileResult:
     old_text: str = ""
     new_text: str | None = None
     error: FileError | None = None
-    #: Findings the engine could not apply, with why (e.g. an unsafe fix).
-    notes: tuple[str, ...] = ()
+    #: Async helpers (by function key) whose bodies block on behalf of this file's
+    #: functions, with who reaches them: the fix goes there (runner pass 3).
+    fix_sites: tuple[tuple[str, str], ...] = ()
 
     @property
     def changed(self) -> bool:

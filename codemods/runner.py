@@ -22,7 +22,7 @@ from .analysis.fastapi_app import Registration, merge
 from .analysis.project import find_project_root
 from .analysis.callers import HINTS as CALLER_HINTS
 from .analysis.callers import CallSite
-from .engine import ProjectAnalysis, merge_call_sites
+from .engine import ProjectAnalysis, merge_call_sites, merge_fix_sites
 from .models import FileError, FileResult, Settings
 from .sourcefile import SourceError, decode, digest, encode
 
@@ -92,6 +92,7 @@ def process_file(
     path: Path,
     registry: Mapping[str, Registration],
     callers: Mapping[str, tuple[str, ...]],
+    forced: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Outcome:
     shown = display_path(path)
     data = _read(path)
@@ -103,7 +104,7 @@ def process_file(
         decoded = decode(data)
     except SourceError as error:
         return Outcome(FileResult(shown, error=FileError(shown, str(error))))
-    result = _project(root, settings).analyse(path, decoded.text, shown, registry, callers)
+    result = _project(root, settings).analyse(path, decoded.text, shown, registry, callers, forced)
     return Outcome(result, encoding=decoded.encoding, digest=decoded.digest)
 
 
@@ -118,12 +119,13 @@ def _pass_one(args: tuple[Path, Settings, list[Path]]) -> tuple[list[Registratio
     return registrations, sites
 
 
-_Pass2 = tuple[Path, Settings, list[Path], Mapping[str, Registration], Mapping[str, tuple[str, ...]]]
+_Sites = Mapping[str, tuple[str, ...]]
+_Pass2 = tuple[Path, Settings, list[Path], Mapping[str, Registration], _Sites, _Sites]
 
 
 def _pass_two(args: _Pass2) -> list[Outcome]:
-    root, settings, paths, registry, callers = args
-    return [process_file(root, settings, path, registry, callers) for path in paths]
+    root, settings, paths, registry, callers, forced = args
+    return [process_file(root, settings, path, registry, callers, forced) for path in paths]
 
 
 def _chunks(paths: list[Path], jobs: int) -> list[list[Path]]:
@@ -159,10 +161,19 @@ def analyse_files(
             found = list(pool.map(_pass_one, first) if pool else map(_pass_one, first))
             registry = merge([r for part, _sites in found for r in part])
             callers = merge_call_sites([s for _part, sites in found for s in sites], Path.cwd())
-            second = [(root, settings, chunk, registry, callers) for chunk in chunks]
+            second = [(root, settings, chunk, registry, callers, {}) for chunk in chunks]
             results = pool.map(_pass_two, second) if pool else map(_pass_two, second)
             for chunk, chunk_outcomes in zip(chunks, results):
                 outcomes.update(zip(chunk, chunk_outcomes))
+            # Pass 3: async helpers that block on behalf of registered functions are fixed
+            # where the blocking call is; re-analyse their files with them in scope.
+            forced = merge_fix_sites([outcomes[p].result for p in members])
+            sites = {key.rsplit(":", 1)[0] for key in forced}
+            again = [p for p in members if str(p.resolve()) in sites]
+            if again:
+                third = [(root, settings, again, registry, callers, forced)]
+                for chunk_outcomes in map(_pass_two, third):
+                    outcomes.update(zip(again, chunk_outcomes))
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)

@@ -33,6 +33,8 @@ class Reached:
     api: BlockingApi
     name: str
     via: tuple[str, ...] = ()
+    #: The helper functions named in ``via``, outermost first.
+    chain: tuple[DefinedFunction, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,18 @@ class DirectCall:
     #: The call resolves to a project function (the fix may belong there).
     helper: DefinedFunction | None = None
     awaited: bool = False
+    #: The helper functions named in ``via``, outermost first.
+    chain: tuple[DefinedFunction, ...] = ()
+
+    @property
+    def fix_site(self) -> DefinedFunction | None:
+        """The innermost async helper on the way: where the blocking call runs on the loop.
+
+        ``None`` when the blocking happens in this function or in sync helpers
+        it calls directly: then the fix belongs in this function.
+        """
+        sites = [f for f in self.chain if f.is_async]
+        return sites[-1] if sites else None
 
 
 def _target_text(node: ast.expr) -> str | None:
@@ -140,7 +154,8 @@ class BlockingAnalysis:
                 continue
             for reached in self._through(target, awaited, is_async, 0):
                 found.append(
-                    DirectCall(call, reached.api, reached.name, reached.via, helper=target.function, awaited=awaited)
+                    DirectCall(call, reached.api, reached.name, reached.via, helper=target.function,
+                               awaited=awaited, chain=reached.chain)
                 )
         return found
 
@@ -151,7 +166,7 @@ class BlockingAnalysis:
         if helper.is_async and not caller_is_async:
             return []  # a sync caller only creates the coroutine
         label = helper.qualname
-        return [Reached(r.api, r.name, (label, *r.via)) for r in self.reached(helper, depth + 1)]
+        return [Reached(r.api, r.name, (label, *r.via), (helper, *r.chain)) for r in self.reached(helper, depth + 1)]
 
     def reached(self, function: DefinedFunction, depth: int = 0) -> tuple[Reached, ...]:
         """What calling ``function`` blocks on (its body, run where it is called)."""

@@ -40,6 +40,7 @@ class ModuleInfo:
     by_qualname: dict[str, DefinedFunction] = field(default_factory=dict)
     #: Class qualname inside the module (``Store``) -> definition.
     classes: dict[str, ast.ClassDef] = field(default_factory=dict)
+    text: str = ""
 
     def key(self, function: DefinedFunction) -> str:
         """A function's identity across modules and processes: file path + qualname."""
@@ -92,7 +93,7 @@ def build_module(name: str, path: Path, text: str) -> ModuleInfo | None:
     is_package = path.name == "__init__.py"
     scope = module_scope(tree, name, is_package)
     functions = list(iter_functions(tree.body, scope))
-    info = ModuleInfo(name, path, tree, scope, is_package, functions)
+    info = ModuleInfo(name, path, tree, scope, is_package, functions, text=text)
     info.by_qualname = {f.qualname: f for f in functions}
     _collect_classes(tree.body, "", info.classes)
     return info
@@ -112,9 +113,22 @@ class ProjectIndex:
 
     def __init__(self, project_root: Path, roots: list[Path] | None = None) -> None:
         self.root = project_root.resolve()
+        self.explicit_roots = roots
         self.roots = [r.resolve() for r in (roots if roots is not None else source_roots(self.root))]
+        self._seen_folders: set[Path] = set()
         self._modules: dict[str, ModuleInfo | None] = {}
         self._by_path: dict[Path, ModuleInfo | None] = {}
+        #: id(function node) -> the module defining it.
+        self._owner: dict[int, ModuleInfo] = {}
+
+    def owner(self, function: DefinedFunction) -> ModuleInfo | None:
+        return self._owner.get(id(function.node))
+
+    def _remember(self, info: ModuleInfo | None) -> ModuleInfo | None:
+        if info is not None:
+            for function in info.functions:
+                self._owner[id(function.node)] = info
+        return info
 
     # -- module names and files ---------------------------------------------------
     def module_name(self, path: Path) -> str:
@@ -139,12 +153,25 @@ class ProjectIndex:
                     return candidate
         return None
 
+    def _add_package_root(self, resolved: Path) -> None:
+        """The folder above a file's outermost package is an import root (as for pytest, mypy)."""
+        folder = resolved.parent
+        if folder in self._seen_folders:
+            return
+        self._seen_folders.add(folder)
+        top = folder
+        while (top / "__init__.py").is_file() and top.parent != top:
+            top = top.parent
+        if top not in self.roots and self.explicit_roots is None:
+            self.roots.append(top)
+
     def add_text(self, path: Path, text: str) -> ModuleInfo | None:
         """Register a module whose text the caller already read (no second read)."""
         resolved = path.resolve()
         if resolved in self._by_path:
             return self._by_path[resolved]
-        info = build_module(self.module_name(resolved), resolved, text)
+        self._add_package_root(resolved)
+        info = self._remember(build_module(self.module_name(resolved), resolved, text))
         self._by_path[resolved] = info
         if info is not None:
             self._modules.setdefault(info.name, info)
@@ -164,7 +191,7 @@ class ProjectIndex:
                     text = decode(resolved.read_bytes()).text
                 except (OSError, SourceError):
                     text = None
-                info = build_module(name, resolved, text) if text is not None else None
+                info = self._remember(build_module(name, resolved, text)) if text is not None else None
                 self._by_path[resolved] = info
         self._modules[name] = info
         return info

@@ -107,6 +107,11 @@ class Resolver:
         return None
 
     def _call_type(self, call: ast.Call, scope: Scope, depth: int) -> str | None:
+        callee = self.qualified(call.func, scope)
+        if callee is not None:
+            symbol = self.project_symbol(callee)
+            if symbol is not None and symbol.kind == "class":
+                return f"{symbol.module.name}.{symbol.qualname}"
         target = self.call_target(call, scope, depth)
         if target is not None and target.function is not None and target.module is not None:
             returns = target.function.node.returns
