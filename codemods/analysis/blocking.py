@@ -23,7 +23,8 @@ from .resolver import CallTarget, Resolver
 from .scope import Scope
 
 _MAX_DEPTH = 16
-_MAX_REACHED = 24
+_MAX_REACHED = 64
+_NO_CUT = 1 << 30
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,8 @@ class BlockingAnalysis:
         self.resolver = resolver
         self._memo: dict[int, tuple[Reached, ...]] = {}
         self._active: set[int] = set()
+        self._stack: list[int] = []
+        self._lowest_cut = _NO_CUT
 
     def blocking_calls(self, function: DefinedFunction) -> list[DirectCall]:
         found: list[DirectCall] = []
@@ -169,19 +172,30 @@ class BlockingAnalysis:
         return [Reached(r.api, r.name, (label, *r.via), (helper, *r.chain)) for r in self.reached(helper, depth + 1)]
 
     def reached(self, function: DefinedFunction, depth: int = 0) -> tuple[Reached, ...]:
-        """What calling ``function`` blocks on (its body, run where it is called)."""
+        """What calling ``function`` blocks on (its body, run where it is called).
+
+        Recursion is cut at a function already being computed; a result that
+        depends on such a cut is incomplete and is not memoised, except by
+        the function that closes the cycle (whose result then is complete).
+        """
         key = id(function.node)
         if key in self._memo:
             return self._memo[key]
         if _memoised_without_arguments(function):
             self._memo[key] = ()
             return ()
-        if key in self._active or depth > _MAX_DEPTH:
+        if key in self._active:
+            self._lowest_cut = min(self._lowest_cut, self._stack.index(key))
+            return ()
+        if depth > _MAX_DEPTH:
+            self._lowest_cut = min(self._lowest_cut, len(self._stack) - 1)
             return ()
         self._active.add(key)
+        self._stack.append(key)
+        position = len(self._stack) - 1
         try:
             result: list[Reached] = []
-            seen: set[tuple[str, tuple[str, ...]]] = set()
+            seen: set[tuple[str, tuple[str, ...], int]] = set()
             for call, awaited in iter_calls(function.node.body):
                 target = self.resolver.call_target(call, function.scope)
                 if target is None:
@@ -191,14 +205,20 @@ class BlockingAnalysis:
                 else:
                     items = self._through(target, awaited, function.is_async, depth)
                 for item in items:
-                    mark = (item.name, item.via)
+                    # One path per (API, first helper, async helper it runs in) is enough to
+                    # report it and to know where the fix goes; all paths would grow combinatorially.
+                    sites = [id(f.node) for f in item.chain if f.is_async]
+                    mark = (item.name, item.via[:1], sites[-1] if sites else 0)
                     if mark not in seen and len(result) < _MAX_REACHED:
                         seen.add(mark)
                         result.append(item)
         finally:
             self._active.discard(key)
+            self._stack.pop()
         reached = tuple(result)
-        self._memo[key] = reached
+        if self._lowest_cut >= position:
+            self._memo[key] = reached
+            self._lowest_cut = _NO_CUT
         return reached
 
 

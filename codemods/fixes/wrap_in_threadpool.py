@@ -33,7 +33,7 @@ from ..analysis.scope import Scope, _Binder
 from ..models import FixPlan, Strategy
 from ..transform import NodeEdit
 from .base import FixContext, Refusal
-from .calls import awaited, keep_parens, parents, placement, refuse_unplaceable
+from .calls import awaited, blocking_with_statements, keep_parens, parents, placement, refuse_unplaceable
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -124,7 +124,14 @@ def _wrap_call(parenthesize: bool, nested: bool) -> Any:
             thunk = cst.Lambda(params=cst.Parameters(), body=body)
             args = [cst.Arg(thunk)]
         else:
-            args = [cst.Arg(updated.func), *updated.args]
+            # Keep the original layout: whatever followed "(" now follows the callable.
+            layout = updated.whitespace_before_args
+            keep = isinstance(layout, cst.ParenthesizedWhitespace)
+            comma = cst.Comma(whitespace_after=layout) if updated.args and keep else None
+            if updated.args and not keep:
+                comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+            first = cst.Arg(updated.func, comma=comma) if comma is not None else cst.Arg(updated.func)
+            args = [first, *updated.args]
         wrapped = cst.Call(func=cst.Name(_NAME), args=args)
         return keep_parens(original, awaited(wrapped, parenthesize and not original.lpar))
 
@@ -170,8 +177,10 @@ def _extract_with(statement: ast.With, context: FixContext, taken: set[str]) -> 
     binder = _Binder(inner, False)
     binder.visit(statement)
     assigned = set(inner.bindings)
-    outside = _bound_outside(context, statement)
-    used_outside = _loaded_outside(context.function, statement)
+    # Every with-block that moves takes its bindings along: none of them counts as "outside".
+    moving = list(blocking_with_statements(context).values())
+    outside = _bound_outside(context, moving)
+    used_outside = _loaded_outside(context.function, moving)
     shared = sorted(assigned & outside)
     returned = sorted((assigned - outside) & used_outside)
     helper = _fresh("_blocking_io", taken)
@@ -200,19 +209,19 @@ def _extract_with(statement: ast.With, context: FixContext, taken: set[str]) -> 
 
 
 class _BinderSkipping(_Binder):
-    """Bindings of a function body, leaving out one statement (the one that moves)."""
+    """Bindings of a function body, leaving out the statements that move."""
 
-    def __init__(self, scope: Scope, skip: ast.AST) -> None:
+    def __init__(self, scope: Scope, skip: list[ast.With]) -> None:
         super().__init__(scope, False)
-        self.skip = skip
+        self.skip = {id(node) for node in skip}
 
     def visit(self, node: ast.AST) -> Any:
-        if node is self.skip:
+        if id(node) in self.skip:
             return None
         return super().visit(node)
 
 
-def _bound_outside(context: FixContext, statement: ast.With) -> set[str]:
+def _bound_outside(context: FixContext, statement: list[ast.With]) -> set[str]:
     args = context.function.args
     names = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)}
     names |= {a.arg for a in (args.vararg, args.kwarg) if a is not None}
@@ -223,6 +232,6 @@ def _bound_outside(context: FixContext, statement: ast.With) -> set[str]:
     return names | set(scope.bindings)
 
 
-def _loaded_outside(function: ast.AST, statement: ast.With) -> set[str]:
-    inside = {id(n) for n in ast.walk(statement)}
+def _loaded_outside(function: ast.AST, statements: list[ast.With]) -> set[str]:
+    inside = {id(n) for statement in statements for n in ast.walk(statement)}
     return {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and id(n) not in inside}

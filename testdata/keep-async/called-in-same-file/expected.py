@@ -11,6 +11,6 @@ async def price(symbol: str):  # expect-fix: wrap-in-threadpool
 
 
 @app.get("/portfolio")
-async def portfolio():  # expect-fix: none
+async def portfolio():  # expect-fix: wrap-in-threadpool
     first = await price("ACME")  # expect: UNB110
     return {"ACME": first}
