@@ -150,7 +150,7 @@ class _FileAnalysis:
         requests = tuple(self.requests)
         if not edits.nodes:
             return FileResult(self.shown, tuple(findings), self.text, fix_sites=requests)
-        edits.spans.append(import_block_span(self.info.tree))
+        edits.import_span = import_block_span(self.info.tree)
         try:
             new_text = apply_edits(self.text, edits, self.shown)
         except TransformError as error:

@@ -14,6 +14,7 @@ is never emitted.
 
 from __future__ import annotations
 
+import ast
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -54,8 +55,10 @@ class FileEdits:
     add_imports: set[tuple[str, str | None]] = field(default_factory=set)
     #: Imports that may go if nothing uses them any more: ``module`` or ``module:name``.
     remove_unused: set[str] = field(default_factory=set)
-    #: Lines (1-based, inclusive) the edits may change.
+    #: Lines (1-based, inclusive) of each fixed function: every node edit lies in one.
     spans: list[tuple[int, int]] = field(default_factory=list)
+    #: Lines of the leading docstring and imports, where imports are added or dropped.
+    import_span: tuple[int, int] = (1, 1)
 
 
 class TransformError(Exception):
@@ -63,26 +66,77 @@ class TransformError(Exception):
 
 
 def apply_edits(text: str, edits: FileEdits, path: str) -> str:
+    """Apply ``edits`` to ``text``; raise :class:`TransformError` rather than emit a doubtful file.
+
+    libcst parses only what changes: each fixed function on its own (inside an
+    ``if 1:`` header when it is indented, so its lines stay byte for byte) and
+    the leading import block. A rewrite costs in proportion to the functions
+    fixed, not to the size of the file.
+    """
+    lines = split_lines(text)
+    pieces: dict[int, tuple[int, list[str]]] = {}
+    placed = 0
+    for start, end in _merge(edits.spans):
+        chunk_edits = [e for e in edits.nodes if start <= e.line <= end]
+        placed += len(chunk_edits)
+        if chunk_edits:
+            pieces[start] = (end, _rewrite_chunk(lines[start - 1 : end], start, chunk_edits))
+    if placed != len(edits.nodes):
+        raise TransformError("an edit lies outside the functions being fixed")
+    out: list[str] = []
+    index = 1
+    for start in sorted(pieces):
+        end, new_lines = pieces[start]
+        out.extend(lines[index - 1 : start - 1])
+        out.extend(new_lines)
+        index = end + 1
+    out.extend(lines[index - 1 :])
+    new_text = "".join(out)
+    if edits.add_imports or edits.remove_unused:
+        new_text = _fix_imports(new_text, edits)
+    _check_outside_spans(text, new_text, [*edits.spans, edits.import_span])
+    try:
+        compile(new_text, path, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError) as error:
+        raise TransformError(f"the rewrite does not compile ({error}); file left unchanged") from error
+    return new_text
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _rewrite_chunk(chunk: list[str], first_line: int, edits: list[NodeEdit]) -> list[str]:
     import libcst as cst
-    from libcst.codemod import CodemodContext
-    from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
     from libcst.metadata import MetadataWrapper, PositionProvider
 
+    indented = bool(chunk) and chunk[0][:1] in (" ", "\t")
+    header = "if 1:\n" if indented else ""
+    shift = first_line - (2 if indented else 1)
+    source = header + "".join(chunk)
+    missing_newline = bool(chunk) and not chunk[-1].endswith(("\n", "\r"))
+    if missing_newline:
+        source += "\n"
     try:
-        module = cst.parse_module(text)
+        module = cst.parse_module(source)
     except Exception as error:  # libcst raises several types for input ast accepted
-        raise TransformError(f"libcst cannot parse this file: {str(error).splitlines()[0]}") from error
-    pending = {(e.node_type, e.line, e.column, e.end): e for e in edits.nodes}
+        raise TransformError(f"libcst cannot parse this function: {str(error).splitlines()[0]}") from error
+    pending = {(e.node_type, e.line - shift, e.column, _shifted(e.end, shift)): e for e in edits}
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
+    wanted_types = {e.node_type for e in edits}
 
     def take(node_type: str, anchor: cst.CSTNode) -> NodeEdit | None:
         where = positions[anchor]
         start, end = where.start, where.end
         found = pending.pop((node_type, start.line, start.column, (end.line, end.column)), None)
         return found or pending.pop((node_type, start.line, start.column, None), None)
-
-    wanted_types = {e.node_type for e in edits.nodes}
 
     class _Apply(cst.CSTTransformer):
         def on_leave(self, original: cst.CSTNode, updated: cst.CSTNode) -> Any:
@@ -102,59 +156,90 @@ def apply_edits(text: str, edits: FileEdits, path: str) -> str:
 
     new_module = wrapper.module.visit(_Apply())
     if pending:
-        missing = ", ".join(f"{kind} at line {line}" for kind, line, _col, _end in sorted(pending, key=str))
+        missing = ", ".join(f"{kind} at line {line + shift}" for kind, line, _col, _end in sorted(pending, key=str))
         raise TransformError(f"could not locate {missing} in the syntax tree")
-    if edits.add_imports or edits.remove_unused:
-        new_module = _swap_module_imports(new_module, edits)
-    if edits.add_imports or edits.remove_unused:
-        context = CodemodContext()
-        for module_name, name in sorted(edits.add_imports, key=lambda item: (item[0], item[1] or "")):
-            AddImportsVisitor.add_needed_import(context, module_name, name)
-        for unused in sorted(edits.remove_unused):
-            module_name, _, obj = unused.partition(":")
-            RemoveImportsVisitor.remove_unused_import(context, module_name, obj or None)
-        new_module = AddImportsVisitor(context).transform_module(new_module)
-        if edits.remove_unused:
-            before = new_module.body[0] if new_module.body else None
-            new_module = RemoveImportsVisitor(context).transform_module(new_module)
-            new_module = _no_new_leading_blank(new_module, before)
-    new_text = _splice(text, module.code, new_module.code)
-    _check_outside_spans(text, new_text, edits.spans)
-    try:
-        compile(new_text, path, "exec", dont_inherit=True)
-    except (SyntaxError, ValueError) as error:
-        raise TransformError(f"the rewrite does not compile ({error}); file left unchanged") from error
-    return new_text
+    rendered = split_lines(_splice(source, module.code, new_module.code))
+    if header:
+        rendered = rendered[1:]
+    if missing_newline and rendered:
+        rendered[-1] = rendered[-1].rstrip("\r\n")
+    return rendered
 
 
-def _module_names_used(module: cst.Module) -> set[str]:
+def _shifted(end: tuple[int, int] | None, shift: int) -> tuple[int, int] | None:
+    return (end[0] - shift, end[1]) if end is not None else None
+
+
+def _still_used(text: str, name: str) -> bool:
+    """Whether ``name`` is referenced anywhere but in import statements."""
+    return any(isinstance(node, ast.Name) and node.id == name for node in ast.walk(ast.parse(text)))
+
+
+def _fix_imports(text: str, edits: FileEdits) -> str:
+    """Add and drop imports in the leading import block, with libcst's import visitors.
+
+    Only that block is parsed. Whether a name is still used is decided on the
+    whole new text (with ``ast``) before its import is dropped.
+    """
     import libcst as cst
+    from libcst.codemod import CodemodContext
+    from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 
-    used: set[str] = set()
+    lines = split_lines(text)
+    end = edits.import_span[1] - 1
+    header, rest = "".join(lines[:end]), "".join(lines[end:])
+    removable: list[tuple[str, str | None]] = []
+    for unused in sorted(edits.remove_unused):
+        module_name, _, obj = unused.partition(":")
+        if not _still_used(text, obj or module_name.split(".")[0]):
+            removable.append((module_name, obj or None))
+    try:
+        module = cst.parse_module(header)
+    except Exception as error:
+        raise TransformError(f"libcst cannot parse the import block: {str(error).splitlines()[0]}") from error
+    swapped = _swap_module_imports(module, edits, {name for name, obj in removable if obj is None})
+    removable = [(name, obj) for name, obj in removable if (name, obj) not in swapped]
+    context = CodemodContext()
+    for module_name, name in sorted(edits.add_imports, key=lambda item: (item[0], item[1] or "")):
+        AddImportsVisitor.add_needed_import(context, module_name, name)
+    new_module = AddImportsVisitor(context).transform_module(swapped.module)
+    if removable:
+        for module_name, obj in removable:
+            RemoveImportsVisitor.remove_unused_import(context, module_name, obj)
+        before = new_module.body[0] if new_module.body else None
+        new_module = RemoveImportsVisitor(context).transform_module(new_module)
+        new_module = _no_new_leading_blank(new_module, before)
+    new_header = _splice(header, module.code, new_module.code) if header else new_module.code
+    if new_header and not new_header.endswith(("\n", "\r")) and rest:
+        new_header += "\n"
+    return new_header + rest
 
-    class _Names(cst.CSTVisitor):
-        def visit_Import(self, node: cst.Import) -> bool:
-            return False
 
-        def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-            return False
+@dataclass
+class _Swapped:
+    module: Any
+    done: set[tuple[str, str | None]] = field(default_factory=set)
 
-        def visit_Name(self, node: cst.Name) -> None:
-            used.add(node.value)
-
-    module.visit(_Names())
-    return used
+    def __contains__(self, item: object) -> bool:
+        return item in self.done
 
 
-def _swap_module_imports(module: cst.Module, edits: FileEdits) -> cst.Module:
+def _swap_module_imports(module: cst.Module, edits: FileEdits, unused: set[str]) -> _Swapped:
     """``import time`` that is no longer used becomes the needed ``import asyncio``, in place."""
     import libcst as cst
 
     wanted = sorted(m for m, name in edits.add_imports if name is None)
-    if not wanted or not edits.remove_unused:
-        return module
-    used = _module_names_used(module)
+    result = _Swapped(module)
+    if not wanted or not unused:
+        return result
     body = list(module.body)
+    present = {
+        getattr(alias.name, "value", None)
+        for statement in body
+        if isinstance(statement, cst.SimpleStatementLine) and isinstance(statement.body[0], cst.Import)
+        for alias in statement.body[0].names
+    }
+    wanted = [name for name in wanted if name not in present]
     for index, statement in enumerate(body):
         if not wanted:
             break
@@ -164,17 +249,14 @@ def _swap_module_imports(module: cst.Module, edits: FileEdits) -> cst.Module:
         if not (isinstance(small, cst.Import) and len(small.names) == 1 and small.names[0].asname is None):
             continue
         old = small.names[0].name
-        if not isinstance(old, cst.Name) or old.value not in edits.remove_unused or old.value in used:
+        if not isinstance(old, cst.Name) or old.value not in unused:
             continue
         new_name = wanted.pop(0)
-        already = any(isinstance(s, cst.SimpleStatementLine) and isinstance(s.body[0], cst.Import)
-                      and any(getattr(a.name, "value", None) == new_name for a in s.body[0].names) for s in body)
-        if already:
-            continue
         body[index] = statement.with_changes(body=[small.with_changes(names=[cst.ImportAlias(cst.Name(new_name))])])
         edits.add_imports.discard((new_name, None))
-        edits.remove_unused.discard(old.value)
-    return module.with_changes(body=body)
+        result.done.add((old.value, None))
+    result.module = module.with_changes(body=body)
+    return result
 
 
 def _no_new_leading_blank(module: cst.Module, before: cst.CSTNode | None) -> cst.Module:
