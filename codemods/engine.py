@@ -66,14 +66,18 @@ class ProjectAnalysis:
         self.blocking = BlockingAnalysis(self.resolver)
 
     def parse(self, path: Path, text: str) -> ModuleInfo | FileError:
+        """The module, parsed once per process (passes 1 to 3 share it)."""
+        cached = self.index.cached(path)
+        if cached is not None:
+            return cached
         try:
-            ast.parse(text, filename=str(path))
+            tree = ast.parse(text, filename=str(path))
         except SyntaxError as error:
             where = f"line {error.lineno}: " if error.lineno else ""
             return FileError(str(path), f"syntax error, {where}{error.msg}")
         except (ValueError, MemoryError, RecursionError) as error:
             return FileError(str(path), f"cannot parse: {error}")
-        info = self.index.add_text(path, text)
+        info = self.index.add_text(path, text, tree)
         return info if info is not None else FileError(str(path), "cannot parse")
 
     def registrations(self, path: Path, text: str) -> list[Registration]:

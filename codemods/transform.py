@@ -130,31 +130,7 @@ def _rewrite_chunk(chunk: list[str], first_line: int, edits: list[NodeEdit]) -> 
     pending = {(e.node_type, e.line - shift, e.column, _shifted(e.end, shift)): e for e in edits}
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
-    wanted_types = {e.node_type for e in edits}
-
-    def take(node_type: str, anchor: cst.CSTNode) -> NodeEdit | None:
-        where = positions[anchor]
-        start, end = where.start, where.end
-        found = pending.pop((node_type, start.line, start.column, (end.line, end.column)), None)
-        return found or pending.pop((node_type, start.line, start.column, None), None)
-
-    class _Apply(cst.CSTTransformer):
-        def on_leave(self, original: cst.CSTNode, updated: cst.CSTNode) -> Any:
-            kind = type(original).__name__
-            if kind not in wanted_types:
-                return updated
-            if isinstance(original, cst.FunctionDef):
-                anchor: cst.CSTNode = original.name
-            elif isinstance(original, cst.SimpleStatementLine):
-                if not original.body:
-                    return updated
-                anchor = original.body[0]
-            else:
-                anchor = original
-            edit = take(kind, anchor)
-            return edit.rewrite(original, updated) if edit else updated
-
-    new_module = wrapper.module.visit(_Apply())
+    new_module = wrapper.module.visit(_ApplyEdits(pending, positions))
     if pending:
         missing = ", ".join(f"{kind} at line {line + shift}" for kind, line, _col, _end in sorted(pending, key=str))
         raise TransformError(f"could not locate {missing} in the syntax tree")
@@ -164,6 +140,50 @@ def _rewrite_chunk(chunk: list[str], first_line: int, edits: list[NodeEdit]) -> 
     if missing_newline and rendered:
         rendered[-1] = rendered[-1].rstrip("\r\n")
     return rendered
+
+
+def _apply_edits_class() -> type:
+    """The transformer, built once: libcst inspects a transformer class's methods on first use."""
+    import libcst as cst
+
+    class ApplyEdits(cst.CSTTransformer):
+        def __init__(self, pending: dict[Any, NodeEdit], positions: Any) -> None:
+            super().__init__()
+            self.pending = pending
+            self.positions = positions
+            self.wanted = {key[0] for key in pending}
+
+        def take(self, node_type: str, anchor: cst.CSTNode) -> NodeEdit | None:
+            where = self.positions[anchor]
+            start, end = where.start, where.end
+            found = self.pending.pop((node_type, start.line, start.column, (end.line, end.column)), None)
+            return found or self.pending.pop((node_type, start.line, start.column, None), None)
+
+        def on_leave(self, original: cst.CSTNode, updated: cst.CSTNode) -> Any:
+            kind = type(original).__name__
+            if kind not in self.wanted:
+                return updated
+            if isinstance(original, cst.FunctionDef):
+                anchor: cst.CSTNode = original.name
+            elif isinstance(original, cst.SimpleStatementLine):
+                if not original.body:
+                    return updated
+                anchor = original.body[0]
+            else:
+                anchor = original
+            edit = self.take(kind, anchor)
+            return edit.rewrite(original, updated) if edit else updated
+
+    return ApplyEdits
+
+
+_APPLY: list[type] = []
+
+
+def _ApplyEdits(pending: dict[Any, NodeEdit], positions: Any) -> Any:  # noqa: N802 - a class factory
+    if not _APPLY:
+        _APPLY.append(_apply_edits_class())
+    return _APPLY[0](pending, positions)
 
 
 def _shifted(end: tuple[int, int] | None, shift: int) -> tuple[int, int] | None:

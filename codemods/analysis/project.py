@@ -85,11 +85,12 @@ def source_roots(project_root: Path) -> list[Path]:
     return roots
 
 
-def build_module(name: str, path: Path, text: str) -> ModuleInfo | None:
-    try:
-        tree = ast.parse(text, filename=str(path))
-    except (SyntaxError, ValueError, MemoryError, RecursionError):
-        return None
+def build_module(name: str, path: Path, text: str, tree: ast.Module | None = None) -> ModuleInfo | None:
+    if tree is None:
+        try:
+            tree = ast.parse(text, filename=str(path))
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            return None
     is_package = path.name == "__init__.py"
     scope = module_scope(tree, name, is_package)
     functions = list(iter_functions(tree.body, scope))
@@ -165,13 +166,16 @@ class ProjectIndex:
         if top not in self.roots and self.explicit_roots is None:
             self.roots.append(top)
 
-    def add_text(self, path: Path, text: str) -> ModuleInfo | None:
+    def cached(self, path: Path) -> ModuleInfo | None:
+        return self._by_path.get(path.resolve())
+
+    def add_text(self, path: Path, text: str, tree: ast.Module | None = None) -> ModuleInfo | None:
         """Register a module whose text the caller already read (no second read)."""
         resolved = path.resolve()
         if resolved in self._by_path:
             return self._by_path[resolved]
         self._add_package_root(resolved)
-        info = self._remember(build_module(self.module_name(resolved), resolved, text))
+        info = self._remember(build_module(self.module_name(resolved), resolved, text, tree))
         self._by_path[resolved] = info
         if info is not None:
             self._modules.setdefault(info.name, info)
