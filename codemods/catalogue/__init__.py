@@ -16,6 +16,7 @@ User entries from ``pyproject.toml`` are parsed into the same types.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from ..rules import RULES_BY_CATEGORY
@@ -125,7 +126,7 @@ def build_catalogue(entries: list[BlockingApi], returns: list[Returns], aliases:
 
 
 # The data modules import the types above, so they are loaded last.
-from . import (  # noqa: E402
+from . import (
     cache,
     cloud,
     cpu,
@@ -151,10 +152,10 @@ def _builtin() -> Catalogue:
     entries = [entry for module in MODULES for entry in module.ENTRIES]
     returns = [item for module in MODULES for item in module.RETURNS]
     aliases = [item for module in MODULES for item in module.ALIASES]
+    # Built-ins must not silently override each other (user entries may, on purpose).
     for what, names in (("entry", [e.qualname for e in entries]), ("return type", [r.qualname for r in returns]),
                         ("alias", [a.name for a in aliases])):
-        seen: set[str] = set()
-        twice = sorted({name for name in names if name in seen or seen.add(name)})  # type: ignore[func-returns-value]
+        twice = sorted(name for name, count in Counter(names).items() if count > 1)
         if twice:
             raise ValueError(f"catalogue {what} listed twice: {', '.join(twice)}")
     return build_catalogue(entries, returns, aliases)

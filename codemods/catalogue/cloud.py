@@ -23,6 +23,8 @@ _BUILDS = "loads service models from disk and may fetch credentials"
 _SUBRESOURCES = ("Bucket", "Object", "ObjectSummary", "ObjectAcl", "BucketPolicy", "MultipartUpload", "Table",
                  "Queue", "Message", "Topic", "Subscription", "PlatformEndpoint", "Instance", "Image", "Volume",
                  "SecurityGroup", "Vpc", "Subnet", "User", "Role", "Group", "Policy")
+# ``s3.get_object(...)["Body"]``: the reply's body is a stream (named after the boto3 stubs' type).
+_GET_OBJECT = "mypy_boto3_s3.type_defs.GetObjectOutputTypeDef"
 _AZURE = "azure.storage.blob"
 _GCS = "google.cloud.storage"
 
@@ -32,6 +34,7 @@ _BOTO3 = [
     *each(_SESSION, ("client", "resource"), "cloud", why=_BUILDS),
     BlockingApi("botocore.session.Session.create_client", "cloud", why=_BUILDS),
     BlockingApi(f"{_CLIENT}.*", "cloud", why="an AWS API call: an HTTPS round trip, with retries and backoff"),
+    BlockingApi(f"{_CLIENT}.get_object", "cloud", why="an AWS API call: an HTTPS round trip, with retries and backoff"),
     BlockingApi(f"{_RESOURCE}.*", "cloud", why="a resource action or load: an HTTPS round trip"),
     BlockingApi("botocore.waiter.Waiter.wait", "cloud", why="polls the API and sleeps between polls"),
     BlockingApi("botocore.paginate.PageIterator.build_full_result", "cloud", why="fetches every page"),
@@ -77,6 +80,8 @@ RETURNS: list[Returns] = [
     Returns(f"{_SESSION}.resource", _RESOURCE),
     Returns("botocore.session.get_session", "botocore.session.Session"),
     Returns("botocore.session.Session.create_client", _CLIENT),
+    Returns(f"{_CLIENT}.get_object", _GET_OBJECT),
+    Returns(f"{_GET_OBJECT}.__getitem__", "botocore.response.StreamingBody"),
     Returns(f"{_CLIENT}.get_paginator", "botocore.paginate.Paginator"),
     Returns("botocore.paginate.Paginator.paginate", "botocore.paginate.PageIterator"),
     Returns(f"{_CLIENT}.get_waiter", "botocore.waiter.Waiter"),

@@ -1,0 +1,15 @@
+import os
+
+from fastapi import FastAPI
+
+app = FastAPI()
+
+
+@app.get("/device")
+def device_status():  # expect-fix: convert-to-def
+    fd = os.open("/dev/status", os.O_RDONLY)  # expect: UNB120
+    try:
+        raw = os.read(fd, 512)  # expect: UNB120
+    finally:
+        os.close(fd)  # expect: UNB120
+    return {"status": raw.decode().strip()}

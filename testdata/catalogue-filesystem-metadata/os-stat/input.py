@@ -1,0 +1,11 @@
+import os
+
+from fastapi import FastAPI
+
+app = FastAPI()
+
+
+@app.get("/freshness")
+async def freshness():  # expect-fix: convert-to-def
+    info = os.stat("/srv/data/catalogue.json")  # expect: UNB210
+    return {"modified": info.st_mtime, "cwd": os.getcwd()}  # expect: UNB210
