@@ -64,6 +64,7 @@ class ProjectAnalysis:
         self.index = ProjectIndex(root, roots)
         self.resolver = Resolver(catalogue, self.index)
         self.blocking = BlockingAnalysis(self.resolver)
+        self._call_lines: dict[Path, dict[str, tuple[int, ...]]] = {}
 
     def parse(self, path: Path, text: str) -> ModuleInfo | FileError:
         """The module, parsed once per process (passes 1 to 3 share it)."""
@@ -106,6 +107,18 @@ class ProjectAnalysis:
         if isinstance(info, FileError):
             return FileResult(path=shown, old_text=text, error=FileError(shown, info.message))
         return _FileAnalysis(self, info, text, shown, registry, callers or {}, forced or {}).run()
+
+    def call_lines(self, module: ModuleInfo) -> dict[str, tuple[int, ...]]:
+        """Name -> lines where ``name(...)`` is called in ``module`` (computed once per module)."""
+        found = self._call_lines.get(module.path)
+        if found is None:
+            lines: dict[str, list[int]] = {}
+            for node in ast.walk(module.tree):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                    lines.setdefault(node.func.id, []).append(node.lineno)
+            found = {name: tuple(sorted(value)) for name, value in lines.items()}
+            self._call_lines[module.path] = found
+        return found
 
     def display(self, path: Path) -> str:
         try:
@@ -239,7 +252,7 @@ class _FileAnalysis:
             kind=kind,
             decorator_index=registration.decorator_index if registration else None,
             calls=tuple(calls),
-            call_sites=_call_sites(module.tree, node.name),
+            call_sites=self.project.call_lines(module).get(node.name, ()),
             external_callers=self.callers.get(function_key(module.path, defined.qualname), ()),
             settings=self.settings,
             tree=module.tree,
@@ -298,16 +311,6 @@ def import_block_span(tree: ast.Module) -> tuple[int, int]:
             continue
         break
     return (1, end + 1)
-
-
-def _call_sites(tree: ast.Module, name: str) -> tuple[int, ...]:
-    return tuple(
-        sorted(
-            node.lineno
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name
-        )
-    )
 
 
 def _finding(

@@ -102,6 +102,14 @@ def apply_edits(text: str, edits: FileEdits, path: str) -> str:
     return new_text
 
 
+def _names_used(text: str) -> set[str]:
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError) as error:
+        raise TransformError(f"the rewrite does not parse ({error}); file left unchanged") from error
+    return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+
+
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
@@ -190,11 +198,6 @@ def _shifted(end: tuple[int, int] | None, shift: int) -> tuple[int, int] | None:
     return (end[0] - shift, end[1]) if end is not None else None
 
 
-def _still_used(text: str, name: str) -> bool:
-    """Whether ``name`` is referenced anywhere but in import statements."""
-    return any(isinstance(node, ast.Name) and node.id == name for node in ast.walk(ast.parse(text)))
-
-
 def _fix_imports(text: str, edits: FileEdits) -> str:
     """Add and drop imports in the leading import block, with libcst's import visitors.
 
@@ -209,9 +212,10 @@ def _fix_imports(text: str, edits: FileEdits) -> str:
     end = edits.import_span[1] - 1
     header, rest = "".join(lines[:end]), "".join(lines[end:])
     removable: list[tuple[str, str | None]] = []
+    used = _names_used(text) if edits.remove_unused else set()
     for unused in sorted(edits.remove_unused):
         module_name, _, obj = unused.partition(":")
-        if not _still_used(text, obj or module_name.split(".")[0]):
+        if (obj or module_name.split(".")[0]) not in used:
             removable.append((module_name, obj or None))
     try:
         module = cst.parse_module(header)

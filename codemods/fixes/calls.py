@@ -41,13 +41,22 @@ def parents(function: ast.AST) -> dict[int, ast.AST]:
     return found
 
 
+_WITH_CACHE: dict[int, tuple[FixContext, dict[int, ast.With]]] = {}
+
+
 def blocking_with_statements(context: FixContext) -> dict[int, ast.With]:
     """``with`` statements of the function whose context expression is a blocking call."""
+    cached = _WITH_CACHE.get(id(context))
+    if cached is not None and cached[0] is context:
+        return cached[1]
+    if len(_WITH_CACHE) > 64:
+        _WITH_CACHE.clear()
     call_ids = {id(c.node) for c in context.calls}
     found: dict[int, ast.With] = {}
     for node in ast.walk(context.function):
         if isinstance(node, ast.With) and any(id(item.context_expr) in call_ids for item in node.items):
             found[id(node)] = node
+    _WITH_CACHE[id(context)] = (context, found)
     return found
 
 
