@@ -72,7 +72,7 @@ def _target_text(node: ast.expr) -> str | None:
     return None
 
 
-def is_lazy_init(node: ast.If) -> bool:
+def is_lazy_init(node: ast.If, shared: frozenset[str] = frozenset()) -> bool:
     """``if _client is None: _client = make()``: runs once per process, not per request.
 
     Blocking work behind such a guard (loading a config, building a client)
@@ -88,6 +88,8 @@ def is_lazy_init(node: ast.If) -> bool:
         guarded = _target_text(test.operand)
     if guarded is None:
         return False
+    if "." not in guarded and guarded not in shared:
+        return False  # a plain local is re-read on every call: not one-time start-up
     for statement in ast.walk(ast.Module(body=node.body, type_ignores=[])):
         targets: list[ast.expr] = []
         if isinstance(statement, ast.Assign):
@@ -99,13 +101,27 @@ def is_lazy_init(node: ast.If) -> bool:
     return False
 
 
+def _shared_names(body: list[ast.stmt]) -> frozenset[str]:
+    """Names a body declares ``global``/``nonlocal``: state that outlives one call."""
+    names: set[str] = set()
+    stack: list[ast.AST] = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Global, ast.Nonlocal)):
+            names.update(node.names)
+        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            stack.extend(ast.iter_child_nodes(node))
+    return frozenset(names)
+
+
 def iter_loop_nodes(body: list[ast.stmt]) -> Iterator[ast.AST]:
     """Every node of a body that runs in the function's own frame, in source order."""
+    shared = _shared_names(body)
     stack: list[ast.AST] = list(reversed(body))
     while stack:
         node = stack.pop()
         yield node
-        if isinstance(node, ast.If) and is_lazy_init(node):
+        if isinstance(node, ast.If) and is_lazy_init(node, shared):
             stack.extend(reversed([node.test, *node.orelse]))
             continue
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):

@@ -70,7 +70,7 @@ class Resolver:
             return None
         name = self.qualified(annotation, scope)
         if name is None:
-            return None
+            return self._alias_type(annotation, scope, depth)
         if name in self.catalogue.classes:
             return name
         symbol = self.project_symbol(name)
@@ -81,6 +81,37 @@ class Resolver:
         if symbol.kind == "value" and symbol.node is not None:
             # A module-level alias: ``SessionDep = Annotated[Session, Depends(get_db)]``.
             return self.annotation_type(symbol.node, symbol.module.scope, depth + 1)
+        return None
+
+    def _alias_type(self, annotation: ast.AST, scope: Scope, depth: int) -> str | None:
+        """A module-level alias in the same module: ``SessionDep = Annotated[Session, ...]``."""
+        if not isinstance(annotation, ast.Name):
+            return None
+        found = scope.lookup(annotation.id)
+        if found is None:
+            return None
+        owner, bindings = found
+        if len(bindings) != 1 or bindings[0].kind != "value" or bindings[0].node is None:
+            return None
+        return self.annotation_type(bindings[0].node, owner, depth + 1)
+
+    def dependency_type(self, default: ast.expr, scope: Scope, depth: int) -> str | None:
+        """``Depends(get_db)`` as a default: what ``get_db`` returns or yields."""
+        if not isinstance(default, ast.Call) or not default.args:
+            return None
+        if (self.qualified(default.func, scope) or "").rsplit(".", 1)[-1] not in {"Depends", "Security"}:
+            return None
+        target = default.args[0]
+        name = self.qualified(target, scope)
+        symbol = self.project_symbol(name) if name else None
+        if symbol is None or symbol.kind != "function" or symbol.function is None:
+            return None
+        function = symbol.function
+        if function.node.returns is not None:
+            return self.annotation_type(function.node.returns, function.enclosing, depth + 1)
+        for node in ast.walk(function.node):
+            if isinstance(node, ast.Yield) and node.value is not None:
+                return self.type_of(node.value, function.scope, depth + 1)
         return None
 
     def type_of(self, expr: ast.AST, scope: Scope, depth: int = 0) -> str | None:
@@ -130,9 +161,13 @@ class Resolver:
                 return None
         if isinstance(call.func, ast.Attribute):
             owner = self.type_of(call.func.value, scope, depth + 1)
-            if owner is not None:
-                return self.catalogue.returns.get(f"{owner}.{call.func.attr}")
-            return None
+            if owner is None:
+                return None
+            result = self._returns(owner, call.func.attr)
+            if result is not None and f"{result}.__call__" in self.catalogue.returns:
+                # A typed attribute that is itself called: ``v2.services("VA")``.
+                return self.catalogue.returns[f"{result}.__call__"]
+            return result
         # Calling an instance: ``SessionLocal()`` where ``SessionLocal = sessionmaker(...)``.
         owner = self.type_of(call.func, scope, depth + 1)
         return self.catalogue.returns.get(f"{owner}.__call__") if owner is not None else None
@@ -150,6 +185,8 @@ class Resolver:
                 types.add(self.type_of(binding.node, owner, depth + 1))
             elif binding.kind == "annotation" and binding.node is not None:
                 types.add(self.annotation_type(binding.node, owner, depth + 1))
+            elif binding.kind == "default" and binding.node is not None:
+                types.add(self.dependency_type(binding.node, owner.parent or owner, depth + 1))
             elif binding.kind in {"import", "class"}:
                 name = self.qualified(expr, scope)
                 types.add(self._symbol_type(name, depth) if name else None)
@@ -170,10 +207,24 @@ class Resolver:
             return self.type_of(symbol.node, symbol.module.scope, depth + 1)
         return None
 
-    def attribute_type(self, owner: str, attr: str, depth: int = 0) -> str | None:
+    def _returns(self, owner: str, attr: str) -> str | None:
+        """A ``Returns`` entry for ``owner.attr``, also through a project class's library bases."""
         known = self.catalogue.returns.get(f"{owner}.{attr}")
+        if known is not None or owner in self.catalogue.classes:
+            return known
+        for base in self.external_bases(owner):
+            known = self.catalogue.returns.get(f"{base}.{attr}")
+            if known is not None:
+                return known
+        return None
+
+    def attribute_type(self, owner: str, attr: str, depth: int = 0) -> str | None:
+        known = self._returns(owner, attr)
         if known is not None:
             return known
+        if owner in self.catalogue.classes:
+            # ``client.some_db`` on a pymongo client: any attribute is a database.
+            return self.catalogue.returns.get(f"{owner}.*")
         key = (owner, attr)
         if key in self._attr_cache:
             return self._attr_cache[key]
@@ -249,7 +300,7 @@ class Resolver:
         if callee is not None:
             api = self.catalogue.api(callee)
             if api is not None:
-                return CallTarget(callee, api=api)
+                return CallTarget(callee, api=api) if api.blocks_for(call) else None
             symbol = self.project_symbol(callee)
             if symbol is not None and symbol.kind == "function" and symbol.function is not None:
                 return CallTarget(symbol.qualname, function=symbol.function, module=symbol.module)
@@ -261,5 +312,8 @@ class Resolver:
         if isinstance(call.func, ast.Attribute):
             owner = self.type_of(call.func.value, scope, depth + 1)
             if owner is not None:
-                return self.method(owner, call.func.attr)
+                target = self.method(owner, call.func.attr)
+                if target is not None and target.api is not None and not target.api.blocks_for(call):
+                    return None
+                return target
         return None

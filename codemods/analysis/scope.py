@@ -215,8 +215,18 @@ def module_scope(tree: ast.Module, module: str = "", is_package: bool = False) -
 def function_scope(func: FunctionNode | ast.Lambda, parent: Scope, is_package: bool = False) -> Scope:
     scope = Scope(module=parent.module, parent=parent)
     args = func.args
-    for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
-        scope.add(arg.arg, Binding("annotation", node=arg.annotation) if arg.annotation else Binding("other"))
+    positional = [*args.posonlyargs, *args.args]
+    defaults: dict[str, ast.expr] = dict(zip([a.arg for a in positional[len(positional) - len(args.defaults):]],
+                                             args.defaults))
+    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
+    for arg in (*positional, *args.kwonlyargs):
+        if arg.annotation is not None:
+            scope.add(arg.arg, Binding("annotation", node=arg.annotation))
+        elif isinstance(defaults.get(arg.arg), ast.Call):
+            # ``db=Depends(get_db)``: typed by what the dependency returns (the resolver decides).
+            scope.add(arg.arg, Binding("default", node=defaults[arg.arg]))
+        else:
+            scope.add(arg.arg, Binding("other"))
     for arg in (args.vararg, args.kwarg):
         if arg is not None:
             scope.add(arg.arg, Binding("other"))

@@ -16,6 +16,8 @@ User entries from ``pyproject.toml`` are parsed into the same types.
 
 from __future__ import annotations
 
+import ast
+
 from collections import Counter
 from dataclasses import dataclass
 
@@ -33,6 +35,21 @@ class BlockingApi:
     #: ruff / flake8-async codes that report the same call (their ``noqa`` is honoured).
     ruff_codes: tuple[str, ...] = ()
     why: str = ""
+    #: Blocks only when this argument (keyword name, positional index) is passed
+    #: and is not ``None``/``0`` (``psutil.cpu_percent(interval=1)``).
+    blocks_with_argument: tuple[str, int] | None = None
+
+    def blocks_for(self, call: ast.Call) -> bool:
+        if self.blocks_with_argument is None:
+            return True
+        keyword, index = self.blocks_with_argument
+        value: ast.expr | None = call.args[index] if len(call.args) > index else None
+        for item in call.keywords:
+            if item.arg == keyword:
+                value = item.value
+        if value is None:
+            return False
+        return not (isinstance(value, ast.Constant) and value.value in (None, 0))
 
 
 @dataclass(frozen=True)

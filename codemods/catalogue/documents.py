@@ -80,6 +80,9 @@ ENTRIES: list[BlockingApi] = [*_MONGO, *_SEARCH, *_OTHERS]
 RETURNS: list[Returns] = [
     *returning(_CLIENT, ("get_database", "get_default_database", "__getitem__"), _DATABASE),
     *returning(_DATABASE, ("get_collection", "__getitem__"), _COLLECTION),
+    # Attribute access by name: ``client.shop`` is a database, ``db.orders`` a collection.
+    Returns(f"{_CLIENT}.*", _DATABASE),
+    Returns(f"{_DATABASE}.*", _COLLECTION),
     Returns(f"{_COLLECTION}.find", _CURSOR),
     *same_type(_CURSOR, ("sort", "limit", "skip", "batch_size", "hint", "max_time_ms", "collation", "where")),
     *instance("gridfs.GridFS", "gridfs.GridFSBucket"),

@@ -19,9 +19,10 @@ _SLEEP = [
     BlockingApi("time.sleep", "sleep", async_twin="asyncio.sleep", ruff_codes=("ASYNC251",),
                 why="sleeps the whole event loop"),
     # Without ``interval`` these return at once; with it they sleep for that long.
-    *each("psutil", ("cpu_percent", "cpu_times_percent"), "sleep",
-          why="sleeps for `interval` seconds when one is given"),
-    BlockingApi("psutil.Process.cpu_percent", "sleep", why="sleeps for `interval` seconds when one is given"),
+    *[BlockingApi(f"psutil.{name}", "sleep", why="sleeps for `interval` seconds when one is given",
+                  blocks_with_argument=("interval", 0)) for name in ("cpu_percent", "cpu_times_percent")],
+    BlockingApi("psutil.Process.cpu_percent", "sleep", why="sleeps for `interval` seconds when one is given",
+                blocks_with_argument=("interval", 0)),
 ]
 
 _INPUT = [BlockingApi("builtins.input", "wait", ruff_codes=("ASYNC250",), why="waits for a line on stdin")]
