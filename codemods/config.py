@@ -114,4 +114,9 @@ def load_settings(project_root: Path, overrides: dict[str, Any], base: Settings 
     settings = base or Settings()
     if pyproject.is_file():
         settings = settings_from_table(read_table(pyproject), str(pyproject), settings)
+    if "select" in overrides and "ignore" not in overrides:
+        # ruff's order: the command line comes last, so what it selects is not ignored by config.
+        chosen = overrides["select"]
+        kept = frozenset(code for code in settings.ignore if not any(code.startswith(c) for c in chosen))
+        settings = replace(settings, ignore=kept)
     return replace(settings, **overrides)

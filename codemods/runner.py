@@ -207,6 +207,8 @@ def _failed(outcome: Outcome, message: str) -> Outcome:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
+    # Through a symlink, rewrite the file it points to and keep the link a link.
+    path = path.resolve()
     mode = stat.S_IMODE(path.stat().st_mode)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".unblock-tmp", dir=path.parent)
     try:
