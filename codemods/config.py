@@ -117,6 +117,8 @@ def load_settings(project_root: Path, overrides: dict[str, Any], base: Settings 
     if "select" in overrides and "ignore" not in overrides:
         # ruff's order: the command line comes last, so what it selects is not ignored by config.
         chosen = overrides["select"]
-        kept = frozenset(code for code in settings.ignore if not any(code.startswith(c) for c in chosen))
+        kept = frozenset(
+            code for code in settings.ignore if not any(code.startswith(c) or c.startswith(code) for c in chosen)
+        )
         settings = replace(settings, ignore=kept)
     return replace(settings, **overrides)

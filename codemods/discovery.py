@@ -29,7 +29,7 @@ def iter_python_files(paths: list[Path]) -> Iterator[Path]:
         else:
             candidates = list(_walk(root))
         for path in candidates:
-            key = path.absolute()
+            key = path.resolve()  # a file reached directly and through a symlink is one file
             if key not in seen:
                 seen.add(key)
                 yield path

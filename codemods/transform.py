@@ -59,6 +59,8 @@ class FileEdits:
     spans: list[tuple[int, int]] = field(default_factory=list)
     #: Lines of the leading docstring and imports, where imports are added or dropped.
     import_span: tuple[int, int] = (1, 1)
+    #: Module-level statements to place right after the imports: bound name -> source.
+    module_statements: dict[str, str] = field(default_factory=dict)
 
 
 class TransformError(Exception):
@@ -92,7 +94,7 @@ def apply_edits(text: str, edits: FileEdits, path: str) -> str:
         index = end + 1
     out.extend(lines[index - 1 :])
     new_text = "".join(out)
-    if edits.add_imports or edits.remove_unused:
+    if edits.add_imports or edits.remove_unused or edits.module_statements:
         new_text = _fix_imports(new_text, edits)
     _check_outside_spans(text, new_text, [*edits.spans, edits.import_span])
     try:
@@ -233,10 +235,33 @@ def _fix_imports(text: str, edits: FileEdits) -> str:
         before = new_module.body[0] if new_module.body else None
         new_module = RemoveImportsVisitor(context).transform_module(new_module)
         new_module = _no_new_leading_blank(new_module, before)
+    new_module = _add_statements(new_module, edits.module_statements)
     new_header = _splice(header, module.code, new_module.code) if header else new_module.code
     if new_header and not new_header.endswith(("\n", "\r")) and rest:
         new_header += "\n"
     return new_header + rest
+
+
+def _add_statements(module: cst.Module, statements: dict[str, str]) -> cst.Module:
+    """Module-level statements after the imports, each once (a second run finds it bound)."""
+    import libcst as cst
+
+    if not statements:
+        return module
+    bound = {
+        target.target.value
+        for statement in module.body
+        if isinstance(statement, cst.SimpleStatementLine)
+        for small in statement.body
+        if isinstance(small, cst.Assign)
+        for target in small.targets
+        if isinstance(target.target, cst.Name)
+    }
+    added = [cst.parse_statement(source) for name, source in sorted(statements.items()) if name not in bound]
+    if not added:
+        return module
+    added[0] = added[0].with_changes(leading_lines=[cst.EmptyLine()])
+    return module.with_changes(body=[*module.body, *added])
 
 
 @dataclass

@@ -12,8 +12,7 @@ event loop (``httpx.ASGITransport``, not ``TestClient``, which runs the app in
 a portal thread) to a handler that sleeps 0.2 s take about 2 s before the
 rewrite and about 0.2 s after.
 
-Bugs the tool still has are ``xfail(strict=True)``: they flip to a failure
-once fixed, so the mark gets removed.
+Bugs these tests found are kept as regression tests at the end of the file.
 """
 
 from __future__ import annotations
@@ -413,17 +412,9 @@ def test_rewritten_handler_no_longer_blocks_the_loop(path: str, tmp_path: Path) 
     assert concurrent < serial / 3, f"after the rewrite {concurrent:.2f}s, before {serial:.2f}s"
 
 
-# --- bugs the tool still has -------------------------------------------------
+# --- bugs found by these tests, now fixed (kept as regressions) -------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "swap-to-async (requests -> httpx) opens a new httpx.AsyncClient per call, which builds a "
-        "verifying SSL context (loads certifi's CA bundle, ~17 ms here) on the event loop, even for "
-        "http:// URLs: the swapped handler still blocks the loop on every request"
-    ),
-)
 def test_swapped_requests_call_does_no_tls_setup_on_the_loop(
     env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -453,21 +444,12 @@ def test_swapped_requests_call_does_no_tls_setup_on_the_loop(
     assert on_loop == [], f"{len(on_loop)} CA bundles loaded on the event loop for 10 requests"
 
 
-_CHARSET = pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "swap-to-async (requests -> httpx) keeps `.text`/`.encoding` as if they were the same: "
-        "requests decodes text/* without a charset as ISO-8859-1, httpx as UTF-8"
-    ),
-)
-
-
 @pytest.mark.parametrize(
     "kind",
     [
         "declared",
         "json",
-        pytest.param("undeclared", marks=_CHARSET),
+        "undeclared",
     ],
 )
 def test_swapped_response_text_decodes_the_same(kind: str, env: Path, tmp_path: Path) -> None:
@@ -476,22 +458,6 @@ def test_swapped_response_text_decodes_the_same(kind: str, env: Path, tmp_path: 
     assert_stays_async_and_changed(original, rewritten, "relay")
     answers = assert_same_answers(before, after, [Call("GET", f"/relay/{kind}")])
     assert answers[0].status == 200
-
-
-_CONDITIONAL = pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "wrap-in-threadpool: a name the moved with-block binds only on some paths is returned "
-        "unconditionally (`return detail, size`), raising UnboundLocalError where the original ran"
-    ),
-)
-_WALRUS = pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "wrap-in-threadpool: a `:=` target inside a comprehension in the moved with-block binds "
-        "in the nested function and is not handed back, so the handler raises NameError"
-    ),
-)
 
 
 @pytest.mark.parametrize(
@@ -503,13 +469,11 @@ _WALRUS = pytest.mark.xfail(
                 Call("POST", "/read?verbose=true", json={"v": 1}),
                 Call("POST", "/read", json={"v": 2}),
             ],
-            marks=_CONDITIONAL,
             id="conditional-assignment",
         ),
         pytest.param(
             "with-walrus-in-comprehension",
             [Call("POST", "/last-line", json={"w": 1})],
-            marks=_WALRUS,
             id="walrus-in-comprehension",
         ),
     ],
@@ -523,13 +487,6 @@ def test_moved_with_block_keeps_behaviour(
     assert {a.status for a in answers} == {200}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "wrap-in-threadpool plans a safe fix for a call in a class body, where `await` is invalid; "
-        "the compile check then drops every fix in the file, including unrelated handlers"
-    ),
-)
 def test_unwrappable_class_body_does_not_cost_the_other_handlers(env: Path, tmp_path: Path) -> None:
     original = read_app("class-body-in-handler")
     result = analyse_source(original, "app.py")
@@ -546,7 +503,7 @@ def test_unwrappable_class_body_does_not_cost_the_other_handlers(env: Path, tmp_
 
 
 def test_class_body_app_runs_unchanged(env: Path, tmp_path: Path) -> None:
-    """The app the xfail above rewrites does work as written (so the xfail is about the tool)."""
+    """The app the test above rewrites does work as written (so that test is about the tool)."""
     module = load(read_app("class-body-in-handler"), tmp_path, "as-is")
     answers = exchange(
         module, [Call("POST", "/settings", json={"s": 1}), Call("POST", "/forward", json={"f": 1})]

@@ -100,8 +100,15 @@ class _Binder(ast.NodeVisitor):
         return
 
     def _comprehension(self, node: ast.AST) -> None:
-        # Comprehension targets live in their own scope; walrus leaks out (rare): ignore.
-        return
+        # Comprehension targets live in their own scope, but ``:=`` binds in this one.
+        stack = list(ast.iter_child_nodes(node))
+        while stack:
+            child = stack.pop()
+            if isinstance(child, (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+            if isinstance(child, ast.NamedExpr) and isinstance(child.target, ast.Name):
+                self.scope.add(child.target.id, Binding("other"))
+            stack.extend(ast.iter_child_nodes(child))
 
     visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comprehension
 

@@ -25,6 +25,8 @@ class Placement:
 
     needs_parens: bool
     in_generator: bool
+    #: Inside a class statement's body (``await`` is not allowed there).
+    in_class_body: bool
     #: The ``with`` statement whose context expression this call is, if any.
     with_statement: ast.With | None
     #: An enclosing ``with`` statement that will move as a whole (its context blocks).
@@ -72,18 +74,21 @@ def placement(call: DirectCall, context: FixContext, parent_of: dict[int, ast.AS
         grand = parent_of.get(id(parent))
         with_statement = grand if isinstance(grand, ast.With) else None
     in_generator = False
+    in_class_body = False
     inside_moved: ast.With | None = None
     inside_call: ast.Call | None = None
     node: ast.AST | None = parent
     while node is not None and node is not context.function:
         if isinstance(node, ast.GeneratorExp):
             in_generator = True
+        if isinstance(node, ast.ClassDef):
+            in_class_body = True
         if isinstance(node, ast.With) and id(node) in moving and node is not with_statement:
             inside_moved = node
         if isinstance(node, ast.Call) and id(node) in call_ids and inside_call is None:
             inside_call = node
         node = parent_of.get(id(node))
-    return Placement(needs_parens, in_generator, with_statement, inside_moved, inside_call)
+    return Placement(needs_parens, in_generator, in_class_body, with_statement, inside_moved, inside_call)
 
 
 def awaited(expression: cst.BaseExpression, parenthesize: bool) -> cst.Await:
@@ -96,6 +101,8 @@ def awaited(expression: cst.BaseExpression, parenthesize: bool) -> cst.Await:
 
 
 def refuse_unplaceable(call: DirectCall, where: Placement) -> None:
+    if where.in_class_body:
+        raise Refusal(f"`{call.name}` (line {call.node.lineno}) runs in a class body, where `await` is not allowed")
     if where.in_generator:
         raise Refusal(f"`{call.name}` (line {call.node.lineno}) is inside a generator expression; an await there "
                       "would make it an async generator")

