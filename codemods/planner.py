@@ -22,11 +22,23 @@ PREFERENCE: dict[str, tuple[Strategy, ...]] = {
 
 
 def plan_fix(context: FixContext) -> FixPlan:
+    """The first safe fix in preference order; else the first unsafe one; else ``none``.
+
+    An unsafe fix (applied only with ``--unsafe-fixes``) never hides a safe one
+    further down the list, as in ruff.
+    """
     reasons: list[str] = []
+    unsafe: FixPlan | None = None
     for strategy in PREFERENCE[context.settings.prefer]:
         try:
-            return FIXES[strategy].plan(context)
+            plan = FIXES[strategy].plan(context)
         except Refusal as refusal:
             if strategy is not Strategy.SWAP_TO_ASYNC:  # "no twin" is not news when nothing else fits
                 reasons.append(str(refusal))
+            continue
+        if plan.safe:
+            return plan
+        unsafe = unsafe or plan
+    if unsafe is not None:
+        return unsafe
     return FixPlan(Strategy.NONE, False, "; ".join(reasons) or "no fix available")

@@ -8,7 +8,7 @@ def build():
     served = 0
 
     @app.get("/served")
-    async def count_served():  # expect-fix: convert-to-def
+    async def count_served():  # expect-fix: swap-to-async
         nonlocal served
         served += 1
         time.sleep(0.01)  # expect: UNB100

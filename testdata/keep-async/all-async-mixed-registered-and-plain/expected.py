@@ -1,12 +1,13 @@
 import time
 
 from fastapi import FastAPI
+import asyncio
 
 app = FastAPI()
 
 
-async def helper():  # expect-fix: convert-to-def
-    time.sleep(1)  # expect: UNB100
+async def helper():  # expect-fix: swap-to-async
+    await asyncio.sleep(1)  # expect: UNB100
 
 
 @app.get("/route")

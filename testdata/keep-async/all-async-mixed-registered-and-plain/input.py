@@ -5,7 +5,7 @@ from fastapi import FastAPI
 app = FastAPI()
 
 
-async def helper():  # expect-fix: convert-to-def
+async def helper():  # expect-fix: swap-to-async
     time.sleep(1)  # expect: UNB100
 
 

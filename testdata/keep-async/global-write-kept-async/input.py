@@ -6,7 +6,7 @@ last_status = None
 
 
 @app.get("/check")
-async def check():  # expect-fix: convert-to-def
+async def check():  # expect-fix: wrap-in-threadpool
     global last_status
     last_status = requests.head("https://site.example").status_code  # expect: UNB110
     return {"status": last_status}

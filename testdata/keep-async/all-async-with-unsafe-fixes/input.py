@@ -1,7 +1,7 @@
 import time
 
 
-def warm_cache(keys):  # expect-fix: convert-to-def
+async def warm_cache(keys):  # expect-fix: swap-to-async
     for key in keys:
         time.sleep(0.01)  # expect: UNB100
     return len(keys)

@@ -1,0 +1,236 @@
+"""The analysis passes over a set of files, in parallel worker processes. Reads only.
+
+Per project (files grouped by their nearest ``pyproject.toml``/``.git``):
+
+1. registrations and cross-module callers, from every file that can hold
+   them (a cheap byte search decides; nothing else is parsed);
+2. analysis of the files that hold a registered function (or all async
+   functions with ``--all-async``), with the merged registry;
+3. the files of async helpers that block on behalf of registered functions,
+   re-analysed with those helpers in scope, so the fix lands where the
+   blocking call is.
+
+Each worker keeps one :class:`~codemods.engine.ProjectAnalysis` per project,
+so a module is parsed once per process however many passes need it. The
+outcomes do not depend on the number of workers.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .analysis.callers import HINTS as CALLER_HINTS
+from .analysis.callers import CallSite
+from .analysis.fastapi_app import Registration, merge
+from .analysis.project import find_project_root
+from .engine import ProjectAnalysis, merge_call_sites, merge_fix_sites
+from .models import FileError, FileResult, Settings
+from .sourcefile import SourceError, decode
+
+#: Below this many files a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 48
+#: Text that makes a file worth reading for registrations (pass 1).
+_REGISTRATION_HINTS = (b"fastapi", b"starlette", b"async")
+
+_PROJECTS: dict[tuple[Path, Settings], ProjectAnalysis] = {}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A file's result plus what the runner needs to write it back safely."""
+
+    result: FileResult
+    encoding: str = "utf-8"
+    digest: str = ""
+    written: bool = False
+
+
+def display_path(path: Path) -> str:
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _project(root: Path, settings: Settings) -> ProjectAnalysis:
+    key = (root, settings)
+    if key not in _PROJECTS:
+        _PROJECTS[key] = ProjectAnalysis(root, settings)
+    return _PROJECTS[key]
+
+
+def _read(path: Path) -> bytes | FileError:
+    shown = display_path(path)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return FileError(shown, "no such file (deleted during the run?)")
+    except IsADirectoryError:
+        return FileError(shown, "is a directory")
+    except OSError as error:
+        return FileError(shown, f"cannot read: {error.strerror or error}")
+
+
+@dataclass(frozen=True)
+class _Found:
+    registrations: tuple[Registration, ...] = ()
+    sites: tuple[CallSite, ...] = ()
+    error: FileError | None = None
+
+
+def _scan(root: Path, settings: Settings, path: Path) -> _Found:
+    data = _read(path)
+    if isinstance(data, FileError):
+        return _Found(error=data)
+    if not any(hint in data for hint in _REGISTRATION_HINTS + CALLER_HINTS):
+        return _Found()
+    try:
+        text = decode(data).text
+    except SourceError as error:
+        return _Found(error=FileError(display_path(path), str(error)))
+    project = _project(root, settings)
+    parsed = project.parse(path, text)
+    if isinstance(parsed, FileError):
+        return _Found(error=FileError(display_path(path), parsed.message))
+    return _Found(tuple(project.registrations(path, text)), tuple(project.call_sites(path, text)))
+
+
+def _pass_one(args: tuple[Path, Settings, list[Path]]) -> list[_Found]:
+    root, settings, paths = args
+    return [_scan(root, settings, path) for path in paths]
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What pass 2 and 3 need from pass 1, shipped once per chunk."""
+
+    registry: Mapping[str, Registration]
+    callers: Mapping[str, tuple[str, ...]]
+    forced: Mapping[str, tuple[str, ...]]
+
+
+def process_file(root: Path, settings: Settings, path: Path, context: _Context) -> Outcome:
+    shown = display_path(path)
+    data = _read(path)
+    if isinstance(data, FileError):
+        return Outcome(FileResult(shown, error=data))
+    try:
+        decoded = decode(data)
+    except SourceError as error:
+        return Outcome(FileResult(shown, error=FileError(shown, str(error))))
+    project = _project(root, settings)
+    result = project.analyse(path, decoded.text, shown, context.registry, context.callers, context.forced)
+    return Outcome(result, encoding=decoded.encoding, digest=decoded.digest)
+
+
+def _pass_two(args: tuple[Path, Settings, list[Path], _Context]) -> list[Outcome]:
+    root, settings, paths, context = args
+    return [process_file(root, settings, path, context) for path in paths]
+
+
+def _chunks(paths: list[Path], jobs: int) -> list[list[Path]]:
+    size = max(8, len(paths) // (jobs * 8) + 1)
+    return [paths[i : i + size] for i in range(0, len(paths), size)]
+
+
+def group_by_project(paths: list[Path]) -> dict[Path, list[Path]]:
+    """Files grouped by the project root (nearest ``pyproject.toml``/``.git``) they belong to."""
+    by_root: dict[Path, list[Path]] = {}
+    roots: dict[Path, Path] = {}
+    for path in paths:
+        folder = path.parent.resolve()
+        if folder not in roots:
+            roots[folder] = find_project_root(folder)
+        by_root.setdefault(roots[folder], []).append(path)
+    return by_root
+
+
+def _files_of(keys: Mapping[str, object]) -> set[str]:
+    return {key.rsplit(":", 1)[0] for key in keys}
+
+
+class _Runner:
+    def __init__(self, jobs: int, size: int) -> None:
+        self.jobs = jobs
+        self.pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 and size >= PARALLEL_THRESHOLD else None
+
+    def map(self, function: Callable, items: list) -> list:  # type: ignore[type-arg]
+        return list(self.pool.map(function, items) if self.pool else map(function, items))
+
+    def chunks(self, paths: list[Path]) -> list[list[Path]]:
+        return _chunks(paths, self.jobs) if self.pool else ([paths] if paths else [])
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+
+def analyse_files(
+    paths: list[Path],
+    settings_for: Callable[[Path], Settings],
+    jobs: int | None = None,
+    only: set[Path] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Outcome]:
+    """Outcomes in the order of ``paths``; the same for any number of ``jobs``.
+
+    ``only`` limits passes 2 and 3 (findings and fixes) to those files; pass 1
+    still reads the whole project, since a registration may sit anywhere.
+    """
+    runner = _Runner(jobs or os.cpu_count() or 1, len(paths))
+    outcomes: dict[Path, Outcome] = {}
+    try:
+        for root, members in group_by_project(paths).items():
+            outcomes.update(_one_project(runner, root, members, settings_for(root), only, progress))
+    finally:
+        runner.close()
+    for path in paths:
+        yield outcomes[path]
+
+
+def _one_project(
+    runner: _Runner,
+    root: Path,
+    members: list[Path],
+    settings: Settings,
+    only: set[Path] | None,
+    progress: Callable[[int], None] | None,
+) -> dict[Path, Outcome]:
+    outcomes: dict[Path, Outcome] = {}
+    chunks = runner.chunks(members)
+    found = [f for part in runner.map(_pass_one, [(root, settings, c) for c in chunks]) for f in part]
+    registry = merge([r for f in found for r in f.registrations])
+    callers = merge_call_sites([s for f in found for s in f.sites], Path.cwd())
+    in_scope = _files_of(registry)
+    todo: list[Path] = []
+    for path, scanned in zip(members, found):
+        wanted = only is None or path.resolve() in only
+        if scanned.error is not None:
+            outcomes[path] = Outcome(FileResult(display_path(path), error=scanned.error if wanted else None))
+        elif wanted and (settings.all_async or str(path.resolve()) in in_scope):
+            todo.append(path)
+        else:
+            outcomes[path] = Outcome(FileResult(display_path(path)))
+    if progress is not None:
+        progress(len(members) - len(todo))
+    context = _Context(registry, callers, {})
+    for chunk, results in zip(runner.chunks(todo), runner.map(_pass_two, [(root, settings, c, context) for c in
+                                                                         runner.chunks(todo)])):
+        outcomes.update(zip(chunk, results))
+        if progress is not None:
+            progress(len(chunk))
+    # Pass 3: async helpers that block on behalf of registered functions are fixed where the
+    # blocking call is: re-analyse their files with those helpers in scope.
+    forced = merge_fix_sites([outcomes[p].result for p in members])
+    sites = _files_of(forced)
+    again = [p for p in members if str(p.resolve()) in sites and (only is None or p.resolve() in only)]
+    if again:
+        context = _Context(registry, callers, forced)
+        for chunk, results in zip(runner.chunks(again), runner.map(_pass_two, [(root, settings, c, context) for c in
+                                                                              runner.chunks(again)])):
+            outcomes.update(zip(chunk, results))
+    return outcomes

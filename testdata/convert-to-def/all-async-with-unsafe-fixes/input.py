@@ -1,7 +1,0 @@
-import time
-
-
-async def warm_cache(keys):  # expect-fix: convert-to-def
-    for key in keys:
-        time.sleep(0.01)  # expect: UNB100
-    return len(keys)
