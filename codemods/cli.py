@@ -34,10 +34,25 @@ def _codes(values: tuple[str, ...]) -> frozenset[str]:
     help="diff: a unified diff on stdout; json: one JSON document with every finding.",
 )
 @click.option("--no-color", is_flag=True, help="Plain output even on a terminal (NO_COLOR is honoured too).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
 @click.option("--all-async", is_flag=True, default=None, help="Check every async function, not only those FastAPI runs.")
 @click.option("--unsafe-fixes", is_flag=True, default=None, help="Also apply fixes marked unsafe.")
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes (prefixes allowed).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes (prefixes allowed).")
+@click.option("--prefer", type=click.Choice(["def", "async"]), default=None,
+              help="def (default): convert to def first; async: swap to the async twin first.")
+@click.option("--http-library", type=click.Choice(["httpx", "httpx2"]), default=None,
+              help="Library requests calls are swapped to (default: httpx).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Leave files matching this glob alone (repeatable).")
+@click.option("--changed-since", metavar="REV", help="Only report and fix files changed since this git revision.")
+@click.option("--allow-dirty", is_flag=True, help="With --apply, also rewrite files that have uncommitted changes.")
+@click.option("--commit", is_flag=True,
+              help="With --apply, commit the fixes on a new branch (one commit per project); the working tree "
+                   "and the current branch are left as they are.")
+@click.option("--branch", metavar="NAME", help="Branch for --commit (default: fastapi-unblock/<date>).")
+@click.option("--split-by", type=click.Choice(["project", "owner"]), default="project", show_default=True,
+              help="With --commit: one commit per project, or per CODEOWNERS owner.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @click.version_option(__version__, "--version", prog_name="fastapi-unblock")
 def main(
@@ -45,10 +60,20 @@ def main(
     apply: bool,
     output_format: str,
     no_color: bool,
+    quiet: bool,
     all_async: bool | None,
     unsafe_fixes: bool | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    prefer: str | None,
+    http_library: str | None,
+    exclude: tuple[str, ...],
+    changed_since: str | None,
+    allow_dirty: bool,
+    commit: bool,
+    branch: str | None,
+    split_by: str,
+    no_cache: bool,
     jobs: int | None,
 ) -> None:
     """Find async FastAPI handlers that block the event loop, and fix them.
@@ -59,37 +84,57 @@ def main(
     """
     from .config import ConfigError
     from .report import exit_status, json_document, summarise
-    from .runner import run
+    from .runner import RunError, RunOptions, run
+    from .vcs import VcsError
 
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise click.BadParameter(", ".join(str(p) for p in missing) + ": no such file or folder", param_hint="PATHS")
+    if (commit or allow_dirty) and not apply:
+        raise click.UsageError("--commit and --allow-dirty go with --apply")
+    if branch and not commit:
+        raise click.UsageError("--branch goes with --commit")
     overrides: dict[str, object] = {}
-    if all_async is not None:
-        overrides["all_async"] = all_async
-    if unsafe_fixes is not None:
-        overrides["unsafe_fixes"] = unsafe_fixes
+    for name, value in (("all_async", all_async), ("unsafe_fixes", unsafe_fixes), ("prefer", prefer),
+                        ("http_library", http_library)):
+        if value is not None:
+            overrides[name] = value
     if select:
         overrides["select"] = _codes(select)
     if ignore:
         overrides["ignore"] = _codes(ignore)
+    options = RunOptions(
+        paths=tuple(paths) or (Path("."),), overrides=overrides, apply=apply, jobs=jobs, exclude=exclude,
+        changed_since=changed_since, allow_dirty=allow_dirty, commit=commit, branch=branch, split_by=split_by,
+        use_cache=not no_cache,
+    )
+    color = _use_color(no_color)
+    # The bar redraws with cursor controls: only on a terminal that allows colour.
+    show_progress = not quiet and output_format == "diff" and color and sys.stderr.isatty()
     try:
-        outcomes = run(list(paths) or [Path(".")], overrides, apply=apply, jobs=jobs)
-    except ConfigError as error:
+        if show_progress:
+            from .console import progress_bar
+
+            with progress_bar(color) as (advance, total):
+                report = run(options, advance, total)
+        else:
+            report = run(options)
+    except (ConfigError, RunError, VcsError) as error:
         click.echo(f"fastapi-unblock: error: {error}", err=True)
         sys.exit(2)
+    outcomes = report.outcomes
     if output_format == "json":
-        click.echo(json.dumps(json_document(outcomes), indent=2))
+        click.echo(json.dumps(json_document(outcomes, report.projects), indent=2))
     else:
         from .console import print_diff, print_summary
         from .diffing import unified_diff
 
-        color = _use_color(no_color)
         if not apply:
             for outcome in outcomes:
                 result = outcome.result
                 if result.changed and result.new_text is not None:
                     patch = unified_diff(result.old_text, result.new_text, result.path, outcome.encoding)
                     print_diff(patch, color)
-        print_summary(outcomes, summarise(outcomes), apply, color and sys.stderr.isatty())
+        if not quiet:
+            print_summary(report, summarise(outcomes), apply, color and sys.stderr.isatty())
     sys.exit(exit_status(outcomes, applied=apply))

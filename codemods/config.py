@@ -11,6 +11,9 @@ the built-in ones.
     ignore = ["UNB120"]
     all-async = false
     unsafe-fixes = false
+    prefer = "def"                 # or "async": swap to the async twin before converting to def
+    http-library = "httpx"         # or "httpx2": what requests calls are swapped to
+    exclude = ["migrations/", "*_pb2.py"]
     extend-blocking-calls = { "acme.sdk.fetch" = "http", "acme.db.Client.*" = "database" }
 """
 
@@ -73,12 +76,30 @@ def _blocking_calls(value: Any, where: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(entries))
 
 
+def _globs(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError(f"{where}: expected a list of glob patterns")
+    return tuple(value)
+
+
+def _choice(*choices: str):  # type: ignore[no-untyped-def]
+    def parse(value: Any, where: str) -> str:
+        if value not in choices:
+            raise ConfigError(f"{where}: expected one of {', '.join(repr(c) for c in choices)}")
+        return str(value)
+
+    return parse
+
+
 _KEYS = {
     "select": ("select", _codes),
     "ignore": ("ignore", _codes),
     "all-async": ("all_async", _bool),
     "unsafe-fixes": ("unsafe_fixes", _bool),
     "extend-blocking-calls": ("extra_blocking", _blocking_calls),
+    "exclude": ("exclude", _globs),
+    "prefer": ("prefer", _choice("def", "async")),
+    "http-library": ("http_library", _choice("httpx", "httpx2")),
 }
 
 

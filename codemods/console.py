@@ -9,9 +9,12 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
 from .models import Strategy
-from .report import Summary
-from .runner import Outcome
+from .report import Summary, by_project
+from .runner import RunReport
 
 
 def _console(stream: TextIO, color: bool):  # type: ignore[no-untyped-def]
@@ -54,11 +57,11 @@ def print_diff(diff: bytes, color: bool, stream: TextIO | None = None) -> None:
         console.print(Text(line, style=style))
 
 
-def print_summary(outcomes: list[Outcome], summary: Summary, applied: bool, color: bool, stream: TextIO | None = None) -> None:
+def print_summary(report: RunReport, summary: Summary, applied: bool, color: bool, stream: TextIO | None = None) -> None:
     from rich.markup import escape
 
     console = _console(stream or sys.stderr, color)
-    for outcome in outcomes:
+    for outcome in report.outcomes:
         result = outcome.result
         for finding in result.findings:
             if finding.fix.strategy is Strategy.NONE or not finding.fixed:
@@ -72,10 +75,44 @@ def print_summary(outcomes: list[Outcome], summary: Summary, applied: bool, colo
                 )
         if result.error is not None:
             console.print(f"[bold]{escape(result.error.path)}[/bold] [red]error:[/red] {escape(result.error.message)}")
+    projects = by_project(report.outcomes, report.projects)
+    if len(projects) > 1:
+        console.print(_project_table(projects, applied))
     fixes = ", ".join(f"{count} {name}" for name, count in sorted(summary.by_strategy.items())) or "none"
     verb = "applied" if applied else "proposed"
+    skipped = "; ".join(f"{count} skipped: {why}" for why, count in sorted(summary.skipped.items()))
     console.print(
         f"{summary.files_scanned} files scanned, {summary.handlers_flagged} handlers flagged; "
         f"fixes {verb}: {fixes}; not fixable: {summary.not_fixable + summary.unapplied}; "
-        f"errors: {summary.errors}"
+        f"errors: {summary.errors}" + (f"; {skipped}" if skipped else "")
     )
+    if report.branch is not None:
+        console.print(f"committed {len(report.commits)} commit(s) on branch [bold]{escape(report.branch)}[/bold] "
+                      f"(your branch and working tree are unchanged; review with `git log -p {escape(report.branch)}`)")
+
+
+def _project_table(projects: dict[str, Summary], applied: bool):  # type: ignore[no-untyped-def]
+    from rich.table import Table
+
+    table = Table(title="per project", title_justify="left")
+    for column in ("project", "files", "flagged", *(s.value for s in Strategy if s is not Strategy.NONE),
+                   "not fixable", "errors"):
+        table.add_column(column, justify="left" if column == "project" else "right")
+    for name, summary in projects.items():
+        fixes = [str(summary.by_strategy.get(s.value, 0)) for s in Strategy if s is not Strategy.NONE]
+        table.add_row(name, str(summary.files_scanned), str(summary.handlers_flagged), *fixes,
+                      str(summary.not_fixable + summary.unapplied), str(summary.errors))
+    return table
+
+
+@contextmanager
+def progress_bar(color: bool) -> Iterator[tuple[Callable[[int], None], Callable[[int], None]]]:
+    """A progress bar on stderr; yields (advance by n, set the total)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=_console(sys.stderr, color), transient=True,
+    ) as progress:
+        task = progress.add_task("files", total=None)
+        yield (lambda n: progress.advance(task, n)), (lambda total: progress.update(task, total=total))

@@ -1,8 +1,11 @@
 """Which files to look at.
 
-Explicit file arguments are always taken. Directories are walked without
-following symlinks, skipping the folders nobody wants rewritten (virtual
-environments, build output, caches, hidden folders).
+Inside a git repository the files come from git (:mod:`codemods.vcs`), so
+``.gitignore`` is honoured as git honours it. Elsewhere directories are
+walked without following symlinks, skipping the folders nobody wants
+rewritten (virtual environments, build output, caches, hidden folders; ruff's
+defaults). Either way ``--exclude``/``exclude`` globs (gitignore syntax, via
+pathspec) remove more, and files marked ``@generated`` are left alone.
 """
 
 from __future__ import annotations
@@ -12,8 +15,25 @@ from collections.abc import Iterator
 from pathlib import Path
 
 SKIPPED_DIRS = frozenset(
-    {"node_modules", "build", "dist", "__pycache__", "site-packages", "venv", "env", "__pypackages__"}
+    {"node_modules", "build", "dist", "__pycache__", "site-packages", "venv", "__pypackages__", "_build", "buck-out"}
 )
+#: Where a generated file says so (LibCST and Phabricator use ``@generated``).
+GENERATED_MARKER = b"@" + b"generated"
+_HEAD = 4096
+
+
+def is_generated(data: bytes) -> bool:
+    return GENERATED_MARKER in data[:_HEAD]
+
+
+def exclude_matcher(patterns: list[str]):  # type: ignore[no-untyped-def]
+    """A predicate on POSIX relative paths for gitignore-style ``patterns`` (``None`` if none)."""
+    if not patterns:
+        return None
+    import pathspec
+
+    spec = pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    return spec.match_file
 
 
 def _skip_dir(name: str) -> bool:

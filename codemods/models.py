@@ -97,6 +97,8 @@ class FileResult:
     old_text: str = ""
     new_text: str | None = None
     error: FileError | None = None
+    #: Why the file was not analysed at all (``generated``, ``excluded``...), if it was not.
+    skipped: str | None = None
     #: Async helpers (by function key) whose bodies block on behalf of this file's
     #: functions, with who reaches them: the fix goes there (runner pass 3).
     fix_sites: tuple[tuple[str, str], ...] = ()
@@ -124,3 +126,5 @@ class Settings:
     http_library: str = "httpx"
     #: User blocking APIs from config: (qualified name, category) pairs.
     extra_blocking: tuple[tuple[str, str], ...] = ()
+    #: gitignore-style globs, relative to the project root, of files to leave alone.
+    exclude: tuple[str, ...] = ()

@@ -27,6 +27,7 @@ from .analysis.callers import HINTS as CALLER_HINTS
 from .analysis.callers import CallSite
 from .analysis.fastapi_app import Registration, merge
 from .analysis.project import find_project_root
+from .discovery import is_generated
 from .engine import ProjectAnalysis, merge_call_sites, merge_fix_sites
 from .models import FileError, FileResult, Settings
 from .sourcefile import SourceError, decode
@@ -80,12 +81,15 @@ class _Found:
     registrations: tuple[Registration, ...] = ()
     sites: tuple[CallSite, ...] = ()
     error: FileError | None = None
+    skipped: str | None = None
 
 
 def _scan(root: Path, settings: Settings, path: Path) -> _Found:
     data = _read(path)
     if isinstance(data, FileError):
         return _Found(error=data)
+    if is_generated(data):
+        return _Found(skipped="generated (marked @generated)")
     if not any(hint in data for hint in _REGISTRATION_HINTS + CALLER_HINTS):
         return _Found()
     try:
@@ -211,6 +215,8 @@ def _one_project(
         wanted = only is None or path.resolve() in only
         if scanned.error is not None:
             outcomes[path] = Outcome(FileResult(display_path(path), error=scanned.error if wanted else None))
+        elif scanned.skipped is not None:
+            outcomes[path] = Outcome(FileResult(display_path(path), skipped=scanned.skipped))
         elif wanted and (settings.all_async or str(path.resolve()) in in_scope):
             todo.append(path)
         else:

@@ -14,7 +14,9 @@ from typing import Any
 
 from . import __version__
 from .models import Finding, Strategy
-from .runner import Outcome
+from pathlib import Path
+
+from .pipeline import Outcome, display_path
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -30,6 +32,8 @@ class Summary:
     not_fixable: int = 0
     unapplied: int = 0
     errors: int = 0
+    #: Why files were left alone -> how many.
+    skipped: Counter[str] = field(default_factory=Counter)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -40,6 +44,7 @@ class Summary:
             "not_fixable": self.not_fixable,
             "unapplied": self.unapplied,
             "errors": self.errors,
+            "skipped": dict(sorted(self.skipped.items())),
         }
 
 
@@ -49,6 +54,8 @@ def summarise(outcomes: list[Outcome]) -> Summary:
         result = outcome.result
         summary.files_changed += int(result.changed)
         summary.errors += int(result.error is not None)
+        if result.skipped is not None:
+            summary.skipped[result.skipped] += 1
         for finding in result.findings:
             summary.handlers_flagged += 1
             if finding.fix.strategy is Strategy.NONE:
@@ -91,7 +98,18 @@ def finding_as_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
-def json_document(outcomes: list[Outcome]) -> dict[str, Any]:
+def by_project(outcomes: list[Outcome], projects: list[Path]) -> dict[str, Summary]:
+    """One summary per project root (shown relative to the current folder)."""
+    grouped: dict[str, list[Outcome]] = {}
+    for outcome, root in zip(outcomes, projects):
+        grouped.setdefault(display_path(root), []).append(outcome)
+    return {name: summarise(members) for name, members in sorted(grouped.items())}
+
+
+def json_document(outcomes: list[Outcome], projects: list[Path] | None = None) -> dict[str, Any]:
+    summary = summarise(outcomes).as_dict()
+    if projects is not None:
+        summary["projects"] = {name: s.as_dict() for name, s in by_project(outcomes, projects).items()}
     return {
         "version": __version__,
         "findings": [finding_as_dict(f) for o in outcomes for f in o.result.findings],
@@ -100,5 +118,5 @@ def json_document(outcomes: list[Outcome]) -> dict[str, Any]:
             for o in outcomes
             if o.result.error is not None
         ],
-        "summary": summarise(outcomes).as_dict(),
+        "summary": summary,
     }

@@ -2,9 +2,12 @@
 
 Reading and analysis: :mod:`codemods.pipeline`. Writing (``--apply`` only):
 re-check that the file is still what was read, encode with its original
-encoding, write a temporary file beside it and
-``os.replace`` it over the original, so a reader sees the old or the new file,
-never half of one. A file with no change is never opened for writing.
+encoding, write a temporary file beside it and ``os.replace`` it over the
+original, so a reader sees the old or the new file, never half of one. A file
+with no change is never opened for writing. In a git repository, files with
+uncommitted changes are refused (unless allowed), and ``--commit`` puts the
+rewrites on a new branch, one commit per project or per CODEOWNERS owner,
+without touching the working tree (:mod:`codemods.vcs`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ import os
 import stat
 import tempfile
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +25,36 @@ from .models import FileError
 from .pipeline import Outcome, analyse_files, display_path, group_by_project
 from .sourcefile import SourceError, digest, encode
 
-__all__ = ["Outcome", "display_path", "run", "write_outcome"]
+__all__ = ["Outcome", "RunOptions", "RunReport", "display_path", "run", "write_outcome"]
+
+
+class RunError(Exception):
+    """The run cannot go ahead (nothing was written); the message says why."""
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    paths: tuple[Path, ...] = (Path("."),)
+    overrides: dict[str, Any] = field(default_factory=dict)
+    apply: bool = False
+    jobs: int | None = None
+    exclude: tuple[str, ...] = ()
+    changed_since: str | None = None
+    allow_dirty: bool = False
+    commit: bool = False
+    branch: str | None = None
+    split_by: str = "project"
+    use_cache: bool = True
+
+
+@dataclass
+class RunReport:
+    outcomes: list[Outcome]
+    #: Project root of each outcome, in the same order.
+    projects: list[Path]
+    #: ``--commit``: the branch and its commits (title, id).
+    branch: str | None = None
+    commits: list[tuple[str, str]] = field(default_factory=list)
 
 
 def write_outcome(outcome: Outcome, path: Path) -> Outcome:
@@ -35,6 +68,8 @@ def write_outcome(outcome: Outcome, path: Path) -> Outcome:
             return _failed(outcome, "changed on disk since it was read; skipped")
         data = encode(result.new_text, outcome.encoding)
         _atomic_write(path, data)
+    except FileNotFoundError:
+        return _failed(outcome, "deleted since it was read; skipped")
     except SourceError as error:
         return _failed(outcome, str(error))
     except OSError as error:
@@ -69,29 +104,134 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def run(
-    paths: list[Path],
-    overrides: dict[str, Any] | None = None,
-    apply: bool = False,
-    jobs: int | None = None,
-    on_outcome: Callable[[Outcome], None] | None = None,
-) -> list[Outcome]:
-    """Analyse (and with ``apply``, fix) ``paths``.
+def _discover(options: RunOptions, repo: Any) -> list[Path]:
+    from .discovery import exclude_matcher, iter_python_files
+
+    if repo is not None:
+        files = repo.python_files(options.paths)
+        # Explicit file arguments count even if git ignores them, as in ruff.
+        files += [p.resolve() for p in options.paths if p.is_file() and p.resolve() not in set(files)]
+    else:
+        files = [p.resolve() for p in iter_python_files(list(options.paths))]
+    matches = exclude_matcher(list(options.exclude))
+    if matches is not None:
+        files = [p for p in files if not matches(display_path(p))]
+    return files
+
+
+def run(options: RunOptions, progress: Callable[[int], None] | None = None,
+        on_total: Callable[[int], None] | None = None) -> RunReport:
+    """Analyse (and with ``apply``, fix) the files under ``options.paths``.
 
     Every project's ``[tool.fastapi-unblock]`` table is read and validated
     first: a broken configuration raises :class:`~codemods.config.ConfigError`
     before any file is analysed or written.
     """
     from .config import load_settings
-    from .discovery import iter_python_files
+    from .discovery import exclude_matcher
+    from .vcs import Repository
 
-    files = list(iter_python_files(paths))
-    settings = {root: load_settings(root, overrides or {}) for root in group_by_project(files)}
-    outcomes: list[Outcome] = []
-    for path, outcome in zip(files, analyse_files(files, settings.__getitem__, jobs)):
-        if apply:
-            outcome = write_outcome(outcome, path)
-        outcomes.append(outcome)
-        if on_outcome is not None:
-            on_outcome(outcome)
-    return outcomes
+    repo = Repository.find(Path.cwd()) or Repository.find(options.paths[0].resolve())
+    files = _discover(options, repo)
+    by_project = group_by_project(files)
+    settings = {root: load_settings(root, options.overrides) for root in by_project}
+    kept: list[Path] = []
+    for root, members in by_project.items():
+        matches = exclude_matcher(list(settings[root].exclude))
+        kept += [p for p in members if matches is None or not matches(os.path.relpath(p, root))]
+    only = None
+    if options.changed_since is not None:
+        if repo is None:
+            raise RunError("--changed-since needs a git repository")
+        only = repo.changed_since(options.changed_since)
+    if on_total is not None:
+        on_total(len(kept))
+    outcomes = list(analyse_files(kept, settings.__getitem__, options.jobs, only, progress))
+    roots = {path: root for root, members in group_by_project(kept).items() for path in members}
+    report = RunReport(outcomes, [roots[p] for p in kept])
+    if not options.apply:
+        return report
+    changed = [(path, o) for path, o in zip(kept, outcomes) if o.result.changed]
+    if repo is not None and not options.allow_dirty:
+        dirty = repo.dirty([path for path, _ in changed])
+        if dirty:
+            listed = ", ".join(display_path(p) for p in dirty)
+            raise RunError(f"uncommitted changes in files the fix would rewrite: {listed} "
+                           "(commit or stash them, or pass --allow-dirty); nothing was written")
+    if options.commit:
+        if repo is None:
+            raise RunError("--commit needs a git repository")
+        _commit(report, repo, kept, options)
+        return report
+    written = {path: write_outcome(o, path) for path, o in changed}
+    report.outcomes = [written.get(path, o) for path, o in zip(kept, outcomes)]
+    return report
+
+
+def _commit(report: RunReport, repo: Any, files: list[Path], options: RunOptions) -> None:
+    from .vcs import CommitGroup
+
+    groups: dict[str, list[tuple[Path, Outcome]]] = {}
+    owners = _codeowners(repo.root) if options.split_by == "owner" else None
+    for path, outcome, project in zip(files, report.outcomes, report.projects):
+        if not outcome.result.changed or outcome.result.new_text is None:
+            continue
+        if owners is not None:
+            key = owners(repo.relative(path)) or "(no owner)"
+        else:
+            key = repo.relative(project) if project != repo.root else "."
+        groups.setdefault(key, []).append((path, outcome))
+    commit_groups = []
+    for key, members in sorted(groups.items()):
+        lines = []
+        for path, outcome in members:
+            for finding in outcome.result.findings:
+                if finding.fixed:
+                    lines.append(f"- {repo.relative(path)}:{finding.line} {finding.function} "
+                                 f"({finding.kind.value}): {finding.fix.strategy.value}")
+        title = f"fastapi-unblock: unblock async handlers in {key}"
+        body = "\n".join(lines)
+        data = {repo.relative(path): encode(o.result.new_text or "", o.encoding) for path, o in members}
+        commit_groups.append(CommitGroup(title, f"{title}\n\n{body}\n", data))
+    if not commit_groups:
+        return
+    branch = options.branch or _free_branch(repo, f"fastapi-unblock/{date.today().isoformat()}")
+    report.branch = branch
+    ids = repo.commit_on_new_branch(branch, commit_groups)
+    report.commits = [(group.title, commit) for group, commit in zip(commit_groups, ids)]
+    report.outcomes = [replace(o, written=o.result.changed) for o in report.outcomes]
+
+
+def _free_branch(repo: Any, base: str) -> str:
+    name, index = base, 1
+    while repo.branch_exists(name):
+        index += 1
+        name = f"{base}-{index}"
+    return name
+
+
+def _codeowners(root: Path) -> Callable[[str], str | None] | None:
+    """Owner lookup from CODEOWNERS (the last matching rule wins, as on GitHub)."""
+    import pathspec
+
+    for candidate in (root / "CODEOWNERS", root / ".github" / "CODEOWNERS", root / "docs" / "CODEOWNERS"):
+        if candidate.is_file():
+            break
+    else:
+        raise RunError("--split-by owner: no CODEOWNERS file (looked in ., .github/, docs/)")
+    rules: list[tuple[Any, str]] = []
+    for raw in candidate.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        pattern, *owners = line.split()
+        rules.append((pathspec.PathSpec.from_lines("gitwildmatch", [pattern]), " ".join(owners)))
+
+    def owner(relative: str) -> str | None:
+        found = None
+        for spec, who in rules:
+            if spec.match_file(relative):
+                found = who
+        return found
+
+    return owner
