@@ -1,0 +1,27 @@
+import subprocess
+import time
+
+from fastapi import APIRouter, FastAPI, WebSocket
+
+router = APIRouter()
+
+
+async def service_state(websocket: WebSocket):  # expect-fix: wrap-in-threadpool
+    await websocket.accept()
+    service = await websocket.receive_text()
+    state = subprocess.run(["systemctl", "is-active", service], capture_output=True, text=True)  # expect: UNB130
+    await websocket.send_text(state.stdout.strip())
+    await websocket.close()
+
+
+async def heartbeat(websocket: WebSocket):  # expect-fix: swap-to-async
+    await websocket.accept()
+    while True:
+        time.sleep(5)  # expect: UNB100
+        await websocket.send_json({"alive": True})
+
+
+router.add_api_websocket_route("/ws/state", service_state)
+app = FastAPI()
+app.add_api_websocket_route("/ws/heartbeat", endpoint=heartbeat)
+app.include_router(router)
