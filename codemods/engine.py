@@ -113,8 +113,16 @@ class ProjectAnalysis:
         found = self._call_lines.get(module.path)
         if found is None:
             lines: dict[str, list[int]] = {}
+            streamed: set[int] = set()
             for node in ast.walk(module.tree):
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)):
+                    callee = node.func.id if isinstance(node.func, ast.Name) else node.func.attr
+                    if callee.endswith(("StreamingResponse", "EventSourceResponse")):
+                        # Handing a generator to a streaming response works for sync ones too.
+                        streamed |= {id(a) for a in [*node.args[:1], *(k.value for k in node.keywords
+                                                                          if k.arg == "content")]}
+            for node in ast.walk(module.tree):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and id(node) not in streamed:
                     lines.setdefault(node.func.id, []).append(node.lineno)
             found = {name: tuple(sorted(value)) for name, value in lines.items()}
             self._call_lines[module.path] = found

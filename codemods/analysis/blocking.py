@@ -140,14 +140,42 @@ def iter_loop_nodes(body: list[ast.stmt]) -> Iterator[ast.AST]:
         stack.extend(reversed(list(ast.iter_child_nodes(node))))
 
 
+#: Builtins that run a generator to the end right where they are called.
+_CONSUMERS = frozenset({"list", "tuple", "set", "frozenset", "dict", "sorted", "sum", "min", "max", "any", "all",
+                        "enumerate", "zip", "next"})
+
+
 def iter_calls(body: list[ast.stmt]) -> Iterator[tuple[ast.Call, bool]]:
-    """(call, awaited) for every call in the frame."""
+    """(call, awaited) for every call in the frame; ``async for`` over a call counts as awaited."""
+    for call, awaited, _consumed in iter_calls_consumed(body):
+        yield call, awaited
+
+
+def iter_calls_consumed(body: list[ast.stmt]) -> Iterator[tuple[ast.Call, bool, bool]]:
+    """(call, awaited, consumed): ``consumed`` when a generator it returns is iterated here."""
     awaited: set[int] = set()
+    consumed: set[int] = set()
     for node in iter_loop_nodes(body):
         if isinstance(node, ast.Await) and isinstance(node.value, ast.Call):
             awaited.add(id(node.value))
-        elif isinstance(node, ast.Call):
-            yield node, id(node) in awaited
+        elif isinstance(node, ast.AsyncFor):
+            awaited.add(id(node.iter))
+        elif isinstance(node, ast.For):
+            consumed.add(id(node.iter))
+        elif isinstance(node, ast.comprehension):
+            (awaited if node.is_async else consumed).add(id(node.iter))
+        elif isinstance(node, ast.YieldFrom):
+            consumed.add(id(node.value))
+        if isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Name) and node.func.id in _CONSUMERS or (
+                isinstance(node.func, ast.Attribute) and node.func.attr in {"join", "extend", "update"}
+            ):
+                consumed |= {id(a) for a in node.args}
+            yield node, id(node) in awaited, id(node) in consumed or id(node) in awaited
+
+
+def is_generator(function: DefinedFunction) -> bool:
+    return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in iter_loop_nodes(function.node.body))
 
 
 class BlockingAnalysis:
@@ -163,7 +191,7 @@ class BlockingAnalysis:
     def blocking_calls(self, function: DefinedFunction) -> list[DirectCall]:
         found: list[DirectCall] = []
         is_async = function.is_async
-        for call, awaited in iter_calls(function.node.body):
+        for call, awaited, consumed in iter_calls_consumed(function.node.body):
             target = self.resolver.call_target(call, function.scope)
             if target is None:
                 continue
@@ -171,19 +199,23 @@ class BlockingAnalysis:
                 if not awaited:
                     found.append(DirectCall(call, target.api, target.name, awaited=False))
                 continue
-            for reached in self._through(target, awaited, is_async, 0):
+            for reached in self._through(target, awaited, is_async, 0, consumed):
                 found.append(
                     DirectCall(call, reached.api, reached.name, reached.via, helper=target.function,
                                awaited=awaited, chain=reached.chain)
                 )
         return found
 
-    def _through(self, target: CallTarget, awaited: bool, caller_is_async: bool, depth: int) -> list[Reached]:
+    def _through(
+        self, target: CallTarget, awaited: bool, caller_is_async: bool, depth: int, consumed: bool = True
+    ) -> list[Reached]:
         helper = target.function
         if helper is None:
             return []
         if helper.is_async and not caller_is_async:
             return []  # a sync caller only creates the coroutine
+        if not consumed and is_generator(helper):
+            return []  # calling a generator function runs none of its body; iterating it does
         label = helper.qualname
         return [Reached(r.api, r.name, (label, *r.via), (helper, *r.chain)) for r in self.reached(helper, depth + 1)]
 
@@ -212,14 +244,14 @@ class BlockingAnalysis:
         try:
             result: list[Reached] = []
             seen: set[tuple[str, tuple[str, ...], int]] = set()
-            for call, awaited in iter_calls(function.node.body):
+            for call, awaited, consumed in iter_calls_consumed(function.node.body):
                 target = self.resolver.call_target(call, function.scope)
                 if target is None:
                     continue
                 if target.api is not None:
                     items = [] if awaited else [Reached(target.api, target.name)]
                 else:
-                    items = self._through(target, awaited, function.is_async, depth)
+                    items = self._through(target, awaited, function.is_async, depth, consumed)
                 for item in items:
                     # One path per (API, first helper, async helper it runs in) is enough to
                     # report it and to know where the fix goes; all paths would grow combinatorially.

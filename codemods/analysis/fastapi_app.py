@@ -54,6 +54,11 @@ _DEPENDS = frozenset(
      "fastapi.param_functions.Depends", "fastapi.param_functions.Security"}
 )
 _BACKGROUND_TASK = frozenset({"starlette.background.BackgroundTask", "fastapi.background.BackgroundTask"})
+#: Response classes that iterate their content: an async generator there runs on the loop (F5.5).
+STREAMING_RESPONSES = frozenset(
+    {"starlette.responses.StreamingResponse", "fastapi.responses.StreamingResponse", "fastapi.StreamingResponse",
+     "sse_starlette.EventSourceResponse", "sse_starlette.sse.EventSourceResponse"}
+)
 _MIDDLEWARE_BASES = frozenset({"starlette.middleware.base.BaseHTTPMiddleware"})
 _ENDPOINT_BASES = {"starlette.endpoints.HTTPEndpoint": Kind.ROUTE, "starlette.endpoints.WebSocketEndpoint": Kind.WEBSOCKET}
 #: A function registered several ways keeps the most restrictive kind.
@@ -120,6 +125,12 @@ class _Collector:
                 return function_key(symbol.module.path, symbol.function.qualname)
             if symbol is not None and symbol.kind == "class":
                 return None  # a class dependency: __init__ runs in the threadpool (F2.4)
+        if isinstance(expr, ast.Attribute):
+            # A bound method: ``add_api_route("/x", controller.latest)`` (F6.6).
+            receiver = self.resolver.type_of(expr.value, scope)
+            method = self.resolver.method(receiver, expr.attr) if receiver else None
+            if method is not None and method.function is not None and method.module is not None:
+                return function_key(method.module.path, method.function.qualname)
         # An instance whose ``__call__`` FastAPI calls: ``Depends(Checker(...))``.
         owner_type = self.resolver.type_of(expr, scope)
         if owner_type is not None and not (isinstance(expr, (ast.Name, ast.Attribute)) and self._is_class(expr, scope)):
@@ -200,6 +211,10 @@ class _Collector:
             self.add(call.args[1] if len(call.args) > 1 else keywords.get("endpoint"), scope, _ROUTE_CLASSES[callee])
         elif callee in _BACKGROUND_TASK:
             self.add(call.args[0] if call.args else keywords.get("func"), scope, Kind.BACKGROUND)
+        elif callee in STREAMING_RESPONSES:
+            content = call.args[0] if call.args else keywords.get("content")
+            if isinstance(content, ast.Call):
+                self.add(content.func, scope, Kind.ROUTE)  # the response body of a route
         elif callee in APP_CLASSES:
             self.add(keywords.get("lifespan"), scope, Kind.LIFESPAN)
             self.add(keywords.get("on_startup"), scope, Kind.LIFESPAN)

@@ -50,7 +50,7 @@ class ConvertToDef:
         function = context.function
         if context.kind not in CONVERTIBLE_KINDS:
             raise Refusal(f"a {context.kind.value.replace('_', ' ')} function must stay async: FastAPI always awaits it")
-        _refuse_async_constructs(function)
+        _refuse_async_constructs(function, allow_yield=context.kind is Kind.DEPENDENCY or _is_stream(context))
         if context.decorator_index is not None and context.decorator_index < len(function.decorator_list) - 1:
             below = ast.unparse(function.decorator_list[context.decorator_index + 1])
             raise Refusal(f"decorated with `@{below}` below the route decorator; its wrapper may be async")
@@ -77,7 +77,16 @@ def _drop_async(original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.Func
     return updated.with_changes(asynchronous=None)
 
 
-def _refuse_async_constructs(function: ast.AsyncFunctionDef | ast.FunctionDef) -> None:
+def _is_stream(context: FixContext) -> bool:
+    """An async generator only ever handed to a streaming response (see engine call_lines)."""
+    return context.kind is Kind.ROUTE and context.decorator_index is None and _has_yield(context.function)
+
+
+def _has_yield(function: ast.AsyncFunctionDef | ast.FunctionDef) -> bool:
+    return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in iter_loop_nodes(function.body))
+
+
+def _refuse_async_constructs(function: ast.AsyncFunctionDef | ast.FunctionDef, allow_yield: bool = False) -> None:
     for node in iter_loop_nodes(function.body):
         if isinstance(node, ast.Await):
             raise Refusal(f"awaits at line {node.lineno}; the function must stay async")
@@ -85,7 +94,7 @@ def _refuse_async_constructs(function: ast.AsyncFunctionDef | ast.FunctionDef) -
             raise Refusal(f"uses `async {'with' if isinstance(node, ast.AsyncWith) else 'for'}` at line {node.lineno}")
         if isinstance(node, ast.comprehension) and node.is_async:
             raise Refusal("uses an async comprehension")
-        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+        if isinstance(node, (ast.Yield, ast.YieldFrom)) and not allow_yield:
             raise Refusal(f"is an async generator (line {node.lineno}); a sync generator endpoint needs FastAPI >= 0.134")
 
 
