@@ -146,8 +146,19 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
         only = repo.changed_since(options.changed_since)
     if on_total is not None:
         on_total(len(kept))
-    outcomes = list(analyse_files(kept, settings.__getitem__, options.jobs, only, progress))
-    roots = {path: root for root, members in group_by_project(kept).items() for path in members}
+    projects = group_by_project(kept)
+    found = _cached(projects, settings, only) if options.use_cache else {}
+    todo = [p for root, members in projects.items() if root not in found for p in members]
+    fresh = dict(zip(todo, analyse_files(todo, settings.__getitem__, options.jobs, only, progress)))
+    for root, members in projects.items():
+        if root in found:
+            fresh.update(zip(members, found[root]))
+            if progress is not None:
+                progress(len(members))
+        elif options.use_cache:
+            _store(root, members, settings[root], only, [fresh[p] for p in members])
+    roots = {path: root for root, members in projects.items() for path in members}
+    outcomes = [fresh[p] for p in kept]
     report = RunReport(outcomes, [roots[p] for p in kept])
     if not options.apply:
         return report
@@ -166,6 +177,27 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     written = {path: write_outcome(o, path) for path, o in changed}
     report.outcomes = [written.get(path, o) for path, o in zip(kept, outcomes)]
     return report
+
+
+def _cached(projects: dict[Path, list[Path]], settings: dict[Path, Any], only: set[Path] | None
+            ) -> dict[Path, list[Outcome]]:
+    from . import cache
+
+    hits: dict[Path, list[Outcome]] = {}
+    for root, members in projects.items():
+        key = cache.project_key(root, members, settings[root], only)
+        value = cache.load(key) if key is not None else None
+        if isinstance(value, list) and len(value) == len(members):
+            hits[root] = value
+    return hits
+
+
+def _store(root: Path, members: list[Path], settings: Any, only: set[Path] | None, outcomes: list[Outcome]) -> None:
+    from . import cache
+
+    key = cache.project_key(root, members, settings, only)
+    if key is not None:
+        cache.store(key, outcomes)
 
 
 def _commit(report: RunReport, repo: Any, files: list[Path], options: RunOptions) -> None:
