@@ -84,7 +84,7 @@ def main(
     """
     from .config import ConfigError
     from .report import exit_status, json_document, summarise
-    from .runner import RunError, RunOptions, run
+    from .runner import Interrupted, RunError, RunOptions, run
     from .vcs import VcsError
 
     missing = [p for p in paths if not p.exists()]
@@ -122,6 +122,14 @@ def main(
     except (ConfigError, RunError, VcsError) as error:
         click.echo(f"fastapi-unblock: error: {error}", err=True)
         sys.exit(2)
+    except Interrupted as stop:
+        click.echo(f"fastapi-unblock: {stop}; every file is either unchanged or fully rewritten", err=True)
+        click.echo(f"  rewritten ({len(stop.written)}): {', '.join(stop.written) or '-'}", err=True)
+        click.echo(f"  not rewritten ({len(stop.not_written)}): {', '.join(stop.not_written) or '-'}", err=True)
+        sys.exit(stop.exit_status)
+    except KeyboardInterrupt:
+        click.echo("fastapi-unblock: interrupted before anything was written", err=True)
+        sys.exit(130)
     outcomes = report.outcomes
     if output_format == "json":
         click.echo(json.dumps(json_document(outcomes, report.projects), indent=2))

@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .models import FileError
+from .models import FileError, FileResult
 from .pipeline import Outcome, analyse_files, display_path, group_by_project
 from .sourcefile import SourceError, digest, encode
 
@@ -30,6 +30,20 @@ __all__ = ["Outcome", "RunOptions", "RunReport", "display_path", "run", "write_o
 
 class RunError(Exception):
     """The run cannot go ahead (nothing was written); the message says why."""
+
+
+class Interrupted(Exception):
+    """SIGINT or SIGTERM arrived; every file is either untouched or fully rewritten."""
+
+    def __init__(self, signal_number: int, written: list[str], not_written: list[str]) -> None:
+        super().__init__(f"interrupted by signal {signal_number}")
+        self.exit_status = 128 + signal_number
+        self.written = written
+        self.not_written = not_written
+
+
+class _Terminated(BaseException):
+    """Raised from the SIGTERM handler so that clean-up code runs as for Ctrl-C."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +77,10 @@ def write_outcome(outcome: Outcome, path: Path) -> Outcome:
     if not result.changed or result.new_text is None:
         return outcome
     try:
+        if path.is_symlink() and not path.resolve().is_file():
+            return _failed(outcome, "a broken or looping symlink; not written")
+        if not stat.S_IMODE(path.resolve().stat().st_mode) & stat.S_IWUSR:
+            return _failed(outcome, "read-only; not written")
         current = path.read_bytes()
         if digest(current) != outcome.digest:
             return _failed(outcome, "changed on disk since it was read; skipped")
@@ -104,19 +122,39 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def _discover(options: RunOptions, repo: Any) -> list[Path]:
+def _discover(options: RunOptions, repo: Any) -> tuple[list[Path], list[FileError]]:
+    """The files to analyse (resolved), and the ones refused (symlinks leading outside, loops)."""
     from .discovery import exclude_matcher, iter_python_files
 
     if repo is not None:
-        files = repo.python_files(options.paths)
+        candidates = [Path(p) for p in repo.python_files(options.paths)]
+        listed = set(candidates)
         # Explicit file arguments count even if git ignores them, as in ruff.
-        files += [p.resolve() for p in options.paths if p.is_file() and p.resolve() not in set(files)]
+        candidates += [p.absolute() for p in options.paths if p.is_file() and p.absolute() not in listed]
     else:
-        files = [p.resolve() for p in iter_python_files(list(options.paths))]
+        candidates = [p.absolute() for p in iter_python_files(list(options.paths))]
+    roots = [p.resolve() if p.is_dir() else p.resolve().parent for p in options.paths]
+    if repo is not None:
+        roots.append(repo.root)
     matches = exclude_matcher(list(options.exclude))
-    if matches is not None:
-        files = [p for p in files if not matches(display_path(p))]
-    return files
+    files: list[Path] = []
+    errors: list[FileError] = []
+    seen: set[Path] = set()
+    for path in candidates:
+        if matches is not None and matches(display_path(path)):
+            continue
+        try:
+            real = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            errors.append(FileError(display_path(path), "a broken or looping symlink; not followed"))
+            continue
+        if real != path and not any(real.is_relative_to(root) for root in roots):
+            errors.append(FileError(display_path(path), "a symlink to outside the target root; not followed"))
+            continue
+        if real not in seen:
+            seen.add(real)
+            files.append(real)
+    return files, errors
 
 
 def run(options: RunOptions, progress: Callable[[int], None] | None = None,
@@ -132,7 +170,7 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     from .vcs import Repository
 
     repo = Repository.find(Path.cwd()) or Repository.find(options.paths[0].resolve())
-    files = _discover(options, repo)
+    files, refused = _discover(options, repo)
     by_project = group_by_project(files)
     settings = {root: load_settings(root, options.overrides) for root in by_project}
     kept: list[Path] = []
@@ -158,8 +196,8 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
         elif options.use_cache:
             _store(root, members, settings[root], only, [fresh[p] for p in members])
     roots = {path: root for root, members in projects.items() for path in members}
-    outcomes = [fresh[p] for p in kept]
-    report = RunReport(outcomes, [roots[p] for p in kept])
+    outcomes = [fresh[p] for p in kept] + [Outcome(FileResult(e.path, error=e)) for e in refused]
+    report = RunReport(outcomes, [roots[p] for p in kept] + [Path.cwd()] * len(refused))
     if not options.apply:
         return report
     changed = [(path, o) for path, o in zip(kept, outcomes) if o.result.changed]
@@ -174,9 +212,38 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
             raise RunError("--commit needs a git repository")
         _commit(report, repo, kept, options)
         return report
-    written = {path: write_outcome(o, path) for path, o in changed}
-    report.outcomes = [written.get(path, o) for path, o in zip(kept, outcomes)]
+    written = _write_all(changed)
+    report.outcomes = [written.get(path, o) for path, o in zip(kept, outcomes)] + outcomes[len(kept):]
     return report
+
+
+def _write_all(changed: list[tuple[Path, Outcome]]) -> dict[Path, Outcome]:
+    """Write each file atomically; on SIGINT/SIGTERM stop between files and say what was done."""
+    import signal
+
+    def terminate(signal_number: int, frame: object) -> None:
+        raise _Terminated(signal_number)
+
+    previous = signal.signal(signal.SIGTERM, terminate) if _main_thread() else None
+    done: dict[Path, Outcome] = {}
+    try:
+        for path, outcome in changed:
+            done[path] = write_outcome(outcome, path)
+    except (KeyboardInterrupt, _Terminated) as stop:
+        number = stop.args[0] if isinstance(stop, _Terminated) else signal.SIGINT
+        written = [display_path(p) for p, o in done.items() if o.written]
+        pending = [display_path(p) for p, _ in changed if p not in done or not done[p].written]
+        raise Interrupted(int(number), written, pending) from None
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    return done
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
 
 
 def _cached(projects: dict[Path, list[Path]], settings: dict[Path, Any], only: set[Path] | None
