@@ -38,11 +38,18 @@ def cache_dir() -> Path:
     return Path(base) / "fastapi-unblock"
 
 
-def project_key(root: Path, files: list[Path], settings: Any, only: set[Path] | None) -> str | None:
-    """The key for a project's outcomes, or ``None`` when a file cannot be stat'ed."""
+def project_key(
+    root: Path, files: list[Path], settings: Any, only: set[Path] | None, analysed: list[Path] | None = None
+) -> str | None:
+    """The key for a project's outcomes, or ``None`` when a file cannot be stat'ed.
+
+    ``files`` are all the sources the outcomes may depend on; ``analysed`` the
+    ones reported on (in order).
+    """
     digest = hashlib.blake2b(digest_size=20)
     for part in (__version__, str(_FORMAT), repr(settings), os.getcwd(), str(root)):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    digest.update("\0".join(str(p) for p in (analysed or [])).encode("utf-8", "surrogateescape") + b"\1")
     digest.update(repr(sorted(str(p) for p in only) if only is not None else None).encode() + b"\0")
     for path in sorted(files):
         try:

@@ -151,6 +151,9 @@ def _discover(options: RunOptions, repo: Any) -> tuple[list[Path], list[FileErro
         if real != path and not any(real.is_relative_to(root) for root in roots):
             errors.append(FileError(display_path(path), "a symlink to outside the target root; not followed"))
             continue
+        if not real.is_file():  # a FIFO or device named *.py would block the read forever
+            errors.append(FileError(display_path(path), "not a regular file; not read"))
+            continue
         if real not in seen:
             seen.add(real)
             files.append(real)
@@ -185,7 +188,7 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     if on_total is not None:
         on_total(len(kept))
     projects = group_by_project(kept)
-    found = _cached(projects, settings, only) if options.use_cache else {}
+    found = _cached(projects, settings, only, repo) if options.use_cache else {}
     todo = [p for root, members in projects.items() if root not in found for p in members]
     fresh = dict(zip(todo, analyse_files(todo, settings.__getitem__, options.jobs, only, progress)))
     for root, members in projects.items():
@@ -194,7 +197,7 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
             if progress is not None:
                 progress(len(members))
         elif options.use_cache:
-            _store(root, members, settings[root], only, [fresh[p] for p in members])
+            _store(root, members, settings[root], only, [fresh[p] for p in members], repo)
     roots = {path: root for root, members in projects.items() for path in members}
     outcomes = [fresh[p] for p in kept] + [Outcome(FileResult(e.path, error=e)) for e in refused]
     report = RunReport(outcomes, [roots[p] for p in kept] + [Path.cwd()] * len(refused))
@@ -246,23 +249,42 @@ def _main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
-def _cached(projects: dict[Path, list[Path]], settings: dict[Path, Any], only: set[Path] | None
+def _project_sources(root: Path, repo: Any) -> list[Path]:
+    """Every Python file the analysis of a project may read (helpers it imports included)."""
+    from .discovery import iter_python_files
+
+    if repo is not None and root.is_relative_to(repo.root):
+        return [Path(p) for p in repo.python_files([root])]
+    return [p.absolute() for p in iter_python_files([root])]
+
+
+def _cache_key(root: Path, members: list[Path], settings: Any, only: set[Path] | None, repo: Any) -> str | None:
+    from . import cache
+
+    # The analysed files decide what is reported; the project's other files can change it
+    # (a helper imported from one): all of them are in the key, by stat only.
+    sources = sorted(set(members) | set(_project_sources(root, repo)))
+    return cache.project_key(root, sources, settings, only, analysed=members)
+
+
+def _cached(projects: dict[Path, list[Path]], settings: dict[Path, Any], only: set[Path] | None, repo: Any
             ) -> dict[Path, list[Outcome]]:
     from . import cache
 
     hits: dict[Path, list[Outcome]] = {}
     for root, members in projects.items():
-        key = cache.project_key(root, members, settings[root], only)
+        key = _cache_key(root, members, settings[root], only, repo)
         value = cache.load(key) if key is not None else None
         if isinstance(value, list) and len(value) == len(members):
             hits[root] = value
     return hits
 
 
-def _store(root: Path, members: list[Path], settings: Any, only: set[Path] | None, outcomes: list[Outcome]) -> None:
+def _store(root: Path, members: list[Path], settings: Any, only: set[Path] | None, outcomes: list[Outcome],
+           repo: Any) -> None:
     from . import cache
 
-    key = cache.project_key(root, members, settings, only)
+    key = _cache_key(root, members, settings, only, repo)
     if key is not None:
         cache.store(key, outcomes)
 

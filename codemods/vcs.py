@@ -120,7 +120,7 @@ class Repository:
             self._git("read-tree", parent, env=env)
             for group in groups:
                 for name, data in sorted(group.files.items()):
-                    blob = self._store_blob(data)
+                    blob = self._store_blob(name, data, folder)
                     mode = self._mode(name, env)
                     self._git("update-index", "--add", "--cacheinfo", f"{mode},{blob},{name}", env=env)
                 tree = self._git("write-tree", env=env).strip()
@@ -129,13 +129,11 @@ class Repository:
         self._git("branch", branch, parent)
         return commits
 
-    def _store_blob(self, data: bytes) -> str:
-        import io
-
-        from gitdb import IStream
-
-        stored = self._repo.odb.store(IStream("blob", len(data), io.BytesIO(data)))  # type: ignore[attr-defined]
-        return str(stored.hexsha.decode() if isinstance(stored.hexsha, bytes) else stored.hexsha)
+    def _store_blob(self, name: str, data: bytes, folder: str) -> str:
+        """Store ``data`` as git add would: through .gitattributes (eol, filters) for ``name``."""
+        staged = Path(folder) / "blob"
+        staged.write_bytes(data)
+        return self._git("hash-object", "-w", f"--path={name}", str(staged)).strip()
 
     def _mode(self, name: str, env: dict[str, str]) -> str:
         listed = self._git("ls-files", "-s", "--", name, env=env).split()

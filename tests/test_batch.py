@@ -1,0 +1,509 @@
+"""Batch mode on monorepos: real git repositories, the real CLI in a subprocess.
+
+Each test builds a small monorepo (``alpha``, ``beta``, ``gamma``: a folder
+with ``pyproject.toml`` and an ``app/main.py`` whose async route blocks and
+awaits nothing, so the fix is convert-to-def) in a temporary git repository
+and runs ``python -m codemods`` in it, with a private cache folder.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from datetime import date
+from pathlib import Path
+
+import git
+import pytest
+from batch_helpers import (
+    GENERATED,
+    SERVICES,
+    blob,
+    cli,
+    commit_all,
+    commits_on,
+    fixed,
+    flagged,
+    git_state,
+    handler_module,
+    init_repo,
+    pyproject,
+    service_files,
+    snapshot,
+    touched,
+    write,
+)
+
+from codemods.runner import RunOptions, run
+
+ALL = [("alpha/app/main.py", "ping"), ("beta/app/main.py", "fetch"), ("gamma/app/main.py", "nap")]
+
+
+@pytest.fixture(autouse=True)
+def _hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No user or system git configuration; a cache folder of this test's own."""
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("FASTAPI_UNBLOCK_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def mono(tmp_path: Path) -> git.Repo:
+    return init_repo(tmp_path / "repo", service_files())
+
+
+def root_of(repo: git.Repo) -> Path:
+    return Path(repo.working_tree_dir or "")
+
+
+def findings_in(root: Path, *args: str) -> list[tuple[str, str]]:
+    result = cli(root, "--format", "json", *args)
+    assert result.code in (0, 1), result
+    return flagged(result.json())
+
+
+# -- which files ----------------------------------------------------------------------------
+
+
+def test_every_service_is_flagged(mono: git.Repo) -> None:
+    assert findings_in(root_of(mono), ".") == ALL
+
+
+def test_an_untracked_file_git_does_not_ignore_is_analysed(mono: git.Repo) -> None:
+    root = root_of(mono)
+    write(root, {"beta/app/extra.py": handler_module("extra")})
+    assert ("beta/app/extra.py", "extra") in findings_in(root, ".")
+
+
+def test_a_gitignored_file_is_not_analysed(mono: git.Repo) -> None:
+    root = root_of(mono)
+    write(root, {".gitignore": "scratch/\n*_local.py\n"})
+    write(
+        root,
+        {
+            "beta/scratch/tmp.py": handler_module("tmp"),
+            "gamma/app/try_local.py": handler_module("mine"),
+        },
+    )
+    assert findings_in(root, ".") == ALL
+
+
+def test_outside_git_the_walk_skips_environments_build_output_caches_and_hidden_folders(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "plain"
+    with pytest.raises(git.InvalidGitRepositoryError):
+        git.Repo(tmp_path, search_parent_directories=True)
+    write(root, service_files())
+    for folder in (
+        ".venv/lib",
+        "node_modules/pkg",
+        "build/lib",
+        "alpha/app/__pycache__",
+        ".hidden",
+        "alpha/.tox",
+    ):
+        write(root, {f"{folder}/blocking.py": handler_module("skipped")})
+    assert findings_in(root, ".") == ALL
+
+
+def test_a_generated_file_is_skipped_and_counted(mono: git.Repo) -> None:
+    root = root_of(mono)
+    write(
+        root,
+        {"gamma/app/client_gen.py": f"# {GENERATED} by a tool\n" + handler_module("generated")},
+    )
+    result = cli(root, "--format", "json", ".")
+    assert result.code == 1, result
+    document = result.json()
+    assert flagged(document) == ALL
+    assert document["summary"]["skipped"] == {"generated (marked @generated)": 1}
+    assert document["summary"]["projects"]["gamma"]["skipped"] == {
+        "generated (marked @generated)": 1
+    }
+
+
+def test_outside_git_a_fifo_named_like_a_module_does_not_hang_the_run(tmp_path: Path) -> None:
+    root = tmp_path / "plain"
+    write(root, service_files())
+    os.mkfifo(root / "alpha" / "app" / "pipe.py")
+    result = cli(root, "--format", "json", ".", timeout=4)  # TimeoutExpired fails the test
+    assert flagged(result.json()) == ALL
+
+
+# -- exclude --------------------------------------------------------------------------------
+
+
+def test_exclude_flag_skips_matching_files(mono: git.Repo) -> None:
+    root = root_of(mono)
+    write(root, {"alpha/app/legacy.py": handler_module("legacy")})
+    assert findings_in(root, "--exclude", "beta/", "--exclude", "legacy.py", ".") == [
+        ALL[0],
+        ALL[2],
+    ]
+
+
+def test_exclude_in_a_project_table_skips_files_of_that_project_only(mono: git.Repo) -> None:
+    root = root_of(mono)
+    write(
+        root,
+        {
+            "alpha/pyproject.toml": pyproject(
+                "alpha", 'exclude = ["app/legacy.py", "migrations/"]'
+            ),
+            "alpha/app/legacy.py": handler_module("legacy"),
+            "alpha/migrations/m001.py": handler_module("migrate"),
+            "beta/app/legacy.py": handler_module("kept"),
+        },
+    )
+    assert findings_in(root, ".") == sorted(ALL + [("beta/app/legacy.py", "kept")])
+
+
+# -- configuration per project --------------------------------------------------------------
+
+
+def test_each_project_uses_its_own_table(mono: git.Repo) -> None:
+    root = root_of(mono)
+    write(
+        root,
+        {
+            # The repository root is a project too; its table is not inherited by the services.
+            "pyproject.toml": pyproject("monorepo", 'select = ["UNB110"]'),
+            "tools/ops.py": handler_module("ops"),
+            "alpha/pyproject.toml": pyproject("alpha", 'ignore = ["UNB100"]'),
+        },
+    )
+    assert findings_in(root, ".") == [("beta/app/main.py", "fetch"), ("gamma/app/main.py", "nap")]
+
+
+def test_an_unknown_key_in_one_project_stops_the_run_and_writes_nothing(
+    mono: git.Repo, tmp_path: Path
+) -> None:
+    root = root_of(mono)
+    write(root, {"beta/pyproject.toml": pyproject("beta", 'ignor = ["UNB110"]')})
+    before = snapshot(root)
+    for args in (["--apply"], ["--format", "json"], []):
+        result = cli(root, *args, ".")
+        assert result.code == 2, result
+        assert result.stdout == "", result
+        assert "beta/pyproject.toml" in result.stderr and "'ignor'" in result.stderr, result
+        assert "did you mean 'ignore'" in result.stderr, result
+    assert snapshot(root) == before
+    assert not list((tmp_path / "cache").glob("*.pickle"))
+
+
+# -- --changed-since ------------------------------------------------------------------------
+
+
+def test_changed_since_reports_only_the_changed_service(mono: git.Repo) -> None:
+    root = root_of(mono)
+    base = mono.head.commit.hexsha
+    text = (root / "beta/app/main.py").read_text()
+    write(root, {"beta/app/main.py": "# touched\n" + text})
+    commit_all(mono, "touch beta")
+    assert findings_in(root, "--changed-since", base, ".") == [("beta/app/main.py", "fetch")]
+    assert findings_in(root, "--changed-since", "HEAD", ".") == []
+
+
+def test_changed_since_counts_a_registration_in_an_unchanged_file(mono: git.Repo) -> None:
+    root = root_of(mono)
+    write(
+        root,
+        {
+            "alpha/app/deps.py": "import time\n\n\nasync def get_db():\n    return {}\n",
+            "alpha/app/routes.py": (
+                "from fastapi import Depends, FastAPI\n\nfrom app.deps import get_db\n\nrouter = FastAPI()\n\n\n"
+                '@router.get("/items")\ndef items(db=Depends(get_db)):\n    return db\n'
+            ),
+        },
+    )
+    commit_all(mono, "deps")
+    write(
+        root,
+        {
+            "alpha/app/deps.py": "import time\n\n\nasync def get_db():\n    time.sleep(1)\n    return {}\n"
+        },
+    )
+    result = cli(root, "--format", "json", "--changed-since", "HEAD", ".")
+    assert result.code == 1, result
+    [finding] = result.json()["findings"]
+    assert (finding["path"], finding["function"], finding["kind"]) == (
+        "alpha/app/deps.py",
+        "get_db",
+        "dependency",
+    )
+
+
+def test_changed_since_an_unknown_revision_is_an_error(mono: git.Repo) -> None:
+    result = cli(root_of(mono), "--changed-since", "no-such-rev", ".")
+    assert result.code == 2, result
+    assert "no-such-rev" in result.stderr or "rev-parse" in result.stderr, result
+
+
+# -- --apply and uncommitted changes --------------------------------------------------------
+
+
+def _dirty_beta(root: Path) -> str:
+    text = "# work in progress\n" + (root / "beta/app/main.py").read_text()
+    write(root, {"beta/app/main.py": text})
+    return text
+
+
+def test_apply_refuses_files_with_uncommitted_changes(mono: git.Repo) -> None:
+    root = root_of(mono)
+    _dirty_beta(root)
+    before, state = snapshot(root), git_state(mono)
+    result = cli(root, "--apply", ".")
+    assert result.code == 2, result
+    assert "uncommitted changes" in result.stderr and "beta/app/main.py" in result.stderr, result
+    assert "alpha/app/main.py" not in result.stderr, result
+    assert snapshot(root) == before  # bytes and mtimes: nothing written, not even the clean files
+    assert git_state(mono) == state
+
+
+def test_allow_dirty_rewrites_files_with_uncommitted_changes(mono: git.Repo) -> None:
+    root = root_of(mono)
+    dirty = _dirty_beta(root)
+    result = cli(root, "--apply", "--allow-dirty", ".")
+    assert result.code == 0, result
+    assert (root / "beta/app/main.py").read_text() == fixed(dirty, "fetch")
+    assert (root / "alpha/app/main.py").read_text() == fixed(
+        service_files()["alpha/app/main.py"], "ping"
+    )
+
+
+# -- --apply --commit -----------------------------------------------------------------------
+
+
+def test_commit_makes_one_commit_per_service_on_a_dated_branch(mono: git.Repo) -> None:
+    root = root_of(mono)
+    original = service_files()
+    days = {date.today().isoformat()}
+    result = cli(root, "--apply", "--commit", ".")
+    days.add(date.today().isoformat())
+    assert result.code == 0, result
+    branches = [b.name for b in mono.branches if b.name != "main"]
+    assert len(branches) == 1 and branches[0] in {f"fastapi-unblock/{d}" for d in days}, branches
+    commits = commits_on(mono, branches[0])
+    assert [c.summary for c in commits] == [
+        f"fastapi-unblock: unblock async handlers in {s}" for s in SERVICES
+    ]
+    assert commits[0].parents[0] == mono.head.commit
+    for commit, (path, function) in zip(commits, ALL):
+        assert touched(commit) == {path}
+        assert f"- {path}:9 {function} (route): convert-to-def" in commit.message
+        assert blob(commit, path) == fixed(original[path], function)
+
+
+def test_commit_leaves_the_current_branch_index_and_working_tree_alone_and_pushes_nothing(
+    mono: git.Repo,
+    tmp_path: Path,
+) -> None:
+    root = root_of(mono)
+    remote = git.Repo.init(tmp_path / "remote.git", bare=True)
+    mono.create_remote("origin", str(tmp_path / "remote.git"))
+    mono.git.push("-q", "origin", "main")
+    remote_refs = remote.git.for_each_ref()
+    write(root, {"notes.txt": "untracked\n", "alpha/README.md": "staged\n"})
+    mono.git.add("alpha/README.md")
+    before, state = snapshot(root), git_state(mono)
+
+    result = cli(root, "--apply", "--commit", "--branch", "unblock/review", ".")
+    assert result.code == 0, result
+
+    assert snapshot(root) == before
+    after = git_state(mono)
+    assert (after.head, after.branch, after.status, after.index) == (
+        state.head,
+        state.branch,
+        state.status,
+        state.index,
+    )
+    commits = commits_on(mono, "unblock/review")
+    assert len(commits) == 3
+    assert set().union(*map(touched, commits)) == {path for path, _ in ALL}  # not the staged README
+    assert remote.git.for_each_ref() == remote_refs
+    assert "refs/remotes/origin/unblock" not in after.refs
+
+
+def test_commit_to_an_existing_branch_fails_and_changes_nothing(mono: git.Repo) -> None:
+    root = root_of(mono)
+    first = cli(root, "--apply", "--commit", "--branch", "unblock/review", ".")
+    assert first.code == 0, first
+    before, state = snapshot(root), git_state(mono)
+    again = cli(root, "--apply", "--commit", "--branch", "unblock/review", ".")
+    assert again.code == 2, again
+    assert "already exists" in again.stderr and "unblock/review" in again.stderr, again
+    assert snapshot(root) == before
+    assert git_state(mono) == state
+
+
+def test_commit_stores_what_git_add_would_store_under_gitattributes_eol(mono: git.Repo) -> None:
+    root = root_of(mono)
+    write(root, {".gitattributes": "*.py text eol=crlf\n"})
+    commit_all(mono, "attributes")
+    (root / "alpha/app/main.py").unlink()
+    mono.git.checkout("--", "alpha/app/main.py")  # now CRLF in the working tree, LF in git
+    assert b"\r\n" in (root / "alpha/app/main.py").read_bytes() and not mono.git.status(
+        "--porcelain"
+    )
+    result = cli(root, "--apply", "--commit", "--branch", "crlf", "alpha")
+    assert result.code == 0, result
+    [commit] = commits_on(mono, "crlf")
+    assert mono.git.diff("--numstat", "main", "crlf") == "1\t1\talpha/app/main.py"
+    assert blob(commit, "alpha/app/main.py") == fixed(service_files()["alpha/app/main.py"], "ping")
+
+
+def test_split_by_owner_makes_one_commit_per_codeowners_owner(mono: git.Repo) -> None:
+    root = root_of(mono)
+    write(
+        root,
+        {
+            ".github/CODEOWNERS": "# owners\n* @platform\n/alpha/ @team-a\n/gamma/ @team-a\n/beta/ @team-b\n"
+        },
+    )
+    commit_all(mono, "owners")
+    result = cli(root, "--apply", "--commit", "--branch", "by-owner", "--split-by", "owner", ".")
+    assert result.code == 0, result
+    commits = commits_on(mono, "by-owner")
+    assert {c.summary: touched(c) for c in commits} == {
+        "fastapi-unblock: unblock async handlers in @team-a": {
+            "alpha/app/main.py",
+            "gamma/app/main.py",
+        },
+        "fastapi-unblock: unblock async handlers in @team-b": {"beta/app/main.py"},
+    }
+
+
+def test_split_by_owner_without_codeowners_is_an_error(mono: git.Repo) -> None:
+    root = root_of(mono)
+    before, state = snapshot(root), git_state(mono)
+    result = cli(root, "--apply", "--commit", "--split-by", "owner", ".")
+    assert result.code == 2, result
+    assert "CODEOWNERS" in result.stderr, result
+    assert snapshot(root) == before
+    assert git_state(mono) == state
+
+
+# -- the cache and parallel runs ------------------------------------------------------------
+
+
+def _sixty_files() -> dict[str, str]:
+    files = service_files()
+    for service in SERVICES:
+        for i in range(19):
+            files[f"{service}/app/m{i:02}.py"] = handler_module(f"{service}_{i:02}")
+    return files
+
+
+def test_results_are_the_same_with_or_without_cache_warm_or_cold_and_for_any_jobs(
+    tmp_path: Path,
+) -> None:
+    repo = init_repo(tmp_path / "repo", _sixty_files())
+    root = root_of(repo)
+    runs = {}
+    for name, args in {
+        "no-cache -j1": ["--no-cache", "-j", "1"],
+        "no-cache -j2": ["--no-cache", "-j", "2"],
+        "cold -j2": ["-j", "2"],
+        "warm -j2": ["-j", "2"],
+        "warm -j1": ["-j", "1"],
+    }.items():
+        assert bool(list((tmp_path / "cache").glob("*.pickle"))) == name.startswith("warm"), name
+        runs[name] = cli(root, "--format", "json", *args, ".")
+    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 3  # one entry per service
+    reference = runs["no-cache -j1"]
+    assert reference.code == 1 and len(reference.json()["findings"]) == 60, reference
+    for name, result in runs.items():
+        assert (result.code, result.stdout) == (reference.code, reference.stdout), name
+    # The patch, built from cached outcomes, is the patch built from scratch.
+    patch, warm_patch = cli(root, "--no-cache", "-j", "2", "."), cli(root, "-j", "2", ".")
+    assert patch.stdout.count("\n-async def ") == 60, patch
+    assert (warm_patch.code, warm_patch.stdout) == (patch.code, patch.stdout)
+
+
+def test_the_summary_has_one_entry_per_service(mono: git.Repo) -> None:
+    result = cli(root_of(mono), "--format", "json", ".")
+    projects = result.json()["summary"]["projects"]
+    assert sorted(projects) == sorted(SERVICES)
+    assert all(p["files_scanned"] == 1 and p["handlers_flagged"] == 1 for p in projects.values())
+
+
+def test_an_edit_after_a_cached_run_is_picked_up(mono: git.Repo) -> None:
+    root = root_of(mono)
+    assert findings_in(root, ".") == ALL
+    path = root / "gamma/app/main.py"
+    text, info = path.read_text(), path.stat()
+    # Same size and mtime: only the content (and the ctime) differ.
+    edited = text.replace("    time.sleep(0.2)\n", "    print(0.2, 123)\n")
+    assert len(edited) == len(text)
+    path.write_text(edited)
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert findings_in(root, ".") == ALL[:2] == findings_in(root, "--no-cache", ".")
+
+
+def test_an_edit_to_a_helper_module_outside_the_named_files_is_picked_up(mono: git.Repo) -> None:
+    root = root_of(mono)
+    write(
+        root,
+        {
+            "alpha/app/main.py": handler_module("ping", "from app.helpers import slow", "slow()"),
+            "alpha/app/helpers.py": "import time\n\n\ndef slow():\n    time.sleep(1)\n",
+        },
+    )
+    commit_all(mono, "helpers")
+    assert findings_in(root, "alpha/app/main.py") == [("alpha/app/main.py", "ping")]
+    write(root, {"alpha/app/helpers.py": "import time\n\n\ndef slow():\n    return 1\n"})
+    assert findings_in(root, "--no-cache", "alpha/app/main.py") == []
+    assert findings_in(root, "alpha/app/main.py") == []
+
+
+# -- files that disappear or cannot be read -------------------------------------------------
+
+
+def test_a_file_deleted_between_two_runs(mono: git.Repo) -> None:
+    root = root_of(mono)
+    assert findings_in(root, ".") == ALL
+    (root / "beta/app/main.py").unlink()
+    result = cli(root, "--format", "json", ".")
+    assert result.code == 1, result
+    assert flagged(result.json()) == [ALL[0], ALL[2]]
+    assert sorted(result.json()["summary"]["projects"]) == ["alpha", "gamma"]
+
+
+def test_a_file_deleted_during_the_run_is_reported(
+    mono: git.Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = root_of(mono)
+    monkeypatch.chdir(root)
+
+    def delete_beta(total: int) -> None:  # called after discovery, before any file is read
+        (root / "beta/app/main.py").unlink()
+
+    report = run(RunOptions(paths=(Path("."),), jobs=1), on_total=delete_beta)
+    errors = {
+        o.result.path: o.result.error.message for o in report.outcomes if o.result.error is not None
+    }
+    assert list(errors) == ["beta/app/main.py"]
+    assert "no such file" in errors["beta/app/main.py"]
+    assert sorted((f.path, f.function) for o in report.outcomes for f in o.result.findings) == [
+        ALL[0],
+        ALL[2],
+    ]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its mode")
+def test_an_unreadable_file_is_reported_and_the_others_still_fixed(mono: git.Repo) -> None:
+    root = root_of(mono)
+    path = root / "beta/app/main.py"
+    path.chmod(0)
+    try:
+        result = cli(root, "--format", "json", "--apply", ".")
+    finally:
+        path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    assert result.code == 2, result
+    document = result.json()
+    assert [(e["path"], "cannot read" in e["message"]) for e in document["errors"]] == [
+        ("beta/app/main.py", True)
+    ]
+    assert "async def" not in (root / "alpha/app/main.py").read_text()
