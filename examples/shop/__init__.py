@@ -1,0 +1,1 @@
+"""A small shop API used to demonstrate fastapi-unblock (see README.md)."""
