@@ -350,15 +350,32 @@ def _splice(original: str, rendered_old: str, rendered_new: str) -> str:
 
 
 def _check_outside_spans(old: str, new: str, spans: list[tuple[int, int]]) -> None:
-    old_lines = split_lines(old)
-    new_lines = split_lines(new)
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-    for tag, i1, i2, _j1, _j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        first, last = i1 + 1, max(i2, i1 + 1)  # 1-based; an insertion sits at i1+1
-        if not any(start <= first and last <= end + 1 for start, end in spans):
+    """Every line of ``old`` outside ``spans`` must be in ``new``, in order, unchanged.
+
+    Linear: the text between the spans is cut into segments that must be found
+    one after another in the new text (the first at its very start, the last at
+    its very end); only what replaced the spans may sit between them. A diff
+    (``difflib``) would be quadratic on large, repetitive files.
+    """
+    lines = split_lines(old)
+    segments: list[tuple[int, str]] = []
+    line = 1
+    for start, end in _merge([(max(1, a), b) for a, b in spans]):
+        if start > line:
+            segments.append((line, "".join(lines[line - 1 : start - 1])))
+        line = max(line, end + 1)
+    tail = "".join(lines[line - 1 :])
+    position = 0
+    for index, (first_line, segment) in enumerate(segments):
+        found = new.find(segment, position)
+        if found < 0 or (index == 0 and first_line == 1 and found != 0):
             raise TransformError(
-                f"the rewrite would change line {first}, outside the fixed functions and the import block; "
-                "file left unchanged"
+                f"the rewrite would change a line near line {first_line}, outside the fixed functions and the "
+                "import block; file left unchanged"
             )
+        position = found + len(segment)
+    if tail and (not new.endswith(tail) or len(new) - len(tail) < position):
+        raise TransformError(
+            f"the rewrite would change a line at or after line {line}, outside the fixed functions; "
+            "file left unchanged"
+        )
