@@ -114,15 +114,16 @@ class ProjectAnalysis:
         if found is None:
             lines: dict[str, list[int]] = {}
             streamed: set[int] = set()
-            for node in ast.walk(module.tree):
-                if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)):
+            calls = [node for node in ast.walk(module.tree) if isinstance(node, ast.Call)]
+            for node in calls:
+                if isinstance(node.func, (ast.Name, ast.Attribute)):
                     callee = node.func.id if isinstance(node.func, ast.Name) else node.func.attr
                     if callee.endswith(("StreamingResponse", "EventSourceResponse")):
                         # Handing a generator to a streaming response works for sync ones too.
                         streamed |= {id(a) for a in [*node.args[:1], *(k.value for k in node.keywords
                                                                           if k.arg == "content")]}
-            for node in ast.walk(module.tree):
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and id(node) not in streamed:
+            for node in calls:
+                if isinstance(node.func, ast.Name) and id(node) not in streamed:
                     lines.setdefault(node.func.id, []).append(node.lineno)
             found = {name: tuple(sorted(value)) for name, value in lines.items()}
             self._call_lines[module.path] = found
@@ -292,6 +293,9 @@ class _FileAnalysis:
         return self._lines
 
     def unsuppressed(self, calls: list[DirectCall], defined: DefinedFunction) -> list[DirectCall]:
+        lines = {defined.node.lineno} | {n for c in calls for n in (c.node.lineno, c.node.end_lineno or c.node.lineno)}
+        if not any(_may_suppress(self.lines[n - 1]) for n in lines if 0 < n <= len(self.lines)):
+            return calls  # no suppression comment can be there: skip tokenizing the file
         if self._comments is None:
             self._comments = comment_map(self.text)
         comments = self._comments
@@ -307,6 +311,11 @@ class _FileAnalysis:
                 continue
             kept.append(call)
         return kept
+
+
+def _may_suppress(line: str) -> bool:
+    lowered = line.lower()
+    return "#" in line and ("noqa" in lowered or "unblock" in lowered)
 
 
 def import_block_span(tree: ast.Module) -> tuple[int, int]:

@@ -172,7 +172,11 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     from .discovery import exclude_matcher
     from .vcs import Repository
 
-    repo = Repository.find(Path.cwd()) or Repository.find(options.paths[0].resolve())
+    # The repository holding the paths (not the current folder's): a path in another
+    # checkout, or outside git, is walked instead.
+    repo = Repository.find(options.paths[0].resolve())
+    if repo is not None and not all(p.resolve().is_relative_to(repo.root) for p in options.paths):
+        repo = None
     files, refused = _discover(options, repo)
     by_project = group_by_project(files)
     settings = {root: load_settings(root, options.overrides) for root in by_project}

@@ -10,23 +10,58 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from .scope import Binding, FunctionNode, Scope, function_scope
 
 
-@dataclass(frozen=True)
 class DefinedFunction:
-    node: FunctionNode
-    enclosing: Scope
-    scope: Scope
-    qualname: str
-    #: Qualname (inside the module) of the class whose body defines this method.
-    owner_class: str | None = None
+    """A function definition; its own scope is built only when something asks for it.
+
+    Most functions of a large module are never looked into (only async ones
+    and the helpers they call are), so building every scope up front would
+    cost time and memory for nothing.
+    """
+
+    __slots__ = ("node", "qualname", "owner_class", "_parent", "_module_scope", "_scope")
+
+    def __init__(
+        self,
+        node: FunctionNode,
+        qualname: str,
+        owner_class: str | None,
+        parent: DefinedFunction | None,
+        module_scope: Scope,
+    ) -> None:
+        self.node = node
+        self.qualname = qualname
+        #: Qualname (inside the module) of the class whose body defines this method.
+        self.owner_class = owner_class
+        self._parent = parent
+        self._module_scope = module_scope
+        self._scope: Scope | None = None
+
+    @property
+    def enclosing(self) -> Scope:
+        """The scope the function is defined in (class bodies do not count, as in Python)."""
+        return self._parent.scope if self._parent is not None else self._module_scope
+
+    @property
+    def scope(self) -> Scope:
+        if self._scope is None:
+            enclosing = self.enclosing
+            scope = function_scope(self.node, enclosing)
+            if self.owner_class is not None:
+                owner = f"{enclosing.module}.{self.owner_class}" if enclosing.module else self.owner_class
+                _bind_self(self.node, scope, owner)
+            self._scope = scope
+        return self._scope
 
     @property
     def is_async(self) -> bool:
         return isinstance(self.node, ast.AsyncFunctionDef)
+
+    def __repr__(self) -> str:
+        return f"DefinedFunction({self.qualname!r}, line {self.node.lineno})"
 
 
 def _decorator_names(node: FunctionNode) -> set[str]:
@@ -41,28 +76,33 @@ def _decorator_names(node: FunctionNode) -> set[str]:
 
 
 def iter_functions(
-    body: list[ast.stmt], enclosing: Scope, prefix: str = "", owner_class: str | None = None
+    body: list[ast.stmt],
+    module_scope: Scope,
+    prefix: str = "",
+    owner_class: str | None = None,
+    parent: DefinedFunction | None = None,
 ) -> Iterator[DefinedFunction]:
+    """Every function defined in a body, at any depth, in source order."""
     for node in body:
-        yield from _functions_in(node, enclosing, prefix, owner_class)
+        yield from _functions_in(node, module_scope, prefix, owner_class, parent)
 
 
-def _functions_in(node: ast.AST, enclosing: Scope, prefix: str, owner_class: str | None) -> Iterator[DefinedFunction]:
+def _functions_in(
+    node: ast.AST, module_scope: Scope, prefix: str, owner_class: str | None, parent: DefinedFunction | None
+) -> Iterator[DefinedFunction]:
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        scope = function_scope(node, enclosing)
-        if owner_class is not None:
-            _bind_self(node, scope, f"{enclosing.module}.{owner_class}" if enclosing.module else owner_class)
         qualname = f"{prefix}{node.name}"
-        yield DefinedFunction(node, enclosing, scope, qualname, owner_class)
-        yield from iter_functions(node.body, scope, f"{qualname}.")
+        defined = DefinedFunction(node, qualname, owner_class, parent, module_scope)
+        yield defined
+        yield from iter_functions(node.body, module_scope, f"{qualname}.", None, defined)
         return
     if isinstance(node, ast.ClassDef):
         # Class bodies do not enclose their methods for name lookup.
-        yield from iter_functions(node.body, enclosing, f"{prefix}{node.name}.", f"{prefix}{node.name}")
+        yield from iter_functions(node.body, module_scope, f"{prefix}{node.name}.", f"{prefix}{node.name}", parent)
         return
     for child in ast.iter_child_nodes(node):
         if isinstance(child, (ast.stmt, ast.ExceptHandler, ast.match_case)):
-            yield from _functions_in(child, enclosing, prefix, owner_class)
+            yield from _functions_in(child, module_scope, prefix, owner_class, parent)
 
 
 def _bind_self(node: FunctionNode, scope: Scope, class_name: str) -> None:

@@ -173,11 +173,15 @@ class _Collector:
     def run(self) -> list[Registration]:
         for function in self.module.functions:
             self.decorators(function)
-        bodies: list[tuple[list[ast.stmt], Scope]] = [(self.module.tree.body, self.module.scope)]
-        bodies += [(f.node.body, f.scope) for f in self.module.functions]
-        for body, scope in bodies:
-            for call in _frame_calls(body):
-                self.call(call, scope)
+        for call in _frame_calls(self.module.tree.body):
+            if _may_register(call):
+                self.call(call, self.module.scope)
+        for function in self.module.functions:
+            for call in _frame_calls(function.node.body):
+                # Only a call that could register something needs the function's scope,
+                # which is built on first use: most bodies never need it.
+                if _may_register(call):
+                    self.call(call, function.scope)
         for function in self.module.functions:
             # ``x = Depends(f)`` defaults and ``Annotated[T, Depends(f)]`` annotations.
             args = function.node.args
@@ -264,6 +268,19 @@ class _Collector:
 def collect_registrations(module: ModuleInfo, resolver: Resolver) -> list[Registration]:
     """Every function this module hands to FastAPI (possibly defined elsewhere)."""
     return _Collector(module, resolver).run()
+
+
+_REGISTERING_NAMES = frozenset(
+    {*(name.rsplit(".", 1)[-1] for name in (*APP_CLASSES, *_ROUTE_CLASSES, *_DEPENDS, *_BACKGROUND_TASK,
+                                           *STREAMING_RESPONSES)),
+     *_REGISTRAR_CALLS, "add_task", "add_middleware", "partial"}
+)
+
+
+def _may_register(call: ast.Call) -> bool:
+    func = call.func
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    return name in _REGISTERING_NAMES
 
 
 def _frame_calls(body: list[ast.stmt]) -> Iterator[ast.Call]:
