@@ -21,7 +21,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from .analysis.blocking import BlockingAnalysis, DirectCall
-from .analysis.callers import HINTS as CALLER_HINTS
 from .analysis.callers import CallSite, collect_call_sites
 from .analysis.definitions import DefinedFunction
 from .analysis.fastapi_app import Registration, collect_registrations, merge
@@ -85,12 +84,12 @@ class ProjectAnalysis:
         info = self.parse(path, text)
         return collect_registrations(info, self.resolver) if isinstance(info, ModuleInfo) else []
 
-    def call_sites(self, path: Path, text: str) -> list[CallSite]:
-        """Calls of project async functions from other modules (pass 1)."""
-        if not any(hint.decode() in text for hint in CALLER_HINTS):
+    def call_sites(self, path: Path, text: str, names: frozenset[str]) -> list[CallSite]:
+        """Calls of functions with these names (the registered ones) in one file."""
+        if not any(name in text for name in names):
             return []
         info = self.parse(path, text)
-        return collect_call_sites(info, self.resolver) if isinstance(info, ModuleInfo) else []
+        return collect_call_sites(info, self.resolver, names) if isinstance(info, ModuleInfo) else []
 
     def analyse(
         self,
@@ -98,7 +97,7 @@ class ProjectAnalysis:
         text: str,
         shown: str,
         registry: Mapping[str, Registration],
-        callers: Mapping[str, tuple[str, ...]] | None = None,
+        callers: CallIndex | None = None,
         forced: Mapping[str, tuple[str, ...]] | None = None,
     ) -> FileResult:
         if not might_need_analysis(text) and not self.settings.all_async:
@@ -107,6 +106,29 @@ class ProjectAnalysis:
         if isinstance(info, FileError):
             return FileResult(path=shown, old_text=text, error=FileError(shown, info.message))
         return _FileAnalysis(self, info, text, shown, registry, callers or {}, forced or {}).run()
+
+    def external_callers(self, defined: DefinedFunction, module: ModuleInfo, callers: CallIndex) -> tuple[str, ...]:
+        """``path:line`` of calls of ``defined`` from other modules.
+
+        A call whose callee resolves through imports counts when it resolves to
+        this function; a method call on a value counts for any method of that
+        name (we cannot tell the receiver's class cheaply, and refusing a
+        conversion is the safe side).
+        """
+        found = []
+        for qualified, path, line in callers.get(defined.node.name, ()):
+            if path == str(module.path):
+                continue
+            if qualified is None:
+                if defined.owner_class is None:
+                    continue
+            else:
+                symbol = self.index.resolve(qualified)
+                if symbol is None or symbol.function is not defined:
+                    if not (defined.owner_class is not None and symbol is None):
+                        continue
+            found.append(f"{self.display(Path(path))}:{line}")
+        return tuple(sorted(set(found)))
 
     def call_lines(self, module: ModuleInfo) -> dict[str, tuple[int, ...]]:
         """Name -> lines where ``name(...)`` is called in ``module`` (computed once per module)."""
@@ -144,7 +166,7 @@ class _FileAnalysis:
         text: str,
         shown: str,
         registry: Mapping[str, Registration],
-        callers: Mapping[str, tuple[str, ...]],
+        callers: CallIndex,
         forced: Mapping[str, tuple[str, ...]],
     ) -> None:
         self.callers = callers
@@ -262,7 +284,7 @@ class _FileAnalysis:
             decorator_index=registration.decorator_index if registration else None,
             calls=tuple(calls),
             call_sites=self.project.call_lines(module).get(node.name, ()),
-            external_callers=self.callers.get(function_key(module.path, defined.qualname), ()),
+            external_callers=self.project.external_callers(defined, module, self.callers),
             settings=self.settings,
             tree=module.tree,
             lines=lines,
@@ -358,18 +380,20 @@ def _finding(
     )
 
 
-def merge_call_sites(sites: list[CallSite], relative_to: Path | None = None) -> dict[str, tuple[str, ...]]:
-    """Function key -> ``path:line`` of each caller in another module."""
-    merged: dict[str, list[str]] = {}
+CallIndex = Mapping[str, tuple[tuple[str | None, str, int], ...]]
+
+
+def registered_names(registry: Mapping[str, Registration]) -> frozenset[str]:
+    """The plain names of the functions FastAPI runs (``Store.get`` -> ``get``)."""
+    return frozenset(key.rsplit(":", 1)[1].rsplit(".", 1)[-1] for key in registry)
+
+
+def merge_call_sites(sites: list[CallSite]) -> dict[str, tuple[tuple[str | None, str, int], ...]]:
+    """Callee name -> (qualified name or None, path, line) of every call in the project."""
+    merged: dict[str, list[tuple[str | None, str, int]]] = {}
     for site in sites:
-        path = site.path
-        if relative_to is not None:
-            try:
-                path = Path(path).relative_to(relative_to.resolve()).as_posix()
-            except ValueError:
-                pass
-        merged.setdefault(site.key, []).append(f"{path}:{site.line}")
-    return {key: tuple(sorted(set(value))) for key, value in merged.items()}
+        merged.setdefault(site.name, []).append((site.qualified, site.path, site.line))
+    return {name: tuple(value) for name, value in merged.items()}
 
 
 def analyse_source(
@@ -405,7 +429,8 @@ def analyse_tree(root: Path, settings: Settings | None = None, catalogue: Catalo
         except (OSError, SourceError) as error:
             errors.append(FileResult(shown, error=FileError(shown, str(error))))
     registry = merge([r for path, text in texts.items() for r in project.registrations(path, text)])
-    callers = merge_call_sites([c for path, text in texts.items() for c in project.call_sites(path, text)], root)
+    names = registered_names(registry)
+    callers = merge_call_sites([c for path, text in texts.items() for c in project.call_sites(path, text, names)])
     results = {
         path: project.analyse(path, text, path.relative_to(root).as_posix(), registry, callers)
         for path, text in texts.items()

@@ -23,12 +23,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .analysis.callers import HINTS as CALLER_HINTS
 from .analysis.callers import CallSite
 from .analysis.fastapi_app import Registration, merge
 from .analysis.project import find_project_root
 from .discovery import is_generated
-from .engine import ProjectAnalysis, merge_call_sites, merge_fix_sites
+from .engine import CallIndex, ProjectAnalysis, merge_call_sites, merge_fix_sites, registered_names
 from .models import FileError, FileResult, Settings
 from .sourcefile import SourceError, decode
 
@@ -79,7 +78,6 @@ def _read(path: Path) -> bytes | FileError:
 @dataclass(frozen=True)
 class _Found:
     registrations: tuple[Registration, ...] = ()
-    sites: tuple[CallSite, ...] = ()
     error: FileError | None = None
     skipped: str | None = None
 
@@ -90,7 +88,7 @@ def _scan(root: Path, settings: Settings, path: Path) -> _Found:
         return _Found(error=data)
     if is_generated(data):
         return _Found(skipped="generated (marked @generated)")
-    if not any(hint in data for hint in _REGISTRATION_HINTS + CALLER_HINTS):
+    if not any(hint in data for hint in _REGISTRATION_HINTS):
         return _Found()
     try:
         text = decode(data).text
@@ -100,7 +98,7 @@ def _scan(root: Path, settings: Settings, path: Path) -> _Found:
     parsed = project.parse(path, text)
     if isinstance(parsed, FileError):
         return _Found(error=FileError(display_path(path), parsed.message))
-    return _Found(tuple(project.registrations(path, text)), tuple(project.call_sites(path, text)))
+    return _Found(tuple(project.registrations(path, text)))
 
 
 def _pass_one(args: tuple[Path, Settings, list[Path]]) -> list[_Found]:
@@ -108,12 +106,29 @@ def _pass_one(args: tuple[Path, Settings, list[Path]]) -> list[_Found]:
     return [_scan(root, settings, path) for path in paths]
 
 
+def _callers(args: tuple[Path, Settings, list[Path], frozenset[str]]) -> list[CallSite]:
+    """Calls of the registered functions' names, in the files whose text mentions one."""
+    root, settings, paths, names = args
+    found: list[CallSite] = []
+    needles = [name.encode() for name in names]
+    for path in paths:
+        data = _read(path)
+        if isinstance(data, FileError) or not any(needle in data for needle in needles):
+            continue
+        try:
+            text = decode(data).text
+        except SourceError:
+            continue
+        found += _project(root, settings).call_sites(path, text, names)
+    return found
+
+
 @dataclass(frozen=True)
 class _Context:
     """What pass 2 and 3 need from pass 1, shipped once per chunk."""
 
     registry: Mapping[str, Registration]
-    callers: Mapping[str, tuple[str, ...]]
+    callers: CallIndex
     forced: Mapping[str, tuple[str, ...]]
 
 
@@ -208,7 +223,9 @@ def _one_project(
     chunks = runner.chunks(members)
     found = [f for part in runner.map(_pass_one, [(root, settings, c) for c in chunks]) for f in part]
     registry = merge([r for f in found for r in f.registrations])
-    callers = merge_call_sites([s for f in found for s in f.sites], Path.cwd())
+    names = registered_names(registry)
+    sites = [s for part in runner.map(_callers, [(root, settings, c, names) for c in chunks]) for s in part] if names else []
+    callers = merge_call_sites(sites)
     in_scope = _files_of(registry)
     todo: list[Path] = []
     for path, scanned in zip(members, found):

@@ -64,12 +64,16 @@ def function_key(path: Path, qualname: str) -> str:
 
 
 def find_project_root(start: Path) -> Path:
+    """The nearest folder with a project marker; without one, the folder above the outermost package."""
     start = start.resolve()
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
         if any((candidate / marker).exists() for marker in _PROJECT_MARKERS):
             return candidate
-    return folder
+    top = folder
+    while (top / "__init__.py").is_file() and top.parent != top:
+        top = top.parent
+    return top
 
 
 def source_roots(project_root: Path) -> list[Path]:

@@ -39,6 +39,7 @@ class Resolver:
         self.catalogue = catalogue
         self.index = index
         self._attr_cache: dict[tuple[str, str], str | None] = {}
+        self._type_memo: dict[tuple[int, int], str | None] = {}
 
     # -- names -------------------------------------------------------------------
     def qualified(self, expr: ast.AST, scope: Scope) -> str | None:
@@ -115,8 +116,19 @@ class Resolver:
         return None
 
     def type_of(self, expr: ast.AST, scope: Scope, depth: int = 0) -> str | None:
+        """Memoised per (expression, scope): names rebound many times would otherwise
+        make the walk over their bindings exponential."""
         if depth > _MAX_DEPTH:
             return None
+        key = (id(expr), id(scope))
+        if key in self._type_memo:
+            return self._type_memo[key]
+        self._type_memo[key] = None  # a cycle through this expression has no type
+        found = self._type_of(expr, scope, depth)
+        self._type_memo[key] = found
+        return found
+
+    def _type_of(self, expr: ast.AST, scope: Scope, depth: int) -> str | None:
         if isinstance(expr, ast.Call):
             return self._call_type(expr, scope, depth)
         if isinstance(expr, ast.Name):
