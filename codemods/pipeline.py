@@ -18,6 +18,7 @@ outcomes do not depend on the number of workers.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -33,8 +34,19 @@ from .sourcefile import SourceError, decode
 
 #: Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 48
-#: Text that makes a file worth reading for registrations (pass 1).
-_REGISTRATION_HINTS = (b"fastapi", b"starlette", b"async")
+#: Text that makes a file worth parsing for registrations (pass 1): it names FastAPI or
+#: Starlette, or decorates with a route-like method (a router imported from another
+#: module), or registers through a call. Everything else is never parsed.
+_REGISTRATION_HINTS = (b"fastapi", b"starlette", b"add_api_route", b"add_api_websocket_route", b"add_route",
+                       b"add_task", b"Depends(", b"Security(", b"add_middleware", b"add_exception_handler")
+_DECORATOR_HINT = re.compile(
+    rb"@[ \t]*[\w.]+\.(?:get|post|put|patch|delete|options|head|trace|api_route|route|websocket|websocket_route"
+    rb"|middleware|exception_handler|on_event)[ \t]*\("
+)
+
+
+def _may_register(data: bytes) -> bool:
+    return any(hint in data for hint in _REGISTRATION_HINTS) or _DECORATOR_HINT.search(data) is not None
 
 _PROJECTS: dict[tuple[Path, Settings], ProjectAnalysis] = {}
 
@@ -88,7 +100,7 @@ def _scan(root: Path, settings: Settings, path: Path) -> _Found:
         return _Found(error=data)
     if is_generated(data):
         return _Found(skipped="generated (marked @generated)")
-    if not any(hint in data for hint in _REGISTRATION_HINTS):
+    if not _may_register(data):
         return _Found()
     try:
         text = decode(data).text
