@@ -41,23 +41,28 @@ def _skip_dir(name: str) -> bool:
 
 
 def iter_python_files(paths: list[Path]) -> Iterator[Path]:
-    """``.py`` files under ``paths``, each once, in a stable order."""
-    seen: set[Path] = set()
+    """``.py`` files under ``paths`` (absolute), in a stable order; duplicates are dropped later."""
     for root in paths:
         if root.is_file() or not root.exists():
-            candidates: list[Path] = [root]
+            yield root.absolute()
         else:
-            candidates = list(_walk(root))
-        for path in candidates:
-            key = path.resolve()  # a file reached directly and through a symlink is one file
-            if key not in seen:
-                seen.add(key)
-                yield path
+            yield from _walk(root.absolute())
 
 
 def _walk(root: Path) -> Iterator[Path]:
-    for directory, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not _skip_dir(d))
-        for filename in sorted(filenames):
-            if filename.endswith(".py"):
-                yield Path(directory, filename)
+    """A walk with ``os.scandir`` (no ``stat`` per file); symlinked folders are not entered."""
+    stack = [str(root)]
+    while stack:
+        directory = stack.pop()
+        try:
+            with os.scandir(directory) as entries:
+                items = sorted(entries, key=lambda entry: entry.name)
+        except OSError:
+            continue
+        folders = []
+        for entry in items:
+            if entry.name.endswith(".py"):
+                yield Path(entry.path)
+            elif not _skip_dir(entry.name) and entry.is_dir(follow_symlinks=False):
+                folders.append(entry.path)
+        stack.extend(reversed(folders))

@@ -169,11 +169,14 @@ def _chunks(paths: list[Path], jobs: int) -> list[list[Path]]:
 
 
 def group_by_project(paths: list[Path]) -> dict[Path, list[Path]]:
-    """Files grouped by the project root (nearest ``pyproject.toml``/``.git``) they belong to."""
+    """Files grouped by the project root (nearest ``pyproject.toml``/``.git``) they belong to.
+
+    ``paths`` are resolved already; each folder is looked up once.
+    """
     by_root: dict[Path, list[Path]] = {}
     roots: dict[Path, Path] = {}
     for path in paths:
-        folder = path.parent.resolve()
+        folder = path.parent
         if folder not in roots:
             roots[folder] = find_project_root(folder)
         by_root.setdefault(roots[folder], []).append(path)

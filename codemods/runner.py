@@ -134,6 +134,9 @@ def _discover(options: RunOptions, repo: Any) -> tuple[list[Path], list[FileErro
     else:
         candidates = [p.absolute() for p in iter_python_files(list(options.paths))]
     roots = [p.resolve() if p.is_dir() else p.resolve().parent for p in options.paths]
+    if repo is None:
+        # Walk from resolved roots so that paths need no resolving of their own.
+        candidates = [_rebase(p, options.paths) for p in candidates]
     if repo is not None:
         roots.append(repo.root)
     matches = exclude_matcher(list(options.exclude))
@@ -143,14 +146,17 @@ def _discover(options: RunOptions, repo: Any) -> tuple[list[Path], list[FileErro
     for path in candidates:
         if matches is not None and matches(display_path(path)):
             continue
-        try:
-            real = path.resolve(strict=True)
-        except (OSError, RuntimeError):
-            errors.append(FileError(display_path(path), "a broken or looping symlink; not followed"))
-            continue
-        if real != path and not any(real.is_relative_to(root) for root in roots):
-            errors.append(FileError(display_path(path), "a symlink to outside the target root; not followed"))
-            continue
+        if os.path.islink(path) or not _under(path, roots):
+            try:
+                real = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                errors.append(FileError(display_path(path), "a broken or looping symlink; not followed"))
+                continue
+            if real != path and not any(real.is_relative_to(root) for root in roots):
+                errors.append(FileError(display_path(path), "a symlink to outside the target root; not followed"))
+                continue
+        else:
+            real = path  # walked from a resolved root without entering symlinked folders
         if not real.is_file():  # a FIFO or device named *.py would block the read forever
             errors.append(FileError(display_path(path), "not a regular file; not read"))
             continue
@@ -158,6 +164,23 @@ def _discover(options: RunOptions, repo: Any) -> tuple[list[Path], list[FileErro
             seen.add(real)
             files.append(real)
     return files, errors
+
+
+def _rebase(path: Path, given: tuple[Path, ...]) -> Path:
+    """``path`` found under a given folder, re-expressed under that folder's resolved form."""
+    for folder in given:
+        absolute = folder.absolute()
+        try:
+            relative = path.relative_to(absolute)
+        except ValueError:
+            continue
+        return folder.resolve() / relative
+    return path
+
+
+def _under(path: Path, roots: list[Path]) -> bool:
+    text = str(path)
+    return any(text.startswith(str(root) + os.sep) for root in roots)
 
 
 def run(options: RunOptions, progress: Callable[[int], None] | None = None,

@@ -15,6 +15,7 @@ folder without ``__init__.py`` (an ``app/`` run as a script folder).
 from __future__ import annotations
 
 import ast
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,12 +64,21 @@ def function_key(path: Path, qualname: str) -> str:
     return f"{path}:{qualname}"
 
 
+_MARKED: dict[Path, bool] = {}
+
+
+def _has_marker(folder: Path) -> bool:
+    if folder not in _MARKED:
+        _MARKED[folder] = any(os.path.exists(os.path.join(folder, marker)) for marker in _PROJECT_MARKERS)
+    return _MARKED[folder]
+
+
 def find_project_root(start: Path) -> Path:
     """The nearest folder with a project marker; without one, the folder above the outermost package."""
-    start = start.resolve()
+    start = start if start.is_absolute() else start.resolve()
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
-        if any((candidate / marker).exists() for marker in _PROJECT_MARKERS):
+        if _has_marker(candidate):
             return candidate
     top = folder
     while (top / "__init__.py").is_file() and top.parent != top:
