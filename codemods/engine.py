@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -34,6 +35,11 @@ from .rules import code_for, is_enabled
 from .suppression import LineSuppression, comment_map
 from .diffing import split_lines
 from .transform import FileEdits, NodeEdit, TransformError, apply_edits
+
+
+#: Python versions move on: a file in newer syntax is not broken, the tool's Python is old.
+SYNTAX_HINT = f" (parsed as Python {sys.version_info.major}.{sys.version_info.minor}; run the tool with the " \
+    "project's Python if it is newer)"
 
 
 def might_need_analysis(text: str) -> bool:
@@ -74,7 +80,7 @@ class ProjectAnalysis:
             tree = ast.parse(text, filename=str(path))
         except SyntaxError as error:
             where = f"line {error.lineno}: " if error.lineno else ""
-            return FileError(str(path), f"syntax error, {where}{error.msg}")
+            return FileError(str(path), f"syntax error, {where}{error.msg}{SYNTAX_HINT}")
         except (ValueError, MemoryError, RecursionError) as error:
             return FileError(str(path), f"cannot parse: {error}")
         info = self.index.add_text(path, text, tree)

@@ -28,7 +28,7 @@ from .analysis.callers import CallSite
 from .analysis.fastapi_app import Registration, merge
 from .analysis.project import find_project_root
 from .discovery import is_generated
-from .engine import CallIndex, ProjectAnalysis, merge_call_sites, merge_fix_sites, registered_names
+from .engine import SYNTAX_HINT, CallIndex, ProjectAnalysis, merge_call_sites, merge_fix_sites, registered_names
 from .models import FileError, FileResult, Settings
 from .sourcefile import SourceError, decode
 
@@ -101,6 +101,10 @@ def _scan(root: Path, settings: Settings, path: Path) -> _Found:
     if is_generated(data):
         return _Found(skipped="generated (marked @generated)")
     if not _may_register(data):
+        if b"async" in data:
+            # Nothing to register here, but an async function that does not parse may hide a
+            # handler: say so (checking costs a parse; keeping the tree would cost memory).
+            return _Found(error=_syntax_error(path, data))
         return _Found()
     try:
         text = decode(data).text
@@ -111,6 +115,22 @@ def _scan(root: Path, settings: Settings, path: Path) -> _Found:
     if isinstance(parsed, FileError):
         return _Found(error=FileError(display_path(path), parsed.message))
     return _Found(tuple(project.registrations(path, text)))
+
+
+def _syntax_error(path: Path, data: bytes) -> FileError | None:
+    import ast
+
+    try:
+        text = decode(data).text
+        ast.parse(text, filename=str(path))
+    except SourceError as error:
+        return FileError(display_path(path), str(error))
+    except SyntaxError as error:
+        where = f"line {error.lineno}: " if error.lineno else ""
+        return FileError(display_path(path), f"syntax error, {where}{error.msg}{SYNTAX_HINT}")
+    except (ValueError, MemoryError, RecursionError) as error:
+        return FileError(display_path(path), f"cannot parse: {error}")
+    return None
 
 
 def _pass_one(args: tuple[Path, Settings, list[Path]]) -> list[_Found]:
