@@ -32,6 +32,8 @@ from .engine import SYNTAX_HINT, CallIndex, ProjectAnalysis, merge_call_sites, m
 from .models import FileError, FileResult, Settings
 from .sourcefile import SourceError, decode
 
+#: Rounds of pass 3 at most (each may reveal async helpers one level deeper).
+_MAX_ROUNDS = 8
 #: Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 48
 #: Text that makes a file worth parsing for registrations (pass 1): it names FastAPI or
@@ -283,12 +285,17 @@ def _one_project(
             progress(len(chunk))
     # Pass 3: async helpers that block on behalf of registered functions are fixed where the
     # blocking call is: re-analyse their files with those helpers in scope.
-    forced = merge_fix_sites([outcomes[p].result for p in members])
-    sites = _files_of(forced)
-    again = [p for p in members if str(p.resolve()) in sites and (only is None or p.resolve() in only)]
-    if again:
+    # A fixed helper may itself await another that blocks: repeat until no new site appears.
+    forced: dict[str, tuple[str, ...]] = {}
+    for _round in range(_MAX_ROUNDS):
+        found_sites = merge_fix_sites([outcomes[p].result for p in members])
+        if set(found_sites) <= set(forced):
+            break
+        forced = {**found_sites, **{k: v for k, v in forced.items() if k not in found_sites}}
+        sites = _files_of(forced)
+        again = [p for p in members if str(p) in sites and (only is None or p in only)]
         context = _Context(registry, callers, forced)
-        for chunk, results in zip(runner.chunks(again), runner.map(_pass_two, [(root, settings, c, context) for c in
-                                                                              runner.chunks(again)])):
+        chunks = runner.chunks(again)
+        for chunk, results in zip(chunks, runner.map(_pass_two, [(root, settings, c, context) for c in chunks])):
             outcomes.update(zip(chunk, results))
     return outcomes

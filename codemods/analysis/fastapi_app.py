@@ -151,7 +151,19 @@ class _Collector:
         if isinstance(expr, ast.Attribute) and expr.attr == "router" and self.is_app(expr.value, scope, depth + 1):
             return True
         if isinstance(expr, ast.Call):
-            return self.resolver.qualified(expr.func, scope) in APP_CLASSES
+            callee = self.resolver.qualified(expr.func, scope)
+            if callee in APP_CLASSES:
+                return True
+            # A project subclass: ``class UserRouter(APIRouter)`` (also two levels down).
+            symbol = self.resolver.project_symbol(callee) if callee else None
+            return symbol is not None and symbol.kind == "class" and bool(
+                APP_CLASSES & set(self.resolver.external_bases(f"{symbol.module.name}.{symbol.qualname}"))
+            )
+        if isinstance(expr, ast.Attribute):
+            # ``self.app`` assigned ``FastAPI()`` in ``__init__``.
+            owner = self.resolver.type_of(expr.value, scope)
+            if owner is not None and self.resolver.attribute_type(owner, expr.attr) in APP_CLASSES:
+                return True
         if isinstance(expr, ast.Name):
             found = scope.lookup(expr.id)
             if found is None:

@@ -131,6 +131,7 @@ class ProjectIndex:
         self.explicit_roots = roots
         self.roots = [r.resolve() for r in (roots if roots is not None else source_roots(self.root))]
         self._seen_folders: set[Path] = set()
+        self._heads: dict[str, list[Path]] | None = None
         self._modules: dict[str, ModuleInfo | None] = {}
         self._by_path: dict[Path, ModuleInfo | None] = {}
         #: id(function node) -> the module defining it.
@@ -166,7 +167,31 @@ class ProjectIndex:
             for candidate in (root / relative.with_suffix(".py"), root / relative / "__init__.py"):
                 if candidate.is_file():
                     return candidate
-        return None
+        return self._by_suffix(name)
+
+    def _by_suffix(self, name: str) -> Path | None:
+        """A folder inside the project that is an import root of its own (an app run from
+        ``backend/`` importing ``server.store``): used when exactly one folder fits."""
+        if self.explicit_roots is not None:
+            return None
+        head, *rest = name.split(".")
+        matches = []
+        for parent in self._folders_holding(head):
+            relative = Path(head, *rest)
+            for candidate in (parent / relative.with_suffix(".py"), parent / relative / "__init__.py"):
+                if candidate.is_file():
+                    matches.append(candidate)
+        return matches[0] if len(matches) == 1 else None
+
+    def _folders_holding(self, head: str) -> list[Path]:
+        if self._heads is None:
+            self._heads = {}
+            skipped = {"node_modules", "build", "dist", "__pycache__", "site-packages", "venv"}
+            for folder, dirnames, filenames in os.walk(self.root):
+                dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in skipped]
+                for entry in (*dirnames, *(f[:-3] for f in filenames if f.endswith(".py"))):
+                    self._heads.setdefault(entry, []).append(Path(folder))
+        return self._heads.get(head, [])
 
     def _add_package_root(self, resolved: Path) -> None:
         """The folder above a file's outermost package is an import root (as for pytest, mypy)."""
@@ -235,7 +260,13 @@ class ProjectIndex:
             return Symbol(info, "class", dotted, node=info.classes[dotted])
         head = rest[0]
         bindings = info.scope.bindings.get(head)
-        if not bindings or len(bindings) != 1:
+        if not bindings:
+            for star in info.scope.star_imports:  # ``from .impl import *`` re-exports
+                found = self.resolve(".".join([star, *rest]), hops + 1)
+                if found is not None:
+                    return found
+            return None
+        if len(bindings) != 1:
             return None
         binding = bindings[0]
         if binding.kind == "import":

@@ -21,7 +21,29 @@ from .project import ModuleInfo, ProjectIndex, Symbol
 from .scope import Scope, qualified_name
 
 _MAX_DEPTH = 10
-_WRAPPERS = ("Optional", "Annotated", "Iterator", "Generator", "AsyncIterator", "AsyncGenerator", "Iterable")
+_WRAPPERS = ("Optional", "Annotated", "Iterator", "Generator", "AsyncIterator", "AsyncGenerator", "Iterable",
+             "Awaitable", "Coroutine", "ClassVar", "Final")
+_MAPPINGS = ("dict", "Dict", "Mapping", "MutableMapping", "OrderedDict", "DefaultDict", "defaultdict")
+_SEQUENCES = ("list", "List", "Sequence", "MutableSequence", "tuple", "Tuple", "set", "Set", "frozenset",
+              "FrozenSet", "Collection", "deque", "Deque")
+_PROPERTIES = frozenset({"property", "cached_property"})
+#: Prefix of a container type: ``container:openai.OpenAI`` holds OpenAI clients.
+_CONTAINER = "container:"
+
+
+#: Constructors that work on an in-memory buffer as well as on a file: with a BytesIO
+#: they do no I/O at all (``zipfile.ZipFile(io.BytesIO(data))``).
+_BUFFER_CAPABLE = frozenset({"zipfile.ZipFile", "tarfile.open", "tarfile.TarFile", "gzip.GzipFile", "gzip.open",
+                             "bz2.BZ2File", "bz2.open", "lzma.LZMAFile", "lzma.open", "builtins.open"})
+_BUFFERS = frozenset({"io.BytesIO", "io.StringIO"})
+
+
+def _is_property(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    for decorator in node.decorator_list:
+        name = decorator.attr if isinstance(decorator, ast.Attribute) else getattr(decorator, "id", "")
+        if name in _PROPERTIES:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -63,11 +85,24 @@ class Resolver:
             right = self.annotation_type(annotation.right, scope, depth + 1)
             return None if left and right and left != right else left or right
         if isinstance(annotation, ast.Subscript):
-            outer = self.qualified(annotation.value, scope) or ""
+            outer = (self.qualified(annotation.value, scope) or "").rsplit(".", 1)[-1]
             inner = annotation.slice
-            if outer.rsplit(".", 1)[-1] in _WRAPPERS:
-                first = inner.elts[0] if isinstance(inner, ast.Tuple) and inner.elts else inner
-                return self.annotation_type(first, scope, depth + 1)
+            elements = inner.elts if isinstance(inner, ast.Tuple) else [inner]
+            if outer in _WRAPPERS and elements:
+                return self.annotation_type(elements[0], scope, depth + 1)
+            if outer == "Union":
+                # ``Union[OpenAI, AzureOpenAI]``: the first known member stands for the API they share.
+                for element in elements:
+                    found = self.annotation_type(element, scope, depth + 1)
+                    if found is not None:
+                        return found
+                return None
+            if outer in _MAPPINGS and len(elements) == 2:
+                value = self.annotation_type(elements[1], scope, depth + 1)
+                return f"{_CONTAINER}{value}" if value else None
+            if outer in _SEQUENCES and elements:
+                value = self.annotation_type(elements[0], scope, depth + 1)
+                return f"{_CONTAINER}{value}" if value else None
             return None
         name = self.qualified(annotation, scope)
         if name is None:
@@ -141,6 +176,8 @@ class Resolver:
             return self._symbol_type(name, depth) if name else None
         if isinstance(expr, ast.Subscript):
             owner = self.type_of(expr.value, scope, depth + 1)
+            if owner is not None and owner.startswith(_CONTAINER):
+                return owner[len(_CONTAINER):]
             return self.catalogue.returns.get(f"{owner}.__getitem__") if owner else None
         if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Div):
             left = self.type_of(expr.left, scope, depth + 1)
@@ -149,8 +186,27 @@ class Resolver:
             return self.type_of(expr.value, scope, depth + 1)
         return None
 
+    def in_memory(self, callee: str, call: ast.Call, scope: Scope) -> bool:
+        """A buffer-capable constructor given a ``BytesIO``/``StringIO`` instead of a file."""
+        if callee not in _BUFFER_CAPABLE or callee == "builtins.open":
+            return False
+        candidates = [*call.args[:1], *(k.value for k in call.keywords if k.arg in {"fileobj", "file"})]
+        for value in candidates:
+            if isinstance(value, ast.Call) and self.qualified(value.func, scope) in _BUFFERS:
+                return True
+            if isinstance(value, ast.Name):
+                found = scope.lookup(value.id)
+                if found is not None and all(
+                    b.kind == "value" and isinstance(b.node, ast.Call) and self.qualified(b.node.func, found[0])
+                    in _BUFFERS for b in found[1]
+                ):
+                    return True
+        return False
+
     def _call_type(self, call: ast.Call, scope: Scope, depth: int) -> str | None:
         callee = self.qualified(call.func, scope)
+        if callee is not None and self.in_memory(callee, call, scope):
+            return None
         if callee is not None:
             symbol = self.project_symbol(callee)
             if symbol is not None and symbol.kind == "class":
@@ -175,6 +231,9 @@ class Resolver:
             owner = self.type_of(call.func.value, scope, depth + 1)
             if owner is None:
                 return None
+            if owner.startswith(_CONTAINER):
+                # ``clients.get(name)``, ``clients.pop(name)``: an element.
+                return owner[len(_CONTAINER):] if call.func.attr in {"get", "pop", "setdefault"} else None
             result = self._returns(owner, call.func.attr)
             if result is not None and f"{result}.__call__" in self.catalogue.returns:
                 # A typed attribute that is itself called: ``v2.services("VA")``.
@@ -203,8 +262,11 @@ class Resolver:
                 name = self.qualified(expr, scope)
                 types.add(self._symbol_type(name, depth) if name else None)
             else:
-                return None
-        return types.pop() if len(types) == 1 else None
+                types.add(None)
+        known = {t for t in types if t is not None}
+        # One known type, others unknown (``client = cache.get(k)`` then ``client = OpenAI()``):
+        # the known one is what the name holds when it is used as that API.
+        return known.pop() if len(known) == 1 else None
 
     def _symbol_type(self, name: str, depth: int) -> str | None:
         """A class (used as a value: ``Event.get``) or a module-level instance elsewhere."""
@@ -247,6 +309,12 @@ class Resolver:
 
     def _project_attribute_type(self, owner: str, attr: str, depth: int) -> str | None:
         for module, class_qualname, node in self.class_chain(owner):
+            getter = module.by_qualname.get(f"{class_qualname}.{attr}")
+            if getter is not None and _is_property(getter.node):
+                if getter.node.returns is not None:
+                    return self.annotation_type(getter.node.returns, getter.enclosing, depth + 1)
+                returned = [n.value for n in ast.walk(getter.node) if isinstance(n, ast.Return) and n.value]
+                return self.type_of(returned[0], getter.scope, depth + 1) if len(returned) == 1 else None
             for statement in node.body:
                 if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
                     if statement.target.id == attr:
@@ -312,7 +380,8 @@ class Resolver:
         if callee is not None:
             api = self.catalogue.api(callee)
             if api is not None:
-                return CallTarget(callee, api=api) if api.blocks_for(call) else None
+                blocks = api.blocks_for(call) and not self.in_memory(callee, call, scope)
+                return CallTarget(callee, api=api) if blocks else None
             symbol = self.project_symbol(callee)
             if symbol is not None and symbol.kind == "function" and symbol.function is not None:
                 return CallTarget(symbol.qualname, function=symbol.function, module=symbol.module)

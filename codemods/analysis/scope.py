@@ -46,6 +46,8 @@ class Scope:
     bindings: dict[str, list[Binding]] = field(default_factory=dict)
     parent: Scope | None = None
     globals_: set[str] = field(default_factory=set)
+    #: Modules imported with ``from x import *`` (names may come from there).
+    star_imports: list[str] = field(default_factory=list)
 
     def add(self, name: str, binding: Binding) -> None:
         self.bindings.setdefault(name, []).append(binding)
@@ -134,6 +136,7 @@ class _Binder(ast.NodeVisitor):
             base = node.module or ""
         for alias in node.names:
             if alias.name == "*":
+                self.scope.star_imports.append(base)
                 continue
             target = f"{base}.{alias.name}" if base else alias.name
             self.scope.add(alias.asname or alias.name, Binding("import", target=target))
@@ -276,6 +279,11 @@ def qualified_name(expr: ast.AST, scope: Scope) -> str | None:
         return None
     owner, bindings = found
     kinds = {b.kind for b in bindings}
+    if kinds == {"import", "function"} and len([b for b in bindings if b.kind == "import"]) == 1:
+        # ``try: from .mail import send`` / ``except ImportError: def send(...)``: the import
+        # is what runs wherever the dependency is installed.
+        bindings = [b for b in bindings if b.kind == "import"]
+        kinds = {"import"}
     if kinds == {"import"}:
         targets = {b.target for b in bindings}
         if len(targets) != 1:

@@ -152,6 +152,7 @@ from . import (
     email,
     files,
     filesystem,
+    frameworks,
     http,
     network,
     orms,
@@ -162,7 +163,7 @@ from . import (
 )
 
 MODULES = (http, files, filesystem, processes, waits, sql, drivers, orms, documents, cache, cloud, email,
-           network, vendor, cpu)
+           network, vendor, cpu, frameworks)
 
 
 def _builtin() -> Catalogue:

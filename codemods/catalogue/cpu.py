@@ -67,7 +67,13 @@ _MODELS = [
     BlockingApi("spacy.load", "cpu", why="loads a language pipeline from disk"),
 ]
 
-ENTRIES: list[BlockingApi] = [*_PASSWORDS, *_IMAGES, *_DATA, *_MODELS]
+_LOCAL_LLMS = [
+    BlockingApi("llama_cpp.Llama", "cpu", why="loads model weights from disk"),
+    *each("llama_cpp.Llama", ("__call__", "create_completion", "create_chat_completion", "embed",
+                              "create_embedding", "tokenize"), "cpu", why="runs local model inference"),
+]
+
+ENTRIES: list[BlockingApi] = [*_PASSWORDS, *_IMAGES, *_DATA, *_MODELS, *_LOCAL_LLMS]
 
 RETURNS: list[Returns] = [
     *instance("passlib.context.CryptContext", "pwdlib.PasswordHash", "argon2.PasswordHasher"),

@@ -78,8 +78,14 @@ _SCANS = [
           why="reads a directory; cost grows with its size"),
 ]
 
+_METADATA = [
+    *each("importlib.metadata", ("version", "metadata", "distribution", "distributions", "entry_points",
+                                 "files", "requires", "packages_distributions"), "file",
+          why="scans sys.path and reads package metadata files on every call"),
+]
+
 ENTRIES: list[BlockingApi] = [*_OPEN, *_PATH_IO, *_DESCRIPTORS, *_SERIALISE, *_ARCHIVES, *_SHUTIL, *_TEMPORARY,
-                              *_SCANS]
+                              *_SCANS, *_METADATA]
 
 RETURNS: list[Returns] = [
     Returns("builtins.open", _FILE),

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 _THREAD_AFFINE = ("sqlite3.",)
 _NAME = "run_in_threadpool"
+_DJANGO_NAME = "sync_to_async"
 
 
 class WrapInThreadpool:
@@ -55,18 +56,34 @@ class WrapInThreadpool:
         affine = [n for n in names if n.startswith(_THREAD_AFFINE)]
         if affine:
             return FixPlan(self.strategy, False, f"{', '.join(affine)} objects are bound to the thread that made them")
+        racy = sorted({c.helper.qualname for c in context.calls if c.helper is not None and _rebinds_shared(c.helper)})
+        if racy:
+            return FixPlan(self.strategy, False, f"helper {', '.join(racy)} rebinds shared state; in a thread that "
+                                                 "may race")
         reason = "must stay async; the blocking calls run in the threadpool"
+        if _uses_django(context):
+            reason = ("must stay async; the Django ORM calls run through asgiref's sync_to_async, which keeps "
+                      "Django's per-thread connections in one thread")
         if helpers:
             reason += f" (helper {', '.join(helpers)} wrapped at the call site: one line changes, not every caller)"
         return FixPlan(self.strategy, True, reason)
 
     def edit(self, context: FixContext, edits: FileEdits) -> None:
-        module_name = _threadpool_module(context)
+        module_name = "asgiref.sync" if _uses_django(context) else _threadpool_module(context)
         for kind, node, rewrite in _actions(context):
             line = node.lineno
             edits.nodes.append(NodeEdit(kind, line, context.char_column(line, node.col_offset), rewrite,
                                         context.end_of(node) if kind == "Call" else None))
-        edits.add_imports.add((module_name, _NAME))
+        edits.add_imports.add((module_name, _DJANGO_NAME if _uses_django(context) else _NAME))
+
+
+def _uses_django(context: FixContext) -> bool:
+    """Django ORM work goes through ``sync_to_async`` (thread-sensitive), as Django documents."""
+    return any(c.api.qualname.startswith("django.") for c in context.calls)
+
+
+def _rebinds_shared(helper: Any) -> bool:
+    return any(isinstance(node, (ast.Global, ast.Nonlocal)) for node in ast.walk(helper.node))
 
 
 def _threadpool_module(context: FixContext) -> str:
@@ -101,11 +118,13 @@ def _actions(context: FixContext) -> list[tuple[str, ast.stmt | ast.expr, Any]]:
         if where.with_statement is not None:
             if id(where.with_statement) not in moved:
                 moved.add(id(where.with_statement))
-                actions.append(("With", where.with_statement, _extract_with(where.with_statement, context, used)))
+                actions.append(("With", where.with_statement,
+                                _extract_with(where.with_statement, context, used, _uses_django(context))))
             continue
         if any(k.arg == "func" for k in call.node.keywords):
             raise Refusal(f"`{call.name}` takes a `func=` argument, which run_in_threadpool reserves")
-        actions.append(("Call", call.node, _wrap_call(where.needs_parens, _contains_blocking(call.node, context))))
+        actions.append(("Call", call.node, _wrap_call(where.needs_parens, _contains_blocking(call.node, context),
+                                                      _uses_django(context))))
     return actions
 
 
@@ -114,10 +133,21 @@ def _contains_blocking(node: ast.Call, context: FixContext) -> bool:
     return any(id(child) in inner for child in ast.walk(node))
 
 
-def _wrap_call(parenthesize: bool, nested: bool) -> Any:
+def _wrap_call(parenthesize: bool, nested: bool, django: bool = False) -> Any:
     def rewrite(original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         import libcst as cst
 
+        if django:
+            # ``await sync_to_async(f)(args)``; a nested blocking receiver goes in a lambda.
+            if nested:
+                target: cst.BaseExpression = cst.Lambda(params=cst.Parameters(),
+                                                        body=updated.with_changes(lpar=[], rpar=[]))
+                call_args: list[cst.Arg] = []
+            else:
+                target, call_args = updated.func, list(updated.args)
+            curried = cst.Call(func=cst.Name(_DJANGO_NAME), args=[cst.Arg(target)])
+            wrapped_call = cst.Call(func=curried, args=call_args)
+            return keep_parens(original, awaited(wrapped_call, parenthesize and not original.lpar))
         if nested:
             # The receiver or an argument blocks too: run the whole expression in one thread call.
             body = updated.with_changes(lpar=[], rpar=[])
@@ -171,7 +201,7 @@ def _check_movable(statement: ast.With) -> None:
         stack.extend((child, in_loop or loop) for child in ast.iter_child_nodes(node))
 
 
-def _extract_with(statement: ast.With, context: FixContext, taken: set[str]) -> Any:
+def _extract_with(statement: ast.With, context: FixContext, taken: set[str], django: bool = False) -> Any:
     _check_movable(statement)
     inner = Scope(module=context.scope.module)
     binder = _Binder(inner, False)
@@ -210,7 +240,8 @@ def _extract_with(statement: ast.With, context: FixContext, taken: set[str]) -> 
         statements = [*parsed[:-1], definition]
         statements[0] = statements[0].with_changes(leading_lines=original.leading_lines)
         target = f"{', '.join(returned)} = " if returned else ""
-        call = cst.parse_statement(f"{target}await {_NAME}({helper})\n")
+        runner = f"{_DJANGO_NAME}({helper})()" if django else f"{_NAME}({helper})"
+        call = cst.parse_statement(f"{target}await {runner}\n")
         return cst.FlattenSentinel([*statements, call])
 
     return rewrite

@@ -1,0 +1,35 @@
+from functools import cached_property
+
+from fastapi import FastAPI, Request
+from sqlalchemy.orm import Session
+
+app = FastAPI()
+
+
+class ItemRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def create(self, data: dict) -> dict:
+        self.session.add(data)
+        self.session.commit()
+        return data
+
+
+class Repositories:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    @cached_property
+    def items(self) -> ItemRepository:
+        return ItemRepository(self.session)
+
+
+def current_session() -> Session:
+    return Session()
+
+
+@app.post("/items")
+async def create_item(request: Request):  # expect-fix: wrap-in-threadpool
+    data = await request.json()
+    return Repositories(current_session()).items.create(data)  # expect: UNB140
