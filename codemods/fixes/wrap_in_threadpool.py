@@ -111,6 +111,9 @@ def _actions(context: FixContext) -> list[tuple[str, ast.stmt | ast.expr, Any]]:
     for call in context.calls:
         if call.awaited and call.helper is not None and call.helper.is_async:
             raise Refusal(f"blocks inside the awaited async helper `{call.via[0]}`; the fix belongs in that helper")
+        if call.awaited and call.helper is not None:
+            raise Refusal(f"`{call.helper.qualname}` is a plain `def` but its result is awaited (line "
+                          f"{call.node.lineno}): a decorator may make it async; check it by hand")
         where = placement(call, context, parent_of)
         if where.inside_moved_with is not None or where.inside_call is not None:
             continue  # moves with its enclosing with-block, or with the outer call
