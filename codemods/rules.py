@@ -58,3 +58,19 @@ def is_enabled(code: str, select: frozenset[str], ignore: frozenset[str]) -> boo
     if select:
         return any(code.startswith(prefix) for prefix in select)
     return rule.default_enabled if rule else True
+
+
+def markdown_table() -> str:
+    """README's rules table, generated from :data:`RULES` (``python -m codemods.rules``)."""
+    lines = [
+        "| Code | Name | Category | What it reports | Default |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for rule in RULES:
+        default = "on" if rule.default_enabled else f"off (`--select {rule.code}`)"
+        lines.append(f"| {rule.code} | {rule.name} | `{rule.category}` | {rule.summary} | {default} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown_table(), end="")

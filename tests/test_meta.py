@@ -128,3 +128,9 @@ def test_every_fixture_file_compiles(path: Path) -> None:
     # compile(), not ast.parse(): it also rejects `await` outside a function,
     # `return` outside a function and other errors the parser lets through.
     compile(path.read_bytes(), str(path), "exec", dont_inherit=True)
+
+
+def test_readme_rules_table_is_the_generated_one() -> None:
+    from codemods.rules import markdown_table
+
+    assert markdown_table() in README, "regenerate README's rules table with `python -m codemods.rules`"
