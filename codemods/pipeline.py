@@ -21,7 +21,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analysis.callers import CallSite
@@ -185,11 +185,6 @@ def _pass_two(args: tuple[Path, Settings, list[Path], _Context]) -> list[Outcome
     return [process_file(root, settings, path, context) for path in paths]
 
 
-def _chunks(paths: list[Path], jobs: int) -> list[list[Path]]:
-    size = max(8, len(paths) // (jobs * 8) + 1)
-    return [paths[i : i + size] for i in range(0, len(paths), size)]
-
-
 def group_by_project(paths: list[Path]) -> dict[Path, list[Path]]:
     """Files grouped by the project root (nearest ``pyproject.toml``/``.git``) they belong to.
 
@@ -212,17 +207,34 @@ def _files_of(keys: Mapping[str, object]) -> set[str]:
 class _Runner:
     def __init__(self, jobs: int, size: int) -> None:
         self.jobs = jobs
+        self.size = size
         self.pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 and size >= PARALLEL_THRESHOLD else None
 
     def map(self, function: Callable, items: list) -> list:  # type: ignore[type-arg]
         return list(self.pool.map(function, items) if self.pool else map(function, items))
 
     def chunks(self, paths: list[Path]) -> list[list[Path]]:
-        return _chunks(paths, self.jobs) if self.pool else ([paths] if paths else [])
+        """Chunks sized for the whole run, so many small projects share one round of tasks."""
+        if not paths:
+            return []
+        if self.pool is None:
+            return [paths]
+        size = max(8, self.size // (self.jobs * 8) + 1)
+        return [paths[i : i + size] for i in range(0, len(paths), size)]
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
+
+
+@dataclass
+class _Project:
+    root: Path
+    members: list[Path]
+    settings: Settings
+    registry: Mapping[str, Registration] = field(default_factory=dict)
+    callers: CallIndex = field(default_factory=dict)
+    forced: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def analyse_files(
@@ -234,68 +246,94 @@ def analyse_files(
 ) -> Iterator[Outcome]:
     """Outcomes in the order of ``paths``; the same for any number of ``jobs``.
 
-    ``only`` limits passes 2 and 3 (findings and fixes) to those files; pass 1
-    still reads the whole project, since a registration may sit anywhere.
+    Each pass runs for every project at once (one round of parallel tasks per
+    pass, not per project), so a monorepo of many small services keeps both
+    cores busy. ``only`` limits passes 2 and 3 (findings and fixes) to those
+    files; pass 1 still reads every project whole, since a registration may sit
+    anywhere.
     """
     runner = _Runner(jobs or os.cpu_count() or 1, len(paths))
+    projects = [_Project(root, members, settings_for(root)) for root, members in group_by_project(paths).items()]
     outcomes: dict[Path, Outcome] = {}
     try:
-        for root, members in group_by_project(paths).items():
-            outcomes.update(_one_project(runner, root, members, settings_for(root), only, progress))
+        _passes(runner, projects, outcomes, only, progress)
     finally:
         runner.close()
     for path in paths:
         yield outcomes[path]
 
 
-def _one_project(
+def _run_tasks(runner: _Runner, function: Callable, work: list[tuple[_Project, list[Path], tuple]]) -> list:  # type: ignore[type-arg]
+    """Run ``function`` over (project, chunk, extra args) tasks; results in task order."""
+    tasks = [(project.root, project.settings, chunk, *extra) for project, chunk, extra in work]
+    return runner.map(function, tasks)
+
+
+def _passes(
     runner: _Runner,
-    root: Path,
-    members: list[Path],
-    settings: Settings,
+    projects: list[_Project],
+    outcomes: dict[Path, Outcome],
     only: set[Path] | None,
     progress: Callable[[int], None] | None,
-) -> dict[Path, Outcome]:
-    outcomes: dict[Path, Outcome] = {}
-    chunks = runner.chunks(members)
-    found = [f for part in runner.map(_pass_one, [(root, settings, c) for c in chunks]) for f in part]
-    registry = merge([r for f in found for r in f.registrations])
-    names = registered_names(registry)
-    sites = [s for part in runner.map(_callers, [(root, settings, c, names) for c in chunks]) for s in part] if names else []
-    callers = merge_call_sites(sites)
-    in_scope = _files_of(registry)
-    todo: list[Path] = []
-    for path, scanned in zip(members, found):
-        wanted = only is None or path.resolve() in only
-        if scanned.error is not None:
-            outcomes[path] = Outcome(FileResult(display_path(path), error=scanned.error if wanted else None))
-        elif scanned.skipped is not None:
-            outcomes[path] = Outcome(FileResult(display_path(path), skipped=scanned.skipped))
-        elif wanted and (settings.all_async or str(path.resolve()) in in_scope):
-            todo.append(path)
-        else:
-            outcomes[path] = Outcome(FileResult(display_path(path)))
-    if progress is not None:
-        progress(len(members) - len(todo))
-    context = _Context(registry, callers, {})
-    for chunk, results in zip(runner.chunks(todo), runner.map(_pass_two, [(root, settings, c, context) for c in
-                                                                         runner.chunks(todo)])):
+) -> None:
+    work = [(project, chunk, ()) for project in projects for chunk in runner.chunks(project.members)]
+    found: dict[Path, _Found] = {}
+    for (project, chunk, _), results in zip(work, _run_tasks(runner, _pass_one, work)):
+        found.update(zip(chunk, results))
+    for project in projects:
+        project.registry = merge([r for p in project.members for r in found[p].registrations])
+    named = [(project, registered_names(project.registry)) for project in projects]
+    work = [(project, chunk, (names,)) for project, names in named if names
+            for chunk in runner.chunks(project.members)]
+    sites: dict[Path, list[CallSite]] = {}
+    for (project, _chunk, _), result in zip(work, _run_tasks(runner, _callers, work)):
+        sites.setdefault(project.root, []).extend(result)
+    todo: list[tuple[_Project, list[Path]]] = []
+    for project in projects:
+        project.callers = merge_call_sites(sites.get(project.root, []))
+        in_scope = _files_of(project.registry)
+        wanted_files = []
+        for path in project.members:
+            scanned = found[path]
+            wanted = only is None or path in only
+            if scanned.error is not None:
+                outcomes[path] = Outcome(FileResult(display_path(path), error=scanned.error if wanted else None))
+            elif scanned.skipped is not None:
+                outcomes[path] = Outcome(FileResult(display_path(path), skipped=scanned.skipped))
+            elif wanted and (project.settings.all_async or str(path) in in_scope):
+                wanted_files.append(path)
+            else:
+                outcomes[path] = Outcome(FileResult(display_path(path)))
+        todo.append((project, wanted_files))
+        if progress is not None:
+            progress(len(project.members) - len(wanted_files))
+    _analyse(runner, [(p, files) for p, files in todo], outcomes, progress)
+    # Pass 3: async helpers that block on behalf of registered functions are fixed where the
+    # blocking call is: re-analyse their files with those helpers in scope. A fixed helper may
+    # itself await another that blocks: repeat until no new site appears.
+    for _round in range(_MAX_ROUNDS):
+        again: list[tuple[_Project, list[Path]]] = []
+        for project in projects:
+            found_sites = merge_fix_sites([outcomes[p].result for p in project.members])
+            if set(found_sites) <= set(project.forced):
+                continue
+            project.forced = {**project.forced, **found_sites}
+            files = _files_of(project.forced)
+            again.append((project, [p for p in project.members if str(p) in files and (only is None or p in only)]))
+        if not again:
+            break
+        _analyse(runner, again, outcomes, None)
+
+
+def _analyse(
+    runner: _Runner,
+    todo: list[tuple[_Project, list[Path]]],
+    outcomes: dict[Path, Outcome],
+    progress: Callable[[int], None] | None,
+) -> None:
+    work = [(project, chunk, (_Context(project.registry, project.callers, project.forced),))
+            for project, files in todo for chunk in runner.chunks(files)]
+    for (_project, chunk, _), results in zip(work, _run_tasks(runner, _pass_two, work)):
         outcomes.update(zip(chunk, results))
         if progress is not None:
             progress(len(chunk))
-    # Pass 3: async helpers that block on behalf of registered functions are fixed where the
-    # blocking call is: re-analyse their files with those helpers in scope.
-    # A fixed helper may itself await another that blocks: repeat until no new site appears.
-    forced: dict[str, tuple[str, ...]] = {}
-    for _round in range(_MAX_ROUNDS):
-        found_sites = merge_fix_sites([outcomes[p].result for p in members])
-        if set(found_sites) <= set(forced):
-            break
-        forced = {**found_sites, **{k: v for k, v in forced.items() if k not in found_sites}}
-        sites = _files_of(forced)
-        again = [p for p in members if str(p) in sites and (only is None or p in only)]
-        context = _Context(registry, callers, forced)
-        chunks = runner.chunks(again)
-        for chunk, results in zip(chunks, runner.map(_pass_two, [(root, settings, c, context) for c in chunks])):
-            outcomes.update(zip(chunk, results))
-    return outcomes
