@@ -107,17 +107,9 @@ class Resolver:
         name = self.qualified(annotation, scope)
         if name is None:
             return self._alias_type(annotation, scope, depth)
-        if name in self.catalogue.classes:
-            return name
-        symbol = self.project_symbol(name)
-        if symbol is None:
-            return None
-        if symbol.kind == "class":
-            return f"{symbol.module.name}.{symbol.qualname}"
-        if symbol.kind == "value" and symbol.node is not None:
-            # A module-level alias: ``SessionDep = Annotated[Session, Depends(get_db)]``.
-            return self.annotation_type(symbol.node, symbol.module.scope, depth + 1)
-        return None
+        # A module-level value named in an annotation is an alias:
+        # ``SessionDep = Annotated[Session, Depends(get_db)]``.
+        return self._symbol_type(name, depth, annotation=True)
 
     def _alias_type(self, annotation: ast.AST, scope: Scope, depth: int) -> str | None:
         """A module-level alias in the same module: ``SessionDep = Annotated[Session, ...]``."""
@@ -268,8 +260,8 @@ class Resolver:
         # the known one is what the name holds when it is used as that API.
         return known.pop() if len(known) == 1 else None
 
-    def _symbol_type(self, name: str, depth: int) -> str | None:
-        """A class (used as a value: ``Event.get``) or a module-level instance elsewhere."""
+    def _symbol_type(self, name: str, depth: int, annotation: bool = False) -> str | None:
+        """A class (``Event.get``), a module-level instance elsewhere, or (in an annotation) an alias."""
         if name in self.catalogue.classes:
             return name
         symbol = self.project_symbol(name)
@@ -278,7 +270,8 @@ class Resolver:
         if symbol.kind == "class":
             return f"{symbol.module.name}.{symbol.qualname}"
         if symbol.kind == "value" and symbol.node is not None:
-            return self.type_of(symbol.node, symbol.module.scope, depth + 1)
+            read = self.annotation_type if annotation else self.type_of
+            return read(symbol.node, symbol.module.scope, depth + 1)
         return None
 
     def _returns(self, owner: str, attr: str) -> str | None:
