@@ -8,8 +8,8 @@ Two passes over a project, both pure (nothing is written, nothing printed):
    async callables of a module that block (directly or through helpers),
    plans one fix each and, when a fix applies, rewrites the text with libcst.
 
-:func:`analyse_source` runs both on a single file, for tests and callers
-that have only a string.
+:func:`analyse_source` and :func:`analyse_tree` (in :mod:`codemods.api`,
+re-exported here) run both on a string or a folder.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from pathlib import Path
 from .analysis.blocking import BlockingAnalysis, DirectCall
 from .analysis.callers import CallSite, collect_call_sites
 from .analysis.definitions import DefinedFunction
-from .analysis.fastapi_app import Registration, collect_registrations, merge
-from .analysis.project import ModuleInfo, ProjectIndex, find_project_root, function_key
+from .analysis.fastapi_app import Registration, collect_registrations
+from .analysis.project import ModuleInfo, ProjectIndex, function_key
 from .analysis.resolver import Resolver
 from .catalogue import BUILTIN, BlockingApi, Catalogue
 from .fixes.base import FixContext, Refusal
@@ -34,7 +34,7 @@ from .planner import FIXES, plan_fix
 from .rules import code_for, is_enabled
 from .suppression import LineSuppression, comment_map
 from .diffing import split_lines
-from .transform import FileEdits, NodeEdit, TransformError, apply_edits
+from .transform import FileEdits, TransformError, apply_edits
 
 
 #: Python versions move on: a file in newer syntax is not broken, the tool's Python is old.
@@ -402,53 +402,6 @@ def merge_call_sites(sites: list[CallSite]) -> dict[str, tuple[tuple[str | None,
     return {name: tuple(value) for name, value in merged.items()}
 
 
-def analyse_source(
-    text: str,
-    path: str,
-    settings: Settings | None = None,
-    catalogue: Catalogue = BUILTIN,
-) -> FileResult:
-    """Analyse one file on its own (its registrations and same-module helpers only)."""
-    file_path = Path(path)
-    project = ProjectAnalysis(file_path.parent, settings, catalogue, roots=[])
-    if not might_need_analysis(text) and not project.settings.all_async:
-        return FileResult(path=path, old_text=text)
-    registry = merge(project.registrations(file_path, text))
-    return project.analyse(file_path, text, path, registry)
-
-
-def analyse_tree(root: Path, settings: Settings | None = None, catalogue: Catalogue = BUILTIN) -> list[FileResult]:
-    """Analyse every ``.py`` file under ``root`` as one project rooted there (no writes).
-
-    Paths in the results are relative to ``root``, in POSIX form.
-    """
-    from .discovery import iter_python_files
-    from .sourcefile import SourceError, decode
-
-    project = ProjectAnalysis(root, settings, catalogue)
-    texts: dict[Path, str] = {}
-    errors: list[FileResult] = []
-    for path in iter_python_files([root]):
-        shown = path.relative_to(root).as_posix()
-        try:
-            texts[path] = decode(path.read_bytes()).text
-        except (OSError, SourceError) as error:
-            errors.append(FileResult(shown, error=FileError(shown, str(error))))
-    registry = merge([r for path, text in texts.items() for r in project.registrations(path, text)])
-    names = registered_names(registry)
-    callers = merge_call_sites([c for path, text in texts.items() for c in project.call_sites(path, text, names)])
-    results = {
-        path: project.analyse(path, text, path.relative_to(root).as_posix(), registry, callers)
-        for path, text in texts.items()
-    }
-    forced = merge_fix_sites(list(results.values()))
-    for path in texts:
-        if any(key.startswith(f"{path.resolve()}:") for key in forced):
-            shown = path.relative_to(root).as_posix()
-            results[path] = project.analyse(path, texts[path], shown, registry, callers, forced)
-    return list(results.values()) + errors
-
-
 def merge_fix_sites(results: list[FileResult]) -> dict[str, tuple[str, ...]]:
     """Async helper key -> the functions whose blocking it resolves (runner pass 3)."""
     merged: dict[str, list[str]] = {}
@@ -458,3 +411,7 @@ def merge_fix_sites(results: list[FileResult]) -> dict[str, tuple[str, ...]]:
             if who not in merged[key]:
                 merged[key].append(who)
     return {key: tuple(value) for key, value in merged.items()}
+
+
+# The convenience entry points live in :mod:`codemods.api`; re-exported for callers of this module.
+from .api import analyse_source, analyse_tree  # noqa: E402, F401
