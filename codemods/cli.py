@@ -84,7 +84,7 @@ def main(
     """
     from .config import ConfigError
     from .report import exit_status, json_document, summarise
-    from .runner import Interrupted, RunError, RunOptions, run
+    from .runner import Interrupted, RunError, RunOptions, Terminated, install_sigterm_handler, run
     from .vcs import VcsError
 
     missing = [p for p in paths if not p.exists()]
@@ -108,6 +108,7 @@ def main(
         changed_since=changed_since, allow_dirty=allow_dirty, commit=commit, branch=branch, split_by=split_by,
         use_cache=not no_cache,
     )
+    install_sigterm_handler()
     color = _use_color(no_color)
     # The bar redraws with cursor controls: only on a terminal that allows colour.
     show_progress = not quiet and output_format == "diff" and color and sys.stderr.isatty()
@@ -130,6 +131,9 @@ def main(
     except KeyboardInterrupt:
         click.echo("fastapi-unblock: interrupted before anything was written", err=True)
         sys.exit(130)
+    except Terminated:
+        click.echo("fastapi-unblock: terminated before anything was written", err=True)
+        sys.exit(143)
     outcomes = report.outcomes
     if output_format == "json":
         click.echo(json.dumps(json_document(outcomes, report.projects), indent=2))

@@ -63,6 +63,10 @@ def _walk(root: Path) -> Iterator[Path]:
         for entry in items:
             if entry.name.endswith(".py"):
                 yield Path(entry.path)
-            elif not _skip_dir(entry.name) and entry.is_dir(follow_symlinks=False):
+            elif _skip_dir(entry.name):
+                continue
+            elif entry.is_dir(follow_symlinks=False):
                 folders.append(entry.path)
+            elif entry.is_symlink() and entry.is_dir():
+                yield Path(entry.path)  # a symlinked folder: the runner decides (never entered)
         stack.extend(reversed(folders))

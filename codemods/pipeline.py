@@ -103,11 +103,19 @@ def _scan(root: Path, settings: Settings, path: Path) -> _Found:
     if is_generated(data):
         return _Found(skipped="generated (marked @generated)")
     if not _may_register(data):
-        if b"async" in data:
-            # Nothing to register here, but an async function that does not parse may hide a
-            # handler: say so (checking costs a parse; keeping the tree would cost memory).
-            return _Found(error=_syntax_error(path, data))
-        return _Found()
+        if b"async" not in data:
+            # Cheap checks for every file: one that is not text is reported even if it could
+            # never hold a handler (a syntax check would cost a parse of every file).
+            if b"\x00" in data:
+                return _Found(error=FileError(display_path(path), "contains NUL bytes; not a Python source file"))
+            try:
+                decode(data)
+            except SourceError as error:
+                return _Found(error=FileError(display_path(path), str(error)))
+            return _Found()
+        # Nothing to register here, but an async function that does not parse may hide a
+        # handler: say so (checking costs a parse; keeping the tree would cost memory).
+        return _Found(error=_syntax_error(path, data))
     try:
         text = decode(data).text
     except SourceError as error:

@@ -42,8 +42,25 @@ class Interrupted(Exception):
         self.not_written = not_written
 
 
-class _Terminated(BaseException):
-    """Raised from the SIGTERM handler so that clean-up code runs as for Ctrl-C."""
+class Terminated(BaseException):
+    """Raised from the SIGTERM handler so that clean-up code (worker pools, temp files) runs."""
+
+
+_Terminated = Terminated
+
+
+def install_sigterm_handler() -> None:
+    """Turn SIGTERM into :class:`Terminated` for the whole run (the write phase refines it)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def terminate(signal_number: int, frame: object) -> None:
+        raise Terminated(signal_number)
+
+    signal.signal(signal.SIGTERM, terminate)
 
 
 @dataclass(frozen=True)
@@ -77,8 +94,9 @@ def write_outcome(outcome: Outcome, path: Path) -> Outcome:
     if not result.changed or result.new_text is None:
         return outcome
     try:
-        if path.is_symlink() and not path.resolve().is_file():
-            return _failed(outcome, "a broken or looping symlink; not written")
+        if path.is_symlink():
+            # Discovery hands over real paths: a link here appeared after the file was read.
+            return _failed(outcome, "became a symbolic link since it was read; not written through")
         if not stat.S_IMODE(path.resolve().stat().st_mode) & stat.S_IWUSR:
             return _failed(outcome, "read-only; not written")
         current = path.read_bytes()
@@ -105,7 +123,8 @@ def _failed(outcome: Outcome, message: str) -> Outcome:
 def _atomic_write(path: Path, data: bytes) -> None:
     # Through a symlink, rewrite the file it points to and keep the link a link.
     path = path.resolve()
-    mode = stat.S_IMODE(path.stat().st_mode)
+    info = path.stat()
+    mode = stat.S_IMODE(info.st_mode)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".unblock-tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as temp:
@@ -113,6 +132,11 @@ def _atomic_write(path: Path, data: bytes) -> None:
             temp.flush()
             os.fsync(temp.fileno())
         os.chmod(temp_name, mode)
+        if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+            try:  # keep the owner (possible as root, e.g. in a container over a mounted checkout)
+                os.chown(temp_name, info.st_uid, info.st_gid)
+            except PermissionError:
+                pass
         os.replace(temp_name, path)
     except BaseException:
         try:
@@ -145,6 +169,14 @@ def _discover(options: RunOptions, repo: Any) -> tuple[list[Path], list[FileErro
     seen: set[Path] = set()
     for path in candidates:
         if matches is not None and matches(display_path(path)):
+            continue
+        if not path.name.endswith(".py"):
+            # A symlinked folder met by the walk: report it when it leads outside, else its
+            # files are reached through their real path.
+            real_folder = Path(os.path.realpath(path))
+            if not any(real_folder == root or real_folder.is_relative_to(root) for root in roots):
+                errors.append(FileError(display_path(path), "a symlinked folder to outside the target root; "
+                                                             "not followed"))
             continue
         if os.path.islink(path) or not _under(path, roots):
             try:

@@ -165,9 +165,13 @@ class ProjectIndex:
         relative = Path(*name.split("."))
         for root in self.roots:
             for candidate in (root / relative.with_suffix(".py"), root / relative / "__init__.py"):
-                if candidate.is_file():
+                if candidate.is_file() and self._within_project(candidate):
                     return candidate
         return self._by_suffix(name)
+
+    def _within_project(self, candidate: Path) -> bool:
+        """Never read through a symlink that leads outside the project."""
+        return Path(os.path.realpath(candidate)).is_relative_to(self.root)
 
     def _by_suffix(self, name: str) -> Path | None:
         """A folder inside the project that is an import root of its own (an app run from
@@ -179,7 +183,7 @@ class ProjectIndex:
         for parent in self._folders_holding(head):
             relative = Path(head, *rest)
             for candidate in (parent / relative.with_suffix(".py"), parent / relative / "__init__.py"):
-                if candidate.is_file():
+                if candidate.is_file() and self._within_project(candidate):
                     matches.append(candidate)
         return matches[0] if len(matches) == 1 else None
 
