@@ -132,7 +132,7 @@ def main(
         click.echo("fastapi-unblock: interrupted before anything was written", err=True)
         sys.exit(130)
     except Terminated:
-        click.echo("fastapi-unblock: terminated before anything was written", err=True)
+        click.echo("fastapi-unblock: interrupted before anything was written (SIGTERM)", err=True)
         sys.exit(143)
     outcomes = report.outcomes
     if output_format == "json":
