@@ -69,9 +69,20 @@ _BROKERS = [
           why="an AMQP round trip (start_consuming never returns)"),
 ]
 
-ENTRIES: list[BlockingApi] = [*_SOCKETS, *_RESOLVERS, *_REMOTE_FILES, *_BROKERS]
+# ZeroMQ (pyzmq): receiving waits for a peer (a REQ/REP round trip blocks in ``recv``);
+# sending only queues the message, so a PUB ``send`` is not reported.
+_ZMQ = [
+    *each("zmq.Socket", ("recv", "recv_json", "recv_string", "recv_pyobj", "recv_multipart", "poll"), "network",
+          why="waits for a message from a peer"),
+    BlockingApi("zmq.Poller.poll", "network", why="waits for sockets to become ready"),
+]
+
+ENTRIES: list[BlockingApi] = [*_SOCKETS, *_RESOLVERS, *_REMOTE_FILES, *_BROKERS, *_ZMQ]
 
 RETURNS: list[Returns] = [
+    Returns("zmq.Context", "zmq.Context"),
+    Returns("zmq.Context.instance", "zmq.Context"),
+    Returns("zmq.Context.socket", "zmq.Socket"),
     *instance(_SOCKET),
     Returns("socket.create_connection", _SOCKET),
     Returns("ssl.SSLContext.wrap_socket", "ssl.SSLSocket"),

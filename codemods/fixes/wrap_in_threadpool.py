@@ -66,6 +66,8 @@ class WrapInThreadpool:
                       "Django's per-thread connections in one thread")
         if helpers:
             reason += f" (helper {', '.join(helpers)} wrapped at the call site: one line changes, not every caller)"
+        if any(c.api.category == "cpu" for c in context.calls):
+            reason += "; CPU-bound work: a thread frees the loop only where the library releases the GIL"
         return FixPlan(self.strategy, True, reason)
 
     def edit(self, context: FixContext, edits: FileEdits) -> None:
