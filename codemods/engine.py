@@ -414,4 +414,10 @@ def merge_fix_sites(results: list[FileResult]) -> dict[str, tuple[str, ...]]:
 
 
 # The convenience entry points live in :mod:`codemods.api`; re-exported for callers of this module.
-from .api import analyse_source, analyse_tree  # noqa: E402, F401
+def __getattr__(name: str) -> object:
+    """``analyse_source``/``analyse_tree`` live in :mod:`codemods.api` (imported lazily: api imports this)."""
+    if name in {"analyse_source", "analyse_tree"}:
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
