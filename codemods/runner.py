@@ -13,8 +13,8 @@ without touching the working tree (:mod:`codemods.vcs`).
 from __future__ import annotations
 
 import os
+import secrets
 import stat
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -121,12 +121,28 @@ def _failed(outcome: Outcome, message: str) -> Outcome:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
+    """Signals wait until the file is wholly replaced (or its temporary copy removed)."""
+    import signal
+
+    blocked = {signal.SIGINT, signal.SIGTERM}
+    can_block = hasattr(signal, "pthread_sigmask") and _main_thread()
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, blocked) if can_block else None
+    try:
+        _replace(path, data)
+    finally:
+        if previous is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _replace(path: Path, data: bytes) -> None:
     # Through a symlink, rewrite the file it points to and keep the link a link.
     path = path.resolve()
     info = path.stat()
     mode = stat.S_IMODE(info.st_mode)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".unblock-tmp", dir=path.parent)
+    # The name is chosen before the file exists, so whatever interrupts can clean it up.
+    temp_name = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.unblock-tmp")
     try:
+        handle = os.open(temp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
             temp.flush()

@@ -34,7 +34,6 @@ import re
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -215,9 +214,6 @@ def check_files(tree: Path, expected: dict[str, Template]) -> tuple[set[str], se
     present = {p.relative_to(tree).as_posix() for p in tree.rglob("*") if p.is_file()}
     extra = sorted(present - set(expected))
     assert present >= set(expected)
-    if extra and all(name.endswith(".unblock-tmp") for name in extra):
-        # Deterministically shown by test_a_signal_right_after_the_temporary_file_is_made_leaves_nothing.
-        pytest.xfail(f"known bug: the signal came between mkstemp and its try block, temporary file left: {extra}")
     assert extra == [], f"unexpected files left: {extra[:10]}"
     return rewritten, untouched
 
@@ -330,13 +326,6 @@ def test_an_uninterrupted_run_rewrites_every_file(tmp_path: Path, tree: tuple[Pa
 
 
 @pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
-@pytest.mark.xfail(
-    strict=True,
-    reason="runner._atomic_write calls tempfile.mkstemp() before its try/except-unlink block, and the "
-    "signal handlers raise wherever the main thread is: a Ctrl-C or SIGTERM that lands after mkstemp "
-    "created the file (inside mkstemp's own Python code or before `try:`) leaves .NAME.XXXX.unblock-tmp "
-    "behind (seen in about one in three real runs killed just as the first file is written)",
-)
 def test_a_signal_right_after_the_temporary_file_is_made_leaves_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop: str
 ) -> None:
@@ -345,19 +334,21 @@ def test_a_signal_right_after_the_temporary_file_is_made_leaves_nothing(
     (tmp_path / "proj").mkdir()
     (tmp_path / "proj" / "pyproject.toml").write_text('[project]\nname = "x"\n')
     (tmp_path / "proj" / "mod.py").write_bytes(template.original)
-    real = tempfile.mkstemp
+    real = os.open
 
-    def interrupted_mkstemp(*args: object, **kwargs: object) -> tuple[int, str]:
-        handle, name = real(*args, **kwargs)  # type: ignore[call-overload,unused-ignore]
+    def interrupted_open(name: str, flags: int, mode: int = 0o777, **kwargs: object) -> int:
+        handle = real(name, flags, mode, **kwargs)  # type: ignore[arg-type]
+        if not str(name).endswith(".unblock-tmp"):
+            return handle
         os.close(handle)
-        assert os.path.exists(name)
+        assert os.path.exists(name)  # the temporary file exists when the "signal" lands
         if stop == "SIGINT":
             raise KeyboardInterrupt
         raise runner._Terminated(signal.SIGTERM)
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("FASTAPI_UNBLOCK_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(tempfile, "mkstemp", interrupted_mkstemp)  # what runner._atomic_write calls
+    monkeypatch.setattr(os, "open", interrupted_open)  # how runner._atomic_write creates its temporary file
     with pytest.raises(runner.Interrupted) as raised:
         runner.run(runner.RunOptions(paths=(Path("proj"),), apply=True, jobs=1, use_cache=False))
     assert raised.value.written == []
