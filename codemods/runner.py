@@ -303,10 +303,18 @@ def _write_all(changed: list[tuple[Path, Outcome]]) -> dict[Path, Outcome]:
         raise _Terminated(signal_number)
 
     previous = signal.signal(signal.SIGTERM, terminate) if _main_thread() else None
+    can_block = hasattr(signal, "pthread_sigmask") and _main_thread()
     done: dict[Path, Outcome] = {}
     try:
         for path, outcome in changed:
-            done[path] = write_outcome(outcome, path)
+            # Signals wait while one file is written and recorded: the summary then names
+            # exactly the files that were rewritten.
+            mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM}) if can_block else None
+            try:
+                done[path] = write_outcome(outcome, path)
+            finally:
+                if mask is not None:
+                    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     except (KeyboardInterrupt, _Terminated) as stop:
         number = stop.args[0] if isinstance(stop, _Terminated) else signal.SIGINT
         written = [display_path(p) for p, o in done.items() if o.written]
