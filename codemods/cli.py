@@ -112,14 +112,15 @@ def main(
     color = _use_color(no_color)
     # The bar redraws with cursor controls: only on a terminal that allows colour.
     show_progress = not quiet and output_format == "diff" and color and sys.stderr.isatty()
+    rewritten: list[str] = []
     try:
         if show_progress:
             from .console import progress_bar
 
             with progress_bar(color) as (advance, total):
-                report = run(options, advance, total)
+                report = run(options, advance, total, rewritten.append)
         else:
-            report = run(options)
+            report = run(options, on_write=rewritten.append)
     except (ConfigError, RunError, VcsError) as error:
         click.echo(f"fastapi-unblock: error: {error}", err=True)
         sys.exit(2)
@@ -128,12 +129,9 @@ def main(
         click.echo(f"  rewritten ({len(stop.written)}): {', '.join(stop.written) or '-'}", err=True)
         click.echo(f"  not rewritten ({len(stop.not_written)}): {', '.join(stop.not_written) or '-'}", err=True)
         sys.exit(stop.exit_status)
-    except KeyboardInterrupt:
-        click.echo("fastapi-unblock: interrupted before anything was written", err=True)
-        sys.exit(130)
-    except Terminated:
-        click.echo("fastapi-unblock: interrupted before anything was written (SIGTERM)", err=True)
-        sys.exit(143)
+    except (KeyboardInterrupt, Terminated) as stop:
+        _say_interrupted(rewritten, "SIGTERM" if isinstance(stop, Terminated) else "SIGINT")
+        sys.exit(143 if isinstance(stop, Terminated) else 130)
     outcomes = report.outcomes
     if output_format == "json":
         click.echo(json.dumps(json_document(outcomes, report.projects), indent=2))
@@ -150,3 +148,13 @@ def main(
         if not quiet:
             print_summary(report, summarise(outcomes), apply, color and sys.stderr.isatty())
     sys.exit(exit_status(outcomes, applied=apply))
+
+
+def _say_interrupted(rewritten: list[str], signal_name: str) -> None:
+    """A signal outside the write loop: before it (nothing written) or after every write."""
+    if not rewritten:
+        click.echo(f"fastapi-unblock: interrupted ({signal_name}) before anything was written", err=True)
+        return
+    click.echo(f"fastapi-unblock: interrupted ({signal_name}) after the rewrite; every file is either "
+               "unchanged or fully rewritten", err=True)
+    click.echo(f"  rewritten ({len(rewritten)}): {', '.join(rewritten)}", err=True)

@@ -232,8 +232,12 @@ def _under(path: Path, roots: list[Path]) -> bool:
 
 
 def run(options: RunOptions, progress: Callable[[int], None] | None = None,
-        on_total: Callable[[int], None] | None = None) -> RunReport:
+        on_total: Callable[[int], None] | None = None,
+        on_write: Callable[[str], None] | None = None) -> RunReport:
     """Analyse (and with ``apply``, fix) the files under ``options.paths``.
+
+    ``on_write`` hears the display path of each file as soon as it is rewritten,
+    so a caller interrupted after the write phase can still say what changed.
 
     Every project's ``[tool.fastapi-unblock]`` table is read and validated
     first: a broken configuration raises :class:`~codemods.config.ConfigError`
@@ -290,12 +294,13 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
             raise RunError("--commit needs a git repository")
         _commit(report, repo, kept, options)
         return report
-    written = _write_all(changed)
+    written = _write_all(changed, on_write)
     report.outcomes = [written.get(path, o) for path, o in zip(kept, outcomes)] + outcomes[len(kept):]
     return report
 
 
-def _write_all(changed: list[tuple[Path, Outcome]]) -> dict[Path, Outcome]:
+def _write_all(changed: list[tuple[Path, Outcome]],
+               on_write: Callable[[str], None] | None = None) -> dict[Path, Outcome]:
     """Write each file atomically; on SIGINT/SIGTERM stop between files and say what was done."""
     import signal
 
@@ -312,6 +317,8 @@ def _write_all(changed: list[tuple[Path, Outcome]]) -> dict[Path, Outcome]:
             mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM}) if can_block else None
             try:
                 done[path] = write_outcome(outcome, path)
+                if on_write is not None and done[path].written:
+                    on_write(display_path(path))
             finally:
                 if mask is not None:
                     signal.pthread_sigmask(signal.SIG_SETMASK, mask)

@@ -46,6 +46,7 @@ import hypothesmith
 import pytest
 from hypothesis import HealthCheck, assume, event, example, given, settings
 from hypothesis import strategies as st
+from hypothesis.control import currently_in_test_context
 
 from codemods.api import analyse_source
 from codemods.models import FileResult
@@ -192,13 +193,19 @@ def assert_only_spans_changed(old: str, new: str, old_tree: ast.Module, result: 
             raise AssertionError(f"text outside the fixed functions changed:\n{was[:600]!r}\n---\n{now[:600]!r}")
 
 
+def _event(label: str) -> None:
+    """Count ``label`` in hypothesis' statistics (``--hypothesis-show-statistics``); outside a test, nothing."""
+    if currently_in_test_context():
+        event(label)
+
+
 def check(text: str) -> FileResult | None:
     """The four properties; returns the first result (None for input that does not parse)."""
     result = analyse_source(text, PATH)  # 1. never raises
     for finding in result.findings:
-        event(f"finding: {finding.fix.strategy.value}, {'fixed' if finding.fixed else 'not fixed'}")
+        _event(f"finding: {finding.fix.strategy.value}, {'fixed' if finding.fixed else 'not fixed'}")
     if result.error is not None:
-        event(f"refused: {result.error.message.split(';')[0].split('(')[0][:60]}")
+        _event(f"refused: {result.error.message.split(';')[0].split('(')[0][:60]}")
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, MemoryError, RecursionError):
@@ -427,7 +434,45 @@ def test_grammar_modules_after_a_blocking_route(text: str) -> None:
 @example(SIMPLE.replace("    ", "\t").rstrip("\n"))
 @example(NO_IMPORT_BLOCK)
 def test_fastapi_modules(text: str) -> None:
-    check(text)
+    result = check(text)
+    # 5. These modules compile: a planned fix that is then refused is the engine contradicting itself.
+    assert result is not None
+    assert result.error is None, result.error.message
+
+
+# Found by test_fastapi_modules (hypothesis, shrunk): swap-to-async of a `requests` call whose
+# statement does not own its line. The http swap replaces the whole SimpleStatementLine, so it
+# missed its anchor (the file was refused) or would have taken a `;` neighbour with it; such a
+# call now falls back to wrap-in-threadpool.
+SWAP_REGRESSIONS = {
+    "body-on-the-def-line": (
+        'import requests\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n\n'
+        '@app.websocket("/h0")\nasync def h0(): requests.get(url)\n'
+    ),
+    "after-a-semicolon": (
+        'import requests\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n\n'
+        '@app.get("/")\nasync def h0():\n    await other(); requests.get(url)\n'
+    ),
+    "one-line-if": (
+        'import requests\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n\n'
+        '@app.get("/")\nasync def h0(flag):\n    await other()\n    if flag: requests.get(url)\n'
+    ),
+    "before-a-semicolon": (
+        'import requests\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n\n'
+        '@app.get("/")\nasync def h0():\n    await other()\n    r = requests.get(url); keep = 1\n    return keep\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SWAP_REGRESSIONS))
+def test_swap_to_async_of_a_requests_call_sharing_its_line(name: str) -> None:
+    text = SWAP_REGRESSIONS[name]
+    result = check(text)
+    assert result is not None and result.findings
+    assert result.error is None, result.error
+    assert all(f.fixed and f.fix.strategy.value == "wrap-in-threadpool" for f in result.findings)
+    assert result.new_text is not None
+    assert "; keep = 1" not in text or "; keep = 1" in result.new_text
 
 
 def test_the_oracle_catches_a_change_outside_the_spans() -> None:

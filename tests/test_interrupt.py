@@ -38,6 +38,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -354,3 +355,30 @@ def test_a_signal_right_after_the_temporary_file_is_made_leaves_nothing(
     assert raised.value.written == []
     assert (tmp_path / "proj" / "mod.py").read_bytes() == template.original
     assert sorted(p.name for p in (tmp_path / "proj").iterdir()) == ["mod.py", "pyproject.toml"]
+
+
+def test_a_ctrl_c_after_the_last_write_does_not_claim_nothing_was_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from codemods.cli import main
+
+    template = _template(TEMPLATES[0])
+    (tmp_path / "proj").mkdir()
+    (tmp_path / "proj" / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    (tmp_path / "proj" / "mod.py").write_bytes(template.original)
+    real = runner._write_all
+
+    def then_ctrl_c(changed: list[tuple[Path, runner.Outcome]], *rest: Any) -> dict[Path, runner.Outcome]:
+        real(changed, *rest)
+        raise KeyboardInterrupt  # the signal lands right after the last write
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FASTAPI_UNBLOCK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(runner, "_write_all", then_ctrl_c)
+    result = CliRunner().invoke(main, ["--apply", "--no-cache", "proj"])
+    assert (tmp_path / "proj" / "mod.py").read_bytes() == template.rewritten
+    assert result.exit_code == 130
+    assert "before anything was written" not in result.output, result.output
+    assert "rewritten (1): proj/mod.py" in result.output, result.output

@@ -53,6 +53,20 @@ class FixContext:
         line = node.end_lineno or node.lineno
         return line, self.char_column(line, node.end_col_offset or 0)
 
+    def alone_on_its_lines(self, statement: ast.stmt) -> bool:
+        """True when no other statement or block header shares ``statement``'s lines.
+
+        Statement-level rewrites replace the whole libcst ``SimpleStatementLine``:
+        after a ``;``, on a ``def``/``if`` line or before another ``;`` statement
+        they would miss their anchor or take a neighbour with them.
+        """
+        first = self.lines[statement.lineno - 1].encode("utf-8")[: statement.col_offset]
+        last_line = statement.end_lineno or statement.lineno
+        rest = self.lines[last_line - 1].encode("utf-8")[statement.end_col_offset or 0 :].strip()
+        if rest.startswith(b";"):
+            rest = rest[1:].strip()
+        return not first.strip() and (not rest or rest.startswith(b"#"))
+
     def name_column(self) -> int:
         """Character column of the function's name on its ``def`` line."""
         text = self.lines[self.function.lineno - 1]

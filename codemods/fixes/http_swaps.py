@@ -89,6 +89,8 @@ def requests_call(context: FixContext, call: DirectCall, statement: ast.stmt) ->
     target = _assigned_name(statement, call.node)
     out = SwapEdits(imports={(library, None)}, unused={"requests"})
     _check_not_in_loop(context, statement)
+    if not context.alone_on_its_lines(statement):
+        raise Refusal("the call shares its line with other code; the threadpool leaves the line as it is")
     if target is not None:
         _map_response_uses(context, target, statement, out)
     _map_exceptions(context, statement, library, out)
@@ -254,6 +256,8 @@ def _map_attribute(context: FixContext, attribute: ast.Attribute, parent_of: dic
         statement = parent_of.get(id(call))
         if not (isinstance(call, ast.Call) and isinstance(statement, ast.Expr) and not call.args):
             raise Refusal("`raise_for_status()` used as a value")
+        if not context.alone_on_its_lines(statement):
+            raise Refusal("`raise_for_status()` shares its line with other code")
         out.nodes.append(NodeEdit("SimpleStatementLine", statement.lineno,
                                   context.char_column(statement.lineno, statement.col_offset), _raise_on_error))
     else:
