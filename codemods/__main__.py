@@ -12,7 +12,7 @@ import sys
 _HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path[:] = [p for p in sys.path if p not in ("", os.getcwd()) or os.path.abspath(p or ".") == _HERE]
 
-from .cli import main  # noqa: E402
+from .cli import main
 
 if __name__ == "__main__":
     main(prog_name="fastapi-unblock")

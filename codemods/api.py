@@ -56,8 +56,8 @@ def analyse_tree(root: Path, settings: Settings | None = None, catalogue: Catalo
         for path, text in texts.items()
     }
     forced = merge_fix_sites(list(results.values()))
-    for path in texts:
+    for path, text in texts.items():
         if any(key.startswith(f"{path.resolve()}:") for key in forced):
             shown = path.relative_to(root).as_posix()
-            results[path] = project.analyse(path, texts[path], shown, registry, callers, forced)
+            results[path] = project.analyse(path, text, shown, registry, callers, forced)
     return list(results.values()) + errors

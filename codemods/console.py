@@ -7,10 +7,9 @@ findings without a fix go to stderr, so ``> fix.patch`` captures a clean patch.
 from __future__ import annotations
 
 import sys
-from typing import TextIO
-
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TextIO
 
 from .models import Strategy
 from .report import Summary, by_project

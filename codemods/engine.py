@@ -28,14 +28,13 @@ from .analysis.fastapi_app import Registration, collect_registrations
 from .analysis.project import ModuleInfo, ProjectIndex, function_key
 from .analysis.resolver import Resolver
 from .catalogue import BUILTIN, BlockingApi, Catalogue
+from .diffing import split_lines
 from .fixes.base import FixContext, Refusal
 from .models import BlockingCall, FileError, FileResult, Finding, FixPlan, Kind, Settings, Strategy
 from .planner import FIXES, plan_fix
 from .rules import code_for, is_enabled
 from .suppression import LineSuppression, comment_map
-from .diffing import split_lines
 from .transform import FileEdits, TransformError, apply_edits
-
 
 #: Python versions move on: a file in newer syntax is not broken, the tool's Python is old.
 SYNTAX_HINT = f" (parsed as Python {sys.version_info.major}.{sys.version_info.minor}; run the tool with the " \
@@ -130,9 +129,10 @@ class ProjectAnalysis:
                     continue
             else:
                 symbol = self.index.resolve(qualified)
-                if symbol is None or symbol.function is not defined:
-                    if not (defined.owner_class is not None and symbol is None):
-                        continue
+                if (symbol is None or symbol.function is not defined) and not (
+                    defined.owner_class is not None and symbol is None
+                ):
+                    continue
             found.append(f"{self.display(Path(path))}:{line}")
         return tuple(sorted(set(found)))
 

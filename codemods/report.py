@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .models import Finding, Strategy
-from pathlib import Path
-
 from .pipeline import Outcome, display_path
 
 EXIT_CLEAN = 0

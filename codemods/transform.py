@@ -190,7 +190,7 @@ def _apply_edits_class() -> type:
 _APPLY: list[type] = []
 
 
-def _ApplyEdits(pending: dict[Any, NodeEdit], positions: Any) -> Any:  # noqa: N802 - a class factory
+def _ApplyEdits(pending: dict[Any, NodeEdit], positions: Any) -> Any:
     if not _APPLY:
         _APPLY.append(_apply_edits_class())
     return _APPLY[0](pending, positions)

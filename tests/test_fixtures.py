@@ -6,9 +6,9 @@ import difflib
 from pathlib import Path
 
 import pytest
+from fixtures import Case, TreeCase, discover_cases, discover_tree_cases, expectations
 
 from codemods.engine import analyse_source, analyse_tree
-from fixtures import Case, TreeCase, discover_cases, discover_tree_cases, expectations
 
 CASES = discover_cases()
 

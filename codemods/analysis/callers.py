@@ -17,7 +17,6 @@ from .project import ModuleInfo
 from .resolver import Resolver
 
 
-
 @dataclass(frozen=True)
 class CallSite:
     """A call of something named ``name`` at ``path``:``line``.

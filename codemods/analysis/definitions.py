@@ -22,7 +22,7 @@ class DefinedFunction:
     cost time and memory for nothing.
     """
 
-    __slots__ = ("node", "qualname", "owner_class", "_parent", "_module_scope", "_scope")
+    __slots__ = ("_module_scope", "_parent", "_scope", "node", "owner_class", "qualname")
 
     def __init__(
         self,

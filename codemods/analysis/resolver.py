@@ -309,9 +309,9 @@ class Resolver:
                 returned = [n.value for n in ast.walk(getter.node) if isinstance(n, ast.Return) and n.value]
                 return self.type_of(returned[0], getter.scope, depth + 1) if len(returned) == 1 else None
             for statement in node.body:
-                if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
-                    if statement.target.id == attr:
-                        return self.annotation_type(statement.annotation, module.scope, depth + 1)
+                if (isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
+                        and statement.target.id == attr):
+                    return self.annotation_type(statement.annotation, module.scope, depth + 1)
             init = module.by_qualname.get(f"{class_qualname}.__init__")
             if init is None:
                 continue

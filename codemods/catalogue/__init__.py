@@ -17,7 +17,6 @@ User entries from ``pyproject.toml`` are parsed into the same types.
 from __future__ import annotations
 
 import ast
-
 from collections import Counter
 from dataclasses import dataclass
 

@@ -210,9 +210,9 @@ def _assigned_name(statement: ast.stmt, call: ast.Call) -> str | None:
 
 def _check_not_in_loop(context: FixContext, statement: ast.stmt) -> None:
     for node in ast.walk(context.function):
-        if isinstance(node, (ast.For, ast.While, ast.AsyncFor)) and node is not statement:
-            if any(child is statement for child in ast.walk(node)):
-                raise Refusal("in a loop: a client per iteration; the threadpool keeps requests' behaviour")
+        if (isinstance(node, (ast.For, ast.While, ast.AsyncFor)) and node is not statement
+                and any(child is statement for child in ast.walk(node))):
+            raise Refusal("in a loop: a client per iteration; the threadpool keeps requests' behaviour")
 
 
 def _map_response_uses(context: FixContext, name: str, statement: ast.stmt, out: SwapEdits) -> None:
