@@ -8,12 +8,13 @@ what the tests and scripts use; the command line goes through
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .analysis.fastapi_app import merge
 from .catalogue import BUILTIN, Catalogue
-from .engine import ProjectAnalysis, merge_call_sites, merge_fix_sites, might_need_analysis, registered_names
-from .models import FileError, FileResult, Settings
+from .engine import ProjectAnalysis, might_need_analysis
+from .models import FileResult, Settings
 
 
 def analyse_source(
@@ -34,30 +35,23 @@ def analyse_source(
 def analyse_tree(root: Path, settings: Settings | None = None, catalogue: Catalogue = BUILTIN) -> list[FileResult]:
     """Analyse every ``.py`` file under ``root`` as one project rooted there (no writes).
 
-    Paths in the results are relative to ``root``, in POSIX form.
+    The same passes as the command line (in this process, one worker), with
+    the built-in catalogue. Paths in the results are relative to ``root``, in
+    POSIX form.
     """
     from .discovery import iter_python_files
-    from .sourcefile import SourceError, decode
+    from .pipeline import analyse_files
 
-    project = ProjectAnalysis(root, settings, catalogue)
-    texts: dict[Path, str] = {}
-    errors: list[FileResult] = []
-    for path in iter_python_files([root]):
-        shown = path.relative_to(root).as_posix()
-        try:
-            texts[path] = decode(path.read_bytes()).text
-        except (OSError, SourceError) as error:
-            errors.append(FileResult(shown, error=FileError(shown, str(error))))
-    registry = merge([r for path, text in texts.items() for r in project.registrations(path, text)])
-    names = registered_names(registry)
-    callers = merge_call_sites([c for path, text in texts.items() for c in project.call_sites(path, text, names)])
-    results = {
-        path: project.analyse(path, text, path.relative_to(root).as_posix(), registry, callers)
-        for path, text in texts.items()
-    }
-    forced = merge_fix_sites(list(results.values()))
-    for path, text in texts.items():
-        if any(key.startswith(f"{path.resolve()}:") for key in forced):
-            shown = path.relative_to(root).as_posix()
-            results[path] = project.analyse(path, text, shown, registry, callers, forced)
-    return list(results.values()) + errors
+    if catalogue is not BUILTIN:
+        raise ValueError("analyse_tree uses the built-in catalogue; add entries with Settings.extra_blocking")
+    resolved = root.resolve()
+    paths = [p.resolve() for p in iter_python_files([root])]
+    outcomes = analyse_files(paths, lambda _root: settings or Settings(), jobs=1, projects_of={resolved: paths})
+    return [_relative_to(outcome.result, path.relative_to(resolved).as_posix()) for path, outcome in zip(paths, outcomes)]
+
+
+def _relative_to(result: FileResult, shown: str) -> FileResult:
+    """``result`` with its file named ``shown`` (the passes name files relative to the working folder)."""
+    findings = tuple(replace(f, path=shown) for f in result.findings)
+    error = replace(result.error, path=shown) if result.error is not None else None
+    return replace(result, path=shown, findings=findings, error=error)

@@ -22,13 +22,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from .analysis.blocking import BlockingAnalysis, DirectCall
-from .analysis.callers import CallSite, collect_call_sites
+from .analysis.callers import Caller, CallIndex, CallSite, callers_of, collect_call_sites
 from .analysis.definitions import DefinedFunction
 from .analysis.fastapi_app import Registration, collect_registrations
 from .analysis.project import ModuleInfo, ProjectIndex, function_key
 from .analysis.resolver import Resolver
 from .catalogue import BUILTIN, BlockingApi, Catalogue
 from .diffing import split_lines
+from .fixes.awaiting_callers import rewrite_callers
 from .fixes.base import FixContext, Refusal
 from .models import BlockingCall, FileError, FileResult, Finding, FixPlan, Kind, Settings, Strategy
 from .planner import FIXES, plan_fix
@@ -68,7 +69,7 @@ class ProjectAnalysis:
         self.index = ProjectIndex(root, roots)
         self.resolver = Resolver(catalogue, self.index)
         self.blocking = BlockingAnalysis(self.resolver)
-        self._call_lines: dict[Path, dict[str, tuple[int, ...]]] = {}
+        self._local_sites: dict[Path, dict[str, list[CallSite]]] = {}
 
     def parse(self, path: Path, text: str) -> ModuleInfo | FileError:
         """The module, parsed once per process (passes 1 to 3 share it)."""
@@ -104,58 +105,33 @@ class ProjectAnalysis:
         registry: Mapping[str, Registration],
         callers: CallIndex | None = None,
         forced: Mapping[str, tuple[str, ...]] | None = None,
+        *,
+        rewrites: tuple[str, ...] = (),
+        keep_async: Mapping[str, str] | None = None,
     ) -> FileResult:
-        if not might_need_analysis(text) and not self.settings.all_async:
+        """Findings and fixes of one file.
+
+        ``forced``: async helpers to fix on behalf of other files' functions;
+        ``rewrites``: keys of functions (of other files) converted to ``def``
+        whose calls here must change with them; ``keep_async``: function key ->
+        why it may not become ``def`` (a caller elsewhere could not change).
+        """
+        if not might_need_analysis(text) and not self.settings.all_async and not rewrites:
             return FileResult(path=shown, old_text=text)
         info = self.parse(path, text)
         if isinstance(info, FileError):
-            return FileResult(path=shown, old_text=text, error=FileError(shown, info.message))
-        return _FileAnalysis(self, info, text, shown, registry, callers or {}, forced or {}).run()
+            return FileResult(path=shown, old_text=text, error=FileError(shown, info.message),
+                              caller_failures=rewrites)
+        analysis = _FileAnalysis(self, info, text, shown, registry, callers or {}, forced or {})
+        return analysis.run(rewrites, keep_async or {})
 
-    def external_callers(self, defined: DefinedFunction, module: ModuleInfo, callers: CallIndex) -> tuple[str, ...]:
-        """``path:line`` of calls of ``defined`` from other modules.
-
-        A call whose callee resolves through imports counts when it resolves to
-        this function; a method call on a value counts for any method of that
-        name (we cannot tell the receiver's class cheaply, and refusing a
-        conversion is the safe side).
-        """
-        found = []
-        for qualified, path, line in callers.get(defined.node.name, ()):
-            if path == str(module.path):
-                continue
-            if qualified is None:
-                if defined.owner_class is None:
-                    continue
-            else:
-                symbol = self.index.resolve(qualified)
-                if (symbol is None or symbol.function is not defined) and not (
-                    defined.owner_class is not None and symbol is None
-                ):
-                    continue
-            found.append(f"{self.display(Path(path))}:{line}")
-        return tuple(sorted(set(found)))
-
-    def call_lines(self, module: ModuleInfo) -> dict[str, tuple[int, ...]]:
-        """Name -> lines where ``name(...)`` is called in ``module`` (computed once per module)."""
-        found = self._call_lines.get(module.path)
-        if found is None:
-            lines: dict[str, list[int]] = {}
-            streamed: set[int] = set()
-            calls = [node for node in ast.walk(module.tree) if isinstance(node, ast.Call)]
-            for node in calls:
-                if isinstance(node.func, (ast.Name, ast.Attribute)):
-                    callee = node.func.id if isinstance(node.func, ast.Name) else node.func.attr
-                    if callee.endswith(("StreamingResponse", "EventSourceResponse")):
-                        # Handing a generator to a streaming response works for sync ones too.
-                        streamed |= {id(a) for a in [*node.args[:1], *(k.value for k in node.keywords
-                                                                          if k.arg == "content")]}
-            for node in calls:
-                if isinstance(node.func, ast.Name) and id(node) not in streamed:
-                    lines.setdefault(node.func.id, []).append(node.lineno)
-            found = {name: tuple(sorted(value)) for name, value in lines.items()}
-            self._call_lines[module.path] = found
-        return found
+    def callers(self, defined: DefinedFunction, module: ModuleInfo, index: CallIndex) -> tuple[Caller, ...]:
+        """Every use of ``defined`` in the project: this module's, and the index's from the others."""
+        by_name = self._local_sites.setdefault(module.path, {})
+        name = defined.node.name
+        if name not in by_name:
+            by_name[name] = collect_call_sites(module, self.resolver, frozenset({name}))
+        return callers_of(defined, module, self.resolver, by_name[name], index, self.display)
 
     def display(self, path: Path) -> str:
         try:
@@ -186,9 +162,12 @@ class _FileAnalysis:
         self.shown = shown
         self.registry = registry
         self._comments: dict[int, LineSuppression] | None = None
+        #: Function key -> why it must stay async (set per run).
+        self.keep_async: Mapping[str, str] = {}
         self._lines: list[str] | None = None
 
-    def run(self) -> FileResult:
+    def run(self, rewrites: tuple[str, ...] = (), keep_async: Mapping[str, str] | None = None) -> FileResult:
+        self.keep_async = keep_async or {}
         findings: list[Finding] = []
         edits = FileEdits()
         for defined in self.info.functions:
@@ -201,17 +180,21 @@ class _FileAnalysis:
             finding = self.function(defined, registration, edits)
             if finding is not None:
                 findings.append(finding)
+        failed: tuple[str, ...] = ()
+        if rewrites:
+            failed = tuple(sorted(rewrite_callers(self.info, self.lines, self.project.resolver, rewrites, edits)))
         requests = tuple(self.requests)
         if not edits.nodes:
-            return FileResult(self.shown, tuple(findings), self.text, fix_sites=requests)
+            return FileResult(self.shown, tuple(findings), self.text, fix_sites=requests, caller_failures=failed)
         edits.import_span = import_block_span(self.info.tree)
         try:
             new_text = apply_edits(self.text, edits, self.shown)
         except TransformError as error:
             unfixed = tuple(replace(f, fixed=False) for f in findings)
             return FileResult(self.shown, unfixed, self.text, error=FileError(self.shown, str(error)),
-                              fix_sites=requests)
-        return FileResult(self.shown, tuple(findings), self.text, new_text=new_text, fix_sites=requests)
+                              fix_sites=requests, caller_failures=rewrites)
+        return FileResult(self.shown, tuple(findings), self.text, new_text=new_text, fix_sites=requests,
+                          caller_requests=tuple(sorted(edits.caller_requests)), caller_failures=failed)
 
     def calls_of(self, defined: DefinedFunction) -> list[DirectCall]:
         settings = self.settings
@@ -289,13 +272,13 @@ class _FileAnalysis:
             kind=kind,
             decorator_index=registration.decorator_index if registration else None,
             calls=tuple(calls),
-            call_sites=self.project.call_lines(module).get(node.name, ()),
-            external_callers=self.project.external_callers(defined, module, self.callers),
+            callers=self.project.callers(defined, module, self.callers),
             settings=self.settings,
             tree=module.tree,
             lines=lines,
             module=module,
             resolver=self.project.resolver,
+            keep_async=self.keep_async.get(function_key(module.path, defined.qualname)),
         )
 
     def plan_and_edit(self, context: FixContext, defined: DefinedFunction, edits: FileEdits) -> tuple[FixPlan, bool]:
@@ -386,20 +369,9 @@ def _finding(
     )
 
 
-CallIndex = Mapping[str, tuple[tuple[str | None, str, int], ...]]
-
-
 def registered_names(registry: Mapping[str, Registration]) -> frozenset[str]:
     """The plain names of the functions FastAPI runs (``Store.get`` -> ``get``)."""
     return frozenset(key.rsplit(":", 1)[1].rsplit(".", 1)[-1] for key in registry)
-
-
-def merge_call_sites(sites: list[CallSite]) -> dict[str, tuple[tuple[str | None, str, int], ...]]:
-    """Callee name -> (qualified name or None, path, line) of every call in the project."""
-    merged: dict[str, list[tuple[str | None, str, int]]] = {}
-    for site in sites:
-        merged.setdefault(site.name, []).append((site.qualified, site.path, site.line))
-    return {name: tuple(value) for name, value in merged.items()}
 
 
 def merge_fix_sites(results: list[FileResult]) -> dict[str, tuple[str, ...]]:

@@ -102,6 +102,12 @@ class FileResult:
     #: Async helpers (by function key) whose bodies block on behalf of this file's
     #: functions, with who reaches them: the fix goes there (runner pass 3).
     fix_sites: tuple[tuple[str, str], ...] = ()
+    #: (file, function key): functions of this file converted to ``def`` whose callers in that
+    #: other file must be rewritten in the same change (the runner's caller rounds).
+    caller_requests: tuple[tuple[str, str], ...] = ()
+    #: Function keys (of other files) whose callers here could not be rewritten: the
+    #: conversion must be withdrawn.
+    caller_failures: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:

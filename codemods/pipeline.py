@@ -24,11 +24,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analysis.callers import CallSite
+from .analysis.callers import CallIndex, CallSite, merge_call_sites
 from .analysis.fastapi_app import Registration, merge
 from .analysis.project import find_project_root
 from .discovery import is_generated
-from .engine import SYNTAX_HINT, CallIndex, ProjectAnalysis, merge_call_sites, merge_fix_sites, registered_names
+from .engine import SYNTAX_HINT, ProjectAnalysis, merge_fix_sites, registered_names
 from .models import FileError, FileResult, Settings
 from .sourcefile import SourceError, decode
 
@@ -172,6 +172,10 @@ class _Context:
     registry: Mapping[str, Registration]
     callers: CallIndex
     forced: Mapping[str, tuple[str, ...]]
+    #: File -> keys of functions converted to ``def`` whose calls in that file change with them.
+    rewrites: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Function key -> why it stays async (a caller could not be rewritten).
+    keep_async: Mapping[str, str] = field(default_factory=dict)
 
 
 def process_file(root: Path, settings: Settings, path: Path, context: _Context) -> Outcome:
@@ -184,7 +188,8 @@ def process_file(root: Path, settings: Settings, path: Path, context: _Context) 
     except SourceError as error:
         return Outcome(FileResult(shown, error=FileError(shown, str(error))))
     project = _project(root, settings)
-    result = project.analyse(path, decoded.text, shown, context.registry, context.callers, context.forced)
+    result = project.analyse(path, decoded.text, shown, context.registry, context.callers, context.forced,
+                             rewrites=context.rewrites.get(str(path), ()), keep_async=context.keep_async)
     return Outcome(result, encoding=decoded.encoding, digest=decoded.digest)
 
 
@@ -243,6 +248,10 @@ class _Project:
     registry: Mapping[str, Registration] = field(default_factory=dict)
     callers: CallIndex = field(default_factory=dict)
     forced: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    rewrites: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    keep_async: dict[str, str] = field(default_factory=dict)
+    #: Files the run may rewrite (analysed, not generated, within ``only``).
+    writable: set[str] = field(default_factory=set)
 
 
 def analyse_files(
@@ -251,6 +260,7 @@ def analyse_files(
     jobs: int | None = None,
     only: set[Path] | None = None,
     progress: Callable[[int], None] | None = None,
+    projects_of: dict[Path, list[Path]] | None = None,
 ) -> Iterator[Outcome]:
     """Outcomes in the order of ``paths``; the same for any number of ``jobs``.
 
@@ -258,10 +268,14 @@ def analyse_files(
     pass, not per project), so a monorepo of many small services keeps both
     cores busy. ``only`` limits passes 2 and 3 (findings and fixes) to those
     files; pass 1 still reads every project whole, since a registration may sit
-    anywhere.
+    anywhere. ``projects_of`` replaces the grouping by nearest ``pyproject.toml``.
     """
+    # Analyses kept from an earlier run in this process would answer from stale text (worker
+    # processes fork from here, so they start clean too).
+    _PROJECTS.clear()
     runner = _Runner(jobs or os.cpu_count() or 1, len(paths))
-    projects = [_Project(root, members, settings_for(root)) for root, members in group_by_project(paths).items()]
+    groups = group_by_project(paths) if projects_of is None else projects_of
+    projects = [_Project(root, members, settings_for(root)) for root, members in groups.items()]
     outcomes: dict[Path, Outcome] = {}
     try:
         _passes(runner, projects, outcomes, only, progress)
@@ -312,25 +326,52 @@ def _passes(
                 wanted_files.append(path)
             else:
                 outcomes[path] = Outcome(FileResult(display_path(path)))
+            if wanted and scanned.error is None and scanned.skipped is None:
+                project.writable.add(str(path))
         todo.append((project, wanted_files))
         if progress is not None:
             progress(len(project.members) - len(wanted_files))
     _analyse(runner, [(p, files) for p, files in todo], outcomes, progress)
-    # Pass 3: async helpers that block on behalf of registered functions are fixed where the
-    # blocking call is: re-analyse their files with those helpers in scope. A fixed helper may
-    # itself await another that blocks: repeat until no new site appears.
-    for _round in range(_MAX_ROUNDS):
-        again: list[tuple[_Project, list[Path]]] = []
-        for project in projects:
-            found_sites = merge_fix_sites([outcomes[p].result for p in project.members])
-            if set(found_sites) <= set(project.forced):
-                continue
-            project.forced = {**project.forced, **found_sites}
-            files = _files_of(project.forced)
-            again.append((project, [p for p in project.members if str(p) in files and (only is None or p in only)]))
+    # Later rounds, until nothing new appears: (pass 3) async helpers that block on behalf of
+    # registered functions are fixed where the blocking call is, which may reveal helpers one
+    # level deeper; functions converted to ``def`` get their callers in other files rewritten,
+    # and when a caller cannot change, the conversion is withdrawn.
+    for _round in range(_MAX_ROUNDS * 2):
+        again = [(project, files) for project in projects if (files := _next_round(project, outcomes, only))]
         if not again:
             break
         _analyse(runner, again, outcomes, None)
+
+
+def _next_round(project: _Project, outcomes: dict[Path, Outcome], only: set[Path] | None) -> list[Path]:
+    """The files of ``project`` to analyse again, after updating what other files ask of them."""
+    results = [outcomes[p].result for p in project.members]
+    files: set[str] = set()
+    found_sites = merge_fix_sites(results)
+    if not set(found_sites) <= set(project.forced):
+        project.forced = {**project.forced, **found_sites}
+        files |= _files_of(project.forced)
+    wanted: dict[str, set[str]] = {}
+    for result in results:
+        for path, key in result.caller_requests:
+            wanted.setdefault(path, set()).add(key)
+    failed: dict[str, str] = {}
+    for result in results:
+        for key in result.caller_failures:
+            failed.setdefault(key, f"a call of it in {result.path} cannot be rewritten")
+    for path, keys in wanted.items():
+        if path not in project.writable:
+            for key in keys:
+                failed.setdefault(key, f"called as a coroutine in {display_path(Path(path))}, which this run leaves alone")
+    withdrawn = {key: why for key, why in failed.items() if key not in project.keep_async}
+    if withdrawn:
+        project.keep_async.update(withdrawn)
+        files |= _files_of(withdrawn)
+    rewrites = {path: tuple(sorted(k for k in keys if k not in project.keep_async)) for path, keys in wanted.items()}
+    rewrites = {path: keys for path, keys in rewrites.items() if keys}
+    files |= {p for p in {*rewrites, *project.rewrites} if rewrites.get(p) != project.rewrites.get(p)}
+    project.rewrites = rewrites
+    return [p for p in project.members if str(p) in files and (only is None or p in only)]
 
 
 def _analyse(
@@ -339,7 +380,8 @@ def _analyse(
     outcomes: dict[Path, Outcome],
     progress: Callable[[int], None] | None,
 ) -> None:
-    work = [(project, chunk, (_Context(project.registry, project.callers, project.forced),))
+    work = [(project, chunk, (_Context(project.registry, project.callers, project.forced, project.rewrites,
+                                       project.keep_async),))
             for project, files in todo for chunk in runner.chunks(files)]
     for (_project, chunk, _), results in zip(work, _run_tasks(runner, _pass_two, work)):
         outcomes.update(zip(chunk, results))

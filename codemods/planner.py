@@ -37,8 +37,15 @@ def plan_fix(context: FixContext) -> FixPlan:
                 reasons.append(str(refusal))
             continue
         if plan.safe:
-            return plan
+            return _why_not_earlier(plan, reasons)
         unsafe = unsafe or plan
     if unsafe is not None:
-        return unsafe
+        return _why_not_earlier(unsafe, reasons)
     return FixPlan(Strategy.NONE, False, "; ".join(reasons) or "no fix available")
+
+
+def _why_not_earlier(plan: FixPlan, reasons: list[str]) -> FixPlan:
+    """Say why a function "must stay async" when that is news (a caller, a patch), not the obvious."""
+    if not reasons or "must stay async" in reasons[0] or not plan.reason.startswith("must stay async"):
+        return plan
+    return FixPlan(plan.strategy, plan.safe, f"must stay async ({reasons[0]}){plan.reason[len('must stay async'):]}")

@@ -61,6 +61,8 @@ class FileEdits:
     import_span: tuple[int, int] = (1, 1)
     #: Module-level statements to place right after the imports: bound name -> source.
     module_statements: dict[str, str] = field(default_factory=dict)
+    #: (file, function key): callers in other files that must change with this file.
+    caller_requests: set[tuple[str, str]] = field(default_factory=set)
 
 
 class TransformError(Exception):

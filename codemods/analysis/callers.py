@@ -3,34 +3,57 @@
 Turning ``async def f`` into ``def f`` breaks every caller that awaits it,
 gathers it or schedules it (fastapi_semantics.md F7.6), wherever it lives.
 Once the registry is known, a pass over the files whose text mentions a
-registered function's name records its calls, so the planner can refuse the
-conversion (and keep the function async) when a caller exists outside the
-function's own module.
+registered function's name records its calls and *how* each one uses the
+coroutine. Two uses can be rewritten with the conversion: ``await f(...)`` in
+an async function (becomes ``await run_in_threadpool(f, ...)``) and
+``asyncio.run(f(...))`` (becomes ``f(...)``). Any other use (gathered,
+scheduled, stored, patched by name in a test) keeps the function async.
 """
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
-from .project import ModuleInfo
+from .definitions import DefinedFunction
+from .project import ModuleInfo, function_key
 from .resolver import Resolver
+
+#: ``await f(...)`` inside an ``async def``: the await moves onto ``run_in_threadpool``.
+AWAITED = "await"
+#: ``asyncio.run(f(...))``: a sync caller; the call simply runs.
+RUN = "run"
+#: Handed to a streaming response, which iterates sync generators too.
+STREAMED = "stream"
+#: Named in a string (``patch("app.deps.f", AsyncMock())``): a test may swap in a coroutine.
+PATCHED = "patched"
+#: Anything else (gathered, scheduled, stored): the caller needs a coroutine.
+OTHER = "other"
+#: Uses a conversion to ``def`` can keep working (after rewriting the first two).
+REWRITABLE = frozenset({AWAITED, RUN, STREAMED})
+_STREAMING = ("StreamingResponse", "EventSourceResponse")
+#: ``patch("m.f")``, ``mocker.patch(...)``, ``monkeypatch.setattr(m, "f", ...)``, ``patch.object(m, "f")``.
+_PATCHERS = frozenset({"patch", "setattr", "object"})
 
 
 @dataclass(frozen=True)
 class CallSite:
-    """A call of something named ``name`` at ``path``:``line``.
+    """A use of something named ``name`` at ``path``:``line``.
 
     ``qualified`` is the callee's dotted name when it resolves through imports
     alone (``app.deps.current_user``); ``None`` for a method call on a value
     (``self.store.get(...)``). Resolving types here would cost more than the
     whole rest of pass 1; the planner resolves only the few names it needs.
+    ``how`` is one of the constants above.
     """
 
     name: str
     qualified: str | None
     path: str
     line: int
+    how: str = OTHER
 
 
 def collect_call_sites(module: ModuleInfo, resolver: Resolver, names: frozenset[str]) -> list[CallSite]:
@@ -40,12 +63,131 @@ def collect_call_sites(module: ModuleInfo, resolver: Resolver, names: frozenset[
     shadows an import makes an extra caller, which only errs on the safe side
     (a conversion refused).
     """
-    found: list[CallSite] = []
+    matches: list[tuple[ast.AST, str]] = []
     for node in ast.walk(module.tree):
         if not isinstance(node, ast.Call):
             continue
-        func = node.func
-        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+        name = _callee_tail(node)
         if name in names:
-            found.append(CallSite(name, resolver.qualified(func, module.scope), str(module.path), node.lineno))
+            matches.append((node, name))
+        if name in _PATCHERS:
+            for arg in node.args[:2]:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    tail = arg.value.rsplit(".", 1)[-1]
+                    if tail in names:
+                        matches.append((arg, tail))
+    if not matches:
+        return []
+    parent_of = parents(module.tree)
+    found = []
+    for node, name in matches:
+        if isinstance(node, ast.Constant):
+            qualified = node.value if "." in node.value else None  # type: ignore[union-attr]
+            found.append(CallSite(name, qualified, str(module.path), node.lineno, PATCHED))
+            continue
+        assert isinstance(node, ast.Call)
+        how = use_of(node, parent_of, resolver, module)
+        found.append(CallSite(name, resolver.qualified(node.func, module.scope), str(module.path), node.lineno, how))
     return found
+
+
+def parents(tree: ast.AST) -> dict[int, ast.AST]:
+    found: dict[int, ast.AST] = {}
+    for node in ast.walk(tree):
+        for child in ast.iter_child_nodes(node):
+            found[id(child)] = node
+    return found
+
+
+def use_of(call: ast.Call, parent_of: dict[int, ast.AST], resolver: Resolver, module: ModuleInfo) -> str:
+    """How the coroutine that ``call`` makes is used (see the constants above)."""
+    parent = parent_of.get(id(call))
+    if isinstance(parent, ast.Await):
+        return AWAITED if isinstance(enclosing_function(parent, parent_of), ast.AsyncFunctionDef) else OTHER
+    if isinstance(parent, ast.keyword):
+        holder = parent_of.get(id(parent))
+        if parent.arg == "content" and isinstance(holder, ast.Call) and _callee_tail(holder).endswith(_STREAMING):
+            return STREAMED
+        return OTHER
+    if isinstance(parent, ast.Call) and call in parent.args:
+        if _callee_tail(parent).endswith(_STREAMING) and parent.args[0] is call:
+            return STREAMED
+        if (len(parent.args) == 1 and not parent.keywords
+                and resolver.qualified(parent.func, module.scope) == "asyncio.run"):
+            return RUN
+    return OTHER
+
+
+def enclosing_function(node: ast.AST, parent_of: dict[int, ast.AST]) -> ast.AST | None:
+    """The innermost function (or lambda) around ``node``, if any."""
+    current = parent_of.get(id(node))
+    while current is not None and not isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+        current = parent_of.get(id(current))
+    return current
+
+
+def _callee_tail(call: ast.Call) -> str:
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+@dataclass(frozen=True)
+class Caller:
+    """One use of a function, as a conversion to ``def`` sees it."""
+
+    #: ``path:line`` for messages.
+    where: str
+    how: str
+    #: The file holding the use (where a rewrite would go).
+    path: str
+
+
+#: Callee name -> every use of a function of that name in the project.
+CallIndex = Mapping[str, tuple[CallSite, ...]]
+
+
+def merge_call_sites(sites: list[CallSite]) -> dict[str, tuple[CallSite, ...]]:
+    merged: dict[str, list[CallSite]] = {}
+    for site in sites:
+        merged.setdefault(site.name, []).append(site)
+    return {name: tuple(value) for name, value in merged.items()}
+
+
+def callers_of(
+    defined: DefinedFunction,
+    module: ModuleInfo,
+    resolver: Resolver,
+    local: list[CallSite],
+    index: CallIndex,
+    display: Callable[[Path], str],
+) -> tuple[Caller, ...]:
+    """Every use of ``defined``: ``local`` ones (this module) and the index's from other modules.
+
+    A method's uses are never rewritten (``await obj.get()`` may be another
+    class's ``get``): any call by its name keeps it async, as before.
+    """
+    key = function_key(module.path, defined.qualname)
+    here = f"{module.name}.{defined.qualname}"
+    is_method = defined.owner_class is not None
+    sites = [*local, *(s for s in index.get(defined.node.name, ()) if s.path != str(module.path))]
+    found: dict[tuple[str, str], Caller] = {}
+    for site in sites:
+        if not _may_be(site, key, here, is_method, resolver):
+            continue
+        how = OTHER if is_method and site.how != STREAMED else site.how
+        where = f"{display(Path(site.path))}:{site.line}"
+        found[(where, how)] = Caller(where, how, site.path)
+    return tuple(found[k] for k in sorted(found))
+
+
+def _may_be(site: CallSite, key: str, here: str, is_method: bool, resolver: Resolver) -> bool:
+    """Could this use be of the function ``key``? Unknown means yes (refusing is the safe side)."""
+    if site.qualified is None:
+        return is_method or site.how == PATCHED
+    if site.qualified == here:
+        return True
+    symbol = resolver.project_symbol(site.qualified)
+    if symbol is None:
+        return is_method or site.how == PATCHED
+    function = symbol.function
+    return function is not None and function_key(symbol.module.path, function.qualname) == key

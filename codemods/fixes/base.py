@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from ..analysis.blocking import DirectCall
+from ..analysis.callers import Caller
 from ..analysis.project import ModuleInfo
 from ..analysis.resolver import Resolver
 from ..analysis.scope import FunctionNode, Scope
@@ -33,21 +34,19 @@ class FixContext:
     #: Index of the decorator that registered the function with FastAPI, if any.
     decorator_index: int | None
     calls: tuple[DirectCall, ...]
-    #: Lines in this module where the function is called (each call makes a coroutine).
-    call_sites: tuple[int, ...]
-    #: ``path:line`` of calls from other modules of the project.
-    external_callers: tuple[str, ...]
+    #: Every use of the function in the project (this module included), and how it uses the coroutine.
+    callers: tuple[Caller, ...]
     settings: Settings
     tree: ast.Module
     #: The module's lines (endings kept), for positions in characters.
     lines: list[str]
     module: ModuleInfo
     resolver: Resolver
+    #: Why the function may not become ``def`` although it could (a caller that cannot be rewritten).
+    keep_async: str | None = None
 
     def char_column(self, line: int, byte_column: int) -> int:
-        """``ast`` columns count UTF-8 bytes; libcst's count characters."""
-        text = self.lines[line - 1]
-        return len(text.encode("utf-8")[:byte_column].decode("utf-8", "replace"))
+        return char_column(self.lines, line, byte_column)
 
     def end_of(self, node: ast.expr | ast.stmt) -> tuple[int, int]:
         line = node.end_lineno or node.lineno
@@ -75,6 +74,11 @@ class FixContext:
         if match is None:
             raise Refusal("cannot locate the function name on its `def` line")
         return match.end() - len(self.function.name)
+
+
+def char_column(lines: list[str], line: int, byte_column: int) -> int:
+    """``ast`` columns count UTF-8 bytes; libcst's count characters."""
+    return len(lines[line - 1].encode("utf-8")[:byte_column].decode("utf-8", "replace"))
 
 
 class Refusal(Exception):

@@ -12,7 +12,12 @@ When it applies (shared/research/fastapi_semantics.md, rules B.1-B.8)
       endpoint needs FastAPI >= 0.134, F1.11).
     - No decorator sits between the route decorator and the ``def``: it may
       wrap the function in an ``async`` wrapper (F1.3).
-    - Nothing in the file calls it (a caller awaits the coroutine, F7.6).
+    - Every use of it in the project (tests included) can change with it
+      (F7.6): ``await f(...)`` becomes ``await run_in_threadpool(f, ...)``
+      and ``asyncio.run(f(...))`` becomes ``f(...)``, in the same change
+      (see :mod:`.awaiting_callers`). Any other use (gathered, scheduled,
+      stored, patched by name, a method called on an unknown receiver)
+      keeps it async.
     - It uses no event-loop API and sets no ``ContextVar`` (lost in a thread, F7.4, F7.5).
 
 Fix safety
@@ -26,9 +31,12 @@ import ast
 from typing import TYPE_CHECKING
 
 from ..analysis.blocking import iter_loop_nodes
+from ..analysis.callers import AWAITED, PATCHED, REWRITABLE, RUN
+from ..analysis.project import function_key
 from ..analysis.scope import qualified_name
 from ..models import FixPlan, Kind, Strategy
 from ..transform import NodeEdit
+from .awaiting_callers import rewrite_callers
 from .base import FixContext, Refusal
 
 if TYPE_CHECKING:
@@ -54,12 +62,7 @@ class ConvertToDef:
         if context.decorator_index is not None and context.decorator_index < len(function.decorator_list) - 1:
             below = ast.unparse(function.decorator_list[context.decorator_index + 1])
             raise Refusal(f"decorated with `@{below}` below the route decorator; its wrapper may be async")
-        if context.external_callers:
-            shown = ", ".join(context.external_callers[:3]) + (" ..." if len(context.external_callers) > 3 else "")
-            raise Refusal(f"called as a coroutine elsewhere in the project ({shown})")
-        if context.call_sites:
-            lines = ", ".join(str(line) for line in context.call_sites)
-            raise Refusal(f"called in this file (line {lines}); its callers expect a coroutine")
+        rewritten = _check_callers(context)
         _refuse_loop_bound(context)
         rebinds = [n for n in iter_loop_nodes(function.body) if isinstance(n, (ast.Global, ast.Nonlocal))]
         if rebinds:
@@ -67,10 +70,49 @@ class ConvertToDef:
             return FixPlan(self.strategy, False, f"rebinds shared state ({names}); in a thread that may race")
         if context.kind is Kind.OTHER:
             return FixPlan(self.strategy, False, "not run by FastAPI; callers in other modules may await it")
-        return FixPlan(self.strategy, True, "nothing in the body needs the event loop; FastAPI runs `def` in its threadpool")
+        reason = "nothing in the body needs the event loop; FastAPI runs `def` in its threadpool"
+        return FixPlan(self.strategy, True, reason + rewritten)
 
     def edit(self, context: FixContext, edits: FileEdits) -> None:
         edits.nodes.append(NodeEdit("FunctionDef", context.function.lineno, context.name_column(), _drop_async))
+        key = _key(context)
+        here = str(context.module.path)
+        for path in sorted({c.path for c in context.callers if c.how in (AWAITED, RUN)}):
+            if path != here:
+                edits.caller_requests.add((path, key))
+            elif rewrite_callers(context.module, context.lines, context.resolver, {key}, edits):
+                raise Refusal("a call of it in this file cannot be rewritten")
+
+
+def _key(context: FixContext) -> str:
+    qualname = next(f.qualname for f in context.module.functions if f.node is context.function)
+    return function_key(context.module.path, qualname)
+
+
+def _check_callers(context: FixContext) -> str:
+    """Refuse unless every use can change with the function; say which ones will."""
+    if context.keep_async is not None:
+        raise Refusal(context.keep_async)
+    kept = [c for c in context.callers if c.how not in REWRITABLE]
+    if kept:
+        shown = ", ".join(c.where for c in kept[:3]) + (" ..." if len(kept) > 3 else "")
+        if all(c.how == PATCHED for c in kept):
+            raise Refusal(f"patched by name ({shown}); a test may replace it with a coroutine")
+        raise Refusal(f"used as a coroutine ({shown}); that caller needs it async")
+    here = str(context.module.path)
+    if any(c.path == here and c.how in (AWAITED, RUN) for c in context.callers):
+        from ..transform import FileEdits
+
+        if rewrite_callers(context.module, context.lines, context.resolver, {_key(context)}, FileEdits()):
+            raise Refusal("a call of it in this file cannot be rewritten (`run_in_threadpool` or `func=` taken)")
+    awaited = [c.where for c in context.callers if c.how == AWAITED]
+    run = [c.where for c in context.callers if c.how == RUN]
+    notes = []
+    if awaited:
+        notes.append(f"callers that await it run it with `await run_in_threadpool(...)` ({', '.join(awaited)})")
+    if run:
+        notes.append(f"`asyncio.run(...)` callers call it directly ({', '.join(run)})")
+    return "".join("; " + note for note in notes)
 
 
 def _drop_async(original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
@@ -78,7 +120,7 @@ def _drop_async(original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.Func
 
 
 def _is_stream(context: FixContext) -> bool:
-    """An async generator only ever handed to a streaming response (see engine call_lines)."""
+    """An async generator only ever handed to a streaming response (its uses are checked as callers)."""
     return context.kind is Kind.ROUTE and context.decorator_index is None and _has_yield(context.function)
 
 

@@ -5,7 +5,7 @@ from fastapi import Depends, FastAPI
 app = FastAPI()
 
 
-async def current_user(token: str = "") -> dict:  # expect-fix: swap-to-async
+async def current_user(token: str = "") -> dict:  # expect-fix: convert-to-def
     time.sleep(0.05)  # expect: UNB100
     return {"token": token}
 

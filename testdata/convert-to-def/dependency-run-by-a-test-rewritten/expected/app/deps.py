@@ -1,12 +1,12 @@
-import asyncio
+import time
 
 from fastapi import Depends, FastAPI
 
 app = FastAPI()
 
 
-async def current_user(token: str = "") -> dict:  # expect-fix: swap-to-async
-    await asyncio.sleep(0.05)  # expect: UNB100
+def current_user(token: str = "") -> dict:  # expect-fix: convert-to-def
+    time.sleep(0.05)  # expect: UNB100
     return {"token": token}
 
 

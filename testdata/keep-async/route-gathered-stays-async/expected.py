@@ -1,3 +1,5 @@
+import asyncio
+
 import requests
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
@@ -12,5 +14,5 @@ async def price(symbol: str):  # expect-fix: wrap-in-threadpool
 
 @app.get("/portfolio")
 async def portfolio():  # expect-fix: wrap-in-threadpool
-    first = await price("ACME")  # expect: UNB110
-    return {"ACME": first}
+    first, second = await asyncio.gather(price("ACME"), price("INIT"))  # expect: UNB110
+    return {"ACME": first, "INIT": second}
