@@ -298,7 +298,8 @@ def _passes(
     only: set[Path] | None,
     progress: Callable[[int], None] | None,
 ) -> None:
-    work = [(project, chunk, ()) for project in projects for chunk in runner.chunks(project.members)]
+    work: list[tuple[_Project, list[Path], tuple[object, ...]]] = [
+        (project, chunk, ()) for project in projects for chunk in runner.chunks(project.members)]
     found: dict[Path, _Found] = {}
     for (project, chunk, _), results in zip(work, _run_tasks(runner, _pass_one, work)):
         found.update(zip(chunk, results))

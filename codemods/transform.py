@@ -228,12 +228,12 @@ def _fix_imports(text: str, edits: FileEdits) -> str:
     swapped = _swap_module_imports(module, edits, {name for name, obj in removable if obj is None})
     removable = [(name, obj) for name, obj in removable if (name, obj) not in swapped]
     context = CodemodContext()
-    for module_name, name in sorted(edits.add_imports, key=lambda item: (item[0], item[1] or "")):
-        AddImportsVisitor.add_needed_import(context, module_name, name)
+    for module_name, imported in sorted(edits.add_imports, key=lambda item: (item[0], item[1] or "")):
+        AddImportsVisitor.add_needed_import(context, module_name, imported)
     new_module = AddImportsVisitor(context).transform_module(swapped.module)
     if removable:
-        for module_name, obj in removable:
-            RemoveImportsVisitor.remove_unused_import(context, module_name, obj)
+        for removed_module, removed in removable:
+            RemoveImportsVisitor.remove_unused_import(context, removed_module, removed)
         before = new_module.body[0] if new_module.body else None
         new_module = RemoveImportsVisitor(context).transform_module(new_module)
         new_module = _no_new_leading_blank(new_module, before)

@@ -82,7 +82,8 @@ def collect_call_sites(module: ModuleInfo, resolver: Resolver, names: frozenset[
     found = []
     for node, name in matches:
         if isinstance(node, ast.Constant):
-            qualified = node.value if "." in node.value else None  # type: ignore[union-attr]
+            text = str(node.value)
+            qualified = text if "." in text else None
             found.append(CallSite(name, qualified, str(module.path), node.lineno, PATCHED))
             continue
         assert isinstance(node, ast.Call)

@@ -66,7 +66,7 @@ class ConvertToDef:
         _refuse_loop_bound(context)
         rebinds = [n for n in iter_loop_nodes(function.body) if isinstance(n, (ast.Global, ast.Nonlocal))]
         if rebinds:
-            names = ", ".join(sorted({name for node in rebinds for name in node.names}))  # type: ignore[attr-defined]
+            names = ", ".join(sorted({name for node in rebinds for name in node.names}))
             return FixPlan(self.strategy, False, f"rebinds shared state ({names}); in a thread that may race")
         if context.kind is Kind.OTHER:
             return FixPlan(self.strategy, False, "not run by FastAPI; callers in other modules may await it")
