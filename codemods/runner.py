@@ -380,69 +380,16 @@ def _store(root: Path, members: list[Path], settings: Any, only: set[Path] | Non
 
 
 def _commit(report: RunReport, repo: Any, files: list[Path], options: RunOptions) -> None:
-    from .vcs import CommitGroup
+    from .commits import NoCodeowners, commit_groups, free_branch
 
-    groups: dict[str, list[tuple[Path, Outcome]]] = {}
-    owners = _codeowners(repo.root) if options.split_by == "owner" else None
-    for path, outcome, project in zip(files, report.outcomes, report.projects):
-        if not outcome.result.changed or outcome.result.new_text is None:
-            continue
-        if owners is not None:
-            key = owners(repo.relative(path)) or "(no owner)"
-        else:
-            key = repo.relative(project) if project != repo.root else "."
-        groups.setdefault(key, []).append((path, outcome))
-    commit_groups = []
-    for key, members in sorted(groups.items()):
-        lines = []
-        for path, outcome in members:
-            for finding in outcome.result.findings:
-                if finding.fixed:
-                    lines.append(f"- {repo.relative(path)}:{finding.line} {finding.function} "
-                                 f"({finding.kind.value}): {finding.fix.strategy.value}")
-        title = f"fastapi-unblock: unblock async handlers in {key}"
-        body = "\n".join(lines)
-        data = {repo.relative(path): encode(o.result.new_text or "", o.encoding) for path, o in members}
-        commit_groups.append(CommitGroup(title, f"{title}\n\n{body}\n", data))
-    if not commit_groups:
+    try:
+        groups = commit_groups(repo, files, report.outcomes, report.projects, options.split_by)
+    except NoCodeowners as error:
+        raise RunError(str(error)) from None
+    if not groups:
         return
-    branch = options.branch or _free_branch(repo, f"fastapi-unblock/{date.today().isoformat()}")
+    branch = options.branch or free_branch(repo, f"fastapi-unblock/{date.today().isoformat()}")
     report.branch = branch
-    ids = repo.commit_on_new_branch(branch, commit_groups)
-    report.commits = [(group.title, commit) for group, commit in zip(commit_groups, ids)]
+    ids = repo.commit_on_new_branch(branch, groups)
+    report.commits = [(group.title, commit) for group, commit in zip(groups, ids)]
     report.outcomes = [replace(o, written=o.result.changed) for o in report.outcomes]
-
-
-def _free_branch(repo: Any, base: str) -> str:
-    name, index = base, 1
-    while repo.branch_exists(name):
-        index += 1
-        name = f"{base}-{index}"
-    return name
-
-
-def _codeowners(root: Path) -> Callable[[str], str | None] | None:
-    """Owner lookup from CODEOWNERS (the last matching rule wins, as on GitHub)."""
-    import pathspec
-
-    for candidate in (root / "CODEOWNERS", root / ".github" / "CODEOWNERS", root / "docs" / "CODEOWNERS"):
-        if candidate.is_file():
-            break
-    else:
-        raise RunError("--split-by owner: no CODEOWNERS file (looked in ., .github/, docs/)")
-    rules: list[tuple[Any, str]] = []
-    for raw in candidate.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        pattern, *owners = line.split()
-        rules.append((pathspec.PathSpec.from_lines("gitwildmatch", [pattern]), " ".join(owners)))
-
-    def owner(relative: str) -> str | None:
-        found = None
-        for spec, who in rules:
-            if spec.match_file(relative):
-                found = who
-        return found
-
-    return owner

@@ -421,6 +421,21 @@ def test_split_by_owner_makes_one_commit_per_codeowners_owner(mono: git.Repo) ->
     }
 
 
+def test_split_by_owner_keeps_a_converted_function_and_its_rewritten_callers_in_one_commit(mono: git.Repo) -> None:
+    root = root_of(mono)
+    write(root, {
+        "alpha/app/main.py": _CONVERTED_ROUTE,
+        "alpha/app/report.py": _AWAITING_CALLER,
+        "CODEOWNERS": "* @platform\n/alpha/app/main.py @team-a\n/alpha/app/report.py @team-r\n",
+    })
+    commit_all(mono, "route, caller and owners")
+    result = cli(root, "--apply", "--commit", "--branch", "together", "--split-by", "owner", ".")
+    assert result.code == 0, result
+    [with_caller] = [c for c in commits_on(mono, "together") if "alpha/app/report.py" in touched(c)]
+    assert {"alpha/app/main.py", "alpha/app/report.py"} <= touched(with_caller)
+    assert "await run_in_threadpool(slow)" in blob(with_caller, "alpha/app/report.py")
+
+
 def test_split_by_owner_without_codeowners_is_an_error(mono: git.Repo) -> None:
     root = root_of(mono)
     before, state = snapshot(root), git_state(mono)

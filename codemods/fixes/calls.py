@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..analysis.blocking import DirectCall
 from .base import FixContext, Refusal
@@ -108,8 +108,35 @@ def refuse_unplaceable(call: DirectCall, where: Placement) -> None:
                       "would make it an async generator")
 
 
-def keep_parens(original: Any, replacement: Any) -> Any:
+#: Statements and expressions that cannot leave the function's own frame.
+EXITS = (ast.Return, ast.Yield, ast.YieldFrom, ast.Await, ast.AsyncWith, ast.AsyncFor, ast.Global, ast.Nonlocal)
+
+
+def first_exit(statements: list[ast.stmt]) -> ast.AST | None:
+    """The first node that stops ``statements`` from moving into a nested sync function, if any.
+
+    That is an ``await``, ``return``, ``yield``, ``async`` block, ``global`` or
+    ``nonlocal`` (nested functions and classes aside), or a ``break`` or
+    ``continue`` of a loop outside the statements.
+    """
+    stack: list[tuple[ast.AST, bool]] = [(child, False) for child in statements]
+    while stack:
+        node, in_loop = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(node, EXITS) or (isinstance(node, (ast.Break, ast.Continue)) and not in_loop):
+            return node
+        # A loop's body may break; its ``else`` belongs to the loop around it.
+        body = {id(child) for child in node.body} if isinstance(node, (ast.For, ast.While)) else set()
+        stack.extend((child, in_loop or id(child) in body) for child in ast.iter_child_nodes(node))
+    return None
+
+
+_Node = TypeVar("_Node")
+
+
+def keep_parens(original: Any, replacement: _Node) -> _Node:
     """Carry the original call's own parentheses over to its replacement."""
     if getattr(original, "lpar", None):
-        return replacement.with_changes(lpar=original.lpar, rpar=original.rpar)
+        return replacement.with_changes(lpar=original.lpar, rpar=original.rpar)  # type: ignore[attr-defined, no-any-return]
     return replacement

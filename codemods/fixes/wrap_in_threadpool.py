@@ -5,10 +5,14 @@ What it does
     ``await run_in_threadpool(requests.get, url, timeout=5)`` (from
     ``fastapi.concurrency``, or ``starlette.concurrency`` in a Starlette-only
     module): the callable and its arguments, never ``run_in_threadpool(f(x))``.
-    A ``with`` statement whose context is blocking (``with open(...)``,
-    ``with Session(engine)``) moves as one unit into a nested sync function
-    run in one threadpool call, so the resource never changes threads; names
-    it assigns come back through ``nonlocal`` or its return value.
+    Some statements move as one unit into a nested sync function run in one
+    threadpool call, so the object they work on never changes threads: a
+    ``with`` statement whose context is blocking (``with open(...)``,
+    ``with Session(engine)``), and a run of consecutive statements on one
+    sqlite3 connection or cursor or ORM session (``conn = sqlite3.connect(p);
+    rows = conn.execute(q).fetchall(); conn.close()``, ``db.add(x);
+    db.commit(); db.refresh(x)``; see :mod:`.object_runs`). Names a unit
+    assigns come back through its return value or ``nonlocal``.
     A blocking project helper is wrapped at the call site rather than made
     async: that changes one line instead of the helper and all its callers.
 
@@ -16,12 +20,15 @@ When it applies
     The function must stay async (it awaits, or FastAPI always awaits it) and
     every blocking call can be moved: not inside a generator expression, and
     a moved ``with`` body does not ``return``, ``yield``, ``await``,
-    ``break`` or ``continue``.
+    ``break`` or ``continue``. A run of statements stops before any such
+    statement; its calls then move one by one.
 
 Fix safety
     Safe: the same library runs, with the same arguments, in a worker
     thread (shared/research/fastapi_semantics.md D.1-D.6). Unsafe for
-    ``sqlite3`` objects, which refuse to be used from another thread.
+    ``sqlite3`` objects, which refuse to be used from another thread, unless
+    each one is made and used only inside one moved unit: then it lives and
+    dies on one worker thread.
 """
 
 from __future__ import annotations
@@ -33,14 +40,14 @@ from ..analysis.scope import Scope, _Binder
 from ..models import FixPlan, Strategy
 from ..transform import NodeEdit
 from .base import FixContext, Refusal
-from .calls import awaited, blocking_with_statements, keep_parens, parents, placement, refuse_unplaceable
+from .calls import awaited, first_exit, keep_parens, parents, placement, refuse_unplaceable
+from .object_runs import Unit, find_runs, unconfined_affine
 
 if TYPE_CHECKING:
     import libcst as cst
 
     from ..transform import FileEdits
 
-_THREAD_AFFINE = ("sqlite3.",)
 _NAME = "run_in_threadpool"
 _DJANGO_NAME = "sync_to_async"
 
@@ -50,10 +57,9 @@ class WrapInThreadpool:
     summary = "keep `async def`; run each blocking call with `await run_in_threadpool(...)`"
 
     def plan(self, context: FixContext) -> FixPlan:
-        _actions(context)  # raises Refusal when a call cannot move
-        names = sorted({c.name for c in context.calls})
+        _edits, units = _plan_actions(context)  # raises Refusal when a call cannot move
         helpers = sorted({c.via[0] for c in context.calls if c.via})
-        affine = [n for n in names if n.startswith(_THREAD_AFFINE)]
+        affine = unconfined_affine(context, units)
         if affine:
             return FixPlan(self.strategy, False, f"{', '.join(affine)} objects are bound to the thread that made them")
         racy = sorted({c.helper.qualname for c in context.calls if c.helper is not None and _rebinds_shared(c.helper)})
@@ -66,13 +72,17 @@ class WrapInThreadpool:
                       "Django's per-thread connections in one thread")
         if helpers:
             reason += f" (helper {', '.join(helpers)} wrapped at the call site: one line changes, not every caller)"
+        if any(len(unit) > 1 for unit in units):
+            reason += "; the statements working on one database object move together, in one threadpool call"
+        if any(c.name.startswith("sqlite3.") for c in context.calls):
+            reason += "; each sqlite3 object is made, used and dropped within one threadpool call"
         if any(c.api.category == "cpu" for c in context.calls):
             reason += "; CPU-bound work: a thread frees the loop only where the library releases the GIL"
         return FixPlan(self.strategy, True, reason)
 
     def edit(self, context: FixContext, edits: FileEdits) -> None:
         module_name = "asgiref.sync" if _uses_django(context) else _threadpool_module(context)
-        for kind, node, rewrite in _actions(context):
+        for kind, node, rewrite in _plan_actions(context)[0]:
             line = node.lineno
             edits.nodes.append(NodeEdit(kind, line, context.char_column(line, node.col_offset), rewrite,
                                         context.end_of(node) if kind == "Call" else None))
@@ -105,32 +115,44 @@ def _threadpool_module(context: FixContext) -> str:
     return "starlette.concurrency" if uses_starlette and not uses_fastapi else "fastapi.concurrency"
 
 
-def _actions(context: FixContext) -> list[tuple[str, ast.stmt | ast.expr, Any]]:
+def _plan_actions(context: FixContext) -> tuple[list[tuple[str, ast.stmt | ast.expr, Any]], list[Unit]]:
+    """The node edits, and the units of statements that move into nested functions."""
     parent_of = parents(context.function)
     actions: list[tuple[str, ast.stmt | ast.expr, Any]] = []
-    moved: set[int] = set()
-    used = _taken_names(context)
+    runs = find_runs(context)
+    run_of = {id(node): run for run in runs for statement in run for node in ast.walk(statement)}
+    units: list[Unit] = []
+    placed: set[int] = set()
     for call in context.calls:
         if call.awaited and call.helper is not None and call.helper.is_async:
             raise Refusal(f"blocks inside the awaited async helper `{call.via[0]}`; the fix belongs in that helper")
         if call.awaited and call.helper is not None:
             raise Refusal(f"`{call.helper.qualname}` is a plain `def` but its result is awaited (line "
                           f"{call.node.lineno}): a decorator may make it async; check it by hand")
+        run = run_of.get(id(call.node))
+        if run is not None:
+            if id(run[0]) not in placed:
+                placed.add(id(run[0]))
+                units.append(run)
+            continue  # moves with the run of statements on its object
         where = placement(call, context, parent_of)
         if where.inside_moved_with is not None or where.inside_call is not None:
             continue  # moves with its enclosing with-block, or with the outer call
         refuse_unplaceable(call, where)
         if where.with_statement is not None:
-            if id(where.with_statement) not in moved:
-                moved.add(id(where.with_statement))
-                actions.append(("With", where.with_statement,
-                                _extract_with(where.with_statement, context, used, _uses_django(context))))
+            if id(where.with_statement) not in placed:
+                placed.add(id(where.with_statement))
+                _check_movable(where.with_statement)
+                units.append([where.with_statement])
             continue
         if any(k.arg == "func" for k in call.node.keywords):
             raise Refusal(f"`{call.name}` takes a `func=` argument, which run_in_threadpool reserves")
         actions.append(("Call", call.node, _wrap_call(where.needs_parens, _contains_blocking(call.node, context),
                                                       _uses_django(context))))
-    return actions
+    used = _taken_names(context)
+    for unit, names in zip(units, _unit_names(context, units)):
+        actions.extend(_extract(unit, names, _fresh("_blocking_io", used), _uses_django(context)))
+    return actions, units
 
 
 def _contains_blocking(node: ast.Call, context: FixContext) -> bool:
@@ -188,47 +210,82 @@ def _fresh(base: str, taken: set[str]) -> str:
     return name
 
 
-_EXITS = (ast.Return, ast.Yield, ast.YieldFrom, ast.Await, ast.AsyncWith, ast.AsyncFor, ast.Global, ast.Nonlocal)
-
-
 def _check_movable(statement: ast.With) -> None:
-    stack: list[tuple[ast.AST, bool]] = [(child, False) for child in statement.body]
-    while stack:
-        node, in_loop = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            continue
-        if isinstance(node, _EXITS):
-            raise Refusal(f"the `with` block at line {statement.lineno} cannot move to a thread: "
-                          f"it uses `{type(node).__name__.lower()}` (line {node.lineno})")
-        if isinstance(node, (ast.Break, ast.Continue)) and not in_loop:
-            raise Refusal(f"the `with` block at line {statement.lineno} cannot move: it leaves an enclosing loop")
-        loop = isinstance(node, (ast.For, ast.While))
-        stack.extend((child, in_loop or loop) for child in ast.iter_child_nodes(node))
+    node = first_exit([statement])
+    if isinstance(node, (ast.Break, ast.Continue)):
+        raise Refusal(f"the `with` block at line {statement.lineno} cannot move: it leaves an enclosing loop")
+    if node is not None:
+        raise Refusal(f"the `with` block at line {statement.lineno} cannot move to a thread: "
+                      f"it uses `{type(node).__name__.lower()}` (line {getattr(node, 'lineno', '?')})")
 
 
-def _extract_with(statement: ast.With, context: FixContext, taken: set[str], django: bool = False) -> Any:
-    _check_movable(statement)
+#: (returned, shared through ``nonlocal``, declared with a bare annotation) names of one moved unit.
+_Names = tuple[list[str], list[str], list[str]]
+
+
+def _unit_names(context: FixContext, units: list[Unit]) -> list[_Names]:
+    """How each unit's helper shares the names it assigns with the function around it.
+
+    A name assigned in a unit stays a local of the helper unless it is bound
+    outside every unit or used outside this one (after it, or in another
+    unit). Then it comes back as the helper's return value when the unit
+    surely assigns it, never reads it (a read would find the helper's own,
+    unbound local) and no other unit assigns it; else through ``nonlocal``. A
+    name no statement outside the units binds gets a bare annotation, which
+    makes it a local of the outer function (nothing runs) and leaves it
+    unbound exactly when it was.
+    """
+    outside = _bound_outside(context, [statement for unit in units for statement in unit])
+    assigned = [_assigned(unit, context) for unit in units]
+    needed = [(names - outside) & _loaded_outside(context.function, unit) for names, unit in zip(assigned, units)]
+    returned = []
+    for index, (wanted, unit) in enumerate(zip(needed, units)):
+        elsewhere = set().union(*(names for other, names in enumerate(assigned) if other != index))
+        surely, read = _assignments(unit)
+        returned.append(wanted & surely - read - elsewhere)
+    outer = outside.union(*needed)
+    declared = outside.union(*returned)  # names the outer function binds already
+    result: list[_Names] = []
+    for names, back in zip(assigned, returned):
+        shared = (names & outer) - back
+        result.append((sorted(back), sorted(shared), sorted(shared - declared)))
+        declared |= shared  # one bare annotation is enough
+    return result
+
+
+def _assigned(unit: Unit, context: FixContext) -> set[str]:
     inner = Scope(module=context.scope.module)
     binder = _Binder(inner, False)
-    binder.visit(statement)
-    assigned = set(inner.bindings)
-    # Every with-block that moves takes its bindings along: none of them counts as "outside".
-    moving = list(blocking_with_statements(context).values())
-    outside = _bound_outside(context, moving)
-    used_outside = _loaded_outside(context.function, moving)
-    surely = _surely_assigned(statement)
-    needed = (assigned - outside) & used_outside
-    returned = sorted(needed & surely)
-    # Assigned on some paths only: returning it could raise where the original did not.
-    # A bare annotation makes it a local of the outer function (nothing runs), so the
-    # helper can share it with ``nonlocal`` and leave it unbound exactly when it was.
-    declared = sorted(needed - surely)
-    shared = sorted((assigned & outside) | set(declared))
-    helper = _fresh("_blocking_io", taken)
+    for statement in unit:
+        binder.visit(statement)
+    return set(inner.bindings)
 
-    def rewrite(original: cst.With, updated: cst.With) -> Any:
+
+def _node_type(statement: ast.stmt) -> str:
+    """The libcst class that holds ``statement``: simple statements sit in a ``SimpleStatementLine``."""
+    return type(statement).__name__ if hasattr(statement, "body") else "SimpleStatementLine"
+
+
+def _extract(unit: Unit, names: _Names, helper: str, django: bool) -> list[tuple[str, ast.stmt, Any]]:
+    """Move the statements of ``unit`` into a nested sync function, run in one threadpool call.
+
+    libcst leaves the statements in order: all but the last are collected and
+    removed, and the last is replaced by the declarations, the helper holding
+    all of them and the awaited call.
+    """
+    returned, shared, declared = names
+    collected: list[Any] = []
+
+    def gather(original: Any, updated: Any) -> Any:
         import libcst as cst
 
+        collected.append(updated)
+        return cst.RemoveFromParent()
+
+    def rewrite(original: Any, updated: Any) -> Any:
+        import libcst as cst
+
+        moved = [*collected, updated]
         lines = [f"{name}: object\n" for name in declared]
         lines.append(f"def {helper}():\n")
         if shared:
@@ -240,36 +297,48 @@ def _extract_with(statement: ast.With, context: FixContext, taken: set[str], dja
         definition = parsed[-1]
         assert isinstance(definition, cst.FunctionDef) and isinstance(definition.body, cst.IndentedBlock)
         body = list(definition.body.body)
-        body[len(body) - (2 if returned else 1)] = updated.with_changes(leading_lines=[])
+        slot = len(body) - (2 if returned else 1)
+        body[slot:slot + 1] = [moved[0].with_changes(leading_lines=[]), *moved[1:]]
         definition = definition.with_changes(body=definition.body.with_changes(body=body))
         statements = [*parsed[:-1], definition]
-        statements[0] = statements[0].with_changes(leading_lines=original.leading_lines)
+        statements[0] = statements[0].with_changes(leading_lines=moved[0].leading_lines)
         target = f"{', '.join(returned)} = " if returned else ""
         runner = f"{_DJANGO_NAME}({helper})()" if django else f"{_NAME}({helper})"
         call = cst.parse_statement(f"{target}await {runner}\n")
         return cst.FlattenSentinel([*statements, call])
 
-    return rewrite
+    return [(_node_type(s), s, gather) for s in unit[:-1]] + [(_node_type(unit[-1]), unit[-1], rewrite)]
 
 
-def _surely_assigned(statement: ast.With) -> set[str]:
-    """Names every run of the ``with`` block assigns: its targets and top-level assignments."""
+def _assignments(unit: Unit) -> tuple[set[str], set[str]]:
+    """Names every run of the unit assigns (a moved ``with`` block's targets, top-level assignments),
+    and names it may read before it assigns them."""
     scope = Scope(module="")
     binder = _Binder(scope, False)
-    for item in statement.items:
-        if item.optional_vars is not None:
-            binder._bind_target(item.optional_vars, None)
-    for child in statement.body:
+    read: set[str] = set()
+    children: list[ast.stmt] = unit
+    if len(unit) == 1 and isinstance(unit[0], ast.With):
+        for item in unit[0].items:
+            read |= _loads(item) - set(scope.bindings)
+            if item.optional_vars is not None:
+                binder._bind_target(item.optional_vars, None)
+        children = unit[0].body
+    for child in children:
+        read |= _loads(child) - set(scope.bindings)
         if isinstance(child, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Import, ast.ImportFrom,
                               ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             binder.visit(child)
-    return set(scope.bindings)
+    return set(scope.bindings), read
+
+
+def _loads(node: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
 
 
 class _BinderSkipping(_Binder):
     """Bindings of a function body, leaving out the statements that move."""
 
-    def __init__(self, scope: Scope, skip: list[ast.With]) -> None:
+    def __init__(self, scope: Scope, skip: list[ast.stmt]) -> None:
         super().__init__(scope, False)
         self.skip = {id(node) for node in skip}
 
@@ -279,7 +348,7 @@ class _BinderSkipping(_Binder):
         return super().visit(node)
 
 
-def _bound_outside(context: FixContext, statement: list[ast.With]) -> set[str]:
+def _bound_outside(context: FixContext, statement: list[ast.stmt]) -> set[str]:
     args = context.function.args
     names = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)}
     names |= {a.arg for a in (args.vararg, args.kwarg) if a is not None}
@@ -290,6 +359,6 @@ def _bound_outside(context: FixContext, statement: list[ast.With]) -> set[str]:
     return names | set(scope.bindings)
 
 
-def _loaded_outside(function: ast.AST, statements: list[ast.With]) -> set[str]:
+def _loaded_outside(function: ast.AST, statements: list[ast.stmt]) -> set[str]:
     inside = {id(n) for statement in statements for n in ast.walk(statement)}
     return {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and id(n) not in inside}
