@@ -72,25 +72,21 @@ def _target_text(node: ast.expr) -> str | None:
     return None
 
 
-def is_lazy_init(node: ast.If, shared: frozenset[str] = frozenset()) -> bool:
-    """``if _client is None: _client = make()``: runs once per process, not per request.
-
-    Blocking work behind such a guard (loading a config, building a client)
-    is start-up cost, so it is not reported.
-    """
-    test = node.test
-    guarded: str | None = None
-    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Is):
+def _guarded(test: ast.expr, negated: bool) -> str | None:
+    """The name a lazy-init guard tests: ``x is None``/``not x`` (``negated``), ``x is not None``/``x``."""
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
         right = test.comparators[0]
-        if isinstance(right, ast.Constant) and right.value is None:
-            guarded = _target_text(test.left)
-    elif isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-        guarded = _target_text(test.operand)
-    if guarded is None:
-        return False
-    if "." not in guarded and guarded not in shared:
-        return False  # a plain local is re-read on every call: not one-time start-up
-    for statement in ast.walk(ast.Module(body=node.body, type_ignores=[])):
+        op = ast.Is if negated else ast.IsNot
+        if isinstance(test.ops[0], op) and isinstance(right, ast.Constant) and right.value is None:
+            return _target_text(test.left)
+        return None
+    if negated:
+        return _target_text(test.operand) if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) else None
+    return _target_text(test)
+
+
+def _assigns(body: list[ast.stmt], guarded: str) -> bool:
+    for statement in ast.walk(ast.Module(body=body, type_ignores=[])):
         targets: list[ast.expr] = []
         if isinstance(statement, ast.Assign):
             targets = statement.targets
@@ -99,6 +95,38 @@ def is_lazy_init(node: ast.If, shared: frozenset[str] = frozenset()) -> bool:
         if any(_target_text(t) == guarded for t in targets):
             return True
     return False
+
+
+def _outlives_call(guarded: str | None, shared: frozenset[str]) -> bool:
+    # A plain local is re-read on every call: not one-time start-up.
+    return guarded is not None and ("." in guarded or guarded in shared)
+
+
+def is_lazy_init(node: ast.If, shared: frozenset[str] = frozenset()) -> bool:
+    """``if _client is None: _client = make()``: runs once per process, not per request.
+
+    Blocking work behind such a guard (loading a config, building a client)
+    is start-up cost, so it is not reported.
+    """
+    guarded = _guarded(node.test, negated=True)
+    return _outlives_call(guarded, shared) and _assigns(node.body, guarded or "")
+
+
+def lazy_tail(body: list[ast.stmt], shared: frozenset[str] = frozenset()) -> int:
+    """Where the once-only part of a body starts (``len(body)`` when there is none).
+
+    ``if _client is not None: return _client`` followed by code that sets
+    ``_client``: the code after the guard runs on the first call only, so it
+    is start-up cost like :func:`is_lazy_init`'s block.
+    """
+    for index, statement in enumerate(body):
+        if not (isinstance(statement, ast.If) and not statement.orelse and statement.body
+                and isinstance(statement.body[-1], ast.Return)):
+            continue
+        guarded = _guarded(statement.test, negated=False)
+        if _outlives_call(guarded, shared) and _assigns(body[index + 1:], guarded or ""):
+            return index + 1
+    return len(body)
 
 
 def _shared_names(body: list[ast.stmt]) -> frozenset[str]:
@@ -114,14 +142,20 @@ def _shared_names(body: list[ast.stmt]) -> frozenset[str]:
     return frozenset(names)
 
 
-def iter_loop_nodes(body: list[ast.stmt]) -> Iterator[ast.AST]:
-    """Every node of a body that runs in the function's own frame, in source order."""
+def iter_loop_nodes(body: list[ast.stmt], per_call: bool = False) -> Iterator[ast.AST]:
+    """Every node of a body that runs in the function's own frame, in source order.
+
+    ``per_call``: only what runs on every call, without the once-only start-up
+    code (:func:`is_lazy_init`, :func:`lazy_tail`). What blocks is looked for
+    there; what decides the function's shape (an ``await``, a ``yield``) is
+    looked for everywhere.
+    """
     shared = _shared_names(body)
-    stack: list[ast.AST] = list(reversed(body))
+    stack: list[ast.AST] = list(reversed(body[:lazy_tail(body, shared)] if per_call else body))
     while stack:
         node = stack.pop()
         yield node
-        if isinstance(node, ast.If) and is_lazy_init(node, shared):
+        if per_call and isinstance(node, ast.If) and is_lazy_init(node, shared):
             stack.extend(reversed([node.test, *node.orelse]))
             continue
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -155,7 +189,7 @@ def iter_calls_consumed(body: list[ast.stmt]) -> Iterator[tuple[ast.Call, bool, 
     """(call, awaited, consumed): ``consumed`` when a generator it returns is iterated here."""
     awaited: set[int] = set()
     consumed: set[int] = set()
-    for node in iter_loop_nodes(body):
+    for node in iter_loop_nodes(body, per_call=True):
         if isinstance(node, ast.Await) and isinstance(node.value, ast.Call):
             awaited.add(id(node.value))
         elif isinstance(node, ast.AsyncFor):

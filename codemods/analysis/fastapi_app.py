@@ -152,13 +152,7 @@ class _Collector:
             return True
         if isinstance(expr, ast.Call):
             callee = self.resolver.qualified(expr.func, scope)
-            if callee in APP_CLASSES:
-                return True
-            # A project subclass: ``class UserRouter(APIRouter)`` (also two levels down).
-            symbol = self.resolver.project_symbol(callee) if callee else None
-            return symbol is not None and symbol.kind == "class" and bool(
-                APP_CLASSES & set(self.resolver.external_bases(f"{symbol.module.name}.{symbol.qualname}"))
-            )
+            return callee is not None and self._is_app_class(callee, depth)
         if isinstance(expr, ast.Attribute):
             # ``self.app`` assigned ``FastAPI()`` in ``__init__``.
             owner = self.resolver.type_of(expr.value, scope)
@@ -177,8 +171,49 @@ class _Collector:
         if isinstance(expr, (ast.Name, ast.Attribute)):
             name = self.resolver.qualified(expr, scope)
             symbol = self.resolver.project_symbol(name) if name else None
-            if symbol is not None and symbol.kind == "value" and symbol.node is not None:
+            if symbol is not None and symbol.kind == "value" and symbol.node is not None and symbol.index is None:
                 return self.is_app(symbol.node, symbol.module.scope, depth + 1)
+        return False
+
+    def _is_app_class(self, name: str, depth: int = 0) -> bool:
+        """``FastAPI``, a project subclass (``class UserRouter(APIRouter)``, also two levels down),
+        an alias (``Router = APIRouter``) or what a class factory returns
+        (``APIRouter = make_router_class(route_class)``, annotated ``-> type[APIRouter]`` or
+        returning a class it defines)."""
+        if name in APP_CLASSES:
+            return True
+        symbol = self.resolver.project_symbol(name)
+        if symbol is None or depth > 6:
+            return False
+        if symbol.kind == "class":
+            return bool(APP_CLASSES & set(self.resolver.external_bases(f"{symbol.module.name}.{symbol.qualname}")))
+        if symbol.kind != "value" or symbol.index is not None:
+            return False
+        if isinstance(symbol.node, (ast.Name, ast.Attribute)):
+            aliased = self.resolver.qualified(symbol.node, symbol.module.scope)
+            return aliased is not None and self._is_app_class(aliased, depth + 1)
+        if not isinstance(symbol.node, ast.Call):
+            return False
+        target = self.resolver.call_target(symbol.node, symbol.module.scope)
+        factory = target.function if target is not None else None
+        if factory is None:
+            return False
+        returns = factory.node.returns
+        if isinstance(returns, ast.Constant) and isinstance(returns.value, str):
+            try:
+                returns = ast.parse(returns.value, mode="eval").body
+            except SyntaxError:
+                return False
+        if isinstance(returns, ast.Subscript) and isinstance(returns.slice, (ast.Name, ast.Attribute)) and (
+                self.resolver.qualified(returns.value, factory.enclosing) or "").rsplit(".", 1)[-1] in {"type", "Type"}:
+            made = self.resolver.qualified(returns.slice, factory.enclosing)
+            return made is not None and self._is_app_class(made, depth + 1)
+        for node in ast.walk(factory.node):
+            if isinstance(node, ast.ClassDef) and any(
+                    self._is_app_class(self.resolver.qualified(base, factory.scope) or "", depth + 1)
+                    for base in node.bases):
+                return any(isinstance(r, ast.Return) and isinstance(r.value, ast.Name) and r.value.id == node.name
+                           for r in ast.walk(factory.node))
         return False
 
     # -- walking -------------------------------------------------------------

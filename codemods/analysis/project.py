@@ -58,6 +58,10 @@ class Symbol:
     qualname: str
     function: DefinedFunction | None = None
     node: ast.AST | None = None
+    #: A ``value`` unpacked from ``node``: element ``index`` (``args, store = build()``).
+    index: int | None = None
+    #: The annotation of a ``value`` declared with one (``STORES: dict[str, Store] = {...}``).
+    annotation: ast.AST | None = None
 
 
 def function_key(path: Path, qualname: str) -> str:
@@ -270,6 +274,8 @@ class ProjectIndex:
                 if found is not None:
                     return found
             return None
+        if len(rest) == 1 and [b.kind for b in bindings] == ["annotation", "value"]:
+            return Symbol(info, "value", head, node=bindings[1].node, annotation=bindings[0].node)
         if len(bindings) != 1:
             return None
         binding = bindings[0]
@@ -277,4 +283,6 @@ class ProjectIndex:
             return self.resolve(".".join([binding.target, *rest[1:]]), hops + 1)
         if binding.kind == "value" and len(rest) == 1:
             return Symbol(info, "value", head, node=binding.node)
+        if binding.kind == "unpack" and len(rest) == 1:
+            return Symbol(info, "value", head, node=binding.node, index=int(binding.target))
         return None

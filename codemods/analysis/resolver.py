@@ -16,19 +16,14 @@ import ast
 from dataclasses import dataclass
 
 from ..catalogue import BlockingApi, Catalogue
+from .declared import CONTAINER as _CONTAINER
+from .declared import MAX_DEPTH as _MAX_DEPTH
+from .declared import DeclaredTypes
 from .definitions import DefinedFunction
 from .project import ModuleInfo, ProjectIndex, Symbol
 from .scope import Scope, qualified_name
 
-_MAX_DEPTH = 10
-_WRAPPERS = ("Optional", "Annotated", "Iterator", "Generator", "AsyncIterator", "AsyncGenerator", "Iterable",
-             "Awaitable", "Coroutine", "ClassVar", "Final")
-_MAPPINGS = ("dict", "Dict", "Mapping", "MutableMapping", "OrderedDict", "DefaultDict", "defaultdict")
-_SEQUENCES = ("list", "List", "Sequence", "MutableSequence", "tuple", "Tuple", "set", "Set", "frozenset",
-              "FrozenSet", "Collection", "deque", "Deque")
 _PROPERTIES = frozenset({"property", "cached_property"})
-#: Prefix of a container type: ``container:openai.OpenAI`` holds OpenAI clients.
-_CONTAINER = "container:"
 
 
 #: Constructors that work on an in-memory buffer as well as on a file: with a BytesIO
@@ -62,6 +57,7 @@ class Resolver:
         self.index = index
         self._attr_cache: dict[tuple[str, str], str | None] = {}
         self._type_memo: dict[tuple[int, int], str | None] = {}
+        self.declared = DeclaredTypes(self)
 
     # -- names -------------------------------------------------------------------
     def qualified(self, expr: ast.AST, scope: Scope) -> str | None:
@@ -73,74 +69,7 @@ class Resolver:
 
     # -- types -------------------------------------------------------------------
     def annotation_type(self, annotation: ast.AST, scope: Scope, depth: int = 0) -> str | None:
-        if depth > _MAX_DEPTH:
-            return None
-        if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
-            try:
-                annotation = ast.parse(annotation.value, mode="eval").body
-            except SyntaxError:
-                return None
-        if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
-            left = self.annotation_type(annotation.left, scope, depth + 1)
-            right = self.annotation_type(annotation.right, scope, depth + 1)
-            return None if left and right and left != right else left or right
-        if isinstance(annotation, ast.Subscript):
-            outer = (self.qualified(annotation.value, scope) or "").rsplit(".", 1)[-1]
-            inner = annotation.slice
-            elements = inner.elts if isinstance(inner, ast.Tuple) else [inner]
-            if outer in _WRAPPERS and elements:
-                return self.annotation_type(elements[0], scope, depth + 1)
-            if outer == "Union":
-                # ``Union[OpenAI, AzureOpenAI]``: the first known member stands for the API they share.
-                for element in elements:
-                    found = self.annotation_type(element, scope, depth + 1)
-                    if found is not None:
-                        return found
-                return None
-            if outer in _MAPPINGS and len(elements) == 2:
-                value = self.annotation_type(elements[1], scope, depth + 1)
-                return f"{_CONTAINER}{value}" if value else None
-            if outer in _SEQUENCES and elements:
-                value = self.annotation_type(elements[0], scope, depth + 1)
-                return f"{_CONTAINER}{value}" if value else None
-            return None
-        name = self.qualified(annotation, scope)
-        if name is None:
-            return self._alias_type(annotation, scope, depth)
-        # A module-level value named in an annotation is an alias:
-        # ``SessionDep = Annotated[Session, Depends(get_db)]``.
-        return self._symbol_type(name, depth, annotation=True)
-
-    def _alias_type(self, annotation: ast.AST, scope: Scope, depth: int) -> str | None:
-        """A module-level alias in the same module: ``SessionDep = Annotated[Session, ...]``."""
-        if not isinstance(annotation, ast.Name):
-            return None
-        found = scope.lookup(annotation.id)
-        if found is None:
-            return None
-        owner, bindings = found
-        if len(bindings) != 1 or bindings[0].kind != "value" or bindings[0].node is None:
-            return None
-        return self.annotation_type(bindings[0].node, owner, depth + 1)
-
-    def dependency_type(self, default: ast.expr, scope: Scope, depth: int) -> str | None:
-        """``Depends(get_db)`` as a default: what ``get_db`` returns or yields."""
-        if not isinstance(default, ast.Call) or not default.args:
-            return None
-        if (self.qualified(default.func, scope) or "").rsplit(".", 1)[-1] not in {"Depends", "Security"}:
-            return None
-        target = default.args[0]
-        name = self.qualified(target, scope)
-        symbol = self.project_symbol(name) if name else None
-        if symbol is None or symbol.kind != "function" or symbol.function is None:
-            return None
-        function = symbol.function
-        if function.node.returns is not None:
-            return self.annotation_type(function.node.returns, function.enclosing, depth + 1)
-        for node in ast.walk(function.node):
-            if isinstance(node, ast.Yield) and node.value is not None:
-                return self.type_of(node.value, function.scope, depth + 1)
-        return None
+        return self.declared.annotation_type(annotation, scope, depth)
 
     def type_of(self, expr: ast.AST, scope: Scope, depth: int = 0) -> str | None:
         """Memoised per (expression, scope): names rebound many times would otherwise
@@ -165,7 +94,7 @@ class Resolver:
             if owner is not None:
                 return self.attribute_type(owner, expr.attr, depth)
             name = self.qualified(expr, scope)
-            return self._symbol_type(name, depth) if name else None
+            return self.symbol_type(name, depth) if name else None
         if isinstance(expr, ast.Subscript):
             owner = self.type_of(expr.value, scope, depth + 1)
             if owner is not None and owner.startswith(_CONTAINER):
@@ -248,11 +177,13 @@ class Resolver:
                 types.add(self.type_of(binding.node, owner, depth + 1))
             elif binding.kind == "annotation" and binding.node is not None:
                 types.add(self.annotation_type(binding.node, owner, depth + 1))
+            elif binding.kind == "unpack" and binding.node is not None:
+                types.add(self.declared.unpacked_type(binding.node, int(binding.target), owner, depth + 1))
             elif binding.kind == "default" and binding.node is not None:
-                types.add(self.dependency_type(binding.node, owner.parent or owner, depth + 1))
+                types.add(self.declared.dependency_type(binding.node, owner.parent or owner, depth + 1))
             elif binding.kind in {"import", "class"}:
                 name = self.qualified(expr, scope)
-                types.add(self._symbol_type(name, depth) if name else None)
+                types.add(self.symbol_type(name, depth) if name else None)
             else:
                 types.add(None)
         known = {t for t in types if t is not None}
@@ -260,7 +191,7 @@ class Resolver:
         # the known one is what the name holds when it is used as that API.
         return known.pop() if len(known) == 1 else None
 
-    def _symbol_type(self, name: str, depth: int, annotation: bool = False) -> str | None:
+    def symbol_type(self, name: str, depth: int, annotation: bool = False) -> str | None:
         """A class (``Event.get``), a module-level instance elsewhere, or (in an annotation) an alias."""
         if name in self.catalogue.classes:
             return name
@@ -269,6 +200,14 @@ class Resolver:
             return None
         if symbol.kind == "class":
             return f"{symbol.module.name}.{symbol.qualname}"
+        if symbol.kind == "value" and symbol.index is not None and symbol.node is not None:
+            return None if annotation else self.declared.unpacked_type(
+                symbol.node, symbol.index, symbol.module.scope, depth + 1)
+        if symbol.kind == "value" and symbol.annotation is not None and not annotation:
+            # ``STORES: dict[str, Store] = {...}``: the declared type, else what the value gives.
+            declared = self.annotation_type(symbol.annotation, symbol.module.scope, depth + 1)
+            if declared is not None:
+                return declared
         if symbol.kind == "value" and symbol.node is not None:
             read = self.annotation_type if annotation else self.type_of
             return read(symbol.node, symbol.module.scope, depth + 1)

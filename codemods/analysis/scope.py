@@ -28,7 +28,8 @@ class Binding:
 
     ``kind`` is ``import`` (``target`` is the imported qualified name),
     ``value`` (``node`` is the assigned expression), ``annotation`` (``node``
-    is the annotation), ``function``/``class`` (``node`` is the definition) or
+    is the annotation), ``unpack`` (element ``int(target)`` of ``node``: ``a, b = f()``),
+    ``function``/``class`` (``node`` is the definition) or
     ``other`` (loop targets, ``except ... as``, unpacking: meaning unknown).
     """
 
@@ -144,8 +145,18 @@ class _Binder(ast.NodeVisitor):
         if isinstance(target, ast.Name):
             self.scope.add(target.id, Binding("value", node=value) if value is not None else Binding("other"))
         elif isinstance(target, (ast.Tuple, ast.List)):
-            for element in target.elts:
-                self._bind_target(element, None)
+            starred = any(isinstance(e, ast.Starred) for e in target.elts)
+            if (isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts) and not starred
+                    and not any(isinstance(e, ast.Starred) for e in value.elts)):
+                for element, part in zip(target.elts, value.elts):
+                    self._bind_target(element, part)  # ``a, b = X(), Y()``
+                return
+            for index, element in enumerate(target.elts):
+                if isinstance(element, ast.Name) and value is not None and not starred:
+                    # ``args, store = build()``: the resolver reads element ``index`` of what it gives.
+                    self.scope.add(element.id, Binding("unpack", target=str(index), node=value))
+                else:
+                    self._bind_target(element, None)
         elif isinstance(target, ast.Starred):
             self._bind_target(target.value, None)
         # Attribute and subscript targets bind no name.

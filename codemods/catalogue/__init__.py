@@ -37,18 +37,32 @@ class BlockingApi:
     #: Blocks only when this argument (keyword name, positional index) is passed
     #: and is not ``None``/``0`` (``psutil.cpu_percent(interval=1)``).
     blocks_with_argument: tuple[str, int] | None = None
+    #: Does not block when this argument (keyword name, positional index) is passed
+    #: as ``False`` (``executor.shutdown(wait=False)``, ``queue.get(block=False)``).
+    nonblocking_when_false: tuple[str, int] | None = None
 
     def blocks_for(self, call: ast.Call) -> bool:
+        if self.nonblocking_when_false is not None:
+            value = _argument(call, *self.nonblocking_when_false)
+            if isinstance(value, ast.Constant) and value.value is False:
+                return False
         if self.blocks_with_argument is None:
             return True
-        keyword, index = self.blocks_with_argument
-        value: ast.expr | None = call.args[index] if len(call.args) > index else None
-        for item in call.keywords:
-            if item.arg == keyword:
-                value = item.value
+        value = _argument(call, *self.blocks_with_argument)
         if value is None:
             return False
         return not (isinstance(value, ast.Constant) and value.value in (None, 0))
+
+
+def _argument(call: ast.Call, keyword: str, index: int) -> ast.expr | None:
+    """The argument a call passes for a parameter (keyword name, positional index)."""
+    value: ast.expr | None = call.args[index] if len(call.args) > index else None
+    if any(isinstance(a, ast.Starred) for a in call.args[:index + 1]):
+        value = None
+    for item in call.keywords:
+        if item.arg == keyword:
+            value = item.value
+    return value
 
 
 @dataclass(frozen=True)

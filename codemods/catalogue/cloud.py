@@ -26,6 +26,20 @@ _SUBRESOURCES = ("Bucket", "Object", "ObjectSummary", "ObjectAcl", "BucketPolicy
 # ``s3.get_object(...)["Body"]``: the reply's body is a stream (named after the boto3 stubs' type).
 _GET_OBJECT = "mypy_boto3_s3.type_defs.GetObjectOutputTypeDef"
 _AZURE = "azure.storage.blob"
+# The boto3 stub packages (``mypy-boto3-<service>``, ``types-boto3-<service>``) name each client
+# class after its service; annotations such as ``client: "S3Client"`` mean a botocore client.
+# (``types_aiobotocore_*`` clients are async: not listed.)
+_STUB_CLIENTS = {
+    "s3": "S3", "sqs": "SQS", "sns": "SNS", "dynamodb": "DynamoDB", "ses": "SES", "sesv2": "SESV2",
+    "lambda": "Lambda", "secretsmanager": "SecretsManager", "ssm": "SSM", "bedrock_runtime": "BedrockRuntime",
+    "textract": "Textract", "rekognition": "Rekognition", "kms": "KMS", "sts": "STS",
+    "cognito_idp": "CognitoIdentityProvider", "kinesis": "Kinesis", "firehose": "Firehose", "stepfunctions": "SFN",
+    "athena": "Athena", "logs": "CloudWatchLogs", "cloudwatch": "CloudWatch", "ec2": "EC2", "ecs": "ECS",
+    "events": "EventBridge", "iam": "IAM", "translate": "Translate", "comprehend": "Comprehend", "polly": "Polly",
+    "transcribe": "TranscribeService", "sagemaker_runtime": "SageMakerRuntime",
+}
+_STUB_RESOURCES = {"s3": ("S3ServiceResource", "Bucket", "Object"), "dynamodb": ("DynamoDBServiceResource", "Table"),
+                   "sqs": ("SQSServiceResource", "Queue")}
 _GCS = "google.cloud.storage"
 
 _BOTO3 = [
@@ -118,4 +132,8 @@ ALIASES: list[Alias] = [
     Alias("google.cloud.bigquery.client.Client", "google.cloud.bigquery.Client"),
     Alias("google.cloud.bigquery.QueryJob", "google.cloud.bigquery.job.QueryJob"),
     Alias("minio.api.Minio", "minio.Minio"),
+    *[Alias(f"{stubs}_{service}{module}.{name}Client", _CLIENT) for stubs in ("mypy_boto3", "types_boto3")
+      for service, name in _STUB_CLIENTS.items() for module in ("", ".client")],
+    *[Alias(f"{stubs}_{service}{module}.{name}", _RESOURCE) for stubs in ("mypy_boto3", "types_boto3")
+      for service, names in _STUB_RESOURCES.items() for name in names for module in ("", ".service_resource")],
 ]

@@ -29,13 +29,16 @@ _INPUT = [BlockingApi("builtins.input", "wait", ruff_codes=("ASYNC250",), why="w
 
 _THREADS = [
     BlockingApi("threading.Event.wait", "wait", why="waits until another thread sets the event"),
-    *[BlockingApi(f"threading.{lock}.acquire", "wait", why="waits while another thread holds the lock")
+    *[BlockingApi(f"threading.{lock}.acquire", "wait", why="waits while another thread holds the lock",
+                  nonblocking_when_false=("blocking", 0))
       for lock in ("Lock", "RLock", "Semaphore", "BoundedSemaphore", "Condition")],
     *each("threading.Condition", ("wait", "wait_for"), "wait", why="waits for another thread to notify"),
     BlockingApi("threading.Barrier.wait", "wait", why="waits for the other threads to arrive"),
     BlockingApi("threading.Thread.join", "wait", why="waits for the thread to finish"),
-    *[api for q in _QUEUES for api in each(q, ("get", "put", "join"), "wait",
-                                           why="waits for a producer or consumer thread (block=True)")],
+    *[BlockingApi(f"{q}.{method}", "wait", why="waits for a producer or consumer thread (block=True)",
+                  nonblocking_when_false=("block", index))
+      for q in _QUEUES for method, index in (("get", 0), ("put", 1))],
+    *[BlockingApi(f"{q}.join", "wait", why="waits until every queued item is processed") for q in _QUEUES],
 ]
 
 _FUTURES = [
@@ -44,7 +47,8 @@ _FUTURES = [
                   why="waits for the job; deadlocks if the job needs this very loop")
       for name in ("result", "exception")],
     BlockingApi("concurrent.futures.wait", "wait", why="waits for the executor jobs"),
-    *[BlockingApi(f"concurrent.futures.{executor}.shutdown", "wait", why="waits for pending jobs (wait=True)")
+    *[BlockingApi(f"concurrent.futures.{executor}.shutdown", "wait", why="waits for pending jobs (wait=True)",
+                  nonblocking_when_false=("wait", 0))
       for executor in ("ThreadPoolExecutor", "ProcessPoolExecutor")],
 ]
 
@@ -53,7 +57,8 @@ _PROCESSES = [
           why="waits for the worker processes"),
     *each("multiprocessing.pool.AsyncResult", ("get", "wait"), "wait", why="waits for the worker processes"),
     BlockingApi("multiprocessing.Process.join", "wait", why="waits for the process to exit"),
-    *each("multiprocessing.queues.Queue", ("get", "put"), "wait", why="waits for another process (block=True)"),
+    *[BlockingApi(f"multiprocessing.queues.Queue.{method}", "wait", why="waits for another process (block=True)",
+                  nonblocking_when_false=("block", index)) for method, index in (("get", 0), ("put", 1))],
 ]
 
 _NESTED_LOOPS = [
@@ -66,8 +71,8 @@ _LOW_LEVEL = [
     BlockingApi("select.select", "wait", why="waits for descriptors until the timeout"),
     BlockingApi("signal.pause", "wait", why="sleeps until a signal arrives"),
     *each("fcntl", ("flock", "lockf"), "wait", why="waits for another process's file lock"),
-    *each("filelock.FileLock", ("acquire",), "wait", why="polls with time.sleep until the lock is free"),
-    *each("filelock.SoftFileLock", ("acquire",), "wait", why="polls with time.sleep until the lock is free"),
+    *[BlockingApi(f"filelock.{lock}.acquire", "wait", why="polls with time.sleep until the lock is free",
+                  nonblocking_when_false=("blocking", 99)) for lock in ("FileLock", "SoftFileLock")],
 ]
 
 ENTRIES: list[BlockingApi] = [

@@ -1,0 +1,155 @@
+"""Types the source declares: annotations, aliases, dependency results, tuple returns.
+
+Split from :mod:`.resolver`, which owns one :class:`DeclaredTypes` and asks it
+what an annotation means (``Optional``/``| None``/``Annotated`` unwrapped,
+module-level aliases such as ``SessionDep = Annotated[Session, Depends(...)]``
+followed, containers of clients kept as ``container:<type>``), what a
+``Depends(get_db)`` default provides, and which element of a project
+function's tuple result a name unpacked (``args, store = build()``).
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from .definitions import DefinedFunction
+from .scope import Scope
+
+if TYPE_CHECKING:
+    from .resolver import Resolver
+
+MAX_DEPTH = 10
+WRAPPERS = ("Optional", "Annotated", "Iterator", "Generator", "AsyncIterator", "AsyncGenerator", "Iterable",
+            "Awaitable", "Coroutine", "ClassVar", "Final")
+_MAPPINGS = ("dict", "Dict", "Mapping", "MutableMapping", "OrderedDict", "DefaultDict", "defaultdict")
+_SEQUENCES = ("list", "List", "Sequence", "MutableSequence", "tuple", "Tuple", "set", "Set", "frozenset",
+              "FrozenSet", "Collection", "deque", "Deque")
+#: Prefix of a container type: ``container:openai.OpenAI`` holds OpenAI clients.
+CONTAINER = "container:"
+
+
+def _parsed(annotation: ast.AST) -> ast.AST | None:
+    """A string annotation (``"S3Client"``) as an expression."""
+    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+        try:
+            return ast.parse(annotation.value, mode="eval").body
+        except SyntaxError:
+            return None
+    return annotation
+
+
+def _own_returns(function: DefinedFunction) -> list[ast.expr | None]:
+    """The values of the ``return`` statements of a function's own frame."""
+    found: list[ast.expr | None] = []
+    stack: list[ast.AST] = list(function.node.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Return):
+            found.append(node.value)
+        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            stack.extend(ast.iter_child_nodes(node))
+    return found
+
+
+class DeclaredTypes:
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+
+    def annotation_type(self, annotation: ast.AST, scope: Scope, depth: int = 0) -> str | None:
+        if depth > MAX_DEPTH:
+            return None
+        parsed = _parsed(annotation)
+        if parsed is None:
+            return None
+        annotation = parsed
+        if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
+            left = self.annotation_type(annotation.left, scope, depth + 1)
+            right = self.annotation_type(annotation.right, scope, depth + 1)
+            return None if left and right and left != right else left or right
+        if isinstance(annotation, ast.Subscript):
+            outer = (self.resolver.qualified(annotation.value, scope) or "").rsplit(".", 1)[-1]
+            inner = annotation.slice
+            elements = inner.elts if isinstance(inner, ast.Tuple) else [inner]
+            if outer in WRAPPERS and elements:
+                return self.annotation_type(elements[0], scope, depth + 1)
+            if outer == "Union":
+                # ``Union[OpenAI, AzureOpenAI]``: the first known member stands for the API they share.
+                for element in elements:
+                    found = self.annotation_type(element, scope, depth + 1)
+                    if found is not None:
+                        return found
+                return None
+            if outer in _MAPPINGS and len(elements) == 2:
+                value = self.annotation_type(elements[1], scope, depth + 1)
+                return f"{CONTAINER}{value}" if value else None
+            if outer in _SEQUENCES and elements:
+                value = self.annotation_type(elements[0], scope, depth + 1)
+                return f"{CONTAINER}{value}" if value else None
+            return None
+        name = self.resolver.qualified(annotation, scope)
+        if name is None:
+            return self._alias_type(annotation, scope, depth)
+        # A module-level value named in an annotation is an alias:
+        # ``SessionDep = Annotated[Session, Depends(get_db)]``.
+        return self.resolver.symbol_type(name, depth, annotation=True)
+
+    def _alias_type(self, annotation: ast.AST, scope: Scope, depth: int) -> str | None:
+        """A module-level alias in the same module: ``SessionDep = Annotated[Session, ...]``."""
+        if not isinstance(annotation, ast.Name):
+            return None
+        found = scope.lookup(annotation.id)
+        if found is None:
+            return None
+        owner, bindings = found
+        if len(bindings) != 1 or bindings[0].kind != "value" or bindings[0].node is None:
+            return None
+        return self.annotation_type(bindings[0].node, owner, depth + 1)
+
+    def dependency_type(self, default: ast.expr, scope: Scope, depth: int) -> str | None:
+        """``Depends(get_db)`` as a default: what ``get_db`` returns or yields."""
+        if not isinstance(default, ast.Call) or not default.args:
+            return None
+        if (self.resolver.qualified(default.func, scope) or "").rsplit(".", 1)[-1] not in {"Depends", "Security"}:
+            return None
+        target = default.args[0]
+        name = self.resolver.qualified(target, scope)
+        symbol = self.resolver.project_symbol(name) if name else None
+        if symbol is None or symbol.kind != "function" or symbol.function is None:
+            return None
+        function = symbol.function
+        if function.node.returns is not None:
+            return self.annotation_type(function.node.returns, function.enclosing, depth + 1)
+        for node in ast.walk(function.node):
+            if isinstance(node, ast.Yield) and node.value is not None:
+                return self.resolver.type_of(node.value, function.scope, depth + 1)
+        return None
+
+    def unpacked_type(self, value: ast.AST, index: int, scope: Scope, depth: int) -> str | None:
+        """Element ``index`` of what ``value`` gives: ``args, store = build()`` types ``store``
+        from ``build``'s ``tuple[...]`` return annotation, or from its ``return a, b`` statements
+        when they all agree."""
+        if depth > MAX_DEPTH:
+            return None
+        if isinstance(value, ast.Await):
+            value = value.value
+        if not isinstance(value, ast.Call):
+            return None
+        target = self.resolver.call_target(value, scope, depth + 1)
+        if target is None or target.function is None:
+            return None
+        function = target.function
+        returns = _parsed(function.node.returns) if function.node.returns is not None else None
+        if isinstance(returns, ast.Subscript):
+            outer = (self.resolver.qualified(returns.value, function.enclosing) or "").rsplit(".", 1)[-1]
+            elements = returns.slice.elts if isinstance(returns.slice, ast.Tuple) else [returns.slice]
+            if outer in {"tuple", "Tuple"} and index < len(elements) and not any(
+                    isinstance(e, ast.Constant) and e.value is Ellipsis for e in elements):
+                return self.annotation_type(elements[index], function.enclosing, depth + 1)
+        types: set[str | None] = set()
+        for returned in _own_returns(function):
+            if not isinstance(returned, ast.Tuple) or index >= len(returned.elts) or any(
+                    isinstance(e, ast.Starred) for e in returned.elts):
+                return None
+            types.add(self.resolver.type_of(returned.elts[index], function.scope, depth + 1))
+        return types.pop() if len(types) == 1 else None

@@ -1,0 +1,48 @@
+import json
+import logging
+from pathlib import Path
+from typing import Optional
+
+from fastapi import FastAPI
+
+app = FastAPI()
+_catalog: Optional[dict] = None
+_journal: Optional[logging.Logger] = None
+
+
+def load_catalog() -> dict:
+    global _catalog
+    if _catalog is not None:
+        return _catalog
+    with open(Path(__file__).with_name("catalog.json"), encoding="utf-8") as handle:
+        _catalog = json.load(handle)
+    return _catalog
+
+
+def journal() -> logging.Logger:
+    global _journal
+    if _journal:
+        return _journal
+    _journal = logging.getLogger("journal")
+    _journal.addHandler(logging.FileHandler("journal.log"))
+    return _journal
+
+
+class Pricing:
+    def __init__(self) -> None:
+        self._table: Optional[dict] = None
+
+    def table(self) -> dict:
+        if self._table is not None:
+            return self._table
+        self._table = json.loads(Path("prices.json").read_text())
+        return self._table
+
+
+pricing = Pricing()
+
+
+@app.get("/items/{sku}")
+async def item(sku: str):
+    journal().info("lookup %s", sku)
+    return {"item": load_catalog().get(sku), "price": pricing.table().get(sku)}
