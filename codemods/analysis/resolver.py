@@ -31,6 +31,9 @@ _PROPERTIES = frozenset({"property", "cached_property"})
 _BUFFER_CAPABLE = frozenset({"zipfile.ZipFile", "tarfile.open", "tarfile.TarFile", "gzip.GzipFile", "gzip.open",
                              "bz2.BZ2File", "bz2.open", "lzma.LZMAFile", "lzma.open", "builtins.open"})
 _BUFFERS = frozenset({"io.BytesIO", "io.StringIO"})
+#: Openers that only read a header, lazily: from a buffer they cost nothing, but what they
+#: return still does the heavy work (``Image.open(io.BytesIO(data)).convert("RGB")``).
+_HEADER_READERS = frozenset({"PIL.Image.open"})
 
 
 def _is_property(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
@@ -109,9 +112,9 @@ class Resolver:
 
     def in_memory(self, callee: str, call: ast.Call, scope: Scope) -> bool:
         """A buffer-capable constructor given a ``BytesIO``/``StringIO`` instead of a file."""
-        if callee not in _BUFFER_CAPABLE or callee == "builtins.open":
+        if callee not in _BUFFER_CAPABLE | _HEADER_READERS or callee == "builtins.open":
             return False
-        candidates = [*call.args[:1], *(k.value for k in call.keywords if k.arg in {"fileobj", "file"})]
+        candidates = [*call.args[:1], *(k.value for k in call.keywords if k.arg in {"fileobj", "file", "fp"})]
         for value in candidates:
             if isinstance(value, ast.Call) and self.qualified(value.func, scope) in _BUFFERS:
                 return True
@@ -126,7 +129,7 @@ class Resolver:
 
     def _call_type(self, call: ast.Call, scope: Scope, depth: int) -> str | None:
         callee = self.qualified(call.func, scope)
-        if callee is not None and self.in_memory(callee, call, scope):
+        if callee is not None and callee not in _HEADER_READERS and self.in_memory(callee, call, scope):
             return None
         if callee is not None:
             symbol = self.project_symbol(callee)
