@@ -102,3 +102,38 @@ def _prune(folder: Path) -> None:
             old.unlink()
         except OSError:
             pass
+
+
+def _project_sources(root: Path, repo: Any) -> list[Path]:
+    """Every Python file the analysis of a project may read (helpers it imports included)."""
+    from .discovery import iter_python_files
+
+    if repo is not None and root.is_relative_to(repo.root):
+        return [Path(p) for p in repo.python_files([root])]
+    return [p.absolute() for p in iter_python_files([root])]
+
+
+def _cache_key(root: Path, members: list[Path], settings: Any, only: set[Path] | None, repo: Any) -> str | None:
+    # The analysed files decide what is reported; the project's other files can change it
+    # (a helper imported from one): all of them are in the key, by stat only.
+    sources = sorted(set(members) | set(_project_sources(root, repo)))
+    return project_key(root, sources, settings, only, analysed=members)
+
+
+def load_projects(projects: dict[Path, list[Path]], settings: dict[Path, Any], only: set[Path] | None, repo: Any
+            ) -> dict[Path, list[Any]]:
+    """Cached outcomes of each project whose files (all of them, by stat) are unchanged."""
+    hits: dict[Path, list[Any]] = {}
+    for root, members in projects.items():
+        key = _cache_key(root, members, settings[root], only, repo)
+        value = load(key) if key is not None else None
+        if isinstance(value, list) and len(value) == len(members):
+            hits[root] = value
+    return hits
+
+
+def store_project(root: Path, members: list[Path], settings: Any, only: set[Path] | None, outcomes: list[Any],
+           repo: Any) -> None:
+    key = _cache_key(root, members, settings, only, repo)
+    if key is not None:
+        store(key, outcomes)

@@ -243,6 +243,7 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     first: a broken configuration raises :class:`~codemods.config.ConfigError`
     before any file is analysed or written.
     """
+    from . import cache
     from .config import load_settings
     from .discovery import exclude_matcher
     from .vcs import Repository
@@ -267,7 +268,7 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     if on_total is not None:
         on_total(len(kept))
     projects = group_by_project(kept)
-    found = _cached(projects, settings, only, repo) if options.use_cache else {}
+    found = cache.load_projects(projects, settings, only, repo) if options.use_cache else {}
     todo = [p for root, members in projects.items() if root not in found for p in members]
     fresh = dict(zip(todo, analyse_files(todo, settings.__getitem__, options.jobs, only, progress)))
     for root, members in projects.items():
@@ -276,7 +277,7 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
             if progress is not None:
                 progress(len(members))
         elif options.use_cache:
-            _store(root, members, settings[root], only, [fresh[p] for p in members], repo)
+            cache.store_project(root, members, settings[root], only, [fresh[p] for p in members], repo)
     roots = {path: root for root, members in projects.items() for path in members}
     outcomes = [fresh[p] for p in kept] + [Outcome(FileResult(e.path, error=e)) for e in refused]
     report = RunReport(outcomes, [roots[p] for p in kept] + [Path.cwd()] * len(refused))
@@ -311,14 +312,15 @@ def _write_all(changed: list[tuple[Path, Outcome]],
     can_block = hasattr(signal, "pthread_sigmask") and _main_thread()
     done: dict[Path, Outcome] = {}
     try:
-        for path, outcome in changed:
-            # Signals wait while one file is written and recorded: the summary then names
-            # exactly the files that were rewritten.
+        for group in _linked_groups(changed):
+            # Signals wait while one file (or one set of files that must change together) is
+            # written and recorded: the summary then names exactly the files that were rewritten.
             mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM}) if can_block else None
             try:
-                done[path] = write_outcome(outcome, path)
-                if on_write is not None and done[path].written:
-                    on_write(display_path(path))
+                done.update(_write_group(group))
+                for path, _outcome in group:
+                    if on_write is not None and done[path].written:
+                        on_write(display_path(path))
             finally:
                 if mask is not None:
                     signal.pthread_sigmask(signal.SIG_SETMASK, mask)
@@ -333,50 +335,61 @@ def _write_all(changed: list[tuple[Path, Outcome]],
     return done
 
 
+def _linked_groups(changed: list[tuple[Path, Outcome]]) -> list[list[tuple[Path, Outcome]]]:
+    """Files that must change together (a function converted to ``def`` and its rewritten callers)."""
+    position = {str(path): index for index, (path, _) in enumerate(changed)}
+    leader = list(range(len(changed)))
+
+    def find(index: int) -> int:
+        while leader[index] != index:
+            index = leader[index]
+        return index
+
+    for index, (_path, outcome) in enumerate(changed):
+        for caller_file, _function in outcome.result.caller_requests:
+            other = position.get(caller_file)
+            if other is not None:
+                leader[max(find(index), find(other))] = min(find(index), find(other))
+    groups: dict[int, list[tuple[Path, Outcome]]] = {}
+    for index, item in enumerate(changed):
+        groups.setdefault(find(index), []).append(item)
+    return list(groups.values())
+
+
+def _write_group(group: list[tuple[Path, Outcome]]) -> dict[Path, Outcome]:
+    """Write every file of ``group``, or (restoring what was written) none of them."""
+    members = {str(path) for path, _ in group}
+    missing = {c for _, o in group for c, _f in o.result.caller_requests if c not in members}
+    if missing:
+        shown = ", ".join(sorted(display_path(Path(m)) for m in missing))
+        return {path: _failed(o, f"its callers in {shown} would not change with it; not written") for path, o in group}
+    done: dict[Path, Outcome] = {}
+    originals: dict[Path, bytes] = {}
+    for path, outcome in group:
+        if len(group) > 1:
+            try:
+                originals[path] = path.read_bytes()
+            except OSError:
+                pass  # write_outcome reports it
+        done[path] = write_outcome(outcome, path)
+        if not done[path].written:
+            break
+    failed = [path for path, o in done.items() if not o.written]
+    if not failed:
+        return done
+    why = f"{display_path(failed[0])} must change with it and could not; left as it was"
+    for path, outcome in group:
+        if path in done and done[path].written:
+            _atomic_write(path, originals[path])
+        if path not in done or done[path].written:
+            done[path] = _failed(outcome, why)
+    return done
+
+
 def _main_thread() -> bool:
     import threading
 
     return threading.current_thread() is threading.main_thread()
-
-
-def _project_sources(root: Path, repo: Any) -> list[Path]:
-    """Every Python file the analysis of a project may read (helpers it imports included)."""
-    from .discovery import iter_python_files
-
-    if repo is not None and root.is_relative_to(repo.root):
-        return [Path(p) for p in repo.python_files([root])]
-    return [p.absolute() for p in iter_python_files([root])]
-
-
-def _cache_key(root: Path, members: list[Path], settings: Any, only: set[Path] | None, repo: Any) -> str | None:
-    from . import cache
-
-    # The analysed files decide what is reported; the project's other files can change it
-    # (a helper imported from one): all of them are in the key, by stat only.
-    sources = sorted(set(members) | set(_project_sources(root, repo)))
-    return cache.project_key(root, sources, settings, only, analysed=members)
-
-
-def _cached(projects: dict[Path, list[Path]], settings: dict[Path, Any], only: set[Path] | None, repo: Any
-            ) -> dict[Path, list[Outcome]]:
-    from . import cache
-
-    hits: dict[Path, list[Outcome]] = {}
-    for root, members in projects.items():
-        key = _cache_key(root, members, settings[root], only, repo)
-        value = cache.load(key) if key is not None else None
-        if isinstance(value, list) and len(value) == len(members):
-            hits[root] = value
-    return hits
-
-
-def _store(root: Path, members: list[Path], settings: Any, only: set[Path] | None, outcomes: list[Outcome],
-           repo: Any) -> None:
-    from . import cache
-
-    key = _cache_key(root, members, settings, only, repo)
-    if key is not None:
-        cache.store(key, outcomes)
 
 
 def _commit(report: RunReport, repo: Any, files: list[Path], options: RunOptions) -> None:

@@ -375,6 +375,24 @@ def test_sync_helper_called_from_async_handler(env: Path, tmp_path: Path) -> Non
     assert answers[1].status == 500  # KeyError in the handler, before and after
 
 
+def test_a_route_awaited_by_another_route_is_converted_with_its_callers(env: Path, tmp_path: Path) -> None:
+    before, after, original, rewritten, result = load_both("awaited-route", tmp_path)
+    assert strategies(result) == {"echo": "convert-to-def", "twice": "convert-to-def"}
+    assert_converted_to_def(original, rewritten, "echo")
+    assert "await run_in_threadpool(echo, word, loud=True)" in rewritten
+    assert "return echo(\"script\")" in rewritten
+    answers = assert_same_answers(
+        before,
+        after,
+        [Call("GET", "/echo/hi"), Call("GET", "/echo/hi?loud=1"), Call("GET", "/echo/missing"),
+         Call("GET", "/twice/hi"), Call("GET", "/twice/missing")],
+    )
+    assert answers[3].status == 200
+    assert json.loads(answers[3].body)["second"] == {"word": "HI", "path": "/echo/hi"}
+    assert answers[4].status == 404  # the HTTPException crosses run_in_threadpool unchanged
+    assert before.main() == after.main() == {"word": "script", "path": "/echo/script"}
+
+
 def test_sleep_routes_answer_the_same(tmp_path: Path) -> None:
     before, after, original, rewritten, result = load_both("sleep-concurrency", tmp_path)
     assert strategies(result) == {

@@ -686,6 +686,29 @@ def test_a_read_only_file_is_reported_and_left_intact(tmp_path: Path) -> None:
     assert leftovers(tmp_path) == []
 
 
+_ROUTE = (b"import time\n\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n\n"
+          b'@app.get("/slow")\nasync def slow():\n    time.sleep(1)\n    return {}\n')
+_CALLER = b"from app import slow\n\n\nasync def report():\n    return await slow()\n"
+
+
+@posix_only
+@pytest.mark.parametrize("locked_name", ["app.py", "report.py"])
+def test_a_conversion_and_its_callers_are_written_together_or_not_at_all(tmp_path: Path, locked_name: str) -> None:
+    # app.py is written first: when report.py (its caller) cannot be written, app.py is put back.
+    write_tree(tmp_path, {"proj/pyproject.toml": PYPROJECT, "proj/app.py": _ROUTE, "proj/report.py": _CALLER,
+                          "proj/good.py": GOOD})
+    (tmp_path / "proj" / locked_name).chmod(0o444)
+    applied = cli("--apply", "proj", cwd=tmp_path)
+    assert applied.returncode == 2, explain(applied)
+    assert (tmp_path / "proj" / "app.py").read_bytes() == _ROUTE
+    assert (tmp_path / "proj" / "report.py").read_bytes() == _CALLER
+    assert "read-only" in error_line(applied.stderr, f"proj/{locked_name}")
+    other = "report.py" if locked_name == "app.py" else "app.py"
+    assert "must change with it" in error_line(applied.stderr, f"proj/{other}")
+    assert (tmp_path / "proj" / "good.py").read_bytes() == GOOD_FIXED
+    assert leftovers(tmp_path) == []
+
+
 def _no_space(*_: object) -> None:
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
