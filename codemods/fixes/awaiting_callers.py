@@ -145,7 +145,10 @@ def _into_threadpool(original: cst.Await, updated: cst.Await) -> cst.Await:
     assert isinstance(call, cst.Call)
     first = cst.Arg(call.func)
     if call.args:
-        first = first.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+        # Arguments laid out one per line keep that layout: the function gets its own line.
+        layout = call.whitespace_before_args
+        after = layout if isinstance(layout, cst.ParenthesizedWhitespace) else cst.SimpleWhitespace(" ")
+        first = first.with_changes(comma=cst.Comma(whitespace_after=after))
     wrapped = call.with_changes(func=cst.Name(RUN_IN_THREADPOOL), args=[first, *call.args])
     return updated.with_changes(expression=wrapped)
 

@@ -7,3 +7,14 @@ from app import catalog
 async def test_get_product():
     product = await catalog.get_product(sku="A-1")
     assert product["sku"] == "A-1"
+
+
+@pytest.mark.anyio
+async def test_get_product_laid_out_over_lines():
+    product = await catalog.get_product(
+        "B-2",
+    )
+    assert product == {
+        "sku": "B-2",
+        "price": 10,
+    }
