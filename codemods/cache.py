@@ -26,7 +26,7 @@ from typing import Any
 
 from . import __version__
 
-_FORMAT = 1
+_FORMAT = 2  # bumped whenever the pickled outcome classes change
 _KEEP = 256
 
 

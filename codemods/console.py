@@ -81,7 +81,8 @@ def print_summary(report: RunReport, summary: Summary, applied: bool, color: boo
     verb = "applied" if applied else "proposed"
     skipped = "; ".join(f"{count} skipped: {why}" for why, count in sorted(summary.skipped.items()))
     console.print(
-        f"{summary.files_scanned} files scanned, {summary.handlers_flagged} handlers flagged; "
+        f"{summary.files_scanned} files scanned, {summary.handlers_checked} async handlers checked, "
+        f"{summary.handlers_flagged} handlers flagged; "
         f"fixes {verb}: {fixes}; not fixable: {summary.not_fixable + summary.unapplied}; "
         f"errors: {summary.errors}" + (f"; {skipped}" if skipped else "")
     )

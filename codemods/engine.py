@@ -170,6 +170,7 @@ class _FileAnalysis:
         self.keep_async = keep_async or {}
         findings: list[Finding] = []
         edits = FileEdits()
+        checked = 0
         for defined in self.info.functions:
             if not defined.is_async:
                 continue
@@ -177,6 +178,7 @@ class _FileAnalysis:
             registration = self.registry.get(key)
             if registration is None and not self.settings.all_async and key not in self.forced:
                 continue
+            checked += int(registration is not None or self.settings.all_async)
             finding = self.function(defined, registration, edits)
             if finding is not None:
                 findings.append(finding)
@@ -185,16 +187,19 @@ class _FileAnalysis:
             failed = tuple(sorted(rewrite_callers(self.info, self.lines, self.project.resolver, rewrites, edits)))
         requests = tuple(self.requests)
         if not edits.nodes:
-            return FileResult(self.shown, tuple(findings), self.text, fix_sites=requests, caller_failures=failed)
+            return FileResult(self.shown, tuple(findings), self.text, fix_sites=requests, caller_failures=failed,
+                              handlers_checked=checked)
         edits.import_span = import_block_span(self.info.tree)
         try:
             new_text = apply_edits(self.text, edits, self.shown)
         except TransformError as error:
             unfixed = tuple(replace(f, fixed=False) for f in findings)
             return FileResult(self.shown, unfixed, self.text, error=FileError(self.shown, str(error)),
-                              fix_sites=requests, caller_failures=rewrites)
+                              fix_sites=requests, caller_failures=rewrites,
+                              handlers_checked=checked)
         return FileResult(self.shown, tuple(findings), self.text, new_text=new_text, fix_sites=requests,
-                          caller_requests=tuple(sorted(edits.caller_requests)), caller_failures=failed)
+                          caller_requests=tuple(sorted(edits.caller_requests)), caller_failures=failed,
+                          handlers_checked=checked)
 
     def calls_of(self, defined: DefinedFunction) -> list[DirectCall]:
         settings = self.settings

@@ -108,6 +108,8 @@ class FileResult:
     #: Function keys (of other files) whose callers here could not be rewritten: the
     #: conversion must be withdrawn.
     caller_failures: tuple[str, ...] = ()
+    #: Async functions of this file that FastAPI runs (all of them with ``--all-async``), checked for blocking.
+    handlers_checked: int = 0
 
     @property
     def changed(self) -> bool:

@@ -26,6 +26,7 @@ EXIT_ERROR = 2
 class Summary:
     files_scanned: int = 0
     files_changed: int = 0
+    handlers_checked: int = 0
     handlers_flagged: int = 0
     by_strategy: Counter[str] = field(default_factory=Counter)
     not_fixable: int = 0
@@ -38,6 +39,7 @@ class Summary:
         return {
             "files_scanned": self.files_scanned,
             "files_changed": self.files_changed,
+            "handlers_checked": self.handlers_checked,
             "handlers_flagged": self.handlers_flagged,
             "fixes": {s.value: self.by_strategy.get(s.value, 0) for s in Strategy if s is not Strategy.NONE},
             "not_fixable": self.not_fixable,
@@ -52,6 +54,7 @@ def summarise(outcomes: list[Outcome]) -> Summary:
     for outcome in outcomes:
         result = outcome.result
         summary.files_changed += int(result.changed)
+        summary.handlers_checked += result.handlers_checked
         summary.errors += int(result.error is not None)
         if result.skipped is not None:
             summary.skipped[result.skipped] += 1

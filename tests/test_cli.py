@@ -637,6 +637,7 @@ def test_json_document(tmp_path: Path, absolute: bool) -> None:
     totals = {
         "files_scanned": 4,
         "files_changed": 1,
+        "handlers_checked": 3,  # clean.py's index too
         "handlers_flagged": 2,
         "fixes": {
             s.value: int(s is Strategy.CONVERT_TO_DEF) for s in Strategy if s is not Strategy.NONE
@@ -686,7 +687,7 @@ def test_stdout_carries_only_the_patch_and_stderr_the_summary(tmp_path: Path) ->
     )
     assert b"scanned" not in proc.stdout and b"unfixable.py" not in proc.stdout
 
-    assert b"3 files scanned, 3 handlers flagged" in proc.stderr
+    assert b"3 files scanned, 4 async handlers checked, 3 handlers flagged" in proc.stderr
     assert b"unfixable.py:7 upload" in proc.stderr
     assert b"broken.py" in proc.stderr
 
