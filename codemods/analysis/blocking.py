@@ -9,6 +9,14 @@ Calls to the project's own functions are followed: a sync helper runs on the
 loop when called from async code, and so does an async helper's body when it
 is awaited (or gathered). What each function reaches is computed once
 (memoised), with cycles cut, to any depth the code has (capped at 16).
+
+Iterating a file object reads it, a line at a time, on the thread that
+iterates: ``for line in f`` (and a list, set or dict comprehension over
+``f``) counts as a blocking call at the loop when ``f`` is a name of the
+function every binding of which is a blocking call that opens a file
+(``f = open(p)``, ``with path.open() as f``): conservative, a file passed in
+or bound any other way is not counted. ``next(f)``, ``f.readline()`` are
+calls already.
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..catalogue import BlockingApi
+from ..catalogue import BlockingApi, Catalogue
 from .definitions import DefinedFunction
 from .resolver import CallTarget, Resolver
 from .scope import Scope
@@ -51,6 +59,9 @@ class DirectCall:
     awaited: bool = False
     #: The helper functions named in ``via``, outermost first.
     chain: tuple[DefinedFunction, ...] = ()
+    #: The ``for`` statement or comprehension that reads a file object as it iterates it:
+    #: ``node`` then only marks the iterated name's position (it is not in the tree).
+    loop: ast.For | ast.ListComp | ast.SetComp | ast.DictComp | None = None
 
     @property
     def fix_site(self) -> DefinedFunction | None:
@@ -208,6 +219,29 @@ def iter_calls_consumed(body: list[ast.stmt]) -> Iterator[tuple[ast.Call, bool, 
             yield node, id(node) in awaited, id(node) in consumed or id(node) in awaited
 
 
+_LOOP_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp)
+
+
+def is_file_type(catalogue: Catalogue, type_name: str | None) -> bool:
+    """A file object's type: the catalogue lists its ``readline`` as blocking file I/O."""
+    api = catalogue.api(f"{type_name}.readline") if type_name else None
+    return api is not None and api.category == "file"
+
+
+def iterated_names(body: list[ast.stmt]) -> Iterator[tuple[ast.For | ast.ListComp | ast.SetComp | ast.DictComp,
+                                                            ast.Name]]:
+    """(loop, name) for every ``for`` and list/set/dict comprehension of the frame that iterates a plain name.
+
+    Only a comprehension's first iterable: it is the one read in the function's own scope.
+    """
+    for node in iter_loop_nodes(body, per_call=True):
+        if isinstance(node, ast.For) and isinstance(node.iter, ast.Name):
+            yield node, node.iter
+        elif (isinstance(node, _LOOP_COMPREHENSIONS) and not node.generators[0].is_async
+              and isinstance(node.generators[0].iter, ast.Name)):
+            yield node, node.generators[0].iter
+
+
 def is_generator(function: DefinedFunction) -> bool:
     return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in iter_loop_nodes(function.node.body))
 
@@ -221,6 +255,8 @@ class BlockingAnalysis:
         self._active: set[int] = set()
         self._stack: list[int] = []
         self._lowest_cut = _NO_CUT
+        #: One marker call per file loop, so repeated analyses hand out the same node.
+        self._markers: dict[int, tuple[ast.AST, ast.Call]] = {}
 
     def blocking_calls(self, function: DefinedFunction) -> list[DirectCall]:
         found: list[DirectCall] = []
@@ -238,7 +274,43 @@ class BlockingAnalysis:
                     DirectCall(call, reached.api, reached.name, reached.via, helper=target.function,
                                awaited=awaited, chain=reached.chain)
                 )
+        for loop_call in self.file_loops(function):
+            # In source order, after the calls that start where it does or before.
+            where = (loop_call.node.lineno, loop_call.node.col_offset)
+            at = next((i for i, c in enumerate(found) if (c.node.lineno, c.node.col_offset) > where), len(found))
+            found.insert(at, loop_call)
         return found
+
+    def file_loops(self, function: DefinedFunction) -> list[DirectCall]:
+        """Loops of the function's own frame that iterate a file it opened (see the module's docstring)."""
+        found: list[DirectCall] = []
+        for loop, name in iterated_names(function.node.body):
+            type_name = self._opened_file(name.id, function.scope)
+            if type_name is None:
+                continue
+            api = BlockingApi(f"{type_name}.__iter__", "file", why="iterating a file object reads it")
+            cached = self._markers.get(id(loop))
+            if cached is None or cached[0] is not loop:
+                marker = ast.copy_location(ast.Call(func=name, args=[], keywords=[]), name)
+                cached = self._markers[id(loop)] = (loop, marker)
+            found.append(DirectCall(cached[1], api, api.qualname, loop=loop))
+        return found
+
+    def _opened_file(self, name: str, scope: Scope) -> str | None:
+        """The file type ``name`` holds when every binding of it in ``scope`` opens a file."""
+        bindings = scope.bindings.get(name)
+        if not bindings or name in scope.globals_:
+            return None
+        types: set[str | None] = set()
+        for binding in bindings:
+            if binding.kind != "value" or not isinstance(binding.node, ast.Call):
+                return None
+            target = self.resolver.call_target(binding.node, scope)
+            if target is None or target.api is None or target.api.category != "file":
+                return None
+            types.add(self.resolver.type_of(binding.node, scope))
+        found = types.pop() if len(types) == 1 else None
+        return found if is_file_type(self.resolver.catalogue, found) else None
 
     def _through(
         self, target: CallTarget, awaited: bool, caller_is_async: bool, depth: int, consumed: bool = True

@@ -13,10 +13,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..analysis.blocking import DirectCall
+from ..analysis.callers import parents
 from .base import FixContext, Refusal
 
 if TYPE_CHECKING:
     import libcst as cst
+
+#: ``parents`` lives in :mod:`..analysis.callers`; it is re-exported for the fixes.
+__all__ = ["EXITS", "Placement", "awaited", "blocking_with_statements", "first_exit", "keep_parens", "parents",
+           "placement", "refuse_unplaceable"]
 
 
 @dataclass(frozen=True)
@@ -33,14 +38,6 @@ class Placement:
     inside_moved_with: ast.With | None
     #: The blocking call this one is nested in (receiver or argument), if any.
     inside_call: ast.Call | None
-
-
-def parents(function: ast.AST) -> dict[int, ast.AST]:
-    found: dict[int, ast.AST] = {}
-    for node in ast.walk(function):
-        for child in ast.iter_child_nodes(node):
-            found[id(child)] = node
-    return found
 
 
 _WITH_CACHE: dict[int, tuple[FixContext, dict[int, ast.With]]] = {}

@@ -33,7 +33,8 @@ object then lives and dies on one worker thread.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from .base import FixContext
 from .calls import blocking_with_statements, first_exit
@@ -67,7 +68,7 @@ def _walk(node: ast.AST) -> Iterator[ast.AST]:
         stack.extend(c for c in ast.iter_child_nodes(current) if not isinstance(c, _SCOPES))
 
 
-def _blocks(function: ast.AST, skip: dict[int, ast.With]) -> Iterator[list[ast.stmt]]:
+def _blocks(function: ast.AST, skip: Mapping[int, ast.AST]) -> Iterator[list[ast.stmt]]:
     """Every statement list of the function, outside nested scopes and moving ``with`` blocks."""
     stack: list[list[ast.stmt]] = [function.body]  # type: ignore[attr-defined]
     while stack:
@@ -84,14 +85,19 @@ def _blocks(function: ast.AST, skip: dict[int, ast.With]) -> Iterator[list[ast.s
             stack.extend(case.body for case in getattr(statement, "cases", []))
 
 
-def find_runs(context: FixContext) -> list[Unit]:
-    """Runs of two or more statements on one grouped object, to move as one unit each."""
+def find_runs(context: FixContext, also_moving: Mapping[int, ast.AST] | None = None) -> list[Unit]:
+    """Runs of two or more statements on one grouped object, to move as one unit each.
+
+    ``also_moving``: loops that move whole (they read a file as they iterate). No run is looked for
+    inside one, but one may join a run: the run then moves it.
+    """
     moving = blocking_with_statements(context)
+    skip: dict[int, Any] = {**moving, **(also_moving or {})}
     call_ids = {id(c.node) for c in context.calls}
     args = context.function.args
     params = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg) if a}
     runs: list[Unit] = []
-    for body in _blocks(context.function, moving):
+    for body in _blocks(context.function, skip):
         current: Unit = []
         family: set[str] = set()
         for statement in body:
@@ -115,7 +121,7 @@ def _kept(run: Unit, call_ids: set[int]) -> list[Unit]:
     return [run] if len(run) >= 2 and sum(map(blocking, run)) >= 2 else []
 
 
-def _member(statement: ast.stmt, context: FixContext, moving: dict[int, ast.With],
+def _member(statement: ast.stmt, context: FixContext, moving: Mapping[int, ast.AST],
             params: set[str]) -> tuple[set[str], set[str]] | None:
     """(object names it calls methods on, object name it creates), or ``None`` when it cannot join a run."""
     if not isinstance(statement, (*_SIMPLE, *_COMPOUND)) or id(statement) in moving:

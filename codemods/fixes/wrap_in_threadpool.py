@@ -11,17 +11,24 @@ What it does
     ``with Session(engine)``), and a run of consecutive statements on one
     sqlite3 connection or cursor or ORM session (``conn = sqlite3.connect(p);
     rows = conn.execute(q).fetchall(); conn.close()``, ``db.add(x);
-    db.commit(); db.refresh(x)``; see :mod:`.object_runs`). Names a unit
-    assigns come back through its return value or ``nonlocal``.
+    db.commit(); db.refresh(x)``; see :mod:`.object_runs`). So does a ``for``
+    loop that reads a file as it iterates (``for line in open(p):``, or
+    ``for line in f:`` after ``f = open(p)``), which wrapping only the call
+    would leave reading on the loop; a list/set/dict comprehension over a file
+    runs whole in ``await run_in_threadpool(lambda: [...])`` (see
+    :mod:`.file_loops`). Names a unit assigns come back through its return
+    value or ``nonlocal``.
     A blocking project helper is wrapped at the call site rather than made
     async: that changes one line instead of the helper and all its callers.
 
 When it applies
     The function must stay async (it awaits, or FastAPI always awaits it) and
     every blocking call can be moved: not inside a generator expression, and
-    a moved ``with`` body does not ``return``, ``yield``, ``await``,
-    ``break`` or ``continue``. A run of statements stops before any such
-    statement; its calls then move one by one.
+    a moved ``with`` body or file loop does not ``return``, ``yield``,
+    ``await``, ``break`` or ``continue`` an outer loop (a file loop that
+    cannot move refuses the fix: it would still read on the event loop). A
+    run of statements stops before any such statement; its calls then move
+    one by one.
 
 Fix safety
     Safe: the same library runs, with the same arguments, in a worker
@@ -40,7 +47,8 @@ from ..analysis.scope import Scope, _Binder
 from ..models import FixPlan, Strategy
 from ..transform import NodeEdit
 from .base import FixContext, Refusal
-from .calls import awaited, first_exit, keep_parens, parents, placement, refuse_unplaceable
+from .calls import awaited, blocking_with_statements, first_exit, keep_parens, parents, placement, refuse_unplaceable
+from .file_loops import check_loop, file_loops, outermost, wrap_comprehension
 from .object_runs import Unit, find_runs, unconfined_affine
 
 if TYPE_CHECKING:
@@ -72,6 +80,8 @@ class WrapInThreadpool:
                       "Django's per-thread connections in one thread")
         if helpers:
             reason += f" (helper {', '.join(helpers)} wrapped at the call site: one line changes, not every caller)"
+        if any(isinstance(unit[0], ast.For) for unit in units) or any(c.loop is not None for c in context.calls):
+            reason += "; a loop that reads a file as it iterates runs whole in the threadpool"
         if any(len(unit) > 1 for unit in units):
             reason += "; the statements working on one database object move together, in one threadpool call"
         if any(c.name.startswith("sqlite3.") for c in context.calls):
@@ -119,8 +129,10 @@ def _plan_actions(context: FixContext) -> tuple[list[tuple[str, ast.stmt | ast.e
     """The node edits, and the units of statements that move into nested functions."""
     parent_of = parents(context.function)
     actions: list[tuple[str, ast.stmt | ast.expr, Any]] = []
-    runs = find_runs(context)
+    loops = file_loops(context, parent_of)
+    runs = find_runs(context, loops)
     run_of = {id(node): run for run in runs for statement in run for node in ast.walk(statement)}
+    blocks = {**blocking_with_statements(context), **loops}
     units: list[Unit] = []
     placed: set[int] = set()
     for call in context.calls:
@@ -129,12 +141,25 @@ def _plan_actions(context: FixContext) -> tuple[list[tuple[str, ast.stmt | ast.e
         if call.awaited and call.helper is not None:
             raise Refusal(f"`{call.helper.qualname}` is a plain `def` but its result is awaited (line "
                           f"{call.node.lineno}): a decorator may make it async; check it by hand")
-        run = run_of.get(id(call.node))
+        anchor = call.loop if call.loop is not None else call.node  # a file loop's marker is not in the tree
+        run = run_of.get(id(anchor))
         if run is not None:
             if id(run[0]) not in placed:
                 placed.add(id(run[0]))
                 units.append(run)
             continue  # moves with the run of statements on its object
+        outer = outermost(anchor, blocks, parent_of, context.function)
+        if outer is not None and id(outer) in loops:
+            if id(outer) not in placed:  # a loop reading a file moves whole (see file_loops)
+                placed.add(id(outer))
+                check_loop(outer, parent_of, context.function)
+                if isinstance(outer, ast.For):
+                    units.append([outer])
+                else:
+                    actions.append(wrap_comprehension(outer, parent_of, _runner_name(context), _uses_django(context)))
+            continue
+        if call.loop is not None:
+            continue  # moves with its `with` block, or with the blocking call it is an argument of
         where = placement(call, context, parent_of)
         if where.inside_moved_with is not None or where.inside_call is not None:
             continue  # moves with its enclosing with-block, or with the outer call
@@ -153,6 +178,10 @@ def _plan_actions(context: FixContext) -> tuple[list[tuple[str, ast.stmt | ast.e
     for unit, names in zip(units, _unit_names(context, units)):
         actions.extend(_extract(unit, names, _fresh("_blocking_io", used), _uses_django(context)))
     return actions, units
+
+
+def _runner_name(context: FixContext) -> str:
+    return _DJANGO_NAME if _uses_django(context) else _NAME
 
 
 def _contains_blocking(node: ast.Call, context: FixContext) -> bool:
@@ -210,13 +239,18 @@ def _fresh(base: str, taken: set[str]) -> str:
     return name
 
 
+#: How a construct that cannot move reads in a message.
+_KEYWORDS = {"Await": "await", "Return": "return", "Yield": "yield", "YieldFrom": "yield from",
+             "AsyncWith": "async with", "AsyncFor": "async for", "Global": "global", "Nonlocal": "nonlocal"}
+
+
 def _check_movable(statement: ast.With) -> None:
     node = first_exit([statement])
     if isinstance(node, (ast.Break, ast.Continue)):
         raise Refusal(f"the `with` block at line {statement.lineno} cannot move: it leaves an enclosing loop")
     if node is not None:
         raise Refusal(f"the `with` block at line {statement.lineno} cannot move to a thread: "
-                      f"it uses `{type(node).__name__.lower()}` (line {getattr(node, 'lineno', '?')})")
+                      f"it uses `{_KEYWORDS.get(type(node).__name__, type(node).__name__)}` (line {getattr(node, 'lineno', '?')})")
 
 
 #: (returned, shared through ``nonlocal``, declared with a bare annotation) names of one moved unit.
