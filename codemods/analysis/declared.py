@@ -39,17 +39,21 @@ def _parsed(annotation: ast.AST) -> ast.AST | None:
     return annotation
 
 
-def _own_returns(function: DefinedFunction) -> list[ast.expr | None]:
-    """The values of the ``return`` statements of a function's own frame."""
-    found: list[ast.expr | None] = []
+def _own_nodes(function: DefinedFunction) -> list[ast.AST]:
+    """The nodes of a function's own frame (nested functions, classes and lambdas left out)."""
+    found: list[ast.AST] = []
     stack: list[ast.AST] = list(function.node.body)
     while stack:
         node = stack.pop()
-        if isinstance(node, ast.Return):
-            found.append(node.value)
-        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+        found.append(node)
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
             stack.extend(ast.iter_child_nodes(node))
     return found
+
+
+def _own_returns(function: DefinedFunction) -> list[ast.expr | None]:
+    """The values of the ``return`` statements of a function's own frame."""
+    return [node.value for node in _own_nodes(function) if isinstance(node, ast.Return)]
 
 
 class DeclaredTypes:
@@ -124,6 +128,21 @@ class DeclaredTypes:
             if isinstance(node, ast.Yield) and node.value is not None:
                 return self.resolver.type_of(node.value, function.scope, depth + 1)
         return None
+
+    def returned_type(self, function: DefinedFunction, depth: int) -> str | None:
+        """What a project function without a return annotation gives: the one type its
+        ``return`` statements agree on (``def load_config(): return Config(**settings)``);
+        bare ``return``/``return None`` do not count. Async functions and generators are
+        left alone (their call gives a coroutine or an iterator)."""
+        if depth > MAX_DEPTH or function.is_async or any(
+                isinstance(n, (ast.Yield, ast.YieldFrom)) for n in _own_nodes(function)):
+            return None
+        types: set[str | None] = set()
+        for returned in _own_returns(function):
+            if returned is None or (isinstance(returned, ast.Constant) and returned.value is None):
+                continue
+            types.add(self.resolver.type_of(returned, function.scope, depth + 1))
+        return types.pop() if len(types) == 1 else None
 
     def unpacked_type(self, value: ast.AST, index: int, scope: Scope, depth: int) -> str | None:
         """Element ``index`` of what ``value`` gives: ``args, store = build()`` types ``store``

@@ -140,7 +140,7 @@ class Resolver:
             returns = target.function.node.returns
             if returns is not None:
                 return self.annotation_type(returns, target.function.enclosing, depth + 1)
-            return None
+            return self.declared.returned_type(target.function, depth + 1)
         callee = self.qualified(call.func, scope)
         if callee is not None:
             found = self.catalogue.type_of_call(callee)
@@ -254,6 +254,10 @@ class Resolver:
                 if (isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
                         and statement.target.id == attr):
                     return self.annotation_type(statement.annotation, module.scope, depth + 1)
+                if (isinstance(statement, ast.Assign) and len(statement.targets) == 1
+                        and isinstance(statement.targets[0], ast.Name) and statement.targets[0].id == attr):
+                    # A class attribute shared by every instance: ``_store = MongoClient(uri)[name]``.
+                    return self.type_of(statement.value, module.scope, depth + 1)
             init = module.by_qualname.get(f"{class_qualname}.__init__")
             if init is None:
                 continue
