@@ -16,7 +16,9 @@ iterates: ``for line in f`` (and a list, set or dict comprehension over
 function every binding of which is a blocking call that opens a file
 (``f = open(p)``, ``with path.open() as f``): conservative, a file passed in
 or bound any other way is not counted. ``next(f)``, ``f.readline()`` are
-calls already.
+calls already. Objects that fetch as they are iterated (a pymongo cursor)
+count by their type wherever they are iterated: see :mod:`.iteration`.
+Once-only start-up code is left out: see :mod:`.lazy_init`.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from dataclasses import dataclass
 
 from ..catalogue import BlockingApi, Catalogue
 from .definitions import DefinedFunction
+from .iteration import lazy_iterations
+from .lazy_init import is_lazy_init, lazy_tail, shared_names
 from .resolver import CallTarget, Resolver
 from .scope import Scope
 
@@ -74,85 +78,6 @@ class DirectCall:
         return sites[-1] if sites else None
 
 
-def _target_text(node: ast.expr) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        inner = _target_text(node.value)
-        return f"{inner}.{node.attr}" if inner else None
-    return None
-
-
-def _guarded(test: ast.expr, negated: bool) -> str | None:
-    """The name a lazy-init guard tests: ``x is None``/``not x`` (``negated``), ``x is not None``/``x``."""
-    if isinstance(test, ast.Compare) and len(test.ops) == 1:
-        right = test.comparators[0]
-        op = ast.Is if negated else ast.IsNot
-        if isinstance(test.ops[0], op) and isinstance(right, ast.Constant) and right.value is None:
-            return _target_text(test.left)
-        return None
-    if negated:
-        return _target_text(test.operand) if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) else None
-    return _target_text(test)
-
-
-def _assigns(body: list[ast.stmt], guarded: str) -> bool:
-    for statement in ast.walk(ast.Module(body=body, type_ignores=[])):
-        targets: list[ast.expr] = []
-        if isinstance(statement, ast.Assign):
-            targets = statement.targets
-        elif isinstance(statement, (ast.AnnAssign, ast.AugAssign)):
-            targets = [statement.target]
-        if any(_target_text(t) == guarded for t in targets):
-            return True
-    return False
-
-
-def _outlives_call(guarded: str | None, shared: frozenset[str]) -> bool:
-    # A plain local is re-read on every call: not one-time start-up.
-    return guarded is not None and ("." in guarded or guarded in shared)
-
-
-def is_lazy_init(node: ast.If, shared: frozenset[str] = frozenset()) -> bool:
-    """``if _client is None: _client = make()``: runs once per process, not per request.
-
-    Blocking work behind such a guard (loading a config, building a client)
-    is start-up cost, so it is not reported.
-    """
-    guarded = _guarded(node.test, negated=True)
-    return _outlives_call(guarded, shared) and _assigns(node.body, guarded or "")
-
-
-def lazy_tail(body: list[ast.stmt], shared: frozenset[str] = frozenset()) -> int:
-    """Where the once-only part of a body starts (``len(body)`` when there is none).
-
-    ``if _client is not None: return _client`` followed by code that sets
-    ``_client``: the code after the guard runs on the first call only, so it
-    is start-up cost like :func:`is_lazy_init`'s block.
-    """
-    for index, statement in enumerate(body):
-        if not (isinstance(statement, ast.If) and not statement.orelse and statement.body
-                and isinstance(statement.body[-1], ast.Return)):
-            continue
-        guarded = _guarded(statement.test, negated=False)
-        if _outlives_call(guarded, shared) and _assigns(body[index + 1:], guarded or ""):
-            return index + 1
-    return len(body)
-
-
-def _shared_names(body: list[ast.stmt]) -> frozenset[str]:
-    """Names a body declares ``global``/``nonlocal``: state that outlives one call."""
-    names: set[str] = set()
-    stack: list[ast.AST] = list(body)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (ast.Global, ast.Nonlocal)):
-            names.update(node.names)
-        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            stack.extend(ast.iter_child_nodes(node))
-    return frozenset(names)
-
-
 def iter_loop_nodes(body: list[ast.stmt], per_call: bool = False) -> Iterator[ast.AST]:
     """Every node of a body that runs in the function's own frame, in source order.
 
@@ -161,7 +86,7 @@ def iter_loop_nodes(body: list[ast.stmt], per_call: bool = False) -> Iterator[as
     there; what decides the function's shape (an ``await``, a ``yield``) is
     looked for everywhere.
     """
-    shared = _shared_names(body)
+    shared = shared_names(body)
     stack: list[ast.AST] = list(reversed(body[:lazy_tail(body, shared)] if per_call else body))
     while stack:
         node = stack.pop()
@@ -274,7 +199,7 @@ class BlockingAnalysis:
                     DirectCall(call, reached.api, reached.name, reached.via, helper=target.function,
                                awaited=awaited, chain=reached.chain)
                 )
-        for loop_call in self.file_loops(function):
+        for loop_call in [*self.file_loops(function), *self.lazy_loops(function)]:
             # In source order, after the calls that start where it does or before.
             where = (loop_call.node.lineno, loop_call.node.col_offset)
             at = next((i for i, c in enumerate(found) if (c.node.lineno, c.node.col_offset) > where), len(found))
@@ -294,6 +219,21 @@ class BlockingAnalysis:
                 marker = ast.copy_location(ast.Call(func=name, args=[], keywords=[]), name)
                 cached = self._markers[id(loop)] = (loop, marker)
             found.append(DirectCall(cached[1], api, api.qualname, loop=loop))
+        return found
+
+    def lazy_loops(self, function: DefinedFunction) -> list[DirectCall]:
+        """Iterations of the function's own frame that fetch as they go (see :mod:`.iteration`)."""
+        found: list[DirectCall] = []
+        nodes = iter_loop_nodes(function.node.body, per_call=True)
+        for where, iterated, api in lazy_iterations(nodes, function.scope, self.resolver):
+            if isinstance(where, ast.Call):
+                found.append(DirectCall(where, api, api.qualname))
+                continue
+            cached = self._markers.get(id(where))
+            if cached is None or cached[0] is not where:
+                marker = ast.copy_location(ast.Call(func=iterated, args=[], keywords=[]), iterated)
+                cached = self._markers[id(where)] = (where, marker)
+            found.append(DirectCall(cached[1], api, api.qualname, loop=where))
         return found
 
     def _opened_file(self, name: str, scope: Scope) -> str | None:
@@ -358,14 +298,11 @@ class BlockingAnalysis:
                     items = [] if awaited else [Reached(target.api, target.name)]
                 else:
                     items = self._through(target, awaited, function.is_async, depth, consumed)
-                for item in items:
-                    # One path per (API, first helper, async helper it runs in) is enough to
-                    # report it and to know where the fix goes; all paths would grow combinatorially.
-                    sites = [id(f.node) for f in item.chain if f.is_async]
-                    mark = (item.name, item.via[:1], sites[-1] if sites else 0)
-                    if mark not in seen and len(result) < _MAX_REACHED:
-                        seen.add(mark)
-                        result.append(item)
+                self._add(result, seen, items)
+            nodes = iter_loop_nodes(function.node.body, per_call=True)
+            lazy = [Reached(api, api.qualname) for _w, _i, api in lazy_iterations(nodes, function.scope,
+                                                                                 self.resolver)]
+            self._add(result, seen, lazy)
         finally:
             self._active.discard(key)
             self._stack.pop()
@@ -374,6 +311,17 @@ class BlockingAnalysis:
             self._memo[key] = reached
             self._lowest_cut = _NO_CUT
         return reached
+
+    @staticmethod
+    def _add(result: list[Reached], seen: set[tuple[str, tuple[str, ...], int]], items: list[Reached]) -> None:
+        for item in items:
+            # One path per (API, first helper, async helper it runs in) is enough to
+                    # report it and to know where the fix goes; all paths would grow combinatorially.
+            sites = [id(f.node) for f in item.chain if f.is_async]
+            mark = (item.name, item.via[:1], sites[-1] if sites else 0)
+            if mark not in seen and len(result) < _MAX_REACHED:
+                seen.add(mark)
+                result.append(item)
 
 
 _CACHES = frozenset({"cache", "lru_cache", "cached_property", "cached"})

@@ -3,8 +3,9 @@
 pymongo's ``MongoClient(...)`` discovers the cluster in background threads,
 so the constructor is only typed; the commands on its databases and
 collections are round trips. ``Collection.find()`` is lazy: the round trips
-happen while its cursor is iterated, which the catalogue cannot see, so only
-the cursor's own terminals are listed. ``client.db.coll`` (attribute access
+happen while its cursor is iterated, so the cursor's ``__iter__`` is listed
+(a ``for`` loop, a comprehension or ``list(cursor)`` over it blocks, see
+``analysis/iteration.py``), with its own terminals. ``client.db.coll`` (attribute access
 with arbitrary names) has no fixed type; ``client["db"]["coll"]``,
 ``get_database`` and ``get_collection`` do. Elasticsearch, OpenSearch,
 Cassandra, Neo4j, Qdrant and Chroma follow the same shape: a lazily
@@ -35,6 +36,7 @@ _MONGO = [
                         "list_indexes", "index_information", "watch", "drop", "rename"), "database",
           why=_MONGO_WHY),
     *each(_CURSOR, ("to_list", "explain", "distinct"), "database", why="consumes the cursor from MongoDB"),
+    BlockingApi(f"{_CURSOR}.__iter__", "database", why="iterating a cursor fetches its batches from MongoDB"),
     *each("gridfs.GridFS", ("put", "get", "get_version", "get_last_version", "delete", "exists", "find_one", "list"),
           "database", why="GridFS reads or writes file chunks in MongoDB"),
     *each("gridfs.GridFSBucket", ("upload_from_stream", "download_to_stream", "open_download_stream", "delete",

@@ -12,4 +12,4 @@ async def mark_paid(oid: str):  # expect-fix: convert-to-def
     order = orders.find_one({"_id": ObjectId(oid)})  # expect: UNB140
     orders.update_one({"_id": order["_id"]}, {"$set": {"paid": True}})  # expect: UNB140
     recent = orders.find({"paid": True}).sort("created", -1).limit(5)
-    return {"id": oid, "recent": [str(o["_id"]) for o in recent]}
+    return {"id": oid, "recent": [str(o["_id"]) for o in recent]}  # expect: UNB140

@@ -1,0 +1,91 @@
+"""Lazy initialisation: code that runs once per process, not on every request.
+
+``if _client is None: _client = make()`` (and the early-return form,
+``if _client is not None: return _client`` followed by the set-up) guards
+start-up work; blocking calls behind such a guard are start-up cost, so the
+blocking analysis (:func:`.blocking.iter_loop_nodes`) leaves them out. The
+guarded name must outlive the call: an attribute or a ``global``/``nonlocal``.
+"""
+
+from __future__ import annotations
+
+import ast
+
+
+def _target_text(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        inner = _target_text(node.value)
+        return f"{inner}.{node.attr}" if inner else None
+    return None
+
+
+def _guarded(test: ast.expr, negated: bool) -> str | None:
+    """The name a lazy-init guard tests: ``x is None``/``not x`` (``negated``), ``x is not None``/``x``."""
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
+        right = test.comparators[0]
+        op = ast.Is if negated else ast.IsNot
+        if isinstance(test.ops[0], op) and isinstance(right, ast.Constant) and right.value is None:
+            return _target_text(test.left)
+        return None
+    if negated:
+        return _target_text(test.operand) if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) else None
+    return _target_text(test)
+
+
+def _assigns(body: list[ast.stmt], guarded: str) -> bool:
+    for statement in ast.walk(ast.Module(body=body, type_ignores=[])):
+        targets: list[ast.expr] = []
+        if isinstance(statement, ast.Assign):
+            targets = statement.targets
+        elif isinstance(statement, (ast.AnnAssign, ast.AugAssign)):
+            targets = [statement.target]
+        if any(_target_text(t) == guarded for t in targets):
+            return True
+    return False
+
+
+def _outlives_call(guarded: str | None, shared: frozenset[str]) -> bool:
+    # A plain local is re-read on every call: not one-time start-up.
+    return guarded is not None and ("." in guarded or guarded in shared)
+
+
+def is_lazy_init(node: ast.If, shared: frozenset[str] = frozenset()) -> bool:
+    """``if _client is None: _client = make()``: runs once per process, not per request.
+
+    Blocking work behind such a guard (loading a config, building a client)
+    is start-up cost, so it is not reported.
+    """
+    guarded = _guarded(node.test, negated=True)
+    return _outlives_call(guarded, shared) and _assigns(node.body, guarded or "")
+
+
+def lazy_tail(body: list[ast.stmt], shared: frozenset[str] = frozenset()) -> int:
+    """Where the once-only part of a body starts (``len(body)`` when there is none).
+
+    ``if _client is not None: return _client`` followed by code that sets
+    ``_client``: the code after the guard runs on the first call only, so it
+    is start-up cost like :func:`is_lazy_init`'s block.
+    """
+    for index, statement in enumerate(body):
+        if not (isinstance(statement, ast.If) and not statement.orelse and statement.body
+                and isinstance(statement.body[-1], ast.Return)):
+            continue
+        guarded = _guarded(statement.test, negated=False)
+        if _outlives_call(guarded, shared) and _assigns(body[index + 1:], guarded or ""):
+            return index + 1
+    return len(body)
+
+
+def shared_names(body: list[ast.stmt]) -> frozenset[str]:
+    """Names a body declares ``global``/``nonlocal``: state that outlives one call."""
+    names: set[str] = set()
+    stack: list[ast.AST] = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Global, ast.Nonlocal)):
+            names.update(node.names)
+        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            stack.extend(ast.iter_child_nodes(node))
+    return frozenset(names)
