@@ -11,10 +11,10 @@ of that type in a function's own frame counts as a blocking call there:
 - a builtin that runs it to the end where it is called (``list(cursor)``,
   ``sorted(...)``, ``next(...)``): reported at that call.
 
-A generator expression runs nothing where it is written (one handed to
-``list(...)`` is not followed yet: the threadpool wrap of such a call would
-need the generator parenthesised); an ``async for`` is the async API. Types come from the resolver, so an iterable of unknown type is never
-counted. (File objects are handled by the file-loop rule of
+A generator expression runs nothing where it is written, except when a
+consuming builtin runs it on the spot (``list(f(d) for d in cursor)``: reported
+at the builtin's call); an ``async for`` is the async API. Types come from the
+resolver, so an iterable of unknown type is never counted. (File objects are handled by the file-loop rule of
 :mod:`.blocking`, which is stricter about where the file came from.)
 """
 
@@ -53,6 +53,9 @@ def lazy_iterations(nodes: Iterator[ast.AST], scope: Scope, resolver: Resolver
         elif (isinstance(node, ast.Call) and len(node.args) >= 1 and not isinstance(node.args[0], ast.Starred)
               and resolver.qualified(node.func, scope) in _CONSUMERS):
             iterated = node.args[0]
+            if isinstance(iterated, ast.GeneratorExp) and not iterated.generators[0].is_async:
+                # ``list(f(d) for d in cursor)``: the builtin runs the generator, which iterates the cursor.
+                iterated = iterated.generators[0].iter
         if iterated is None:
             continue
         api = _iter_api(resolver, resolver.type_of(iterated, scope))

@@ -27,6 +27,7 @@ from ..analysis.project import ModuleInfo, function_key
 from ..analysis.resolver import Resolver
 from ..transform import NodeEdit
 from .base import char_column
+from .calls import own_parentheses
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -149,7 +150,7 @@ def _into_threadpool(original: cst.Await, updated: cst.Await) -> cst.Await:
         layout = call.whitespace_before_args
         after = layout if isinstance(layout, cst.ParenthesizedWhitespace) else cst.SimpleWhitespace(" ")
         first = first.with_changes(comma=cst.Comma(whitespace_after=after))
-    wrapped = call.with_changes(func=cst.Name(RUN_IN_THREADPOOL), args=[first, *call.args])
+    wrapped = call.with_changes(func=cst.Name(RUN_IN_THREADPOOL), args=[first, *own_parentheses(call.args)])
     return updated.with_changes(expression=wrapped)
 
 

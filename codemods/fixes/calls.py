@@ -9,6 +9,7 @@ attribute, subscript or call (``await f().json()`` means ``await (f().json())``)
 from __future__ import annotations
 
 import ast
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -20,8 +21,8 @@ if TYPE_CHECKING:
     import libcst as cst
 
 #: ``parents`` lives in :mod:`..analysis.callers`; it is re-exported for the fixes.
-__all__ = ["EXITS", "Placement", "awaited", "blocking_with_statements", "first_exit", "keep_parens", "parents",
-           "placement", "refuse_unplaceable"]
+__all__ = ["EXITS", "Placement", "awaited", "blocking_with_statements", "first_exit", "keep_parens",
+           "own_parentheses", "parents", "placement", "refuse_unplaceable"]
 
 
 @dataclass(frozen=True)
@@ -137,3 +138,14 @@ def keep_parens(original: Any, replacement: _Node) -> _Node:
     if getattr(original, "lpar", None):
         return replacement.with_changes(lpar=original.lpar, rpar=original.rpar)  # type: ignore[attr-defined, no-any-return]
     return replacement
+
+
+def own_parentheses(args: Sequence[cst.Arg]) -> list[cst.Arg]:
+    """``f(x for x in xs)`` -> ``(x for x in xs)``: a bare generator is valid only as a call's sole argument.
+
+    Prepending the callable (``run_in_threadpool(f, ...)``) makes it the second one.
+    """
+    import libcst as cst
+
+    return [arg.with_changes(value=arg.value.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()]))
+            if isinstance(arg.value, cst.GeneratorExp) and not arg.value.lpar else arg for arg in args]

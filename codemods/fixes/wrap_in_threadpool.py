@@ -47,7 +47,16 @@ from ..analysis.scope import Scope, _Binder
 from ..models import FixPlan, Strategy
 from ..transform import NodeEdit
 from .base import FixContext, Refusal
-from .calls import awaited, blocking_with_statements, first_exit, keep_parens, parents, placement, refuse_unplaceable
+from .calls import (
+    awaited,
+    blocking_with_statements,
+    first_exit,
+    keep_parens,
+    own_parentheses,
+    parents,
+    placement,
+    refuse_unplaceable,
+)
 from .file_loops import check_loop, file_loops, outermost, wrap_comprehension
 from .object_runs import Unit, find_runs, unconfined_affine
 
@@ -217,7 +226,7 @@ def _wrap_call(parenthesize: bool, nested: bool, django: bool = False) -> Any:
             if updated.args and not keep:
                 comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
             first = cst.Arg(updated.func, comma=comma) if comma is not None else cst.Arg(updated.func)
-            args = [first, *updated.args]
+            args = [first, *own_parentheses(updated.args)]
         wrapped = cst.Call(func=cst.Name(_NAME), args=args)
         return keep_parens(original, awaited(wrapped, parenthesize and not original.lpar))
 

@@ -58,3 +58,14 @@ async def lazy_prompts(org_id: str):
     cursor = prompts.find({"org_id": org_id})
     names = (p["name"] for p in cursor)
     return {"built": names is not None}
+
+
+@app.get("/prompts/names")
+def prompt_names(org_id: str):  # expect-fix: convert-to-def
+    return list(p["name"] for p in prompts.find({"org_id": org_id}))  # expect: UNB140
+
+
+@app.post("/prompts/names")
+async def prompt_names_posted(request: Request):  # expect-fix: wrap-in-threadpool
+    org_id = (await request.json())["org_id"]
+    return await run_in_threadpool(sorted, (p["name"] for p in prompts.find({"org_id": org_id})))  # expect: UNB140

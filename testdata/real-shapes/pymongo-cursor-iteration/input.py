@@ -55,3 +55,14 @@ async def lazy_prompts(org_id: str):
     cursor = prompts.find({"org_id": org_id})
     names = (p["name"] for p in cursor)
     return {"built": names is not None}
+
+
+@app.get("/prompts/names")
+async def prompt_names(org_id: str):  # expect-fix: convert-to-def
+    return list(p["name"] for p in prompts.find({"org_id": org_id}))  # expect: UNB140
+
+
+@app.post("/prompts/names")
+async def prompt_names_posted(request: Request):  # expect-fix: wrap-in-threadpool
+    org_id = (await request.json())["org_id"]
+    return sorted(p["name"] for p in prompts.find({"org_id": org_id}))  # expect: UNB140

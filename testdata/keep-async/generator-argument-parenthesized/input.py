@@ -1,0 +1,12 @@
+from fastapi import FastAPI, Request
+
+app = FastAPI()
+
+
+@app.post("/notes")
+async def save_notes(request: Request):  # expect-fix: wrap-in-threadpool
+    lines = (await request.json())["lines"]
+    handle = open("notes.txt", "a", encoding="utf-8")  # expect: UNB120
+    handle.writelines(line.strip() + "\n" for line in lines)  # expect: UNB120
+    handle.close()
+    return {"saved": len(lines)}
