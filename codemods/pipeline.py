@@ -104,19 +104,15 @@ def _scan(root: Path, settings: Settings, path: Path) -> _Found:
     if is_generated(data):
         return _Found(skipped="generated (marked @generated)")
     if not _may_register(data):
-        if b"async" not in data:
-            # Cheap checks for every file: one that is not text is reported even if it could
-            # never hold a handler (a syntax check would cost a parse of every file).
-            if b"\x00" in data:
-                return _Found(error=FileError(display_path(path), "contains NUL bytes; not a Python source file"))
-            try:
-                decode(data)
-            except SourceError as error:
-                return _Found(error=FileError(display_path(path), str(error)))
-            return _Found()
-        # Nothing to register here, but an async function that does not parse may hide a
-        # handler: say so (checking costs a parse; keeping the tree would cost memory).
-        return _Found(error=_syntax_error(path, data))
+        # Nothing to register here, but every file is checked: one that is not text, or does
+        # not parse (a syntax error, Python 2), is reported even if it holds no handler.
+        if b"\x00" in data:
+            return _Found(error=FileError(display_path(path), "contains NUL bytes; not a Python source file"))
+        try:
+            text = decode(data).text
+        except SourceError as error:
+            return _Found(error=FileError(display_path(path), str(error)))
+        return _Found(error=_syntax_error(path, text))
     try:
         text = decode(data).text
     except SourceError as error:
@@ -128,14 +124,25 @@ def _scan(root: Path, settings: Settings, path: Path) -> _Found:
     return _Found(tuple(project.registrations(path, text)))
 
 
-def _syntax_error(path: Path, data: bytes) -> FileError | None:
+def _syntax_error(path: Path, text: str) -> FileError | None:
+    """Does ``text`` parse? Cheaply: the tree is not kept, so none is built.
+
+    ``symtable`` runs CPython's parser and its symbol table pass without turning the
+    tree into Python objects, the costly half of ``ast.parse`` (about 40% less time).
+    It also refuses what ``ast.parse`` accepts (``nonlocal`` at module level, a
+    duplicate argument): only what ``ast.parse`` refuses too is reported, as for the
+    files that are parsed for analysis.
+    """
     import ast
+    import symtable
 
     try:
-        text = decode(data).text
+        symtable.symtable(text, str(path), "exec")
+        return None
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        pass
+    try:
         ast.parse(text, filename=str(path))
-    except SourceError as error:
-        return FileError(display_path(path), str(error))
     except SyntaxError as error:
         where = f"line {error.lineno}: " if error.lineno else ""
         return FileError(display_path(path), f"syntax error, {where}{error.msg}{SYNTAX_HINT}")
