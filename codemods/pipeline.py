@@ -65,6 +65,13 @@ class Outcome:
 
 
 def display_path(path: Path) -> str:
+    text, cwd = str(path), os.getcwd()
+    # Fast path (``relpath`` costs two ``abspath``): a normalized path under the current folder.
+    sep = os.sep
+    normal = f"{sep}.{sep}" not in text and f"{sep}..{sep}" not in text and sep * 2 not in text
+    normal = normal and not text.endswith((f"{sep}.", f"{sep}.."))
+    if normal and text.startswith(cwd) and text[len(cwd) : len(cwd) + 1] == os.sep:
+        return text[len(cwd) + 1 :].replace(os.sep, "/")
     try:
         return Path(os.path.relpath(path)).as_posix()
     except ValueError:  # another drive on Windows
@@ -79,15 +86,14 @@ def _project(root: Path, settings: Settings) -> ProjectAnalysis:
 
 
 def _read(path: Path) -> bytes | FileError:
-    shown = display_path(path)
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        return FileError(shown, "no such file (deleted during the run?)")
+        return FileError(display_path(path), "no such file (deleted during the run?)")
     except IsADirectoryError:
-        return FileError(shown, "is a directory")
+        return FileError(display_path(path), "is a directory")
     except OSError as error:
-        return FileError(shown, f"cannot read: {error.strerror or error}")
+        return FileError(display_path(path), f"cannot read: {error.strerror or error}")
 
 
 @dataclass(frozen=True)
