@@ -25,6 +25,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import cache
 from .analysis.callers import CallSite
 from .analysis.fastapi_app import Registration, merge
 from .analysis.project import find_project_root
@@ -101,6 +102,8 @@ class _Found:
     registrations: tuple[Registration, ...] = ()
     error: FileError | None = None
     skipped: str | None = None
+    #: Nothing to register and no error: a verdict on the file's bytes alone (cacheable).
+    plain: bool = False
 
 
 def _scan(root: Path, settings: Settings, path: Path) -> _Found:
@@ -118,7 +121,8 @@ def _scan(root: Path, settings: Settings, path: Path) -> _Found:
             text = decode(data).text
         except SourceError as error:
             return _Found(error=FileError(display_path(path), str(error)))
-        return _Found(error=_syntax_error(path, text))
+        error = _syntax_error(path, text)
+        return _Found(error=error, plain=error is None)
     try:
         text = decode(data).text
     except SourceError as error:
@@ -266,6 +270,7 @@ def analyse_files(
     jobs: int | None = None,
     only: set[Path] | None = None,
     progress: Callable[[int], None] | None = None,
+    use_cache: bool = False,
 ) -> Iterator[Outcome]:
     """Outcomes in the order of ``paths``; the same for any number of ``jobs``.
 
@@ -273,7 +278,8 @@ def analyse_files(
     pass, not per project), so a monorepo of many small services keeps both
     cores busy. ``only`` limits passes 2 and 3 (findings and fixes) to those
     files; pass 1 still reads every project whole, since a registration may sit
-    anywhere.
+    anywhere. With ``use_cache``, pass 1 skips the files it found plain in an earlier
+    run and that are unchanged since (same size, mtime and ctime).
     """
     runner = _Runner(jobs or os.cpu_count() or 1, len(paths))
     projects = [_Project(root, members, settings_for(root)) for root, members in group_by_project(paths).items()]
@@ -284,7 +290,7 @@ def analyse_files(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        _passes(runner, projects, outcomes, only, progress)
+        _passes(runner, projects, outcomes, only, progress, use_cache)
     finally:
         runner.close()
         if collecting:
@@ -305,11 +311,16 @@ def _passes(
     outcomes: dict[Path, Outcome],
     only: set[Path] | None,
     progress: Callable[[int], None] | None,
+    use_cache: bool = False,
 ) -> None:
-    work = [(project, chunk, ()) for project in projects for chunk in runner.chunks(project.members)]
     found: dict[Path, _Found] = {}
+    signatures, known = _plain_from_cache(projects, found) if use_cache else ({}, {})
+    work = [(project, chunk, ()) for project in projects
+            for chunk in runner.chunks([p for p in project.members if p not in found])]
     for (project, chunk, _), results in zip(work, _run_tasks(runner, _pass_one, work)):
         found.update(zip(chunk, results))
+    if use_cache:
+        _store_plain(projects, found, signatures, known)
     for project in projects:
         project.registry = merge([r for p in project.members for r in found[p].registrations])
     named = [(project, registered_names(project.registry)) for project in projects]
@@ -353,6 +364,31 @@ def _passes(
         if not again:
             break
         _analyse(runner, again, outcomes, None)
+
+
+Plain = dict[Path, dict[str, cache.Signature]]
+
+
+def _plain_from_cache(projects: list[_Project], found: dict[Path, _Found]
+                      ) -> tuple[dict[Path, cache.Signature | None], Plain]:
+    """Fill ``found`` with the files still plain since the last run; the signatures of all."""
+    signatures: dict[Path, cache.Signature | None] = {}
+    known: Plain = {}
+    for project in projects:
+        known[project.root] = plain = cache.plain_files(project.root)
+        for path in project.members:
+            signatures[path] = signature = cache.signature(path)  # before any read: a later change shows
+            if signature is not None and plain.get(str(path)) == signature:
+                found[path] = _Found(plain=True)
+    return signatures, known
+
+
+def _store_plain(projects: list[_Project], found: dict[Path, _Found],
+                 signatures: dict[Path, cache.Signature | None], known: Plain) -> None:
+    for project in projects:
+        plain = {str(p): s for p in project.members if found[p].plain and (s := signatures[p]) is not None}
+        if plain != known[project.root]:
+            cache.store_plain_files(project.root, plain)
 
 
 def _analyse(

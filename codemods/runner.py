@@ -269,7 +269,8 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     projects = group_by_project(kept)
     found = _cached(projects, settings, only, repo) if options.use_cache else {}
     todo = [p for root, members in projects.items() if root not in found for p in members]
-    fresh = dict(zip(todo, analyse_files(todo, settings.__getitem__, options.jobs, only, progress)))
+    fresh = dict(zip(todo, analyse_files(todo, settings.__getitem__, options.jobs, only, progress,
+                                              use_cache=options.use_cache)))
     for root, members in projects.items():
         if root in found:
             fresh.update(zip(members, found[root]))
