@@ -243,6 +243,7 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     first: a broken configuration raises :class:`~codemods.config.ConfigError`
     before any file is analysed or written.
     """
+    from . import cache
     from .config import load_settings
     from .discovery import exclude_matcher
     from .vcs import Repository
@@ -267,7 +268,8 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     if on_total is not None:
         on_total(len(kept))
     projects = group_by_project(kept)
-    found = _cached(projects, settings, only, repo) if options.use_cache else {}
+    keys = _cache_keys(projects, settings, only, repo) if options.use_cache else {}
+    found = _cached(projects, keys) if options.use_cache else {}
     todo = [p for root, members in projects.items() if root not in found for p in members]
     fresh = dict(zip(todo, analyse_files(todo, settings.__getitem__, options.jobs, only, progress,
                                               use_cache=options.use_cache)))
@@ -276,8 +278,8 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
             fresh.update(zip(members, found[root]))
             if progress is not None:
                 progress(len(members))
-        elif options.use_cache:
-            _store(root, members, settings[root], only, [fresh[p] for p in members], repo)
+        elif options.use_cache and (key := keys[root]) is not None:
+            cache.store(key, [fresh[p] for p in members])
     roots = {path: root for root, members in projects.items() for path in members}
     outcomes = [fresh[p] for p in kept] + [Outcome(FileResult(e.path, error=e)) for e in refused]
     report = RunReport(outcomes, [roots[p] for p in kept] + [Path.cwd()] * len(refused))
@@ -340,44 +342,53 @@ def _main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
-def _project_sources(root: Path, repo: Any) -> list[Path]:
-    """Every Python file the analysis of a project may read (helpers it imports included)."""
+def _project_sources(roots: list[Path], repo: Any) -> dict[Path, list[Path]]:
+    """Every Python file the analysis of each project may read (helpers it imports included).
+
+    Inside git, one ``git ls-files`` lists them for all the projects.
+    """
+    import bisect
+
     from .discovery import iter_python_files
 
-    if repo is not None and root.is_relative_to(repo.root):
-        return [Path(p) for p in repo.python_files([root])]
-    return [p.absolute() for p in iter_python_files([root])]
+    inside = {root for root in roots if repo is not None and root.is_relative_to(repo.root)}
+    listed = sorted(str(p) for p in repo.python_files(sorted(inside))) if inside else []
+    sources: dict[Path, list[Path]] = {}
+    for root in roots:
+        if root in inside:
+            prefix = str(root).rstrip(os.sep) + os.sep
+            start = bisect.bisect_left(listed, prefix)
+            end = bisect.bisect_left(listed, prefix[:-1] + chr(ord(os.sep) + 1))
+            sources[root] = [Path(p) for p in listed[start:end]]
+        else:
+            sources[root] = [p.absolute() for p in iter_python_files([root])]
+    return sources
 
 
-def _cache_key(root: Path, members: list[Path], settings: Any, only: set[Path] | None, repo: Any) -> str | None:
+def _cache_keys(projects: dict[Path, list[Path]], settings: dict[Path, Any], only: set[Path] | None, repo: Any
+                ) -> dict[Path, str | None]:
+    """Each project's cache key, taken before its files are read: a file changed during the
+    run changes the key its outcomes are stored under, so they are never served for it."""
     from . import cache
 
     # The analysed files decide what is reported; the project's other files can change it
     # (a helper imported from one): all of them are in the key, by stat only.
-    sources = sorted(set(members) | set(_project_sources(root, repo)))
-    return cache.project_key(root, sources, settings, only, analysed=members)
+    sources = _project_sources(list(projects), repo)
+    return {root: cache.project_key(root, sorted(set(members) | set(sources[root])), settings[root], only,
+                                    analysed=members)
+            for root, members in projects.items()}
 
 
-def _cached(projects: dict[Path, list[Path]], settings: dict[Path, Any], only: set[Path] | None, repo: Any
-            ) -> dict[Path, list[Outcome]]:
+def _cached(projects: dict[Path, list[Path]], keys: dict[Path, str | None]) -> dict[Path, list[Outcome]]:
     from . import cache
 
     hits: dict[Path, list[Outcome]] = {}
     for root, members in projects.items():
-        key = _cache_key(root, members, settings[root], only, repo)
+        key = keys[root]
         value = cache.load(key) if key is not None else None
         if isinstance(value, list) and len(value) == len(members):
             hits[root] = value
     return hits
-
-
-def _store(root: Path, members: list[Path], settings: Any, only: set[Path] | None, outcomes: list[Outcome],
-           repo: Any) -> None:
-    from . import cache
-
-    key = _cache_key(root, members, settings, only, repo)
-    if key is not None:
-        cache.store(key, outcomes)
 
 
 def _commit(report: RunReport, repo: Any, files: list[Path], options: RunOptions) -> None:
