@@ -3,7 +3,8 @@
 Per project (files grouped by their nearest ``pyproject.toml``/``.git``):
 
 1. registrations and cross-module callers, from every file that can hold
-   them (a cheap byte search decides; nothing else is parsed);
+   them (a cheap byte search decides); every other file is only checked for
+   syntax errors (with ``symtable``: no Python AST objects are built);
 2. analysis of the files that hold a registered function (or all async
    functions with ``--all-async``), with the merged registry;
 3. the files of async helpers that block on behalf of registered functions,
