@@ -122,8 +122,8 @@ def _scan(root: Path, settings: Settings, path: Path) -> _Found:
             text = decode(data).text
         except SourceError as error:
             return _Found(error=FileError(display_path(path), str(error)))
-        error = _syntax_error(path, text)
-        return _Found(error=error, plain=error is None)
+        problem = _syntax_error(path, text)
+        return _Found(error=problem, plain=problem is None)
     try:
         text = decode(data).text
     except SourceError as error:
@@ -316,9 +316,9 @@ def _passes(
 ) -> None:
     found: dict[Path, _Found] = {}
     signatures, known = _plain_from_cache(projects, found) if use_cache else ({}, {})
-    work = [(project, chunk, ()) for project in projects
-            for chunk in runner.chunks([p for p in project.members if p not in found])]
-    for (project, chunk, _), results in zip(work, _run_tasks(runner, _pass_one, work)):
+    scans = [(project, chunk, ()) for project in projects
+             for chunk in runner.chunks([p for p in project.members if p not in found])]
+    for (project, chunk, _), results in zip(scans, _run_tasks(runner, _pass_one, scans)):
         found.update(zip(chunk, results))
     if use_cache:
         _store_plain(projects, found, signatures, known)
