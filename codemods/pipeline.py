@@ -295,6 +295,7 @@ def analyse_files(
     finally:
         runner.close()
         if collecting:
+            gc.freeze()  # what is kept now (trees parsed in this process) is never walked again
             gc.enable()
     for path in paths:
         yield outcomes[path]
