@@ -8,6 +8,12 @@ selection, and the path, size, mtime and ctime of every file of the project
 them is a different key, so a stale entry is never served; an edit to one
 file re-analyses its project.
 
+Apart from those, under ``files/``, one entry per project lists the files
+pass 1 found plain (nothing to register, text that parses) with their size,
+mtime and ctime: that verdict depends on the file's bytes alone (and the
+tool's and Python's versions, in the key), so when a project is re-analysed
+its unchanged plain files are neither read nor parsed again.
+
 Entries live under ``$FASTAPI_UNBLOCK_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/fastapi-unblock``, else ``~/.cache/fastapi-unblock``.
 Each is written to a temporary file and renamed into place, so two runs at
@@ -20,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -28,6 +35,8 @@ from . import __version__
 
 _FORMAT = 2  # bumped whenever the pickled outcome classes change
 _KEEP = 256
+#: Per-file entries (pass 1's verdicts), apart from the per-project outcomes.
+_FILES = "files"
 
 
 def cache_dir() -> Path:
@@ -61,8 +70,42 @@ def project_key(
     return digest.hexdigest()
 
 
-def load(key: str) -> Any | None:
-    path = cache_dir() / f"{key}.pickle"
+#: What identifies a file's content without reading it: size, mtime and ctime (ns).
+Signature = tuple[int, int, int]
+
+
+def signature(path: Path) -> Signature | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def _plain_key(root: Path) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    # The interpreter's version too: what parses depends on it.
+    for part in ("plain", __version__, str(_FORMAT), sys.version, str(root)):
+        digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    return digest.hexdigest()
+
+
+def plain_files(root: Path) -> dict[str, Signature]:
+    """The files of a project last seen plain (nothing to register, text that parses), by signature.
+
+    Whether a file is plain depends on its bytes alone, so an entry holds for as
+    long as the file's signature is unchanged, whatever happens to the others.
+    """
+    value = load(_plain_key(root), _FILES)
+    return value if isinstance(value, dict) else {}
+
+
+def store_plain_files(root: Path, files: dict[str, Signature]) -> None:
+    store(_plain_key(root), files, _FILES)
+
+
+def load(key: str, subfolder: str = "") -> Any | None:
+    path = cache_dir() / subfolder / f"{key}.pickle"
     try:
         with open(path, "rb") as handle:
             payload = pickle.load(handle)
@@ -73,9 +116,9 @@ def load(key: str) -> Any | None:
     return payload.get("value")
 
 
-def store(key: str, value: Any) -> None:
+def store(key: str, value: Any, subfolder: str = "") -> None:
     """Write an entry atomically; a cache that cannot be written is silently skipped."""
-    folder = cache_dir()
+    folder = cache_dir() / subfolder
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=folder)
@@ -104,36 +147,47 @@ def _prune(folder: Path) -> None:
             pass
 
 
-def _project_sources(root: Path, repo: Any) -> list[Path]:
-    """Every Python file the analysis of a project may read (helpers it imports included)."""
+def _project_sources(roots: list[Path], repo: Any) -> dict[Path, list[Path]]:
+    """Every Python file the analysis of each project may read (helpers it imports included).
+
+    Inside git, one ``git ls-files`` lists them for all the projects.
+    """
+    import bisect
+
     from .discovery import iter_python_files
 
-    if repo is not None and root.is_relative_to(repo.root):
-        return [Path(p) for p in repo.python_files([root])]
-    return [p.absolute() for p in iter_python_files([root])]
+    inside = {root for root in roots if repo is not None and root.is_relative_to(repo.root)}
+    listed = sorted(str(p) for p in repo.python_files(sorted(inside))) if inside else []
+    sources: dict[Path, list[Path]] = {}
+    for root in roots:
+        if root in inside:
+            prefix = str(root).rstrip(os.sep) + os.sep
+            start = bisect.bisect_left(listed, prefix)
+            end = bisect.bisect_left(listed, prefix[:-1] + chr(ord(os.sep) + 1))
+            sources[root] = [Path(p) for p in listed[start:end]]
+        else:
+            sources[root] = [p.absolute() for p in iter_python_files([root])]
+    return sources
 
 
-def _cache_key(root: Path, members: list[Path], settings: Any, only: set[Path] | None, repo: Any) -> str | None:
+def project_keys(projects: dict[Path, list[Path]], settings: dict[Path, Any], only: set[Path] | None, repo: Any
+                 ) -> dict[Path, str | None]:
+    """Each project's key, taken before its files are read: a file changed during the run
+    changes the key its outcomes are stored under, so they are never served for it."""
     # The analysed files decide what is reported; the project's other files can change it
     # (a helper imported from one): all of them are in the key, by stat only.
-    sources = sorted(set(members) | set(_project_sources(root, repo)))
-    return project_key(root, sources, settings, only, analysed=members)
+    sources = _project_sources(list(projects), repo)
+    return {root: project_key(root, sorted(set(members) | set(sources[root])), settings[root], only,
+                              analysed=members)
+            for root, members in projects.items()}
 
 
-def load_projects(projects: dict[Path, list[Path]], settings: dict[Path, Any], only: set[Path] | None, repo: Any
-            ) -> dict[Path, list[Any]]:
-    """Cached outcomes of each project whose files (all of them, by stat) are unchanged."""
+def load_projects(projects: dict[Path, list[Path]], keys: dict[Path, str | None]) -> dict[Path, list[Any]]:
+    """The cached outcomes of each project whose key has an entry."""
     hits: dict[Path, list[Any]] = {}
     for root, members in projects.items():
-        key = _cache_key(root, members, settings[root], only, repo)
+        key = keys[root]
         value = load(key) if key is not None else None
         if isinstance(value, list) and len(value) == len(members):
             hits[root] = value
     return hits
-
-
-def store_project(root: Path, members: list[Path], settings: Any, only: set[Path] | None, outcomes: list[Any],
-           repo: Any) -> None:
-    key = _cache_key(root, members, settings, only, repo)
-    if key is not None:
-        store(key, outcomes)

@@ -268,16 +268,18 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     if on_total is not None:
         on_total(len(kept))
     projects = group_by_project(kept)
-    found = cache.load_projects(projects, settings, only, repo) if options.use_cache else {}
+    keys = cache.project_keys(projects, settings, only, repo) if options.use_cache else {}
+    found = cache.load_projects(projects, keys) if options.use_cache else {}
     todo = [p for root, members in projects.items() if root not in found for p in members]
-    fresh = dict(zip(todo, analyse_files(todo, settings.__getitem__, options.jobs, only, progress)))
+    fresh = dict(zip(todo, analyse_files(todo, settings.__getitem__, options.jobs, only, progress,
+                                              use_cache=options.use_cache)))
     for root, members in projects.items():
         if root in found:
             fresh.update(zip(members, found[root]))
             if progress is not None:
                 progress(len(members))
-        elif options.use_cache:
-            cache.store_project(root, members, settings[root], only, [fresh[p] for p in members], repo)
+        elif options.use_cache and (key := keys[root]) is not None:
+            cache.store(key, [fresh[p] for p in members])
     roots = {path: root for root, members in projects.items() for path in members}
     outcomes = [fresh[p] for p in kept] + [Outcome(FileResult(e.path, error=e)) for e in refused]
     report = RunReport(outcomes, [roots[p] for p in kept] + [Path.cwd()] * len(refused))

@@ -503,6 +503,47 @@ def test_an_edit_after_a_cached_run_is_picked_up(mono: git.Repo) -> None:
     assert findings_in(root, ".") == ALL[:2] == findings_in(root, "--no-cache", ".")
 
 
+def test_a_plain_file_broken_after_a_cached_run_is_reported(mono: git.Repo) -> None:
+    """Pass 1's per-file verdicts are keyed by size, mtime and ctime: a stale one is never served."""
+    root = root_of(mono)
+    path = root / "gamma/app/util.py"
+    write(root, {"gamma/app/util.py": "def double(x):\n    return 2 * x\n"})
+    assert findings_in(root, ".") == ALL
+    assert list((root.parent / "cache" / "files").glob("*.pickle"))
+    info = path.stat()
+    path.write_bytes(b"def double(x:)\n    return 2 * x\n")  # same size and mtime, a syntax error
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    result = cli(root, "--format", "json", ".")
+    assert result.code == 2, result
+    assert [e["path"] for e in result.json()["errors"]] == ["gamma/app/util.py"]
+    assert "syntax error" in result.json()["errors"][0]["message"]
+
+
+def test_unchanged_plain_files_are_not_read_again_when_their_project_is(
+    mono: git.Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from codemods import pipeline
+
+    root = root_of(mono)
+    write(root, {f"alpha/app/plain{i}.py": f"X = {i}\n" for i in range(3)})
+    monkeypatch.chdir(root)
+    scanned: list[str] = []
+    scan = pipeline.scan_file
+
+    def counting(path: Path, project_of: object) -> object:
+        scanned.append(path.name)
+        return scan(path, project_of)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "scan_file", counting)
+    first = run(RunOptions(paths=(Path("alpha"),), jobs=1))
+    assert sorted(scanned) == ["main.py", "plain0.py", "plain1.py", "plain2.py"]
+    scanned.clear()
+    (root / "alpha/app/main.py").write_text((root / "alpha/app/main.py").read_text() + "# edited\n")
+    second = run(RunOptions(paths=(Path("alpha"),), jobs=1))
+    assert scanned == ["main.py"]  # the project is re-analysed; its plain files are not re-read
+    assert [o.result.findings for o in second.outcomes] == [o.result.findings for o in first.outcomes]
+
+
 def test_an_edit_to_a_helper_module_outside_the_named_files_is_picked_up(mono: git.Repo) -> None:
     root = root_of(mono)
     write(

@@ -311,12 +311,6 @@ def test_a_bad_file_without_async_code_is_still_reported(tmp_path: Path, name: s
     assert word in error_line(applied.stderr, "proj/bad.py")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="by design (pipeline._scan, to spare a parse of every file) a file with none of the bytes "
-    "`fastapi`, `starlette`, `async` (or a caller hint) is never parsed: a Python 2 module or a syntax "
-    "error in such a file is counted as scanned and clean (exit 0) instead of reported with exit 2",
-)
 @pytest.mark.parametrize("name", list(UNHINTED_SYNTAX))
 def test_a_syntax_error_in_a_file_without_async_code_is_reported(tmp_path: Path, name: str) -> None:
     applied = _run_with_bad(tmp_path, UNHINTED_SYNTAX[name])
