@@ -33,7 +33,7 @@ from typing import Any
 
 from . import __version__
 
-_FORMAT = 2  # bumped whenever the pickled outcome classes change
+_FORMAT = 3  # bumped whenever the pickled outcome classes change
 _KEEP = 256
 #: Per-file entries (pass 1's verdicts), apart from the per-project outcomes.
 _FILES = "files"
@@ -147,36 +147,52 @@ def _prune(folder: Path) -> None:
             pass
 
 
-def _project_sources(roots: list[Path], repo: Any) -> dict[Path, list[Path]]:
+def _project_sources(projects: dict[Path, list[Path]], repo: Any, known: tuple[list[Path], list[Path]]
+                     ) -> dict[Path, list[Path]]:
     """Every Python file the analysis of each project may read (helpers it imports included).
 
-    Inside git, one ``git ls-files`` lists them for all the projects.
+    Inside git, the listing discovery made serves every project whose root lies in a
+    folder it listed (and that holds all the project's analysed files); one more
+    ``git ls-files`` lists the files of the other projects.
     """
-    import bisect
-
     from .discovery import iter_python_files
 
-    inside = {root for root in roots if repo is not None and root.is_relative_to(repo.root)}
-    listed = sorted(str(p) for p in repo.python_files(sorted(inside))) if inside else []
+    listed, targets = known
+    names = sorted(str(p) for p in listed)
     sources: dict[Path, list[Path]] = {}
-    for root in roots:
-        if root in inside:
-            prefix = str(root).rstrip(os.sep) + os.sep
-            start = bisect.bisect_left(listed, prefix)
-            end = bisect.bisect_left(listed, prefix[:-1] + chr(ord(os.sep) + 1))
-            sources[root] = [Path(p) for p in listed[start:end]]
-        else:
+    ask_git: list[Path] = []
+    for root, members in projects.items():
+        if repo is None or not root.is_relative_to(repo.root):
             sources[root] = [p.absolute() for p in iter_python_files([root])]
+            continue
+        if any(root.is_relative_to(target) for target in targets):
+            found = _under(names, root)
+            if set(map(str, members)) <= set(found):
+                sources[root] = [Path(p) for p in found]
+                continue
+        ask_git.append(root)
+    if ask_git:
+        more = sorted(str(p) for p in repo.python_files(sorted(ask_git)))
+        for root in ask_git:
+            sources[root] = [Path(p) for p in _under(more, root)]
     return sources
 
 
-def project_keys(projects: dict[Path, list[Path]], settings: dict[Path, Any], only: set[Path] | None, repo: Any
-                 ) -> dict[Path, str | None]:
+def _under(names: list[str], root: Path) -> list[str]:
+    """The entries of the sorted ``names`` inside the folder ``root``."""
+    import bisect
+
+    prefix = str(root).rstrip(os.sep) + os.sep
+    return names[bisect.bisect_left(names, prefix):bisect.bisect_left(names, prefix[:-1] + chr(ord(os.sep) + 1))]
+
+
+def project_keys(projects: dict[Path, list[Path]], settings: dict[Path, Any], only: set[Path] | None, repo: Any,
+                 known: tuple[list[Path], list[Path]] = ([], [])) -> dict[Path, str | None]:
     """Each project's key, taken before its files are read: a file changed during the run
     changes the key its outcomes are stored under, so they are never served for it."""
     # The analysed files decide what is reported; the project's other files can change it
     # (a helper imported from one): all of them are in the key, by stat only.
-    sources = _project_sources(list(projects), repo)
+    sources = _project_sources(projects, repo, known)
     return {root: project_key(root, sorted(set(members) | set(sources[root])), settings[root], only,
                               analysed=members)
             for root, members in projects.items()}

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .pipeline import Outcome
+from .models import Outcome
 from .sourcefile import encode
 
 

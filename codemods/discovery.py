@@ -70,3 +70,20 @@ def _walk(root: Path) -> Iterator[Path]:
             elif entry.is_symlink() and entry.is_dir():
                 yield Path(entry.path)  # a symlinked folder: the runner decides (never entered)
         stack.extend(reversed(folders))
+
+
+def group_by_project(paths: list[Path]) -> dict[Path, list[Path]]:
+    """Files grouped by the project root (nearest ``pyproject.toml``/``.git``) they belong to.
+
+    ``paths`` are resolved already; each folder is looked up once.
+    """
+    from .analysis.project import find_project_root
+
+    by_root: dict[Path, list[Path]] = {}
+    roots: dict[Path, Path] = {}
+    for path in paths:
+        folder = path.parent
+        if folder not in roots:
+            roots[folder] = find_project_root(folder)
+        by_root.setdefault(roots[folder], []).append(path)
+    return by_root

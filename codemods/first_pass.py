@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .analysis.fastapi_app import Registration
 from .discovery import is_generated
-from .engine import SYNTAX_HINT
 from .models import FileError
 from .sourcefile import SourceError, decode
 
 if TYPE_CHECKING:
+    from .analysis.fastapi_app import Registration
     from .engine import ProjectAnalysis
 
 #: Text that makes a file worth parsing for registrations (pass 1): it names FastAPI or
@@ -113,6 +112,8 @@ def syntax_error(path: Path, text: str) -> FileError | None:
     """
     import ast
     import symtable
+
+    from .engine import SYNTAX_HINT
 
     try:
         symtable.symtable(text, str(path), "exec")

@@ -136,3 +136,13 @@ class Settings:
     extra_blocking: tuple[tuple[str, str], ...] = ()
     #: gitignore-style globs, relative to the project root, of files to leave alone.
     exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A file's result plus what the runner needs to write it back safely."""
+
+    result: FileResult
+    encoding: str = "utf-8"
+    digest: str = ""
+    written: bool = False

@@ -28,10 +28,10 @@ from pathlib import Path
 from . import cache
 from .analysis.callers import CallIndex, CallSite, merge_call_sites
 from .analysis.fastapi_app import Registration, merge
-from .analysis.project import find_project_root
+from .discovery import group_by_project
 from .engine import ProjectAnalysis, merge_fix_sites, registered_names
 from .first_pass import Found, display_path, read_source, scan_file
-from .models import FileError, FileResult, Settings
+from .models import FileError, FileResult, Outcome, Settings
 from .sourcefile import SourceError, decode
 
 #: Rounds of pass 3 at most (each may reveal async helpers one level deeper).
@@ -41,16 +41,6 @@ PARALLEL_THRESHOLD = 48
 _PROJECTS: dict[tuple[Path, Settings], ProjectAnalysis] = {}
 #: Whether this module froze the collector's view of the heap at the end of the last run.
 _FROZEN: list[bool] = []
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """A file's result plus what the runner needs to write it back safely."""
-
-    result: FileResult
-    encoding: str = "utf-8"
-    digest: str = ""
-    written: bool = False
 
 
 def _project(root: Path, settings: Settings) -> ProjectAnalysis:
@@ -113,21 +103,6 @@ def process_file(root: Path, settings: Settings, path: Path, context: _Context) 
 def _pass_two(args: tuple[Path, Settings, list[Path], _Context]) -> list[Outcome]:
     root, settings, paths, context = args
     return [process_file(root, settings, path, context) for path in paths]
-
-
-def group_by_project(paths: list[Path]) -> dict[Path, list[Path]]:
-    """Files grouped by the project root (nearest ``pyproject.toml``/``.git``) they belong to.
-
-    ``paths`` are resolved already; each folder is looked up once.
-    """
-    by_root: dict[Path, list[Path]] = {}
-    roots: dict[Path, Path] = {}
-    for path in paths:
-        folder = path.parent
-        if folder not in roots:
-            roots[folder] = find_project_root(folder)
-        by_root.setdefault(roots[folder], []).append(path)
-    return by_root
 
 
 def _files_of(keys: Mapping[str, object]) -> set[str]:

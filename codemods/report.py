@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .models import Finding, Strategy
-from .pipeline import Outcome, display_path
+from .first_pass import display_path
+from .models import Finding, Outcome, Strategy
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -102,9 +102,10 @@ def finding_as_dict(finding: Finding) -> dict[str, Any]:
 
 def by_project(outcomes: list[Outcome], projects: list[Path]) -> dict[str, Summary]:
     """One summary per project root (shown relative to the current folder)."""
-    grouped: dict[str, list[Outcome]] = {}
+    by_root: dict[Path, list[Outcome]] = {}
     for outcome, root in zip(outcomes, projects):
-        grouped.setdefault(display_path(root), []).append(outcome)
+        by_root.setdefault(root, []).append(outcome)
+    grouped = {display_path(root): members for root, members in by_root.items()}
     return {name: summarise(members) for name, members in sorted(grouped.items())}
 
 

@@ -21,8 +21,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .models import FileError, FileResult
-from .pipeline import Outcome, analyse_files, display_path, group_by_project
+from .discovery import group_by_project
+from .first_pass import display_path
+from .models import FileError, FileResult, Outcome
 from .sourcefile import SourceError, digest, encode
 
 __all__ = ["Outcome", "RunOptions", "RunReport", "display_path", "run", "write_outcome"]
@@ -162,12 +163,14 @@ def _replace(path: Path, data: bytes) -> None:
         raise
 
 
-def _discover(options: RunOptions, repo: Any) -> tuple[list[Path], list[FileError]]:
-    """The files to analyse (resolved), and the ones refused (symlinks leading outside, loops)."""
+def _discover(options: RunOptions, repo: Any) -> tuple[list[Path], list[FileError], list[Path]]:
+    """The files to analyse (resolved), the ones refused (symlinks leading outside, loops), and
+    what git listed under the paths (for the cache keys; empty outside git)."""
     from .discovery import exclude_matcher, iter_python_files
 
+    listed_by_git: list[Path] = []
     if repo is not None:
-        candidates = [Path(p) for p in repo.python_files(options.paths)]
+        candidates = listed_by_git = [Path(p) for p in repo.python_files(options.paths)]
         listed = set(candidates)
         # Explicit file arguments count even if git ignores them, as in ruff.
         candidates += [p.absolute() for p in options.paths if p.is_file() and p.absolute() not in listed]
@@ -211,7 +214,7 @@ def _discover(options: RunOptions, repo: Any) -> tuple[list[Path], list[FileErro
         if real not in seen:
             seen.add(real)
             files.append(real)
-    return files, errors
+    return files, errors, listed_by_git
 
 
 def _rebase(path: Path, given: tuple[Path, ...]) -> Path:
@@ -253,13 +256,16 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     repo = Repository.find(options.paths[0].resolve())
     if repo is not None and not all(p.resolve().is_relative_to(repo.root) for p in options.paths):
         repo = None
-    files, refused = _discover(options, repo)
+    files, refused, listed = _discover(options, repo)
     by_project = group_by_project(files)
     settings = {root: load_settings(root, options.overrides) for root in by_project}
-    kept: list[Path] = []
+    projects: dict[Path, list[Path]] = {}
     for root, members in by_project.items():
         matches = exclude_matcher(list(settings[root].exclude))
-        kept += [p for p in members if matches is None or not matches(os.path.relpath(p, root))]
+        kept_here = [p for p in members if matches is None or not matches(os.path.relpath(p, root))]
+        if kept_here:
+            projects[root] = kept_here
+    kept = [p for members in projects.values() for p in members]
     only = None
     if options.changed_since is not None:
         if repo is None:
@@ -267,12 +273,16 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
         only = repo.changed_since(options.changed_since)
     if on_total is not None:
         on_total(len(kept))
-    projects = group_by_project(kept)
-    keys = cache.project_keys(projects, settings, only, repo) if options.use_cache else {}
+    targets = [p.resolve() for p in options.paths if p.is_dir()]
+    keys = cache.project_keys(projects, settings, only, repo, (listed, targets)) if options.use_cache else {}
     found = cache.load_projects(projects, keys) if options.use_cache else {}
     todo = [p for root, members in projects.items() if root not in found for p in members]
-    fresh = dict(zip(todo, analyse_files(todo, settings.__getitem__, options.jobs, only, progress,
-                                              use_cache=options.use_cache)))
+    fresh: dict[Path, Outcome] = {}
+    if todo:  # a warm run over unchanged projects never imports the analysis
+        from .pipeline import analyse_files
+
+        fresh = dict(zip(todo, analyse_files(todo, settings.__getitem__, options.jobs, only, progress,
+                                                  use_cache=options.use_cache)))
     for root, members in projects.items():
         if root in found:
             fresh.update(zip(members, found[root]))

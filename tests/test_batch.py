@@ -503,6 +503,24 @@ def test_an_edit_after_a_cached_run_is_picked_up(mono: git.Repo) -> None:
     assert findings_in(root, ".") == ALL[:2] == findings_in(root, "--no-cache", ".")
 
 
+@pytest.mark.parametrize("target", [".", "gamma", "gamma/app"])
+def test_an_excluded_helper_edited_after_a_cached_run_is_picked_up(mono: git.Repo, target: str) -> None:
+    """The cache key covers every file of a project, also those excluded from the analysis."""
+    root = root_of(mono)
+    write(root, {
+        "gamma/pyproject.toml": '[project]\nname = "gamma"\n\n[tool.fastapi-unblock]\nexclude = ["app/helpers.py"]\n',
+        "gamma/app/helpers.py": "def pause():\n    return 0\n",
+        "gamma/app/extra.py": (
+            "from fastapi import APIRouter\n\nfrom app.helpers import pause\n\nrouter = APIRouter()\n\n\n"
+            '@router.get("/extra")\nasync def extra():\n    pause()\n    return {}\n'
+        ),
+    })
+    flagged = [f for _path, f in findings_in(root, target)]
+    assert "extra" not in flagged
+    write(root, {"gamma/app/helpers.py": "import time\n\n\ndef pause():\n    time.sleep(1)\n"})
+    assert "extra" in [f for _path, f in findings_in(root, target)]
+
+
 def test_a_plain_file_broken_after_a_cached_run_is_reported(mono: git.Repo) -> None:
     """Pass 1's per-file verdicts are keyed by size, mtime and ctime: a stale one is never served."""
     root = root_of(mono)
