@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cache
+from .analysis.blocking import forget_frames
 from .analysis.callers import CallIndex, CallSite, merge_call_sites
 from .analysis.fastapi_app import Registration, merge
 from .discovery import group_by_project
@@ -172,6 +173,7 @@ def analyse_files(
         gc.unfreeze()
         _FROZEN.clear()
     _PROJECTS.clear()
+    forget_frames()
     runner = _Runner(jobs or os.cpu_count() or 1, len(paths))
     groups = group_by_project(paths) if projects_of is None else projects_of
     projects = [_Project(root, members, settings_for(root)) for root, members in groups.items()]

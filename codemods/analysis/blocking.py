@@ -78,15 +78,35 @@ class DirectCall:
         return sites[-1] if sites else None
 
 
+#: (id of a body, per_call) -> (that body, its frame's nodes): a body is walked once, not per question.
+_FRAME_NODES: dict[tuple[int, bool], tuple[list[ast.stmt], list[ast.AST]]] = {}
+
+
 def iter_loop_nodes(body: list[ast.stmt], per_call: bool = False) -> Iterator[ast.AST]:
     """Every node of a body that runs in the function's own frame, in source order.
 
     ``per_call``: only what runs on every call, without the once-only start-up
     code (:func:`is_lazy_init`, :func:`lazy_tail`). What blocks is looked for
     there; what decides the function's shape (an ``await``, a ``yield``) is
-    looked for everywhere.
+    looked for everywhere. The nodes are listed once per body (the analysis asks
+    several questions of each function).
     """
-    shared = shared_names(body)
+    key = (id(body), per_call)
+    cached = _FRAME_NODES.get(key)
+    if cached is None or cached[0] is not body:
+        if len(_FRAME_NODES) > 20_000:
+            _FRAME_NODES.clear()
+        cached = _FRAME_NODES[key] = (body, list(_frame_nodes(body, per_call)))
+    return iter(cached[1])
+
+
+def forget_frames() -> None:
+    """Drop the listed bodies (a new run: the trees they belong to are gone)."""
+    _FRAME_NODES.clear()
+
+
+def _frame_nodes(body: list[ast.stmt], per_call: bool) -> Iterator[ast.AST]:
+    shared = shared_names(body) if per_call else frozenset()
     stack: list[ast.AST] = list(reversed(body[:lazy_tail(body, shared)] if per_call else body))
     while stack:
         node = stack.pop()

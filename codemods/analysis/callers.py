@@ -63,32 +63,27 @@ def collect_call_sites(module: ModuleInfo, resolver: Resolver, names: frozenset[
     shadows an import makes an extra caller, which only errs on the safe side
     (a conversion refused).
     """
-    matches: list[tuple[ast.AST, str]] = []
-    for node in ast.walk(module.tree):
-        if not isinstance(node, ast.Call):
-            continue
-        name = _callee_tail(node)
-        if name in names:
-            matches.append((node, name))
-        if name in _PATCHERS:
-            for arg in node.args[:2]:
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                    tail = arg.value.rsplit(".", 1)[-1]
-                    if tail in names:
-                        matches.append((arg, tail))
-    if not matches:
-        return []
-    parent_of = parents(module.tree)
     found = []
-    for node, name in matches:
-        if isinstance(node, ast.Constant):
-            text = str(node.value)
-            qualified = text if "." in text else None
-            found.append(CallSite(name, qualified, str(module.path), node.lineno, PATCHED))
-            continue
-        assert isinstance(node, ast.Call)
-        how = use_of(node, parent_of, resolver, module)
-        found.append(CallSite(name, resolver.qualified(node.func, module.scope), str(module.path), node.lineno, how))
+    path = str(module.path)
+    # One walk that knows each node's parent, grandparent and innermost function: no parent map.
+    stack: list[tuple[ast.AST, ast.AST | None, ast.AST | None, ast.AST | None]] = [(module.tree, None, None, None)]
+    while stack:
+        node, parent, grand, function = stack.pop()
+        if isinstance(node, ast.Call):
+            name = _callee_tail(node)
+            if name in names:
+                how = _use(node, parent, grand, function, resolver, module)
+                found.append(CallSite(name, resolver.qualified(node.func, module.scope), path, node.lineno, how))
+            if name in _PATCHERS:
+                for arg in node.args[:2]:
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                        tail = arg.value.rsplit(".", 1)[-1]
+                        if tail in names:
+                            qualified = arg.value if "." in arg.value else None
+                            found.append(CallSite(tail, qualified, path, arg.lineno, PATCHED))
+        inner = node if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) else function
+        stack.extend((child, node, parent, inner) for child in ast.iter_child_nodes(node))
+    found.sort(key=lambda site: site.line)
     return found
 
 
@@ -103,10 +98,16 @@ def parents(tree: ast.AST) -> dict[int, ast.AST]:
 def use_of(call: ast.Call, parent_of: dict[int, ast.AST], resolver: Resolver, module: ModuleInfo) -> str:
     """How the coroutine that ``call`` makes is used (see the constants above)."""
     parent = parent_of.get(id(call))
+    grand = parent_of.get(id(parent)) if parent is not None else None
+    return _use(call, parent, grand, enclosing_function(call, parent_of), resolver, module)
+
+
+def _use(call: ast.Call, parent: ast.AST | None, grand: ast.AST | None, function: ast.AST | None,
+         resolver: Resolver, module: ModuleInfo) -> str:
     if isinstance(parent, ast.Await):
-        return AWAITED if isinstance(enclosing_function(parent, parent_of), ast.AsyncFunctionDef) else OTHER
+        return AWAITED if isinstance(function, ast.AsyncFunctionDef) else OTHER
     if isinstance(parent, ast.keyword):
-        holder = parent_of.get(id(parent))
+        holder = grand
         if parent.arg == "content" and isinstance(holder, ast.Call) and _callee_tail(holder).endswith(_STREAMING):
             return STREAMED
         return OTHER
