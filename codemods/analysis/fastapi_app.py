@@ -156,7 +156,8 @@ class _Collector:
         if isinstance(expr, ast.Attribute):
             # ``self.app`` assigned ``FastAPI()`` in ``__init__``.
             owner = self.resolver.type_of(expr.value, scope)
-            if owner is not None and self.resolver.attribute_type(owner, expr.attr) in APP_CLASSES:
+            held = self.resolver.attribute_type(owner, expr.attr) if owner is not None else None
+            if held is not None and self._is_app_class(held, depth + 1):  # also a project subclass
                 return True
         if isinstance(expr, ast.Name):
             found = scope.lookup(expr.id)
