@@ -127,11 +127,14 @@ class ProjectAnalysis:
 
     def callers(self, defined: DefinedFunction, module: ModuleInfo, index: CallIndex) -> tuple[Caller, ...]:
         """Every use of ``defined`` in the project: this module's, and the index's from the others."""
-        by_name = self._local_sites.setdefault(module.path, {})
-        name = defined.node.name
-        if name not in by_name:
-            by_name[name] = collect_call_sites(module, self.resolver, frozenset({name}))
-        return callers_of(defined, module, self.resolver, by_name[name], index, self.display)
+        by_name = self._local_sites.get(module.path)
+        if by_name is None or defined.node.name not in by_name:
+            # One walk of the module for the names of all its async functions (those are planned).
+            names = frozenset({defined.node.name, *(f.node.name for f in module.functions if f.is_async)})
+            by_name = self._local_sites[module.path] = {name: [] for name in names}
+            for site in collect_call_sites(module, self.resolver, names):
+                by_name[site.name].append(site)
+        return callers_of(defined, module, self.resolver, by_name[defined.node.name], index, self.display)
 
     def display(self, path: Path) -> str:
         try:
