@@ -99,11 +99,15 @@ def _stripe() -> tuple[list[BlockingApi], list[Returns]]:
         returns += [Returns(f"stripe.StripeClient.{attr}", service), Returns(f"{service}.list", "stripe.ListObject")]
         entries += each(service, ("create", "retrieve", "update", "list", "delete", "search",
                                   *_STRIPE_ACTIONS.get(resource, ())), "vendor", why=_HTTPS)
+    # ``auto_paging_iter()`` only makes a generator: the requests run as it is iterated, so the
+    # loop over it is what blocks (and what wrap-in-threadpool moves), not the call.
+    returns += [Returns("stripe.ListObject.auto_paging_iter", "stripe._AutoPaging"),
+                Returns("stripe.SearchResultObject.auto_paging_iter", "stripe._AutoPaging")]
     entries += [
-        *each("stripe.ListObject", ("auto_paging_iter", "next_page", "previous_page"), "vendor",
-              why="fetches the following pages lazily, one HTTPS request each"),
-        *each("stripe.SearchResultObject", ("auto_paging_iter", "next_search_result_page"), "vendor",
-              why="fetches the following pages lazily, one HTTPS request each"),
+        *each("stripe.ListObject", ("next_page", "previous_page"), "vendor", why=_HTTPS),
+        *each("stripe.SearchResultObject", ("next_search_result_page",), "vendor", why=_HTTPS),
+        BlockingApi("stripe._AutoPaging.__iter__", "vendor",
+                    why="fetches the following pages as it is iterated, one HTTPS request each"),
     ]
     return entries, returns
 

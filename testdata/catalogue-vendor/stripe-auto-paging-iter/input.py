@@ -1,5 +1,5 @@
 import stripe
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 
 app = FastAPI()
 
@@ -10,3 +10,14 @@ async def invoices(customer_id: str):  # expect-fix: convert-to-def
     for invoice in stripe.Invoice.list(customer=customer_id, limit=100).auto_paging_iter():  # expect: UNB190
         amounts.append(invoice.amount_due)
     return {"total": sum(amounts)}
+
+
+@app.post("/customers/names")
+async def customer_names(request: Request):  # expect-fix: wrap-in-threadpool
+    limit = (await request.json())["limit"]
+    pages = stripe.Customer.list(limit=limit)  # expect: UNB190
+    names = []
+    # The pages are fetched while the loop runs: the whole loop moves to the threadpool.
+    for customer in pages.auto_paging_iter():  # expect: UNB190
+        names.append(customer.name)
+    return names
