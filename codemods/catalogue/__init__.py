@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..rules import RULES_BY_CATEGORY
 
@@ -40,6 +40,9 @@ class BlockingApi:
     #: Does not block when this argument (keyword name, positional index) is passed
     #: as ``False`` (``executor.shutdown(wait=False)``, ``queue.get(block=False)``).
     nonblocking_when_false: tuple[str, int] | None = None
+    #: The call only makes an iterator (a generator, a paginator); iterating it does the I/O,
+    #: so the loop over it is what blocks (and what a fix moves), not the call.
+    lazy: bool = False
 
     def blocks_for(self, call: ast.Call) -> bool:
         if self.nonblocking_when_false is not None:
@@ -142,6 +145,12 @@ def build_catalogue(entries: list[BlockingApi], returns: list[Returns], aliases:
     unknown = sorted({entry.category for entry in entries} - RULES_BY_CATEGORY.keys())
     if unknown:
         raise ValueError(f"catalogue categories without a rule: {', '.join(unknown)}")
+    # A lazy API's call gives an object of its own (synthetic) type, named like the API,
+    # whose ``__iter__`` is the blocking entry.
+    lazy = [entry for entry in entries if entry.lazy]
+    entries = [entry for entry in entries if not entry.lazy]
+    entries += [replace(entry, qualname=f"{entry.qualname}.__iter__", lazy=False) for entry in lazy]
+    returns = [*returns, *(Returns(entry.qualname, entry.qualname) for entry in lazy)]
     apis = {entry.qualname: entry for entry in entries}
     # A method entry ``pkg.Class.method`` names a class ``pkg.Class``; a class is
     # recognised by its last dotted part starting with a capital letter.

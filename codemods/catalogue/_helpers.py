@@ -15,6 +15,7 @@ def each(
     why: str,
     ruff_codes: tuple[str, ...] = (),
     twin: str | None = None,
+    lazy: bool = False,
 ) -> list[BlockingApi]:
     """One entry per ``owner.name``; ``twin`` is the async owner with the same method names."""
     return [
@@ -24,6 +25,7 @@ def each(
             async_twin=f"{twin}.{name}" if twin else None,
             ruff_codes=ruff_codes,
             why=why,
+            lazy=lazy,
         )
         for name in names
     ]

@@ -23,6 +23,9 @@ _COMMAND = "a round trip to the Redis server"
 _REDIS_ENTRIES = [
     BlockingApi(f"{_REDIS}.*", "cache", async_twin="redis.asyncio.Redis.*", why=_COMMAND),
     BlockingApi(f"{_CLUSTER}.*", "cache", async_twin="redis.asyncio.RedisCluster.*", why=_COMMAND),
+    *[entry for owner in (_REDIS, _CLUSTER)
+      for entry in each(owner, ("scan_iter", "hscan_iter", "sscan_iter", "zscan_iter"), "cache", lazy=True,
+                        why="a generator: one SCAN round trip per batch, as it is iterated")],
     BlockingApi(f"{_PIPELINE}.execute", "cache", why="sends the buffered commands and waits for the replies"),
     BlockingApi(f"{_CLUSTER_PIPELINE}.execute", "cache", why="sends the buffered commands and waits for the replies"),
     *each(_PUBSUB, ("subscribe", "psubscribe", "unsubscribe", "punsubscribe", "get_message", "listen", "ping",

@@ -52,8 +52,12 @@ _BOTO3 = [
     BlockingApi(f"{_RESOURCE}.*", "cloud", why="a resource action or load: an HTTPS round trip"),
     BlockingApi("botocore.waiter.Waiter.wait", "cloud", why="polls the API and sleeps between polls"),
     BlockingApi("botocore.paginate.PageIterator.build_full_result", "cloud", why="fetches every page"),
-    *each("botocore.response.StreamingBody", ("read", "iter_chunks", "iter_lines", "readlines"), "cloud",
+    *each("botocore.response.StreamingBody", ("read", "readlines"), "cloud",
           why="reads the object body from the socket"),
+    *each("botocore.response.StreamingBody", ("iter_chunks", "iter_lines"), "cloud", lazy=True,
+          why="reads the object body from the socket as it is iterated"),
+    BlockingApi("botocore.paginate.PageIterator.__iter__", "cloud",
+                why="fetches the next page (an HTTPS round trip) as it is iterated"),
 ]
 
 _AZURE_ENTRIES = [

@@ -48,12 +48,15 @@ _SEARCH = [
                 why="every API method is an HTTP round trip to the cluster"),
     *[BlockingApi(f"elasticsearch.client.{name}.*", "database", why="an HTTP round trip to the cluster")
       for name in _ES_SUBCLIENTS.values()],
-    *each("elasticsearch.helpers", ("bulk", "scan", "streaming_bulk", "parallel_bulk", "reindex"), "database",
+    *each("elasticsearch.helpers", ("bulk", "reindex"), "database",
           why="sends batches to the cluster and waits for each"),
+    *each("elasticsearch.helpers", ("scan", "streaming_bulk", "parallel_bulk"), "database", lazy=True,
+          why="a generator: it sends or fetches batches as it is iterated"),
     BlockingApi("opensearchpy.OpenSearch.*", "database", why="every API method is an HTTP round trip"),
     BlockingApi("opensearchpy.client.indices.IndicesClient.*", "database", why="an HTTP round trip"),
-    *each("opensearchpy.helpers", ("bulk", "scan", "streaming_bulk", "parallel_bulk"), "database",
-          why="sends batches to the cluster and waits for each"),
+    BlockingApi("opensearchpy.helpers.bulk", "database", why="sends batches to the cluster and waits for each"),
+    *each("opensearchpy.helpers", ("scan", "streaming_bulk", "parallel_bulk"), "database", lazy=True,
+          why="a generator: it sends or fetches batches as it is iterated"),
 ]
 
 _OTHERS = [

@@ -13,7 +13,9 @@ from . import Alias, BlockingApi, Returns
 from ._helpers import each, returning
 
 _VERBS = ("get", "post", "put", "patch", "delete", "head", "options", "request")
-_HTTPX_STREAM_READS = ("read", "iter_bytes", "iter_text", "iter_lines", "iter_raw")
+_HTTPX_STREAM_READ = "read"
+#: Generators over a streamed body: the socket is read as they are iterated.
+_HTTPX_STREAM_ITERATORS = ("iter_bytes", "iter_text", "iter_lines", "iter_raw")
 
 _REQUESTS = [
     *each("requests", _VERBS, "http", ruff_codes=("ASYNC210",),
@@ -64,8 +66,9 @@ _HTTPX = [
                     why="httpx.Client is the synchronous client"),
         BlockingApi(f"{package}.Client.close", "http", ruff_codes=("ASYNC212",),
                     async_twin=f"{package}.AsyncClient.aclose", why="closes the pooled sockets"),
-        *each(f"{package}.Response", _HTTPX_STREAM_READS, "http",
-              why="reads a streamed body from the socket"),
+        BlockingApi(f"{package}.Response.{_HTTPX_STREAM_READ}", "http", why="reads a streamed body from the socket"),
+        *each(f"{package}.Response", _HTTPX_STREAM_ITERATORS, "http", lazy=True,
+              why="reads a streamed body from the socket as it is iterated"),
     )
 ]
 
