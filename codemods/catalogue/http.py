@@ -22,6 +22,9 @@ _REQUESTS = [
           why="requests resolves, connects and reads the whole response before returning"),
     *each("requests.Session", (*_VERBS, "send"), "http",
           why="a requests Session sends the request and waits for the reply"),
+    # With ``stream=True`` the body is read from the socket as these generators are iterated.
+    *each("requests.Response", ("iter_content", "iter_lines"), "http", lazy=True,
+          why="reads a streamed body (stream=True) from the socket as it is iterated"),
 ]
 
 _URLLIB = [
@@ -83,6 +86,8 @@ ENTRIES: list[BlockingApi] = [*_REQUESTS, *_URLLIB, *_URLLIB3, *_HTTP_CLIENT, *_
 
 RETURNS: list[Returns] = [
     Returns("requests.session", "requests.Session"),
+    *returning("requests", _VERBS, "requests.Response"),
+    *returning("requests.Session", (*_VERBS, "send"), "requests.Response"),
     Returns("urllib.request.urlopen", "http.client.HTTPResponse"),
     Returns("urllib.request.build_opener", "urllib.request.OpenerDirector"),
     Returns("urllib.request.OpenerDirector.open", "http.client.HTTPResponse"),
