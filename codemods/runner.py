@@ -299,8 +299,8 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     if repo is not None and not options.allow_dirty:
         dirty = repo.dirty([path for path, _ in changed])
         if dirty:
-            listed = ", ".join(display_path(p) for p in dirty)
-            raise RunError(f"uncommitted changes in files the fix would rewrite: {listed} "
+            shown = ", ".join(display_path(p) for p in dirty)
+            raise RunError(f"uncommitted changes in files the fix would rewrite: {shown} "
                            "(commit or stash them, or pass --allow-dirty); nothing was written")
     if options.commit:
         if repo is None:

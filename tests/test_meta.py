@@ -134,3 +134,23 @@ def test_readme_rules_table_is_the_generated_one() -> None:
     from codemods.rules import markdown_table
 
     assert markdown_table() in README, "regenerate README's rules table with `python -m codemods.rules`"
+
+
+def test_the_code_is_lint_clean() -> None:
+    """ruff with the project's settings (pyproject.toml), over the package and the tests."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "codemods", "tests", "benchmarks"],
+                          cwd=ROOT, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_the_package_type_checks_strictly() -> None:
+    """mypy --strict (pyproject.toml) over the package."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "mypy", "--no-incremental", "codemods"],
+                          cwd=ROOT, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -80,7 +80,9 @@ def merge(registrations: list[Registration]) -> dict[str, Registration]:
     for item in registrations:
         current = merged.get(item.key)
         if current is None or _PRIORITY.index(item.kind) < _PRIORITY.index(current.kind):
-            index = item.decorator_index if item.decorator_index is not None else (current and current.decorator_index)
+            index = item.decorator_index
+            if index is None and current is not None:
+                index = current.decorator_index
             merged[item.key] = Registration(item.key, item.kind, index)
     return merged
 
@@ -156,18 +158,18 @@ class _Collector:
         if isinstance(expr, ast.Attribute):
             # ``self.app`` assigned ``FastAPI()`` in ``__init__``.
             owner = self.resolver.type_of(expr.value, scope)
-            held = self.resolver.attribute_type(owner, expr.attr) if owner is not None else None
-            if held is not None and self._is_app_class(held, depth + 1):  # also a project subclass
+            attribute = self.resolver.attribute_type(owner, expr.attr) if owner is not None else None
+            if attribute is not None and self._is_app_class(attribute, depth + 1):  # also a project subclass
                 return True
         if isinstance(expr, ast.Name):
             found = scope.lookup(expr.id)
             if found is None:
                 return False
-            owner, bindings = found
-            if any(b.kind == "value" and b.node is not None and self.is_app(b.node, owner, depth + 1) for b in bindings):
+            where, bindings = found
+            if any(b.kind == "value" and b.node is not None and self.is_app(b.node, where, depth + 1) for b in bindings):
                 return True
             if any(b.kind == "annotation" and b.node is not None
-                   and self.resolver.qualified(b.node, owner) in APP_CLASSES for b in bindings):
+                   and self.resolver.qualified(b.node, where) in APP_CLASSES for b in bindings):
                 return True
         if isinstance(expr, (ast.Name, ast.Attribute)):
             name = self.resolver.qualified(expr, scope)

@@ -182,7 +182,7 @@ class Resolver:
                 types.add(self.annotation_type(binding.node, owner, depth + 1))
             elif binding.kind == "unpack" and binding.node is not None:
                 types.add(self.declared.unpacked_type(binding.node, int(binding.target), owner, depth + 1))
-            elif binding.kind == "default" and binding.node is not None:
+            elif binding.kind == "default" and isinstance(binding.node, ast.expr):
                 types.add(self.declared.dependency_type(binding.node, owner.parent or owner, depth + 1))
             elif binding.kind in {"import", "class"}:
                 name = self.qualified(expr, scope)
@@ -261,9 +261,9 @@ class Resolver:
             init = module.by_qualname.get(f"{class_qualname}.__init__")
             if init is None:
                 continue
-            for statement in ast.walk(init.node):
-                if isinstance(statement, (ast.Assign, ast.AnnAssign)):
-                    targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+            for assigned in ast.walk(init.node):
+                if isinstance(assigned, (ast.Assign, ast.AnnAssign)):
+                    targets = assigned.targets if isinstance(assigned, ast.Assign) else [assigned.target]
                     for target in targets:
                         if (
                             isinstance(target, ast.Attribute)
@@ -271,10 +271,10 @@ class Resolver:
                             and isinstance(target.value, ast.Name)
                             and target.value.id in {"self"}
                         ):
-                            if isinstance(statement, ast.AnnAssign):
-                                return self.annotation_type(statement.annotation, init.scope, depth + 1)
-                            if statement.value is not None:
-                                return self.type_of(statement.value, init.scope, depth + 1)
+                            if isinstance(assigned, ast.AnnAssign):
+                                return self.annotation_type(assigned.annotation, init.scope, depth + 1)
+                            if assigned.value is not None:
+                                return self.type_of(assigned.value, init.scope, depth + 1)
         return None
 
     # -- classes -----------------------------------------------------------------

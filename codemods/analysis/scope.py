@@ -247,9 +247,9 @@ def function_scope(func: FunctionNode | ast.Lambda, parent: Scope, is_package: b
             scope.add(arg.arg, Binding("default", node=defaults[arg.arg]))
         else:
             scope.add(arg.arg, Binding("other"))
-    for arg in (args.vararg, args.kwarg):
-        if arg is not None:
-            scope.add(arg.arg, Binding("other"))
+    for star in (args.vararg, args.kwarg):
+        if star is not None:
+            scope.add(star.arg, Binding("other"))
     if isinstance(func, ast.Lambda):
         return scope
     binder = _Binder(scope, is_package)
