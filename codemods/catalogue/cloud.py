@@ -10,6 +10,12 @@ wildcard skips (``get_paginator``, ``get_waiter``) and local signing
 (``get``, ``put``, ``load``, ``get_item``...) are round trips. Azure,
 Google Cloud Storage and MinIO follow. aioboto3 and the Azure ``.aio``
 clients differ in lifetime and streaming, so no twin is faithful.
+
+Docker (docker-py) talks HTTP to the Engine over its socket: ``docker.from_env()``
+asks the daemon for its API version, and every collection call
+(``client.containers.run/get/list``) and model action (``container.stop()``,
+``.logs()``, ``.exec_run()``) is a round trip, some of minutes (``run``, ``wait``,
+``pull``). Reading ``container.id`` or ``.attrs`` is local.
 """
 
 from __future__ import annotations
@@ -89,7 +95,27 @@ _GCS_ENTRIES = [
 
 _MINIO = [BlockingApi("minio.Minio.*", "cloud", why="an HTTP round trip to the object store")]
 
-ENTRIES: list[BlockingApi] = [*_BOTO3, *_AZURE_ENTRIES, *_GCS_ENTRIES, *_MINIO]
+_DOCKER = "docker.DockerClient"
+_DOCKER_MODELS = {"containers": ("containers", "Container"), "images": ("images", "Image"),
+                  "volumes": ("volumes", "Volume"), "networks": ("networks", "Network")}
+_ENGINE = "an HTTP round trip to the Docker Engine"
+_DOCKER_ENTRIES = [
+    BlockingApi("docker.from_env", "cloud", why="asks the Docker Engine for its API version"),
+    BlockingApi(_DOCKER, "cloud", why="asks the Docker Engine for its API version"),
+    BlockingApi(f"{_DOCKER}.*", "cloud", why=_ENGINE),
+    BlockingApi("docker.APIClient.*", "cloud", why=_ENGINE),
+    *[BlockingApi(f"docker.models.{module}.{cls}{suffix}", "cloud", why=_ENGINE)
+      for module, cls in _DOCKER_MODELS.values() for suffix in (".*", "Collection.*")],
+    # Factories that are round trips too (the wildcard skips a method with a return type).
+    BlockingApi(f"{_DOCKER}.from_env", "cloud", why="asks the Docker Engine for its API version"),
+    *[BlockingApi(f"docker.models.{module}.{cls}Collection.{method}", "cloud", why=_ENGINE)
+      for module, cls in _DOCKER_MODELS.values() for method in ("get", "create")],
+    BlockingApi("docker.models.containers.ContainerCollection.run", "cloud",
+                why="creates and starts a container (and pulls its image if missing)"),
+    BlockingApi("docker.models.images.ImageCollection.pull", "cloud", why="pulls an image from a registry"),
+]
+
+ENTRIES: list[BlockingApi] = [*_BOTO3, *_AZURE_ENTRIES, *_GCS_ENTRIES, *_MINIO, *_DOCKER_ENTRIES]
 
 RETURNS: list[Returns] = [
     Returns("boto3.client", _CLIENT),
@@ -123,6 +149,14 @@ RETURNS: list[Returns] = [
     Returns(f"{_GCS}.Bucket.get_blob", f"{_GCS}.Blob"),
     Returns("google.cloud.pubsub_v1.PublisherClient.publish", "concurrent.futures.Future"),
     Returns("google.cloud.bigquery.Client.query", "google.cloud.bigquery.job.QueryJob"),
+    Returns("docker.from_env", _DOCKER),
+    Returns(f"{_DOCKER}.from_env", _DOCKER),
+    *[Returns(f"{_DOCKER}.{attr}", f"docker.models.{module}.{cls}Collection")
+      for attr, (module, cls) in _DOCKER_MODELS.items()],
+    *[Returns(f"docker.models.{module}.{cls}Collection.{method}", f"docker.models.{module}.{cls}")
+      for module, cls in _DOCKER_MODELS.values() for method in ("get", "create")],
+    Returns("docker.models.containers.ContainerCollection.run", "docker.models.containers.Container"),
+    Returns("docker.models.images.ImageCollection.pull", "docker.models.images.Image"),
 ]
 
 ALIASES: list[Alias] = [
@@ -136,6 +170,9 @@ ALIASES: list[Alias] = [
     Alias("google.cloud.bigquery.client.Client", "google.cloud.bigquery.Client"),
     Alias("google.cloud.bigquery.QueryJob", "google.cloud.bigquery.job.QueryJob"),
     Alias("minio.api.Minio", "minio.Minio"),
+    Alias("docker.client.DockerClient", _DOCKER),
+    Alias("docker.client.from_env", "docker.from_env"),
+    Alias("docker.api.client.APIClient", "docker.APIClient"),
     *[Alias(f"{stubs}_{service}{module}.{name}Client", _CLIENT) for stubs in ("mypy_boto3", "types_boto3")
       for service, name in _STUB_CLIENTS.items() for module in ("", ".client")],
     *[Alias(f"{stubs}_{service}{module}.{name}", _RESOURCE) for stubs in ("mypy_boto3", "types_boto3")
