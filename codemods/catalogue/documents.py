@@ -8,8 +8,10 @@ happen while its cursor is iterated, so the cursor's ``__iter__`` is listed
 ``analysis/iteration.py``), with its own terminals. ``client.db.coll`` (attribute access
 with arbitrary names) has no fixed type; ``client["db"]["coll"]``,
 ``get_database`` and ``get_collection`` do. Elasticsearch, OpenSearch,
-Cassandra, Neo4j, Qdrant and Chroma follow the same shape: a lazily
-connecting client whose API methods each talk to the server.
+Cassandra, Neo4j, Qdrant, Chroma and Pinecone follow the same shape: a lazily
+connecting client whose API methods each talk to the server (``pinecone.Index(name)``
+and ``Pinecone(...).Index(name)`` only build the data-plane client; its
+``query``/``upsert``/``fetch``/``delete`` are HTTPS round trips).
 """
 
 from __future__ import annotations
@@ -78,6 +80,9 @@ _OTHERS = [
           why="an HTTP round trip (file I/O for a local client)"),
     *each(_CHROMA_COLLECTION, ("add", "query", "get", "upsert", "delete", "update", "count", "peek", "modify"),
           "database", why="an HTTP round trip, or local file I/O and embedding work"),
+    BlockingApi("pinecone.Index.*", "database", why="an HTTPS (or gRPC) round trip to the Pinecone index"),
+    *each("pinecone.Pinecone", ("create_index", "delete_index", "list_indexes", "describe_index", "has_index",
+                                "configure_index"), "database", why="an HTTPS round trip to the Pinecone API"),
 ]
 
 ENTRIES: list[BlockingApi] = [*_MONGO, *_SEARCH, *_OTHERS]
@@ -103,6 +108,8 @@ RETURNS: list[Returns] = [
     *[Returns(f"chromadb.{factory}", _CHROMA_CLIENT) for factory in ("HttpClient", "PersistentClient", "Client")],
     *returning(_CHROMA_CLIENT, ("get_collection", "get_or_create_collection", "create_collection"),
                _CHROMA_COLLECTION),
+    *instance("pinecone.Pinecone", "pinecone.Index"),
+    Returns("pinecone.Pinecone.Index", "pinecone.Index"),
 ]
 
 ALIASES: list[Alias] = [
@@ -118,4 +125,8 @@ ALIASES: list[Alias] = [
     Alias("neo4j.BoltDriver", "neo4j.Driver"),
     Alias("neo4j.Neo4jDriver", "neo4j.Driver"),
     Alias("qdrant_client.qdrant_client.QdrantClient", "qdrant_client.QdrantClient"),
+    *[Alias(f"pinecone.{where}.Index", "pinecone.Index") for where in ("data", "data.index", "db_data.index")],
+    Alias("pinecone.control.pinecone.Pinecone", "pinecone.Pinecone"),
+    Alias("pinecone.grpc.PineconeGRPC", "pinecone.Pinecone"),
+    Alias("pinecone.grpc.GRPCIndex", "pinecone.Index"),
 ]
