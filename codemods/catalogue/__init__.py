@@ -176,6 +176,7 @@ from . import (
     filesystem,
     frameworks,
     http,
+    llm,
     network,
     orms,
     processes,
@@ -185,7 +186,7 @@ from . import (
 )
 
 MODULES = (http, files, filesystem, processes, waits, sql, drivers, orms, documents, cache, cloud, email,
-           network, vendor, cpu, frameworks)
+           network, vendor, llm, cpu, frameworks)
 
 
 def _builtin() -> Catalogue:
