@@ -253,7 +253,12 @@ class Resolver:
             for statement in node.body:
                 if (isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
                         and statement.target.id == attr):
-                    return self.annotation_type(statement.annotation, module.scope, depth + 1)
+                    declared = self.annotation_type(statement.annotation, module.scope, depth + 1)
+                    if declared is None and statement.value is not None:
+                        declared = self.type_of(statement.value, module.scope, depth + 1)
+                    if declared is not None:
+                        return declared
+                    # ``client: None`` or ``client: Any`` declares nothing: ``__init__`` may say more.
                 if (isinstance(statement, ast.Assign) and len(statement.targets) == 1
                         and isinstance(statement.targets[0], ast.Name) and statement.targets[0].id == attr):
                     # A class attribute shared by every instance: ``_store = MongoClient(uri)[name]``.
@@ -272,7 +277,9 @@ class Resolver:
                             and target.value.id in {"self"}
                         ):
                             if isinstance(assigned, ast.AnnAssign):
-                                return self.annotation_type(assigned.annotation, init.scope, depth + 1)
+                                declared = self.annotation_type(assigned.annotation, init.scope, depth + 1)
+                                if declared is not None or assigned.value is None:
+                                    return declared
                             if assigned.value is not None:
                                 return self.type_of(assigned.value, init.scope, depth + 1)
         return None
