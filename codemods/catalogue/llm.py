@@ -49,6 +49,8 @@ _EMBEDDING_PROVIDERS = ("langchain_openai.OpenAIEmbeddings", "langchain_openai.A
 _STORE_PROVIDERS = ("langchain_core.vectorstores.base.VectorStore", "langchain.vectorstores.base.VectorStore",
                     "langchain_community.vectorstores.FAISS", "langchain_community.vectorstores.Chroma",
                     "langchain_community.vectorstores.PGVector", "langchain_community.vectorstores.Qdrant",
+                    "langchain_community.vectorstores.pgvector.PGVector", "langchain_community.vectorstores.faiss.FAISS",
+                    "langchain_mongodb.MongoDBAtlasVectorSearch",
                     "langchain.vectorstores.FAISS", "langchain.vectorstores.Chroma", "langchain.vectorstores.PGVector",
                     "langchain_chroma.Chroma", "langchain_postgres.PGVector", "langchain_pinecone.PineconeVectorStore",
                     "langchain_qdrant.QdrantVectorStore")
@@ -75,6 +77,8 @@ RETURNS: list[Returns] = [
       for name in ("bind", "bind_tools", "with_structured_output", "with_config", "with_retry", "with_fallbacks")],
     *returning(_STORE, ("from_texts", "from_documents"), _STORE),
     Returns(f"{_STORE}.as_retriever", _RETRIEVER),
+    # The store's embedding model (``embedding_function`` on PGVector, FAISS and Chroma).
+    *returning(_STORE, ("embeddings", "embedding_function"), _EMBEDDINGS),
 ]
 
 ALIASES: list[Alias] = [
