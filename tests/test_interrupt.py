@@ -164,8 +164,14 @@ def kill_run(tmp_path: Path, tree: Path, number: int, moment: str, *, use_cache:
         to_group = number == signal.SIGINT  # Ctrl-C signals the group; `kill PID` the process
     before = _folder_times(tree)
     with open(tmp_path / "stdout", "wb") as out, open(tmp_path / "stderr", "wb") as err:
-        process = subprocess.Popen(args, cwd=tmp_path, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-                                   start_new_session=True)
+        # A test run started in the background by a non-interactive shell inherits SIGINT ignored,
+        # and Python keeps an inherited SIG_IGN: the tool gets the disposition a terminal gives it.
+        previous = signal.signal(signal.SIGINT, signal.SIG_DFL)
+        try:
+            process = subprocess.Popen(args, cwd=tmp_path, env=env, stdin=subprocess.DEVNULL, stdout=out,
+                                       stderr=err, start_new_session=True)
+        finally:
+            signal.signal(signal.SIGINT, previous)
     group = process.pid
     try:
         start = time.monotonic()
