@@ -13,6 +13,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .models import FileError
 
 SKIPPED_DIRS = frozenset(
     {"node_modules", "build", "dist", "__pycache__", "site-packages", "venv", "__pypackages__", "_build", "buck-out"}
@@ -87,3 +91,77 @@ def group_by_project(paths: list[Path]) -> dict[Path, list[Path]]:
             roots[folder] = find_project_root(folder)
         by_root.setdefault(roots[folder], []).append(path)
     return by_root
+
+
+def discover(paths: tuple[Path, ...], exclude: tuple[str, ...], repo: Any
+             ) -> tuple[list[Path], list[FileError], list[Path]]:
+    """The files to analyse (resolved), the ones refused (symlinks leading outside, loops), and
+    what git listed under the paths (for the cache keys; empty outside git)."""
+    from .first_pass import display_path
+    from .models import FileError
+
+    listed_by_git: list[Path] = []
+    if repo is not None:
+        listed_by_git = [Path(p) for p in repo.python_files(paths)]
+        candidates = list(listed_by_git)
+        listed = set(candidates)
+        # Explicit file arguments count even if git ignores them, as in ruff.
+        candidates += [p.absolute() for p in paths if p.is_file() and p.absolute() not in listed]
+    else:
+        candidates = [p.absolute() for p in iter_python_files(list(paths))]
+    roots = [p.resolve() if p.is_dir() else p.resolve().parent for p in paths]
+    if repo is None:
+        # Walk from resolved roots so that paths need no resolving of their own.
+        candidates = [_rebase(p, paths) for p in candidates]
+    if repo is not None:
+        roots.append(repo.root)
+    matches = exclude_matcher(list(exclude))
+    files: list[Path] = []
+    errors: list[FileError] = []
+    seen: set[Path] = set()
+    for path in candidates:
+        if matches is not None and matches(display_path(path)):
+            continue
+        if not path.name.endswith(".py"):
+            # A symlinked folder met by the walk: report it when it leads outside, else its
+            # files are reached through their real path.
+            real_folder = Path(os.path.realpath(path))
+            if not any(real_folder == root or real_folder.is_relative_to(root) for root in roots):
+                errors.append(FileError(display_path(path), "a symlinked folder to outside the target root; "
+                                                             "not followed"))
+            continue
+        if os.path.islink(path) or not _under(path, roots):
+            try:
+                real = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                errors.append(FileError(display_path(path), "a broken or looping symlink; not followed"))
+                continue
+            if real != path and not any(real.is_relative_to(root) for root in roots):
+                errors.append(FileError(display_path(path), "a symlink to outside the target root; not followed"))
+                continue
+        else:
+            real = path  # walked from a resolved root without entering symlinked folders
+        if not real.is_file():  # a FIFO or device named *.py would block the read forever
+            errors.append(FileError(display_path(path), "not a regular file; not read"))
+            continue
+        if real not in seen:
+            seen.add(real)
+            files.append(real)
+    return files, errors, listed_by_git
+
+
+def _rebase(path: Path, given: tuple[Path, ...]) -> Path:
+    """``path`` found under a given folder, re-expressed under that folder's resolved form."""
+    for folder in given:
+        absolute = folder.absolute()
+        try:
+            relative = path.relative_to(absolute)
+        except ValueError:
+            continue
+        return folder.resolve() / relative
+    return path
+
+
+def _under(path: Path, roots: list[Path]) -> bool:
+    text = str(path)
+    return any(text.startswith(str(root) + os.sep) for root in roots)

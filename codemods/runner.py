@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .discovery import group_by_project
+from .discovery import discover, group_by_project
 from .first_pass import display_path
 from .models import FileError, FileResult, Outcome
 from .sourcefile import SourceError, digest, encode
@@ -163,77 +163,6 @@ def _replace(path: Path, data: bytes) -> None:
         raise
 
 
-def _discover(options: RunOptions, repo: Any) -> tuple[list[Path], list[FileError], list[Path]]:
-    """The files to analyse (resolved), the ones refused (symlinks leading outside, loops), and
-    what git listed under the paths (for the cache keys; empty outside git)."""
-    from .discovery import exclude_matcher, iter_python_files
-
-    listed_by_git: list[Path] = []
-    if repo is not None:
-        candidates = listed_by_git = [Path(p) for p in repo.python_files(options.paths)]
-        listed = set(candidates)
-        # Explicit file arguments count even if git ignores them, as in ruff.
-        candidates += [p.absolute() for p in options.paths if p.is_file() and p.absolute() not in listed]
-    else:
-        candidates = [p.absolute() for p in iter_python_files(list(options.paths))]
-    roots = [p.resolve() if p.is_dir() else p.resolve().parent for p in options.paths]
-    if repo is None:
-        # Walk from resolved roots so that paths need no resolving of their own.
-        candidates = [_rebase(p, options.paths) for p in candidates]
-    if repo is not None:
-        roots.append(repo.root)
-    matches = exclude_matcher(list(options.exclude))
-    files: list[Path] = []
-    errors: list[FileError] = []
-    seen: set[Path] = set()
-    for path in candidates:
-        if matches is not None and matches(display_path(path)):
-            continue
-        if not path.name.endswith(".py"):
-            # A symlinked folder met by the walk: report it when it leads outside, else its
-            # files are reached through their real path.
-            real_folder = Path(os.path.realpath(path))
-            if not any(real_folder == root or real_folder.is_relative_to(root) for root in roots):
-                errors.append(FileError(display_path(path), "a symlinked folder to outside the target root; "
-                                                             "not followed"))
-            continue
-        if os.path.islink(path) or not _under(path, roots):
-            try:
-                real = path.resolve(strict=True)
-            except (OSError, RuntimeError):
-                errors.append(FileError(display_path(path), "a broken or looping symlink; not followed"))
-                continue
-            if real != path and not any(real.is_relative_to(root) for root in roots):
-                errors.append(FileError(display_path(path), "a symlink to outside the target root; not followed"))
-                continue
-        else:
-            real = path  # walked from a resolved root without entering symlinked folders
-        if not real.is_file():  # a FIFO or device named *.py would block the read forever
-            errors.append(FileError(display_path(path), "not a regular file; not read"))
-            continue
-        if real not in seen:
-            seen.add(real)
-            files.append(real)
-    return files, errors, listed_by_git
-
-
-def _rebase(path: Path, given: tuple[Path, ...]) -> Path:
-    """``path`` found under a given folder, re-expressed under that folder's resolved form."""
-    for folder in given:
-        absolute = folder.absolute()
-        try:
-            relative = path.relative_to(absolute)
-        except ValueError:
-            continue
-        return folder.resolve() / relative
-    return path
-
-
-def _under(path: Path, roots: list[Path]) -> bool:
-    text = str(path)
-    return any(text.startswith(str(root) + os.sep) for root in roots)
-
-
 def run(options: RunOptions, progress: Callable[[int], None] | None = None,
         on_total: Callable[[int], None] | None = None,
         on_write: Callable[[str], None] | None = None) -> RunReport:
@@ -256,7 +185,7 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     repo = Repository.find(options.paths[0].resolve())
     if repo is not None and not all(p.resolve().is_relative_to(repo.root) for p in options.paths):
         repo = None
-    files, refused, listed = _discover(options, repo)
+    files, refused, listed = discover(options.paths, options.exclude, repo)
     by_project = group_by_project(files)
     settings = {root: load_settings(root, options.overrides) for root in by_project}
     projects: dict[Path, list[Path]] = {}
