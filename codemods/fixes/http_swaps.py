@@ -30,6 +30,7 @@ from ..analysis.blocking import DirectCall
 from ..analysis.scope import qualified_name
 from ..transform import NodeEdit
 from .base import FixContext, Refusal
+from .http_responses import map_response_uses
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -47,8 +48,6 @@ _TO_CLIENT = {"cookies", "verify", "cert"}
 _NO_BODY = {"get", "delete", "head", "options"}
 # ``.text``/``.encoding`` are left out: for text/* without a charset requests decodes
 # ISO-8859-1 and httpx UTF-8 (httpx_mapping.md §7b), so they make the swap fall back.
-_RESPONSE_SAME = {"json", "content", "status_code", "headers", "cookies", "close"}
-_RESPONSE_RENAMED = {"reason": "reason_phrase", "is_redirect": "has_redirect_location", "next": "next_request"}
 _EXCEPTIONS = {
     "HTTPError": "{m}.HTTPStatusError",
     "Timeout": "{m}.TimeoutException",
@@ -92,7 +91,7 @@ def requests_call(context: FixContext, call: DirectCall, statement: ast.stmt) ->
     if not context.alone_on_its_lines(statement):
         raise Refusal("the call shares its line with other code; the threadpool leaves the line as it is")
     if target is not None:
-        _map_response_uses(context, target, statement, out)
+        map_response_uses(context, target, statement, out.nodes)
     _map_exceptions(context, statement, library, out)
     client_name = _fresh_client_name(context)
     if not any(name in arguments.values for name in ("verify", "cert")):
@@ -213,97 +212,6 @@ def _check_not_in_loop(context: FixContext, statement: ast.stmt) -> None:
         if (isinstance(node, (ast.For, ast.While, ast.AsyncFor)) and node is not statement
                 and any(child is statement for child in ast.walk(node))):
             raise Refusal("in a loop: a client per iteration; the threadpool keeps requests' behaviour")
-
-
-def _map_response_uses(context: FixContext, name: str, statement: ast.stmt, out: SwapEdits) -> None:
-    bindings = context.scope.bindings.get(name, [])
-    if len(bindings) != 1:
-        raise Refusal(f"`{name}` is bound more than once")
-    parent_of = {id(c): p for p in ast.walk(context.function) for c in ast.iter_child_nodes(p)}
-    inside = {id(n) for n in ast.walk(statement)}
-    for node in ast.walk(context.function):
-        if not (isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)):
-            continue
-        if id(node) in inside:
-            continue
-        parent = parent_of.get(id(node))
-        if not isinstance(parent, ast.Attribute) or parent.value is not node:
-            raise Refusal(f"the response `{name}` is used as a value (line {node.lineno}); httpx responses differ")
-        _map_attribute(context, parent, parent_of, out)
-
-
-def _map_attribute(context: FixContext, attribute: ast.Attribute, parent_of: dict[int, ast.AST], out: SwapEdits) -> None:
-    attr = attribute.attr
-    line = attribute.lineno
-    column = context.char_column(line, attribute.col_offset)
-    end = context.end_of(attribute)
-    if attr in _RESPONSE_SAME:
-        return
-    if attr in _RESPONSE_RENAMED:
-        renamed = _RESPONSE_RENAMED[attr]
-        out.nodes.append(NodeEdit("Attribute", line, column, _rename_attribute(renamed), end))
-    elif attr == "ok" and isinstance(parent_of.get(id(attribute)), ast.UnaryOp) and isinstance(
-        parent_of[id(attribute)].op, ast.Not  # type: ignore[attr-defined]
-    ):
-        negation = parent_of[id(attribute)]
-        out.nodes.append(NodeEdit("UnaryOperation", negation.lineno,  # type: ignore[attr-defined]
-                                  context.char_column(negation.lineno, negation.col_offset),  # type: ignore[attr-defined]
-                                  _is_error, context.end_of(negation)))  # type: ignore[arg-type]
-    elif attr in {"ok", "url"}:
-        out.nodes.append(NodeEdit("Attribute", line, column, _wrap_attribute(attr), end))
-    elif attr == "raise_for_status":
-        call = parent_of.get(id(attribute))
-        statement = parent_of.get(id(call))
-        if not (isinstance(call, ast.Call) and isinstance(statement, ast.Expr) and not call.args):
-            raise Refusal("`raise_for_status()` used as a value")
-        if not context.alone_on_its_lines(statement):
-            raise Refusal("`raise_for_status()` shares its line with other code")
-        out.nodes.append(NodeEdit("SimpleStatementLine", statement.lineno,
-                                  context.char_column(statement.lineno, statement.col_offset), _raise_on_error))
-    else:
-        raise Refusal(f"`.{attr}` on the response has no exact httpx equivalent")
-
-
-def _rename_attribute(name: str) -> Any:
-    def rewrite(original: cst.Attribute, updated: cst.Attribute) -> cst.Attribute:
-        import libcst as cst
-
-        return updated.with_changes(attr=cst.Name(name))
-
-    return rewrite
-
-
-def _wrap_attribute(attr: str) -> Any:
-    def rewrite(original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
-        import libcst as cst
-
-        receiver = cst.Module([]).code_for_node(updated.value)
-        text = f"(not {receiver}.is_error)" if attr == "ok" else f"str({receiver}.url)"
-        return cst.parse_expression(text)
-
-    return rewrite
-
-
-def _is_error(original: cst.UnaryOperation, updated: cst.UnaryOperation) -> cst.BaseExpression:
-    """``not r.ok`` -> ``r.is_error``."""
-    import libcst as cst
-
-    attribute = updated.expression
-    assert isinstance(attribute, cst.Attribute)
-    return attribute.with_changes(attr=cst.Name("is_error"), lpar=updated.lpar, rpar=updated.rpar)
-
-
-def _raise_on_error(original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine) -> cst.BaseStatement:
-    """httpx also raises on 1xx/3xx; requests only on 4xx/5xx."""
-    import libcst as cst
-
-    expression = updated.body[0]
-    assert isinstance(expression, cst.Expr)
-    receiver = cst.Module([]).code_for_node(expression.value.func.value)  # type: ignore[attr-defined]
-    guard = cst.parse_statement(f"if {receiver}.is_error:\n    pass\n")
-    assert isinstance(guard, cst.If) and isinstance(guard.body, cst.IndentedBlock)
-    inner = updated.with_changes(leading_lines=[])
-    return guard.with_changes(body=guard.body.with_changes(body=[inner]), leading_lines=original.leading_lines)
 
 
 def _map_exceptions(context: FixContext, statement: ast.stmt, library: str, out: SwapEdits) -> None:
