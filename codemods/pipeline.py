@@ -115,7 +115,7 @@ class _Runner:
         self.jobs = jobs
         self.size = size
         parallel = jobs > 1 and size >= PARALLEL_THRESHOLD
-        self.pool = ProcessPoolExecutor(max_workers=jobs, initializer=gc.disable) if parallel else None
+        self.pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start) if parallel else None
 
     def map(self, function: Callable, items: list) -> list:  # type: ignore[type-arg]
         return list(self.pool.map(function, items) if self.pool else map(function, items))
@@ -129,9 +129,29 @@ class _Runner:
         size = max(8, self.size // (self.jobs * 8) + 1)
         return [paths[i : i + size] for i in range(0, len(paths), size)]
 
-    def close(self) -> None:
-        if self.pool is not None:
+    def close(self, abort: bool = False) -> None:
+        """Stop the workers; on ``abort`` (Ctrl-C, SIGTERM, an error) without waiting for them."""
+        if self.pool is None:
+            return
+        if not abort:
             self.pool.shutdown(cancel_futures=True)
+            return
+        workers = list(getattr(self.pool, "_processes", {}).values())  # no public way before 3.14
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.kill()
+        for worker in workers:
+            worker.join(timeout=5)
+
+
+def _worker_start() -> None:
+    """A worker leaves signals to the main process, which stops it (a Ctrl-C that reached a
+    worker mid-task could leave the pool's queues half-used and its shutdown waiting forever)."""
+    import signal
+
+    gc.disable()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 @dataclass
@@ -183,10 +203,12 @@ def analyse_files(
     # of a large run). Trees hold no cycles; the workers never collect (``gc.disable``).
     collecting = gc.isenabled()
     gc.disable()
+    finished = False
     try:
         _passes(runner, projects, outcomes, only, progress, use_cache)
+        finished = True
     finally:
-        runner.close()
+        runner.close(abort=not finished)
         if collecting:
             # What the run kept (trees parsed in this process) is never walked again by the
             # collector (measured: -j 1, 7.7 s -> 5.3 s); freeing it instead costs 0.35 s.
