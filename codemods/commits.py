@@ -3,7 +3,8 @@
 One commit per project (the default) or per CODEOWNERS owner
 (``--split-by owner``), so each service's owners review their own change.
 A function converted to ``def`` and the callers rewritten with it always land
-in the same commit, whatever the split: either commit alone would break.
+in the same commit, whatever the split: either commit alone would break
+(:func:`linked_groups`, which ``--apply`` also uses to write them as one unit).
 Nothing here touches git or the working tree; :mod:`codemods.vcs` makes the
 commits.
 """
@@ -67,14 +68,32 @@ def _keep_callers_together(keys: dict[Path, str], changed: dict[Path, Outcome]) 
             key = joined[key]
         return key
 
-    by_name = {str(path): path for path in keys}
-    for path, outcome in changed.items():
-        for caller_file, _function in outcome.result.caller_requests:
-            other = by_name.get(caller_file)
-            if other is not None and root(keys[other]) != root(keys[path]):
-                a, b = sorted((root(keys[other]), root(keys[path])))
-                joined[b] = a
+    for group in linked_groups(list(changed.items())):
+        roots = sorted({root(keys[path]) for path, _outcome in group})
+        for other in roots[1:]:
+            joined[other] = roots[0]
     return {path: root(key) for path, key in keys.items()}
+
+
+def linked_groups(changed: list[tuple[Path, Outcome]]) -> list[list[tuple[Path, Outcome]]]:
+    """Files that must change together (a function converted to ``def`` and its rewritten callers)."""
+    position = {str(path): index for index, (path, _) in enumerate(changed)}
+    leader = list(range(len(changed)))
+
+    def find(index: int) -> int:
+        while leader[index] != index:
+            index = leader[index]
+        return index
+
+    for index, (_path, outcome) in enumerate(changed):
+        for caller_file, _function in outcome.result.caller_requests:
+            other = position.get(caller_file)
+            if other is not None:
+                leader[max(find(index), find(other))] = min(find(index), find(other))
+    groups: dict[int, list[tuple[Path, Outcome]]] = {}
+    for index, item in enumerate(changed):
+        groups.setdefault(find(index), []).append(item)
+    return list(groups.values())
 
 
 def free_branch(repo: Any, base: str) -> str:

@@ -15,7 +15,6 @@ re-exported here) run both on a string or a folder.
 from __future__ import annotations
 
 import ast
-import os
 import sys
 from collections.abc import Mapping
 from dataclasses import replace
@@ -29,6 +28,7 @@ from .analysis.project import ModuleInfo, ProjectIndex, function_key
 from .analysis.resolver import Resolver
 from .catalogue import BUILTIN, BlockingApi, Catalogue
 from .diffing import split_lines
+from .first_pass import display_path
 from .fixes.awaiting_callers import rewrite_callers
 from .fixes.base import FixContext, Refusal
 from .models import BlockingCall, FileError, FileResult, Finding, FixPlan, Kind, Settings, Strategy
@@ -137,10 +137,7 @@ class ProjectAnalysis:
         return callers_of(defined, module, self.resolver, by_name[defined.node.name], index, self.display)
 
     def display(self, path: Path) -> str:
-        try:
-            return Path(os.path.relpath(path)).as_posix()
-        except ValueError:
-            return str(path)
+        return display_path(path)
 
 
 class _FileAnalysis:

@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .commits import linked_groups
 from .discovery import discover, group_by_project
 from .first_pass import display_path
 from .models import FileError, FileResult, Outcome
@@ -253,7 +254,7 @@ def _write_all(changed: list[tuple[Path, Outcome]],
     can_block = hasattr(signal, "pthread_sigmask") and _main_thread()
     done: dict[Path, Outcome] = {}
     try:
-        for group in _linked_groups(changed):
+        for group in linked_groups(changed):
             # Signals wait while one file (or one set of files that must change together) is
             # written and recorded: the summary then names exactly the files that were rewritten.
             mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM}) if can_block else None
@@ -274,27 +275,6 @@ def _write_all(changed: list[tuple[Path, Outcome]],
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     return done
-
-
-def _linked_groups(changed: list[tuple[Path, Outcome]]) -> list[list[tuple[Path, Outcome]]]:
-    """Files that must change together (a function converted to ``def`` and its rewritten callers)."""
-    position = {str(path): index for index, (path, _) in enumerate(changed)}
-    leader = list(range(len(changed)))
-
-    def find(index: int) -> int:
-        while leader[index] != index:
-            index = leader[index]
-        return index
-
-    for index, (_path, outcome) in enumerate(changed):
-        for caller_file, _function in outcome.result.caller_requests:
-            other = position.get(caller_file)
-            if other is not None:
-                leader[max(find(index), find(other))] = min(find(index), find(other))
-    groups: dict[int, list[tuple[Path, Outcome]]] = {}
-    for index, item in enumerate(changed):
-        groups.setdefault(find(index), []).append(item)
-    return list(groups.values())
 
 
 def _write_group(group: list[tuple[Path, Outcome]]) -> dict[Path, Outcome]:

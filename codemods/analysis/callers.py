@@ -70,7 +70,7 @@ def collect_call_sites(module: ModuleInfo, resolver: Resolver, names: frozenset[
     while stack:
         node, parent, grand, function = stack.pop()
         if isinstance(node, ast.Call):
-            name = _callee_tail(node)
+            name = callee_name(node)
             if name in names:
                 how = _use(node, parent, grand, function, resolver, module)
                 found.append(CallSite(name, resolver.qualified(node.func, module.scope), path, node.lineno, how))
@@ -108,11 +108,11 @@ def _use(call: ast.Call, parent: ast.AST | None, grand: ast.AST | None, function
         return AWAITED if isinstance(function, ast.AsyncFunctionDef) else OTHER
     if isinstance(parent, ast.keyword):
         holder = grand
-        if parent.arg == "content" and isinstance(holder, ast.Call) and _callee_tail(holder).endswith(_STREAMING):
+        if parent.arg == "content" and isinstance(holder, ast.Call) and callee_name(holder).endswith(_STREAMING):
             return STREAMED
         return OTHER
     if isinstance(parent, ast.Call) and call in parent.args:
-        if _callee_tail(parent).endswith(_STREAMING) and parent.args[0] is call:
+        if callee_name(parent).endswith(_STREAMING) and parent.args[0] is call:
             return STREAMED
         if (len(parent.args) == 1 and not parent.keywords
                 and resolver.qualified(parent.func, module.scope) == "asyncio.run"):
@@ -128,7 +128,8 @@ def enclosing_function(node: ast.AST, parent_of: dict[int, ast.AST]) -> ast.AST 
     return current
 
 
-def _callee_tail(call: ast.Call) -> str:
+def callee_name(call: ast.Call) -> str:
+    """``f`` of ``f(...)`` or ``obj.f(...)``; empty for any other callee."""
     func = call.func
     return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
 

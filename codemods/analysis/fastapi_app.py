@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..models import Kind
+from .callers import callee_name
 from .definitions import DefinedFunction
 from .project import ModuleInfo, function_key
 from .resolver import Resolver
@@ -328,9 +329,7 @@ _REGISTERING_NAMES = frozenset(
 
 
 def _may_register(call: ast.Call) -> bool:
-    func = call.func
-    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-    return name in _REGISTERING_NAMES
+    return callee_name(call) in _REGISTERING_NAMES
 
 
 def _frame_calls(body: list[ast.stmt]) -> Iterator[ast.Call]:

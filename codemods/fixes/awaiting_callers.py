@@ -22,20 +22,17 @@ import ast
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..analysis.callers import AWAITED, RUN, parents, use_of
+from ..analysis.callers import AWAITED, RUN, callee_name, parents, use_of
 from ..analysis.project import ModuleInfo, function_key
 from ..analysis.resolver import Resolver
 from ..transform import NodeEdit
 from .base import char_column
-from .calls import own_parentheses
+from .calls import RUN_IN_THREADPOOL, own_parentheses, threadpool_module
 
 if TYPE_CHECKING:
     import libcst as cst
 
     from ..transform import FileEdits
-
-RUN_IN_THREADPOOL = "run_in_threadpool"
-
 
 def rewrite_callers(
     module: ModuleInfo, lines: list[str], resolver: Resolver, targets: Iterable[str], edits: FileEdits
@@ -50,11 +47,11 @@ def rewrite_callers(
     wanted = set(targets)
     names = {key.rsplit(":", 1)[1].rsplit(".", 1)[-1] for key in wanted}
     matches = [node for node in ast.walk(module.tree)
-               if isinstance(node, ast.Call) and _callee_name(node) in names]
+               if isinstance(node, ast.Call) and callee_name(node) in names]
     if not matches:
         return set()
     parent_of = parents(module.tree)
-    threadpool = _threadpool_module(module)
+    threadpool = threadpool_module(module.scope)
     failed: set[str] = set()
     planned: list[tuple[str, ast.AST, str]] = []
     for call in matches:
@@ -82,11 +79,6 @@ def rewrite_callers(
     return failed
 
 
-def _callee_name(call: ast.Call) -> str | None:
-    func = call.func
-    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
-
-
 def _target_key(call: ast.Call, module: ModuleInfo, resolver: Resolver) -> str | None:
     qualified = resolver.qualified(call.func, module.scope)
     symbol = resolver.project_symbol(qualified) if qualified is not None else None
@@ -105,19 +97,6 @@ def _shadowed(call: ast.Call, module: ModuleInfo, parent_of: dict[int, ast.AST])
             return found is not None and found[0] is not module.scope
         current = parent_of.get(id(current))
     return False
-
-
-def _threadpool_module(module: ModuleInfo) -> str | None:
-    """Where ``run_in_threadpool`` comes from in this module; None when the name means something else."""
-    bound = module.scope.bindings.get(RUN_IN_THREADPOOL)
-    if bound:
-        targets = {b.target for b in bound if b.kind == "import"}
-        if len(bound) == 1 and len(targets) == 1 and targets.pop().endswith(".concurrency." + RUN_IN_THREADPOOL):
-            return bound[0].target.rsplit(".", 1)[0]
-        return None
-    imports = [b.target for bs in module.scope.bindings.values() for b in bs if b.kind == "import"]
-    starlette_only = any("starlette" in t for t in imports) and not any("fastapi" in t for t in imports)
-    return "starlette.concurrency" if starlette_only else "fastapi.concurrency"
 
 
 def _edit(lines: list[str], node: ast.AST, kind: str, rewrite: Any) -> NodeEdit:

@@ -20,9 +20,11 @@ from .base import FixContext, Refusal
 if TYPE_CHECKING:
     import libcst as cst
 
+    from ..analysis.scope import Scope
+
 #: ``parents`` lives in :mod:`..analysis.callers`; it is re-exported for the fixes.
-__all__ = ["EXITS", "Placement", "awaited", "blocking_with_statements", "first_exit", "keep_parens",
-           "own_parentheses", "parents", "placement", "refuse_unplaceable"]
+__all__ = ["EXITS", "RUN_IN_THREADPOOL", "Placement", "awaited", "blocking_with_statements", "first_exit",
+           "keep_parens", "own_parentheses", "parents", "placement", "refuse_unplaceable", "threadpool_module"]
 
 
 @dataclass(frozen=True)
@@ -149,3 +151,24 @@ def own_parentheses(args: Sequence[cst.Arg]) -> list[cst.Arg]:
 
     return [arg.with_changes(value=arg.value.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()]))
             if isinstance(arg.value, cst.GeneratorExp) and not arg.value.lpar else arg for arg in args]
+
+
+#: What the threadpool fixes call; imported from ``fastapi.concurrency`` (or Starlette's).
+RUN_IN_THREADPOOL = "run_in_threadpool"
+
+
+def threadpool_module(module_scope: Scope) -> str | None:
+    """Where ``run_in_threadpool`` comes from in a module; None when the name means something else there.
+
+    An existing import of it is kept; otherwise ``fastapi.concurrency``, or
+    ``starlette.concurrency`` in a module that imports Starlette and not FastAPI.
+    """
+    bound = module_scope.bindings.get(RUN_IN_THREADPOOL)
+    if bound:
+        targets = {b.target for b in bound if b.kind == "import"}
+        if len(bound) == 1 and len(targets) == 1 and targets.pop().endswith(".concurrency." + RUN_IN_THREADPOOL):
+            return bound[0].target.rsplit(".", 1)[0]
+        return None
+    imports = [b.target for bs in module_scope.bindings.values() for b in bs if b.kind == "import"]
+    starlette_only = any("starlette" in t for t in imports) and not any("fastapi" in t for t in imports)
+    return "starlette.concurrency" if starlette_only else "fastapi.concurrency"

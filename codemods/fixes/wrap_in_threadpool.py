@@ -48,6 +48,7 @@ from ..models import FixPlan, Strategy
 from ..transform import NodeEdit
 from .base import FixContext, Refusal
 from .calls import (
+    RUN_IN_THREADPOOL,
     awaited,
     blocking_with_statements,
     first_exit,
@@ -56,6 +57,7 @@ from .calls import (
     parents,
     placement,
     refuse_unplaceable,
+    threadpool_module,
 )
 from .file_loops import check_loop, file_loops, outermost, wrap_comprehension
 from .object_runs import Unit, find_runs, unconfined_affine
@@ -65,7 +67,7 @@ if TYPE_CHECKING:
 
     from ..transform import FileEdits
 
-_NAME = "run_in_threadpool"
+_NAME = RUN_IN_THREADPOOL
 _DJANGO_NAME = "sync_to_async"
 
 
@@ -118,20 +120,13 @@ def _rebinds_shared(helper: Any) -> bool:
 
 
 def _threadpool_module(context: FixContext) -> str:
-    bound = context.module.scope.bindings.get(_NAME)
-    if bound:
-        targets = {b.target for b in bound if b.kind == "import"}
-        if len(bound) == 1 and len(targets) == 1 and targets.pop().endswith(".concurrency." + _NAME):
-            return bound[0].target.rsplit(".", 1)[0]
+    module_name = threadpool_module(context.module.scope)
+    if module_name is None:
         raise Refusal(f"`{_NAME}` already means something else in this module")
     local = context.scope.lookup(_NAME)
     if local is not None and local[0] is not context.module.scope:
         raise Refusal(f"`{_NAME}` is a local name in this function")
-    uses_fastapi = any("fastapi" in b.target for bs in context.module.scope.bindings.values() for b in bs
-                       if b.kind == "import")
-    uses_starlette = any("starlette" in b.target for bs in context.module.scope.bindings.values() for b in bs
-                         if b.kind == "import")
-    return "starlette.concurrency" if uses_starlette and not uses_fastapi else "fastapi.concurrency"
+    return module_name
 
 
 def _plan_actions(context: FixContext) -> tuple[list[tuple[str, ast.stmt | ast.expr, Any]], list[Unit]]:
