@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..analysis.callers import AWAITED, RUN, callee_name, parents, use_of
+from ..analysis.definitions import DefinedFunction
 from ..analysis.project import ModuleInfo, function_key
 from ..analysis.resolver import Resolver
 from ..transform import NodeEdit
@@ -51,6 +52,7 @@ def rewrite_callers(
     if not matches:
         return set()
     parent_of = parents(module.tree)
+    functions = {id(f.node): f for f in module.functions}
     threadpool = threadpool_module(module.scope)
     failed: set[str] = set()
     planned: list[tuple[str, ast.AST, str]] = []
@@ -60,7 +62,7 @@ def rewrite_callers(
             continue
         how = use_of(call, parent_of, resolver, module)
         usable = how == RUN or (how == AWAITED and threadpool is not None
-                                and not _shadowed(call, module, parent_of)
+                                and not _shadowed(call, module, parent_of, functions)
                                 and not any(k.arg == "func" for k in call.keywords))
         if not usable:
             failed.add(key)
@@ -87,10 +89,10 @@ def _target_key(call: ast.Call, module: ModuleInfo, resolver: Resolver) -> str |
     return function_key(symbol.module.path, symbol.function.qualname)
 
 
-def _shadowed(call: ast.Call, module: ModuleInfo, parent_of: dict[int, ast.AST]) -> bool:
+def _shadowed(call: ast.Call, module: ModuleInfo, parent_of: dict[int, ast.AST],
+              functions: dict[int, DefinedFunction]) -> bool:
     """``run_in_threadpool`` bound to something else inside the calling function."""
     current = parent_of.get(id(call))
-    functions = {id(f.node): f for f in module.functions}
     while current is not None:
         if id(current) in functions:
             found = functions[id(current)].scope.lookup(RUN_IN_THREADPOOL)
