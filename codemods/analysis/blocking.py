@@ -107,7 +107,7 @@ def forget_frames() -> None:
 
 def _frame_nodes(body: list[ast.stmt], per_call: bool) -> Iterator[ast.AST]:
     shared = shared_names(body) if per_call else frozenset()
-    stack: list[ast.AST] = list(reversed(body[:lazy_tail(body, shared)] if per_call else body))
+    stack: list[ast.AST] = list(reversed(reachable(body[:lazy_tail(body, shared)]) if per_call else body))
     while stack:
         node = stack.pop()
         yield node
@@ -127,7 +127,80 @@ def _frame_nodes(body: list[ast.stmt], per_call: bool) -> Iterator[ast.AST]:
         if isinstance(node, ast.Lambda):
             stack.extend(reversed(node.args.defaults))
             continue
-        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+        children = _reachable_children(node) if per_call else list(ast.iter_child_nodes(node))
+        stack.extend(reversed(children))
+
+
+def _constant_truth(test: ast.expr) -> bool | None:
+    """``True``/``1`` -> True, ``False``/``0``/``None`` -> False, anything else -> None."""
+    return bool(test.value) if isinstance(test, ast.Constant) else None
+
+
+def _breaks(body: list[ast.stmt]) -> bool:
+    """A ``break`` of this loop (not of a loop nested in it)."""
+    stack: list[ast.AST] = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Break):
+            return True
+        if not isinstance(node, (ast.For, ast.AsyncFor, ast.While, *_SCOPES)):
+            stack.extend(ast.iter_child_nodes(node))
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
+            stack.extend(node.orelse)  # a loop's ``else`` belongs to the outer loop
+    return False
+
+
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+
+
+def _ends(statement: ast.stmt) -> bool:
+    """Control never reaches the statement after this one."""
+    if isinstance(statement, (ast.Return, ast.Raise, ast.Continue, ast.Break)):
+        return True
+    if isinstance(statement, ast.If):
+        truth = _constant_truth(statement.test)
+        if truth is True:
+            return _ends_block(statement.body)
+        if truth is False:
+            return _ends_block(statement.orelse)
+        return _ends_block(statement.body) and _ends_block(statement.orelse)
+    if isinstance(statement, ast.While):
+        return _constant_truth(statement.test) is True and not _breaks(statement.body)
+    return False
+
+
+def _ends_block(body: list[ast.stmt]) -> bool:
+    return any(_ends(statement) for statement in body)
+
+
+def reachable(body: list[ast.stmt]) -> list[ast.stmt]:
+    """The statements of a block that can run: none after a ``return``, ``raise``,
+    ``break`` or ``continue``, after ``if True: return ...``, or after a
+    ``while True:`` that never breaks. A blocking call there never happens."""
+    for position, statement in enumerate(body):
+        if _ends(statement):
+            return body[:position + 1]
+    return body
+
+
+def _reachable_children(node: ast.AST) -> list[ast.AST]:
+    """A node's children, with dead statements and constant-false branches left out."""
+    if isinstance(node, (ast.If, ast.While)):
+        truth = _constant_truth(node.test)
+        if truth is True:  # the ``else`` of ``if True`` (or of ``while True``) never runs
+            return [node.test, *reachable(node.body)]
+        if truth is False:
+            return [node.test, *reachable(node.orelse)]
+    children: list[ast.AST] = []
+    for _name, value in ast.iter_fields(node):
+        if isinstance(value, list):
+            if value and isinstance(value[0], ast.stmt):
+                children.extend(reachable(value))
+            else:
+                children.extend(v for v in value if isinstance(v, ast.AST))
+        elif isinstance(value, ast.AST):
+            children.append(value)
+    return children
 
 
 #: Builtins that run a generator to the end right where they are called.

@@ -140,14 +140,21 @@ class ProjectIndex:
         self._by_path: dict[Path, ModuleInfo | None] = {}
         #: id(function node) -> the module defining it.
         self._owner: dict[int, ModuleInfo] = {}
+        #: id(function node) -> its definition.
+        self._defined: dict[int, DefinedFunction] = {}
 
     def owner(self, function: DefinedFunction) -> ModuleInfo | None:
         return self._owner.get(id(function.node))
+
+    def defined(self, node: ast.AST) -> DefinedFunction | None:
+        """The definition of a function node of a parsed module (nested ones included)."""
+        return self._defined.get(id(node))
 
     def _remember(self, info: ModuleInfo | None) -> ModuleInfo | None:
         if info is not None:
             for function in info.functions:
                 self._owner[id(function.node)] = info
+                self._defined[id(function.node)] = function
         return info
 
     # -- module names and files ---------------------------------------------------

@@ -321,6 +321,18 @@ class Resolver:
                 return CallTarget(f"{base}.{attr}", api=api)
         return None
 
+    def _local_function(self, name: str, scope: Scope) -> CallTarget | None:
+        """A function defined inside a function and called there (``def run(): ...; run()``):
+        a helper like any other. Handed to a thread as a value, it is not a call at all."""
+        found = scope.lookup(name)
+        if found is None or found[0].parent is None or len(found[1]) != 1 or found[1][0].kind != "function":
+            return None
+        node = found[1][0].node
+        function = self.index.defined(node) if node is not None else None
+        if function is None:
+            return None
+        return CallTarget(function.qualname, function=function, module=self.index.owner(function))
+
     def call_target(self, call: ast.Call, scope: Scope, depth: int = 0) -> CallTarget | None:
         callee = self.qualified(call.func, scope)
         if callee is not None:
@@ -336,6 +348,8 @@ class Resolver:
                 return init if init is not None and init.function is not None else None
             if isinstance(call.func, ast.Name):
                 return None
+        elif isinstance(call.func, ast.Name):
+            return self._local_function(call.func.id, scope)
         if isinstance(call.func, ast.Attribute):
             owner = self.type_of(call.func.value, scope, depth + 1)
             if owner is not None:
