@@ -283,13 +283,14 @@ class BlockingAnalysis:
             target = self.resolver.call_target(call, function.scope)
             if target is None:
                 continue
-            if target.api is not None:
-                if not awaited:
-                    found.append(DirectCall(call, target.api, target.name, awaited=False))
+            chosen, items = self._effective(target, awaited, is_async, 0, consumed)
+            if chosen is not None and chosen.api is not None:
+                found.extend(DirectCall(call, r.api, r.name, awaited=False) for r in items)
                 continue
-            for reached in self._through(target, awaited, is_async, 0, consumed):
+            for reached in items:
                 found.append(
-                    DirectCall(call, reached.api, reached.name, reached.via, helper=target.function,
+                    DirectCall(call, reached.api, reached.name, reached.via,
+                               helper=chosen.function if chosen is not None else None,
                                awaited=awaited, chain=reached.chain)
                 )
         for loop_call in [*self.file_loops(function), *self.lazy_loops(function)]:
@@ -345,6 +346,26 @@ class BlockingAnalysis:
         found = types.pop() if len(types) == 1 else None
         return found if is_file_type(self.resolver.catalogue, found) else None
 
+    def _effective(
+        self, target: CallTarget, awaited: bool, caller_is_async: bool, depth: int, consumed: bool = True
+    ) -> tuple[CallTarget | None, list[Reached]]:
+        """What a call blocks on, and the target that does it.
+
+        A target with alternatives (a receiver typed by a union, an abstract method) blocks
+        through the first alternative that does; an abstract method (``every``) only when
+        every implementation the project defines blocks: a store with one async backend
+        among sync ones is not reported.
+        """
+        if not target.alternatives:
+            if target.api is not None:
+                return target, [] if awaited else [Reached(target.api, target.name)]
+            return target, self._through(target, awaited, caller_is_async, depth, consumed)
+        results = [self._effective(alt, awaited, caller_is_async, depth, consumed) for alt in target.alternatives]
+        blocking = [(alt, items) for alt, items in results if items]
+        if not blocking or (target.every and len(blocking) < len(results)):
+            return None, []
+        return blocking[0]
+
     def _through(
         self, target: CallTarget, awaited: bool, caller_is_async: bool, depth: int, consumed: bool = True
     ) -> list[Reached]:
@@ -387,10 +408,7 @@ class BlockingAnalysis:
                 target = self.resolver.call_target(call, function.scope)
                 if target is None:
                     continue
-                if target.api is not None:
-                    items = [] if awaited else [Reached(target.api, target.name)]
-                else:
-                    items = self._through(target, awaited, function.is_async, depth, consumed)
+                items = self._effective(target, awaited, function.is_async, depth, consumed)[1]
                 self._add(result, seen, items)
             nodes = iter_loop_nodes(function.node.body, per_call=True)
             lazy = [Reached(api, api.qualname) for _w, _i, api in lazy_iterations(nodes, function.scope,

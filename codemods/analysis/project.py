@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..sourcefile import SourceError, decode
 from .definitions import DefinedFunction, iter_functions
-from .scope import Scope, module_scope
+from .scope import Binding, Scope, module_scope
 
 _PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
 _MAX_REEXPORT_HOPS = 8
@@ -62,6 +62,8 @@ class Symbol:
     index: int | None = None
     #: The annotation of a ``value`` declared with one (``STORES: dict[str, Store] = {...}``).
     annotation: ast.AST | None = None
+    #: A ``value`` bound several ways (``client = None``, then ``global client; client = OpenAI()``).
+    bindings: tuple[Binding, ...] = ()
 
 
 def function_key(path: Path, qualname: str) -> str:
@@ -115,7 +117,31 @@ def build_module(name: str, path: Path, text: str, tree: ast.Module | None = Non
     info = ModuleInfo(name, path, tree, scope, is_package, functions, text=text)
     info.by_qualname = {f.qualname: f for f in functions}
     _collect_classes(tree.body, "", info.classes)
+    _bind_globals(functions, scope)
     return info
+
+
+def _bind_globals(functions: list[DefinedFunction], scope: Scope) -> None:
+    """``global client; client = OpenAI()`` in a start-up function binds the module's ``client``
+    too: what the name holds at request time is what any of its assignments put there, not
+    only the ``client = None`` at the top."""
+    for function in functions:
+        declared: set[str] = set()
+        assignments: list[tuple[str, ast.expr]] = []
+        stack: list[ast.AST] = list(function.node.body)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, ast.Global):
+                declared.update(node.names)
+            elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                assignments.append((node.targets[0].id, node.value))
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+                assignments.append((node.target.id, node.value))
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                stack.extend(c for c in ast.iter_child_nodes(node) if isinstance(c, (ast.stmt, ast.ExceptHandler, ast.match_case)))
+        for name, value in assignments:
+            if name in declared:
+                scope.add(name, Binding("value", node=value, origin=function))
 
 
 def _collect_classes(body: list[ast.stmt], prefix: str, out: dict[str, ast.ClassDef]) -> None:
@@ -283,6 +309,9 @@ class ProjectIndex:
             return None
         if len(rest) == 1 and [b.kind for b in bindings] == ["annotation", "value"]:
             return Symbol(info, "value", head, node=bindings[1].node, annotation=bindings[0].node)
+        if len(rest) == 1 and len(bindings) > 1 and all(b.kind in {"value", "annotation"} for b in bindings):
+            # ``client = None`` here, ``client = OpenAI()`` in a start-up function: every binding counts.
+            return Symbol(info, "value", head, bindings=tuple(bindings))
         if len(bindings) != 1:
             return None
         binding = bindings[0]

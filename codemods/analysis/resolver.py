@@ -13,6 +13,7 @@ A name bound several ways that disagree has no type. Unknown never blocks.
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..catalogue import BlockingApi, Catalogue
@@ -21,7 +22,7 @@ from .declared import MAX_DEPTH as _MAX_DEPTH
 from .declared import DeclaredTypes
 from .definitions import DefinedFunction
 from .project import ModuleInfo, ProjectIndex, Symbol
-from .scope import Scope, qualified_name
+from .scope import Binding, Scope, qualified_name
 
 _PROPERTIES = frozenset({"property", "cached_property"})
 
@@ -34,6 +35,23 @@ _BUFFERS = frozenset({"io.BytesIO", "io.StringIO"})
 #: Openers that only read a header, lazily: from a buffer they cost nothing, but what they
 #: return still does the heavy work (``Image.open(io.BytesIO(data)).convert("RGB")``).
 _HEADER_READERS = frozenset({"PIL.Image.open"})
+
+
+#: At most this many types in a union; a name bound to more is left untyped.
+_MAX_UNION = 4
+
+
+def union(types: Iterable[str]) -> str | None:
+    """One type string for several: ``a.Client|b.Client`` (sorted, so equal unions are equal strings)."""
+    members = sorted({m for t in types for m in t.split("|")})
+    if not members or len(members) > _MAX_UNION:
+        return None
+    return "|".join(members)
+
+
+def members(type_name: str) -> list[str]:
+    """The types a union type string stands for (a plain type: itself)."""
+    return type_name.split("|")
 
 
 def _is_property(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
@@ -52,6 +70,10 @@ class CallTarget:
     api: BlockingApi | None = None
     function: DefinedFunction | None = None
     module: ModuleInfo | None = None
+    #: What the call may run instead, when the receiver's type is a union (any one may be
+    #: the one that runs) or an abstract method (``every``: one of the implementations runs).
+    alternatives: tuple[CallTarget, ...] = ()
+    every: bool = False
 
 
 class Resolver:
@@ -172,27 +194,34 @@ class Resolver:
         if found is None:
             return None
         owner, bindings = found
+        return self.bindings_type(bindings, owner, depth, expr, scope)
+
+    def bindings_type(self, bindings: list[Binding] | tuple[Binding, ...], owner: Scope, depth: int,
+                      expr: ast.Name | None = None, scope: Scope | None = None) -> str | None:
+        """What a name bound these ways holds: the union of the types its bindings give.
+
+        A binding of unknown type (``client = None``, ``client = cache.get(k)``) adds nothing:
+        when the name is used as a client, it holds one of the clients assigned to it.
+        """
         types: set[str | None] = set()
         for binding in bindings:
             if binding.kind == "instance":
                 types.add(binding.target)
             elif binding.kind == "value" and binding.node is not None:
-                types.add(self.type_of(binding.node, owner, depth + 1))
+                where = binding.origin.scope if binding.origin is not None else owner
+                types.add(self.type_of(binding.node, where, depth + 1))
             elif binding.kind == "annotation" and binding.node is not None:
                 types.add(self.annotation_type(binding.node, owner, depth + 1))
             elif binding.kind == "unpack" and binding.node is not None:
                 types.add(self.declared.unpacked_type(binding.node, int(binding.target), owner, depth + 1))
             elif binding.kind == "default" and isinstance(binding.node, ast.expr):
                 types.add(self.declared.dependency_type(binding.node, owner.parent or owner, depth + 1))
-            elif binding.kind in {"import", "class"}:
+            elif binding.kind in {"import", "class"} and expr is not None and scope is not None:
                 name = self.qualified(expr, scope)
                 types.add(self.symbol_type(name, depth) if name else None)
             else:
                 types.add(None)
-        known = {t for t in types if t is not None}
-        # One known type, others unknown (``client = cache.get(k)`` then ``client = OpenAI()``):
-        # the known one is what the name holds when it is used as that API.
-        return known.pop() if len(known) == 1 else None
+        return union(t for t in types if t is not None)
 
     def symbol_type(self, name: str, depth: int, annotation: bool = False) -> str | None:
         """A class (``Event.get``), a module-level instance elsewhere, or (in an annotation) an alias."""
@@ -203,6 +232,8 @@ class Resolver:
             return None
         if symbol.kind == "class":
             return f"{symbol.module.name}.{symbol.qualname}"
+        if symbol.kind == "value" and symbol.bindings:
+            return None if annotation else self.bindings_type(symbol.bindings, symbol.module.scope, depth + 1)
         if symbol.kind == "value" and symbol.index is not None and symbol.node is not None:
             return None if annotation else self.declared.unpacked_type(
                 symbol.node, symbol.index, symbol.module.scope, depth + 1)
@@ -218,6 +249,8 @@ class Resolver:
 
     def _returns(self, owner: str, attr: str) -> str | None:
         """A ``Returns`` entry for ``owner.attr``, also through a project class's library bases."""
+        if "|" in owner:
+            return union(t for t in (self._returns(m, attr) for m in members(owner)) if t is not None)
         known = self.catalogue.returns.get(f"{owner}.{attr}")
         if known is not None or owner in self.catalogue.classes:
             return known
@@ -228,6 +261,8 @@ class Resolver:
         return None
 
     def attribute_type(self, owner: str, attr: str, depth: int = 0) -> str | None:
+        if "|" in owner:
+            return union(t for t in (self.attribute_type(m, attr, depth) for m in members(owner)) if t is not None)
         known = self._returns(owner, attr)
         if known is not None:
             return known
@@ -261,28 +296,43 @@ class Resolver:
                     # ``client: None`` or ``client: Any`` declares nothing: ``__init__`` may say more.
                 if (isinstance(statement, ast.Assign) and len(statement.targets) == 1
                         and isinstance(statement.targets[0], ast.Name) and statement.targets[0].id == attr):
-                    # A class attribute shared by every instance: ``_store = MongoClient(uri)[name]``.
-                    return self.type_of(statement.value, module.scope, depth + 1)
-            init = module.by_qualname.get(f"{class_qualname}.__init__")
-            if init is None:
-                continue
-            for assigned in ast.walk(init.node):
-                if isinstance(assigned, (ast.Assign, ast.AnnAssign)):
-                    targets = assigned.targets if isinstance(assigned, ast.Assign) else [assigned.target]
-                    for target in targets:
-                        if (
-                            isinstance(target, ast.Attribute)
-                            and target.attr == attr
-                            and isinstance(target.value, ast.Name)
-                            and target.value.id in {"self"}
-                        ):
-                            if isinstance(assigned, ast.AnnAssign):
-                                declared = self.annotation_type(assigned.annotation, init.scope, depth + 1)
-                                if declared is not None or assigned.value is None:
-                                    return declared
-                            if assigned.value is not None:
-                                return self.type_of(assigned.value, init.scope, depth + 1)
+                    # A class attribute shared by every instance: ``_store = MongoClient(uri)[name]``
+                    # (``_store = None`` declares nothing: the methods may fill it).
+                    shared = self.type_of(statement.value, module.scope, depth + 1)
+                    if shared is not None:
+                        return shared
+            assigned = self._assigned_attribute_type(module, class_qualname, attr, depth)
+            if assigned is not None:
+                return assigned
         return None
+
+    def _assigned_attribute_type(self, module: ModuleInfo, class_qualname: str, attr: str, depth: int) -> str | None:
+        """``self.attr = ...`` in any method of the class: the union of what is assigned.
+
+        ``self.auth = None`` in ``__init__`` and ``self.auth = AuthService(...)`` in a
+        ``setup()`` or under a condition: the attribute holds the service whenever it is used
+        as one. An annotated assignment in ``__init__`` declares the type outright.
+        """
+        types: list[str] = []
+        for function in module.functions:
+            if function.owner_class != class_qualname:
+                continue
+            for assigned in ast.walk(function.node):
+                if not isinstance(assigned, (ast.Assign, ast.AnnAssign)):
+                    continue
+                targets = assigned.targets if isinstance(assigned, ast.Assign) else [assigned.target]
+                if not any(isinstance(t, ast.Attribute) and t.attr == attr and isinstance(t.value, ast.Name)
+                           and t.value.id == "self" for t in targets):
+                    continue
+                if isinstance(assigned, ast.AnnAssign) and function.node.name == "__init__":
+                    declared = self.annotation_type(assigned.annotation, function.scope, depth + 1)
+                    if declared is not None or assigned.value is None:
+                        return declared
+                if assigned.value is not None:
+                    found = self.type_of(assigned.value, function.scope, depth + 1)
+                    if found is not None:
+                        types.append(found)
+        return union(types)
 
     # -- classes -----------------------------------------------------------------
     def class_chain(self, class_name: str, depth: int = 0) -> list[tuple[ModuleInfo, str, ast.ClassDef]]:
@@ -311,6 +361,14 @@ class Resolver:
 
     # -- calls -------------------------------------------------------------------
     def method(self, owner: str, attr: str) -> CallTarget | None:
+        if "|" not in owner:
+            return self._method(owner, attr)
+        found = [t for t in (self._method(m, attr) for m in members(owner)) if t is not None]
+        if len(found) <= 1:
+            return found[0] if found else None
+        return CallTarget(found[0].name, alternatives=tuple(found))
+
+    def _method(self, owner: str, attr: str) -> CallTarget | None:
         for module, class_qualname, _node in self.class_chain(owner):
             function = module.by_qualname.get(f"{class_qualname}.{attr}")
             if function is not None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 import builtins
 from dataclasses import dataclass, field
+from typing import Any
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
@@ -36,6 +37,9 @@ class Binding:
     kind: str
     target: str = ""
     node: ast.AST | None = None
+    #: For a module-level name assigned inside a function under ``global``: that function
+    #: (a :class:`~.definitions.DefinedFunction`), whose scope the value is read in.
+    origin: Any = field(default=None, compare=False)
 
 
 @dataclass
