@@ -15,7 +15,7 @@ async def startup() -> None:
 
 
 @app.get("/complete")
-async def complete(prompt: str):  # expect-fix: convert-to-def
+def complete(prompt: str):  # expect-fix: convert-to-def
     if clients.client is None:
         return {"text": ""}
     reply = clients.client.chat.completions.create(  # expect: UNB190
