@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..catalogue import BlockingApi, Catalogue
+from .decorators import wrappers
 from .definitions import DefinedFunction
 from .iteration import lazy_iterations
 from .lazy_init import is_lazy_init, lazy_tail, shared_names
@@ -377,7 +378,14 @@ class BlockingAnalysis:
         if not consumed and is_generator(helper):
             return []  # calling a generator function runs none of its body; iterating it does
         label = helper.qualname
-        return [Reached(r.api, r.name, (label, *r.via), (helper, *r.chain)) for r in self.reached(helper, depth + 1)]
+        found = [Reached(r.api, r.name, (label, *r.via), (helper, *r.chain)) for r in self.reached(helper, depth + 1)]
+        for wrapper in wrappers(helper, self.resolver):
+            # ``@with_session``: the decorator's wrapper runs around every call (see :mod:`.decorators`).
+            if wrapper.is_async and not caller_is_async:
+                continue
+            found += [Reached(r.api, r.name, (label, wrapper.qualname, *r.via), (helper, wrapper, *r.chain))
+                      for r in self.reached(wrapper, depth + 1)]
+        return found
 
     def reached(self, function: DefinedFunction, depth: int = 0) -> tuple[Reached, ...]:
         """What calling ``function`` blocks on (its body, run where it is called).

@@ -56,6 +56,14 @@ def _own_returns(function: DefinedFunction) -> list[ast.expr | None]:
     return [node.value for node in _own_nodes(function) if isinstance(node, ast.Return)]
 
 
+def _is_context_manager(function: DefinedFunction) -> bool:
+    for decorator in function.node.decorator_list:
+        name = decorator.attr if isinstance(decorator, ast.Attribute) else getattr(decorator, "id", "")
+        if name in {"contextmanager", "asynccontextmanager"}:
+            return True
+    return False
+
+
 class DeclaredTypes:
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
@@ -90,7 +98,10 @@ class DeclaredTypes:
             if outer in _SEQUENCES and elements:
                 value = self.annotation_type(elements[0], scope, depth + 1)
                 return f"{CONTAINER}{value}" if value else None
-            return None
+            if outer in {"type", "Type", "Callable", "Literal"}:
+                return None
+            # A generic class with its type arguments (``BaseDao[T, Req, Res]``): the class itself.
+            return self.annotation_type(annotation.value, scope, depth + 1)
         name = self.resolver.qualified(annotation, scope)
         if name is None:
             return self._alias_type(annotation, scope, depth)
@@ -134,8 +145,13 @@ class DeclaredTypes:
         ``return`` statements agree on (``def load_config(): return Config(**settings)``);
         bare ``return``/``return None`` do not count. Async functions and generators are
         left alone (their call gives a coroutine or an iterator)."""
-        if depth > MAX_DEPTH or function.is_async or any(
-                isinstance(n, (ast.Yield, ast.YieldFrom)) for n in _own_nodes(function)):
+        if depth > MAX_DEPTH:
+            return None
+        if _is_context_manager(function):
+            # ``with session_scope() as session``: what the generator yields is what ``as`` binds.
+            yielded = [n.value for n in _own_nodes(function) if isinstance(n, ast.Yield) and n.value is not None]
+            return self.resolver.type_of(yielded[0], function.scope, depth + 1) if len(yielded) == 1 else None
+        if function.is_async or any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in _own_nodes(function)):
             return None
         types: set[str | None] = set()
         for returned in _own_returns(function):

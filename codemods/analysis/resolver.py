@@ -184,6 +184,10 @@ class Resolver:
             if result is not None and f"{result}.__call__" in self.catalogue.returns:
                 # A typed attribute that is itself called: ``v2.services("VA")``.
                 return self.catalogue.returns[f"{result}.__call__"]
+            if result is None and "|" not in owner and owner not in self.catalogue.classes:
+                # A factory kept on an object: ``self.Session = sessionmaker(...)``, then ``self.Session()``.
+                factory = self.attribute_type(owner, call.func.attr, depth + 1)
+                return self.catalogue.returns.get(f"{factory}.__call__") if factory is not None else None
             return result
         # Calling an instance: ``SessionLocal()`` where ``SessionLocal = sessionmaker(...)``.
         owner = self.type_of(call.func, scope, depth + 1)

@@ -1,0 +1,205 @@
+"""Score fastapi-unblock against the hand-labelled sample in ``benchmarks/recall/labels``.
+
+Two steps, both run by hand (the applications are not part of this repository):
+
+    python benchmarks/recall.py checkout --into /tmp/recall-apps [--mirrors DIR]
+    python benchmarks/recall.py score --checkouts /tmp/recall-apps [--held-out exclude|only|include]
+
+``checkout`` makes one folder per labelled application, ``<owner>__<name>``: a
+clone of a local mirror at the pinned commit (``--mirrors``: a folder of
+``<owner>+<name>/repo`` git directories, as the project's ``fetch`` tool leaves
+them), or, for ``pypi:NAME``, the published wheel at the pinned version,
+unpacked. ``score`` runs the tool once per application over the whole folder
+(``--format json --no-cache``), matches its findings to the labels by path and
+function (or line), and prints per application and in total: recall (blocking
+callables reported), precision (reported callables that are labelled blocking),
+each miss with its labelled chain, and each false alarm with the tool's calls.
+Findings on callables nobody labelled are not scored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LABELS = Path(__file__).resolve().parent / "recall" / "labels"
+REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class App:
+    label_file: Path
+    repository: str
+    commit: str
+    held_out: bool
+    handlers: list[dict[str, object]]
+
+    @property
+    def folder_name(self) -> str:
+        return self.label_file.stem
+
+    @classmethod
+    def load(cls, path: Path) -> App:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(path, data["repository"], data["commit"], bool(data.get("held_out")), data["handlers"])
+
+
+@dataclass
+class Score:
+    blocking: int = 0
+    found: int = 0
+    flagged: int = 0
+    false_alarms: int = 0
+    misses: list[str] = field(default_factory=list)
+    alarms: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def add(self, other: Score) -> None:
+        self.blocking += other.blocking
+        self.found += other.found
+        self.flagged += other.flagged
+        self.false_alarms += other.false_alarms
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.blocking if self.blocking else 1.0
+
+    @property
+    def precision(self) -> float:
+        return (self.flagged - self.false_alarms) / self.flagged if self.flagged else 1.0
+
+
+def load_apps(held_out: str) -> list[App]:
+    apps = [App.load(p) for p in sorted(LABELS.glob("*.json"))]
+    if held_out == "exclude":
+        return [a for a in apps if not a.held_out]
+    if held_out == "only":
+        return [a for a in apps if a.held_out]
+    return apps
+
+
+# -- checkouts ------------------------------------------------------------------
+def checkout(app: App, into: Path, mirrors: Path) -> None:
+    target = into / app.folder_name
+    if target.exists():
+        print(f"{app.folder_name}: already there")
+        return
+    if app.repository.startswith("pypi:"):
+        name = app.repository.removeprefix("pypi:")
+        with tempfile.TemporaryDirectory() as scratch:
+            subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary", ":all:",
+                            "-d", scratch, f"{name}=={app.commit}"], check=True)
+            wheel = next(Path(scratch).glob("*.whl"))
+            with zipfile.ZipFile(wheel) as archive:
+                archive.extractall(target)
+        # A wheel has no project marker; the unpacked folder is the project.
+        (target / "pyproject.toml").write_text(f'[project]\nname = "{name}"\n', encoding="utf-8")
+    else:
+        mirror = mirrors / app.repository.replace("/", "+") / "repo"
+        subprocess.run(["git", "clone", "-q", "--no-checkout", str(mirror), str(target)], check=True)
+        # Only Python sources and project markers: a mirror may lack its largest files.
+        subprocess.run(["git", "-C", str(target), "sparse-checkout", "set", "--no-cone", "*.py", "*.toml",
+                        "*.cfg", ".gitignore"], check=True)
+        subprocess.run(["git", "-C", str(target), "checkout", "-q", app.commit], check=True)
+    print(f"{app.folder_name}: {target}")
+
+
+# -- scoring ----------------------------------------------------------------------
+def run_tool(folder: Path, extra: list[str]) -> tuple[dict[str, object], float]:
+    started = time.perf_counter()
+    completed = subprocess.run(
+        [sys.executable, "-m", "codemods", "--format", "json", "--no-cache", "-q", *extra, "."],
+        cwd=folder, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPOSITORY_ROOT)},
+    )
+    elapsed = time.perf_counter() - started
+    if completed.returncode not in (0, 1, 2) or not completed.stdout:
+        raise RuntimeError(f"{folder}: exit {completed.returncode}\n{completed.stderr[-2000:]}")
+    return json.loads(completed.stdout), elapsed
+
+
+def score_app(app: App, folder: Path, extra: list[str]) -> Score:
+    report, elapsed = run_tool(folder, extra)
+    findings = report["findings"]
+    assert isinstance(findings, list)
+    by_function: dict[tuple[str, str], dict[str, object]] = {}
+    by_line: dict[tuple[str, int], dict[str, object]] = {}
+    for finding in findings:
+        path = Path(str(finding["path"])).as_posix()
+        by_function[(path, str(finding["function"]))] = finding
+        by_line[(path, int(finding["line"]))] = finding
+    score = Score(seconds=elapsed)
+    for handler in app.handlers:
+        verdict = handler["verdict"]
+        if verdict == "unsure":
+            continue
+        path, function, line = str(handler["path"]), str(handler["function"]), int(str(handler["line"]))
+        finding = by_function.get((path, function)) or by_line.get((path, line))
+        where = f"{path}:{line} {function}"
+        if verdict == "blocking":
+            score.blocking += 1
+            if finding is not None:
+                score.found += 1
+            else:
+                chain = " -> ".join(str(c) for c in handler.get("chain") or [])  # type: ignore[attr-defined]
+                score.misses.append(f"{where}  [{handler.get('category')}] {chain}  ({handler.get('reason')})")
+        if finding is not None:
+            score.flagged += 1
+            if verdict == "clean":
+                score.false_alarms += 1
+                calls = ", ".join(f"{c['name']} via {c['via']}" for c in finding["calls"])  # type: ignore[index]
+                score.alarms.append(f"{where}  tool: {calls}  (label: {handler.get('reason')})")
+    return score
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    make = sub.add_parser("checkout", help="make the checkouts of the labelled applications")
+    make.add_argument("--into", type=Path, required=True)
+    make.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
+    make.add_argument("--held-out", choices=("exclude", "only", "include"), default="include")
+    run = sub.add_parser("score", help="run the tool and score it against the labels")
+    run.add_argument("--checkouts", type=Path, required=True)
+    run.add_argument("--held-out", choices=("exclude", "only", "include"), default="exclude")
+    run.add_argument("--quiet", action="store_true", help="totals only, no misses and false alarms")
+    run.add_argument("tool_args", nargs="*", help="extra arguments for fastapi-unblock (after --)")
+    args = parser.parse_args()
+    apps = load_apps(args.held_out)
+    if args.command == "checkout":
+        args.into.mkdir(parents=True, exist_ok=True)
+        for app in apps:
+            checkout(app, args.into, args.mirrors)
+        return 0
+    total = Score()
+    print(f"{'application':40} {'blocking':>8} {'found':>6} {'recall':>7} {'flagged':>8} {'false':>6} "
+          f"{'precision':>9} {'seconds':>8}")
+    details: list[str] = []
+    for app in apps:
+        folder = args.checkouts / app.folder_name
+        if not folder.is_dir():
+            print(f"{app.folder_name:40} (no checkout: run `checkout` first)")
+            continue
+        score = score_app(app, folder, args.tool_args)
+        total.add(score)
+        held = " (held out)" if app.held_out else ""
+        print(f"{app.folder_name + held:40} {score.blocking:8} {score.found:6} {score.recall:7.1%} "
+              f"{score.flagged:8} {score.false_alarms:6} {score.precision:9.1%} {score.seconds:8.2f}")
+        details += [f"MISS  {app.folder_name}: {m}" for m in score.misses]
+        details += [f"FALSE {app.folder_name}: {a}" for a in score.alarms]
+    print(f"{'total':40} {total.blocking:8} {total.found:6} {total.recall:7.1%} {total.flagged:8} "
+          f"{total.false_alarms:6} {total.precision:9.1%}")
+    if not args.quiet:
+        print("\n".join(["", *details]) if details else "")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
