@@ -365,7 +365,8 @@ class BlockingAnalysis:
         blocking = [(alt, items) for alt, items in results if items]
         if not blocking or (target.every and len(blocking) < len(results)):
             return None, []
-        return blocking[0]
+        # Every alternative that blocks is named (``via`` starts with its implementation).
+        return blocking[0][0], [item for _alt, items in blocking for item in items]
 
     def _through(
         self, target: CallTarget, awaited: bool, caller_is_async: bool, depth: int, consumed: bool = True

@@ -21,6 +21,7 @@ from .declared import CONTAINER as _CONTAINER
 from .declared import MAX_DEPTH as _MAX_DEPTH
 from .declared import DeclaredTypes
 from .definitions import DefinedFunction
+from .hierarchy import Hierarchy, implementations, is_abstract, is_protocol
 from .project import ModuleInfo, ProjectIndex, Symbol
 from .scope import Binding, Scope, qualified_name
 
@@ -83,6 +84,7 @@ class Resolver:
         self._attr_cache: dict[tuple[str, str], str | None] = {}
         self._type_memo: dict[tuple[int, int], str | None] = {}
         self.declared = DeclaredTypes(self)
+        self.hierarchy = Hierarchy(index)
 
     # -- names -------------------------------------------------------------------
     def qualified(self, expr: ast.AST, scope: Scope) -> str | None:
@@ -373,10 +375,18 @@ class Resolver:
         return CallTarget(found[0].name, alternatives=tuple(found))
 
     def _method(self, owner: str, attr: str) -> CallTarget | None:
-        for module, class_qualname, _node in self.class_chain(owner):
+        for module, class_qualname, node in self.class_chain(owner):
             function = module.by_qualname.get(f"{class_qualname}.{attr}")
             if function is not None:
-                return CallTarget(f"{owner.rsplit('.', 1)[-1]}.{attr}", function=function, module=module)
+                target = CallTarget(f"{owner.rsplit('.', 1)[-1]}.{attr}", function=function, module=module)
+                if not (is_abstract(function) or is_protocol(node)):
+                    return target
+                # An interface: what runs is one of the project's implementations.
+                found = implementations(self, owner, attr)
+                if not found:
+                    return target
+                return CallTarget(target.name, every=True, alternatives=tuple(
+                    CallTarget(f.qualname, function=f, module=m) for f, m in found))
         for base in self.external_bases(owner) or [owner]:
             api = self.catalogue.api(f"{base}.{attr}")
             if api is not None:

@@ -1,0 +1,140 @@
+"""Abstract methods and the project classes that implement them.
+
+``store.registry.list_projects()`` where ``registry`` is typed as an abstract
+base (an ABC, a ``Protocol``, or a base whose method only raises
+``NotImplementedError``): what runs is one of the project's concrete
+subclasses. The call is resolved to every implementation the project defines;
+:mod:`.blocking` reports it when every implementation blocks (a store with one
+async backend among sync ones is not reported) and names them.
+
+Subclasses are found without parsing the whole project: one pass over the
+project's files with a byte search for ``class X(...)`` lists, per base name,
+the files that may subclass it; only those are parsed.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .definitions import DefinedFunction
+from .project import ModuleInfo, ProjectIndex
+
+if TYPE_CHECKING:
+    from .resolver import Resolver
+
+_CLASS = re.compile(rb"^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)", re.MULTILINE)
+_NAME = re.compile(rb"([A-Za-z_]\w*)[ \t]*(?:\[|,|\)|$|=|\s)")
+_SKIPPED = frozenset({"node_modules", "build", "dist", "__pycache__", "site-packages", "venv", "tests", "test"})
+_MAX_IMPLEMENTATIONS = 8
+_MAX_LEVELS = 4
+
+
+def is_abstract(function: DefinedFunction) -> bool:
+    """A method with no behaviour of its own: ``@abstractmethod``, or a body that is only a
+    docstring, ``pass``, ``...`` or ``raise NotImplementedError``."""
+    for decorator in function.node.decorator_list:
+        name = decorator.attr if isinstance(decorator, ast.Attribute) else getattr(decorator, "id", "")
+        if name in {"abstractmethod", "abstractproperty"}:
+            return True
+    body = list(function.node.body)
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]  # the docstring
+    if not body:
+        return True
+    if len(body) != 1:
+        return False
+    statement = body[0]
+    if isinstance(statement, ast.Pass) or (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
+                                           and statement.value.value is Ellipsis):
+        return True
+    if isinstance(statement, ast.Raise) and statement.exc is not None:
+        raised = statement.exc.func if isinstance(statement.exc, ast.Call) else statement.exc
+        return isinstance(raised, ast.Name) and raised.id == "NotImplementedError"
+    return False
+
+
+def is_protocol(node: ast.ClassDef) -> bool:
+    return any((b.attr if isinstance(b, ast.Attribute) else getattr(b, "id", "")) == "Protocol" for b in node.bases)
+
+
+class Hierarchy:
+    """Project subclasses of project classes, found on demand."""
+
+    def __init__(self, index: ProjectIndex) -> None:
+        self.index = index
+        self._by_base: dict[str, list[Path]] | None = None
+        self._memo: dict[str, list[str]] = {}
+
+    def _files_by_base(self) -> dict[str, list[Path]]:
+        if self._by_base is None:
+            self._by_base = {}
+            for folder, dirnames, filenames in os.walk(self.index.root):
+                dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in _SKIPPED]
+                for filename in filenames:
+                    if not filename.endswith(".py"):
+                        continue
+                    path = Path(folder, filename)
+                    try:
+                        data = path.read_bytes()
+                    except OSError:
+                        continue
+                    if b"class" not in data:
+                        continue
+                    for bases in _CLASS.findall(data):
+                        for name in _NAME.findall(bases + b")"):
+                            self._by_base.setdefault(name.decode(), []).append(path)
+        return self._by_base
+
+    def subclasses(self, class_name: str, resolver: Resolver) -> list[str]:
+        """Qualified names of the project classes deriving from ``class_name``, at any depth."""
+        if class_name in self._memo:
+            return self._memo[class_name]
+        self._memo[class_name] = []  # a cycle finds nothing more
+        found: list[str] = []
+        simple = class_name.rsplit(".", 1)[-1]
+        for path in dict.fromkeys(self._files_by_base().get(simple, [])):
+            info = self.index.add_text(path, _read(path)) if self.index.cached(path) is None else self.index.cached(path)
+            if info is None:
+                continue
+            found += [sub for sub in _direct_subclasses(info, class_name, resolver) if sub not in found]
+        deeper = [d for sub in found for d in self.subclasses(sub, resolver)]
+        result = found + [d for d in deeper if d not in found]
+        self._memo[class_name] = result
+        return result
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def _direct_subclasses(info: ModuleInfo, class_name: str, resolver: Resolver) -> list[str]:
+    found = []
+    for qualname, node in info.classes.items():
+        for base in node.bases:
+            target = base.value if isinstance(base, ast.Subscript) else base
+            if resolver.qualified(target, info.scope) == class_name:
+                found.append(f"{info.name}.{qualname}")
+    return found
+
+
+def implementations(resolver: Resolver, owner: str, attr: str) -> list[tuple[DefinedFunction, ModuleInfo]]:
+    """The concrete methods ``attr`` of the project's subclasses of ``owner`` (closest first)."""
+    found: list[tuple[DefinedFunction, ModuleInfo]] = []
+    for subclass in resolver.hierarchy.subclasses(owner, resolver):
+        for module, class_qualname, _node in resolver.class_chain(subclass)[:_MAX_LEVELS]:
+            function = module.by_qualname.get(f"{class_qualname}.{attr}")
+            if function is None:
+                continue
+            if not is_abstract(function) and all(f.node is not function.node for f, _m in found):
+                found.append((function, module))
+            break
+        if len(found) >= _MAX_IMPLEMENTATIONS:
+            break
+    return found
