@@ -238,6 +238,21 @@ def iter_calls_consumed(body: list[ast.stmt]) -> Iterator[tuple[ast.Call, bool, 
             yield node, id(node) in awaited, id(node) in consumed or id(node) in awaited
 
 
+#: Calls that start a coroutine as a task of its own: it runs later, not as part of this call.
+_SPAWNERS = frozenset({"create_task", "ensure_future", "start_soon", "run_coroutine_threadsafe", "add_task"})
+
+
+def spawned_calls(body: list[ast.stmt]) -> set[int]:
+    """Ids of the calls whose coroutine is handed to a task (``asyncio.create_task(loop())``)."""
+    spawned: set[int] = set()
+    for node in iter_loop_nodes(body, per_call=True):
+        if isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in _SPAWNERS:
+                spawned |= {id(a) for a in node.args if isinstance(a, ast.Call)}
+    return spawned
+
+
 _LOOP_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp)
 
 
@@ -280,11 +295,12 @@ class BlockingAnalysis:
     def blocking_calls(self, function: DefinedFunction) -> list[DirectCall]:
         found: list[DirectCall] = []
         is_async = function.is_async
+        spawned = spawned_calls(function.node.body)
         for call, awaited, consumed in iter_calls_consumed(function.node.body):
             target = self.resolver.call_target(call, function.scope)
             if target is None:
                 continue
-            chosen, items = self._effective(target, awaited, is_async, 0, consumed)
+            chosen, items = self._effective(target, awaited, is_async and id(call) not in spawned, 0, consumed)
             if chosen is not None and chosen.api is not None:
                 found.extend(DirectCall(call, r.api, r.name, awaited=False) for r in items)
                 continue
@@ -413,11 +429,13 @@ class BlockingAnalysis:
         try:
             result: list[Reached] = []
             seen: set[tuple[str, tuple[str, ...], int]] = set()
+            spawned = spawned_calls(function.node.body)
             for call, awaited, consumed in iter_calls_consumed(function.node.body):
                 target = self.resolver.call_target(call, function.scope)
                 if target is None:
                     continue
-                items = self._effective(target, awaited, function.is_async, depth, consumed)[1]
+                caller_is_async = function.is_async and id(call) not in spawned
+                items = self._effective(target, awaited, caller_is_async, depth, consumed)[1]
                 self._add(result, seen, items)
             nodes = iter_loop_nodes(function.node.body, per_call=True)
             lazy = [Reached(api, api.qualname) for _w, _i, api in lazy_iterations(nodes, function.scope,

@@ -25,6 +25,9 @@ from .scope import Binding, Scope, module_scope
 
 _PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
 _MAX_REEXPORT_HOPS = 8
+_WORKSPACE_DEPTH = 3
+_NOT_PROJECTS = frozenset({"node_modules", "build", "dist", "__pycache__", "site-packages", "venv", "tests",
+                           "docs", "examples"})
 
 
 @dataclass
@@ -162,6 +165,7 @@ class ProjectIndex:
         self.roots = [r.resolve() for r in (roots if roots is not None else source_roots(self.root))]
         self._seen_folders: set[Path] = set()
         self._heads: dict[str, list[Path]] | None = None
+        self._workspace: list[Path] | None = None
         self._modules: dict[str, ModuleInfo | None] = {}
         self._by_path: dict[Path, ModuleInfo | None] = {}
         #: id(function node) -> the module defining it.
@@ -204,7 +208,34 @@ class ProjectIndex:
             for candidate in (root / relative.with_suffix(".py"), root / relative / "__init__.py"):
                 if candidate.is_file() and self._within_project(candidate):
                     return candidate
-        return self._by_suffix(name)
+        found = self._by_suffix(name)
+        if found is not None or self.explicit_roots is not None:
+            return found
+        for root in self._workspace_roots():
+            for candidate in (root / relative.with_suffix(".py"), root / relative / "__init__.py"):
+                if candidate.is_file():
+                    return candidate
+        return None
+
+    def _workspace_roots(self) -> list[Path]:
+        """Import roots of the sibling projects of a monorepo (a uv/poetry workspace: one
+        repository, ``packages/*/pyproject.toml``): a service imports the shared library
+        next to it as the installed package it is at run time. Read as project code."""
+        if self._workspace is None:
+            self._workspace = []
+            top = self.root.parent
+            while top.parent != top and not (top / ".git").exists():
+                top = top.parent
+            if not (top / ".git").exists():
+                return self._workspace
+            for folder, dirnames, filenames in os.walk(top):
+                depth = len(Path(folder).relative_to(top).parts)
+                dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in _NOT_PROJECTS] \
+                    if depth < _WORKSPACE_DEPTH else []
+                here = Path(folder)
+                if here != self.root and ("pyproject.toml" in filenames or "setup.py" in filenames):
+                    self._workspace += [here / "src"] if (here / "src").is_dir() else [here]
+        return self._workspace
 
     def _within_project(self, candidate: Path) -> bool:
         """Never read through a symlink that leads outside the project."""

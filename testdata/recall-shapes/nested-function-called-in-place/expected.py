@@ -33,3 +33,15 @@ async def tags():
         return subprocess.check_output(["git", "tag"], text=True)
 
     return {"tags": await run_in_threadpool(ask)}
+
+
+@app.on_event("startup")
+async def start_pruning():
+    import asyncio
+
+    async def prune_forever():
+        while True:
+            subprocess.run(["find", "/tmp/cache", "-mtime", "+1", "-delete"])
+            await asyncio.sleep(3600)
+
+    asyncio.create_task(prune_forever())
