@@ -365,7 +365,10 @@ def _finding(
     )
     names = ", ".join(dict.fromkeys(f"`{' -> '.join((*c.via, c.name))}`" for c in reported))
     label = kind.value.replace("_", " ") if kind is not Kind.OTHER else "function"
-    message = f"async {label} `{defined.qualname}` blocks the event loop: it calls {names}"
+    if all(c.code == code_for("reentry") for c in reported):
+        message = f"async {label} `{defined.qualname}` starts an event loop inside the running one: {names} raises"
+    else:
+        message = f"async {label} `{defined.qualname}` blocks the event loop: it calls {names}"
     if awaited_by:
         message += "; awaited by " + ", ".join(awaited_by)
     return Finding(

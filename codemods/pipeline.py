@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cache
-from .analysis.blocking import forget_frames
 from .analysis.callers import CallIndex, CallSite, merge_call_sites
 from .analysis.fastapi_app import Registration, merge
+from .analysis.frames import forget_frames
 from .discovery import group_by_project
 from .engine import ProjectAnalysis, merge_fix_sites, registered_names
 from .first_pass import Found, display_path, read_source, scan_file

@@ -39,6 +39,8 @@ RULES: tuple[Rule, ...] = (
         default_enabled=False,
     ),
     Rule("UNB220", "cpu-bound", "cpu", "CPU-bound work on the loop; threads help only if the library releases the GIL"),
+    Rule("UNB230", "nested-event-loop", "reentry",
+         "`asyncio.run`, `run_until_complete` on the running loop: they raise `RuntimeError`, a bug to fix by hand"),
 )
 
 RULES_BY_CATEGORY: dict[str, Rule] = {rule.category: rule for rule in RULES}

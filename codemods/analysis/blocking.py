@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from ..catalogue import BlockingApi, Catalogue
 from .decorators import wrappers
 from .definitions import DefinedFunction
+from .frames import Known, call_constants, iter_loop_nodes
 from .iteration import lazy_iterations
-from .lazy_init import is_lazy_init, lazy_tail, shared_names
 from .resolver import CallTarget, Resolver
 from .scope import Scope
 
@@ -79,131 +79,6 @@ class DirectCall:
         return sites[-1] if sites else None
 
 
-#: (id of a body, per_call) -> (that body, its frame's nodes): a body is walked once, not per question.
-_FRAME_NODES: dict[tuple[int, bool], tuple[list[ast.stmt], list[ast.AST]]] = {}
-
-
-def iter_loop_nodes(body: list[ast.stmt], per_call: bool = False) -> Iterator[ast.AST]:
-    """Every node of a body that runs in the function's own frame, in source order.
-
-    ``per_call``: only what runs on every call, without the once-only start-up
-    code (:func:`is_lazy_init`, :func:`lazy_tail`). What blocks is looked for
-    there; what decides the function's shape (an ``await``, a ``yield``) is
-    looked for everywhere. The nodes are listed once per body (the analysis asks
-    several questions of each function).
-    """
-    key = (id(body), per_call)
-    cached = _FRAME_NODES.get(key)
-    if cached is None or cached[0] is not body:
-        if len(_FRAME_NODES) > 20_000:
-            _FRAME_NODES.clear()
-        cached = _FRAME_NODES[key] = (body, list(_frame_nodes(body, per_call)))
-    return iter(cached[1])
-
-
-def forget_frames() -> None:
-    """Drop the listed bodies (a new run: the trees they belong to are gone)."""
-    _FRAME_NODES.clear()
-
-
-def _frame_nodes(body: list[ast.stmt], per_call: bool) -> Iterator[ast.AST]:
-    shared = shared_names(body) if per_call else frozenset()
-    stack: list[ast.AST] = list(reversed(reachable(body[:lazy_tail(body, shared)]) if per_call else body))
-    while stack:
-        node = stack.pop()
-        yield node
-        if per_call and isinstance(node, ast.If) and is_lazy_init(node, shared):
-            stack.extend(reversed([node.test, *node.orelse]))
-            continue
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            # Decorators and defaults run here; the body does not.
-            children: list[ast.AST] = [*node.decorator_list]
-            children += [d for d in (*node.args.defaults, *node.args.kw_defaults) if d is not None]
-            stack.extend(reversed(children))
-            continue
-        if isinstance(node, ast.ClassDef):
-            # A class body runs when the class statement does; its methods' bodies do not.
-            stack.extend(reversed([*node.decorator_list, *node.bases, *node.keywords, *node.body]))
-            continue
-        if isinstance(node, ast.Lambda):
-            stack.extend(reversed(node.args.defaults))
-            continue
-        children = _reachable_children(node) if per_call else list(ast.iter_child_nodes(node))
-        stack.extend(reversed(children))
-
-
-def _constant_truth(test: ast.expr) -> bool | None:
-    """``True``/``1`` -> True, ``False``/``0``/``None`` -> False, anything else -> None."""
-    return bool(test.value) if isinstance(test, ast.Constant) else None
-
-
-def _breaks(body: list[ast.stmt]) -> bool:
-    """A ``break`` of this loop (not of a loop nested in it)."""
-    stack: list[ast.AST] = list(body)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, ast.Break):
-            return True
-        if not isinstance(node, (ast.For, ast.AsyncFor, ast.While, *_SCOPES)):
-            stack.extend(ast.iter_child_nodes(node))
-        elif isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
-            stack.extend(node.orelse)  # a loop's ``else`` belongs to the outer loop
-    return False
-
-
-_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
-
-
-def _ends(statement: ast.stmt) -> bool:
-    """Control never reaches the statement after this one."""
-    if isinstance(statement, (ast.Return, ast.Raise, ast.Continue, ast.Break)):
-        return True
-    if isinstance(statement, ast.If):
-        truth = _constant_truth(statement.test)
-        if truth is True:
-            return _ends_block(statement.body)
-        if truth is False:
-            return _ends_block(statement.orelse)
-        return _ends_block(statement.body) and _ends_block(statement.orelse)
-    if isinstance(statement, ast.While):
-        return _constant_truth(statement.test) is True and not _breaks(statement.body)
-    return False
-
-
-def _ends_block(body: list[ast.stmt]) -> bool:
-    return any(_ends(statement) for statement in body)
-
-
-def reachable(body: list[ast.stmt]) -> list[ast.stmt]:
-    """The statements of a block that can run: none after a ``return``, ``raise``,
-    ``break`` or ``continue``, after ``if True: return ...``, or after a
-    ``while True:`` that never breaks. A blocking call there never happens."""
-    for position, statement in enumerate(body):
-        if _ends(statement):
-            return body[:position + 1]
-    return body
-
-
-def _reachable_children(node: ast.AST) -> list[ast.AST]:
-    """A node's children, with dead statements and constant-false branches left out."""
-    if isinstance(node, (ast.If, ast.While)):
-        truth = _constant_truth(node.test)
-        if truth is True:  # the ``else`` of ``if True`` (or of ``while True``) never runs
-            return [node.test, *reachable(node.body)]
-        if truth is False:
-            return [node.test, *reachable(node.orelse)]
-    children: list[ast.AST] = []
-    for _name, value in ast.iter_fields(node):
-        if isinstance(value, list):
-            if value and isinstance(value[0], ast.stmt):
-                children.extend(reachable(value))
-            else:
-                children.extend(v for v in value if isinstance(v, ast.AST))
-        elif isinstance(value, ast.AST):
-            children.append(value)
-    return children
-
-
 #: Builtins that run a generator to the end right where they are called.
 _CONSUMERS = frozenset({"list", "tuple", "set", "frozenset", "dict", "sorted", "sum", "min", "max", "any", "all",
                         "enumerate", "zip", "next"})
@@ -215,11 +90,11 @@ def iter_calls(body: list[ast.stmt]) -> Iterator[tuple[ast.Call, bool]]:
         yield call, awaited
 
 
-def iter_calls_consumed(body: list[ast.stmt]) -> Iterator[tuple[ast.Call, bool, bool]]:
+def iter_calls_consumed(body: list[ast.stmt], known: Known = ()) -> Iterator[tuple[ast.Call, bool, bool]]:
     """(call, awaited, consumed): ``consumed`` when a generator it returns is iterated here."""
     awaited: set[int] = set()
     consumed: set[int] = set()
-    for node in iter_loop_nodes(body, per_call=True):
+    for node in iter_loop_nodes(body, per_call=True, known=known):
         if isinstance(node, ast.Await) and isinstance(node.value, ast.Call):
             awaited.add(id(node.value))
         elif isinstance(node, ast.AsyncFor):
@@ -242,10 +117,10 @@ def iter_calls_consumed(body: list[ast.stmt]) -> Iterator[tuple[ast.Call, bool, 
 _SPAWNERS = frozenset({"create_task", "ensure_future", "start_soon", "run_coroutine_threadsafe", "add_task"})
 
 
-def spawned_calls(body: list[ast.stmt]) -> set[int]:
+def spawned_calls(body: list[ast.stmt], known: Known = ()) -> set[int]:
     """Ids of the calls whose coroutine is handed to a task (``asyncio.create_task(loop())``)."""
     spawned: set[int] = set()
-    for node in iter_loop_nodes(body, per_call=True):
+    for node in iter_loop_nodes(body, per_call=True, known=known):
         if isinstance(node, ast.Call):
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
             if name in _SPAWNERS:
@@ -285,7 +160,7 @@ class BlockingAnalysis:
 
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
-        self._memo: dict[int, tuple[Reached, ...]] = {}
+        self._memo: dict[tuple[int, Known], tuple[Reached, ...]] = {}
         self._active: set[int] = set()
         self._stack: list[int] = []
         self._lowest_cut = _NO_CUT
@@ -300,7 +175,7 @@ class BlockingAnalysis:
             target = self.resolver.call_target(call, function.scope)
             if target is None:
                 continue
-            chosen, items = self._effective(target, awaited, is_async and id(call) not in spawned, 0, consumed)
+            chosen, items = self._effective(call, target, awaited, is_async and id(call) not in spawned, 0, consumed)
             if chosen is not None and chosen.api is not None:
                 found.extend(DirectCall(call, r.api, r.name, awaited=False) for r in items)
                 continue
@@ -364,7 +239,8 @@ class BlockingAnalysis:
         return found if is_file_type(self.resolver.catalogue, found) else None
 
     def _effective(
-        self, target: CallTarget, awaited: bool, caller_is_async: bool, depth: int, consumed: bool = True
+        self, call: ast.Call, target: CallTarget, awaited: bool, caller_is_async: bool, depth: int,
+        consumed: bool = True,
     ) -> tuple[CallTarget | None, list[Reached]]:
         """What a call blocks on, and the target that does it.
 
@@ -376,8 +252,9 @@ class BlockingAnalysis:
         if not target.alternatives:
             if target.api is not None:
                 return target, [] if awaited else [Reached(target.api, target.name)]
-            return target, self._through(target, awaited, caller_is_async, depth, consumed)
-        results = [self._effective(alt, awaited, caller_is_async, depth, consumed) for alt in target.alternatives]
+            return target, self._through(call, target, awaited, caller_is_async, depth, consumed)
+        results = [self._effective(call, alt, awaited, caller_is_async, depth, consumed)
+                   for alt in target.alternatives]
         blocking = [(alt, items) for alt, items in results if items]
         if not blocking or (target.every and len(blocking) < len(results)):
             return None, []
@@ -385,7 +262,8 @@ class BlockingAnalysis:
         return blocking[0][0], [item for _alt, items in blocking for item in items]
 
     def _through(
-        self, target: CallTarget, awaited: bool, caller_is_async: bool, depth: int, consumed: bool = True
+        self, call: ast.Call, target: CallTarget, awaited: bool, caller_is_async: bool, depth: int,
+        consumed: bool = True,
     ) -> list[Reached]:
         helper = target.function
         if helper is None:
@@ -395,7 +273,9 @@ class BlockingAnalysis:
         if not consumed and is_generator(helper):
             return []  # calling a generator function runs none of its body; iterating it does
         label = helper.qualname
-        found = [Reached(r.api, r.name, (label, *r.via), (helper, *r.chain)) for r in self.reached(helper, depth + 1)]
+        known = call_constants(call, helper)
+        found = [Reached(r.api, r.name, (label, *r.via), (helper, *r.chain))
+                 for r in self.reached(helper, depth + 1, known)]
         for wrapper in wrappers(helper, self.resolver):
             # ``@with_session``: the decorator's wrapper runs around every call (see :mod:`.decorators`).
             if wrapper.is_async and not caller_is_async:
@@ -404,7 +284,7 @@ class BlockingAnalysis:
                       for r in self.reached(wrapper, depth + 1)]
         return found
 
-    def reached(self, function: DefinedFunction, depth: int = 0) -> tuple[Reached, ...]:
+    def reached(self, function: DefinedFunction, depth: int = 0, known: Known = ()) -> tuple[Reached, ...]:
         """What calling ``function`` blocks on (its body, run where it is called).
 
         Recursion is cut at a function already being computed; a result that
@@ -412,10 +292,11 @@ class BlockingAnalysis:
         the function that closes the cycle (whose result then is complete).
         """
         key = id(function.node)
-        if key in self._memo:
-            return self._memo[key]
+        memo_key = (key, known)
+        if memo_key in self._memo:
+            return self._memo[memo_key]
         if _memoised_without_arguments(function):
-            self._memo[key] = ()
+            self._memo[memo_key] = ()
             return ()
         if key in self._active:
             self._lowest_cut = min(self._lowest_cut, self._stack.index(key))
@@ -429,15 +310,15 @@ class BlockingAnalysis:
         try:
             result: list[Reached] = []
             seen: set[tuple[str, tuple[str, ...], int]] = set()
-            spawned = spawned_calls(function.node.body)
-            for call, awaited, consumed in iter_calls_consumed(function.node.body):
+            spawned = spawned_calls(function.node.body, known)
+            for call, awaited, consumed in iter_calls_consumed(function.node.body, known):
                 target = self.resolver.call_target(call, function.scope)
                 if target is None:
                     continue
                 caller_is_async = function.is_async and id(call) not in spawned
-                items = self._effective(target, awaited, caller_is_async, depth, consumed)[1]
+                items = self._effective(call, target, awaited, caller_is_async, depth, consumed)[1]
                 self._add(result, seen, items)
-            nodes = iter_loop_nodes(function.node.body, per_call=True)
+            nodes = iter_loop_nodes(function.node.body, per_call=True, known=known)
             lazy = [Reached(api, api.qualname) for _w, _i, api in lazy_iterations(nodes, function.scope,
                                                                                  self.resolver)]
             self._add(result, seen, lazy)
@@ -446,7 +327,7 @@ class BlockingAnalysis:
             self._stack.pop()
         reached = tuple(result)
         if self._lowest_cut >= position:
-            self._memo[key] = reached
+            self._memo[memo_key] = reached
             self._lowest_cut = _NO_CUT
         return reached
 

@@ -62,7 +62,7 @@ _PROCESSES = [
 ]
 
 _NESTED_LOOPS = [
-    BlockingApi(name, "wait", why="cannot run inside the running event loop (RuntimeError)")
+    BlockingApi(name, "reentry", why="raises RuntimeError when called from the running event loop")
     for name in ("asyncio.run", "anyio.run", "anyio.from_thread.run", "anyio.from_thread.run_sync",
                  "asyncio.AbstractEventLoop.run_until_complete")
 ]

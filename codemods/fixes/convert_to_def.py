@@ -30,8 +30,8 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
-from ..analysis.blocking import iter_loop_nodes
 from ..analysis.callers import AWAITED, PATCHED, REWRITABLE, RUN
+from ..analysis.frames import iter_loop_nodes
 from ..analysis.project import function_key
 from ..analysis.scope import qualified_name
 from ..models import FixPlan, Kind, Strategy

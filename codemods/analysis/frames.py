@@ -1,0 +1,225 @@
+"""The nodes of a function body that run when it is called, in source order.
+
+What blocks is looked for only where code can run: not in nested ``def``,
+``lambda`` or class bodies (they run later, if at all), not in the once-only
+start-up code of :mod:`.lazy_init`, not after a ``return``, ``raise``,
+``break`` or ``continue``, not under ``if False:`` or after ``if True:
+return``, and not after a ``while True:`` that never breaks.
+
+A call can also switch branches off: ``initialize(base=None)`` never runs the
+``if base is not None:`` branch of ``initialize``. :func:`call_constants`
+reads the literal arguments a call passes (or leaves at literal defaults) for
+the parameters the callee tests, and the walk decides those tests for that
+call. A parameter the callee rebinds is never decided.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from .definitions import DefinedFunction
+from .lazy_init import is_lazy_init, lazy_tail, shared_names
+
+#: Parameters known at one call, as sorted (name, literal value) pairs (hashable: a memo key).
+Known = tuple[tuple[str, object], ...]
+_UNKNOWN = object()
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+
+#: (id of a body, per_call, known) -> (that body, its frame's nodes): a body is walked once per question.
+_FRAME_NODES: dict[tuple[int, bool, Known], tuple[list[ast.stmt], list[ast.AST]]] = {}
+
+
+def iter_loop_nodes(body: list[ast.stmt], per_call: bool = False, known: Known = ()) -> Iterator[ast.AST]:
+    """Every node of a body that runs in the function's own frame, in source order.
+
+    ``per_call``: only what runs on every call, without the once-only start-up
+    code (:func:`is_lazy_init`, :func:`lazy_tail`) and without dead code. What
+    blocks is looked for there; what decides the function's shape (an
+    ``await``, a ``yield``) is looked for everywhere. ``known``: parameters
+    whose value the call decides (see :func:`call_constants`). The nodes are
+    listed once per body and question.
+    """
+    key = (id(body), per_call, known)
+    cached = _FRAME_NODES.get(key)
+    if cached is None or cached[0] is not body:
+        if len(_FRAME_NODES) > 20_000:
+            _FRAME_NODES.clear()
+        cached = _FRAME_NODES[key] = (body, list(_frame_nodes(body, per_call, dict(known))))
+    return iter(cached[1])
+
+
+def forget_frames() -> None:
+    """Drop the listed bodies (a new run: the trees they belong to are gone)."""
+    _FRAME_NODES.clear()
+
+
+def _frame_nodes(body: list[ast.stmt], per_call: bool, known: dict[str, object]) -> Iterator[ast.AST]:
+    shared = shared_names(body) if per_call else frozenset()
+    stack: list[ast.AST] = list(reversed(reachable(body[:lazy_tail(body, shared)], known) if per_call else body))
+    while stack:
+        node = stack.pop()
+        yield node
+        if per_call and isinstance(node, ast.If) and is_lazy_init(node, shared):
+            stack.extend(reversed([node.test, *node.orelse]))
+            continue
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            # Decorators and defaults run here; the body does not.
+            children: list[ast.AST] = [*node.decorator_list]
+            children += [d for d in (*node.args.defaults, *node.args.kw_defaults) if d is not None]
+            stack.extend(reversed(children))
+            continue
+        if isinstance(node, ast.ClassDef):
+            # A class body runs when the class statement does; its methods' bodies do not.
+            stack.extend(reversed([*node.decorator_list, *node.bases, *node.keywords, *node.body]))
+            continue
+        if isinstance(node, ast.Lambda):
+            stack.extend(reversed(node.args.defaults))
+            continue
+        children = _reachable_children(node, known) if per_call else list(ast.iter_child_nodes(node))
+        stack.extend(reversed(children))
+
+
+# -- deciding tests ---------------------------------------------------------------
+def truth(test: ast.expr, known: dict[str, object]) -> bool | None:
+    """What a test evaluates to, when constants and the known parameters decide it."""
+    value = _value(test, known)
+    if value is not _UNKNOWN:
+        return bool(value)
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        inner = truth(test.operand, known)
+        return None if inner is None else not inner
+    if isinstance(test, ast.BoolOp):
+        parts = [truth(v, known) for v in test.values]
+        if isinstance(test.op, ast.And):
+            return False if False in parts else (True if all(p is True for p in parts) else None)
+        return True if True in parts else (False if all(p is False for p in parts) else None)
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
+        left, right = _value(test.left, known), _value(test.comparators[0], known)
+        if left is _UNKNOWN or right is _UNKNOWN:
+            return None
+        op = test.ops[0]
+        if isinstance(op, ast.Is):
+            return left is right if right is None or left is None else None
+        if isinstance(op, ast.IsNot):
+            return left is not right if right is None or left is None else None
+        if isinstance(op, ast.Eq):
+            return bool(left == right)
+        if isinstance(op, ast.NotEq):
+            return bool(left != right)
+    return None
+
+
+def _value(expr: ast.expr, known: dict[str, object]) -> object:
+    if isinstance(expr, ast.Constant):
+        return expr.value
+    if isinstance(expr, ast.Name) and expr.id in known:
+        return known[expr.id]
+    return _UNKNOWN
+
+
+# -- reachability -------------------------------------------------------------------
+def _breaks(body: list[ast.stmt]) -> bool:
+    """A ``break`` of this loop (not of a loop nested in it)."""
+    stack: list[ast.AST] = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Break):
+            return True
+        if not isinstance(node, (ast.For, ast.AsyncFor, ast.While, *_SCOPES)):
+            stack.extend(ast.iter_child_nodes(node))
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
+            stack.extend(node.orelse)  # a loop's ``else`` belongs to the outer loop
+    return False
+
+
+def _ends(statement: ast.stmt, known: dict[str, object]) -> bool:
+    """Control never reaches the statement after this one."""
+    if isinstance(statement, (ast.Return, ast.Raise, ast.Continue, ast.Break)):
+        return True
+    if isinstance(statement, ast.If):
+        decided = truth(statement.test, known)
+        if decided is True:
+            return _ends_block(statement.body, known)
+        if decided is False:
+            return _ends_block(statement.orelse, known)
+        return _ends_block(statement.body, known) and _ends_block(statement.orelse, known)
+    if isinstance(statement, ast.While):
+        return truth(statement.test, {}) is True and not _breaks(statement.body)
+    return False
+
+
+def _ends_block(body: list[ast.stmt], known: dict[str, object]) -> bool:
+    return any(_ends(statement, known) for statement in body)
+
+
+def reachable(body: list[ast.stmt], known: dict[str, object] | None = None) -> list[ast.stmt]:
+    """The statements of a block that can run (see the module's docstring)."""
+    known = known or {}
+    for position, statement in enumerate(body):
+        if _ends(statement, known):
+            return body[:position + 1]
+    return body
+
+
+def _reachable_children(node: ast.AST, known: dict[str, object]) -> list[ast.AST]:
+    """A node's children, with dead statements and decided-false branches left out."""
+    if isinstance(node, (ast.If, ast.While)):
+        decided = truth(node.test, known if isinstance(node, ast.If) else {})
+        if decided is True:  # the ``else`` of ``if True`` (or of ``while True``) never runs
+            return [node.test, *reachable(node.body, known)]
+        if decided is False:
+            return [node.test, *reachable(node.orelse, known)]
+    if isinstance(node, ast.IfExp):
+        decided = truth(node.test, known)
+        if decided is not None:
+            return [node.test, node.body if decided else node.orelse]
+    children: list[ast.AST] = []
+    for _name, value in ast.iter_fields(node):
+        if isinstance(value, list):
+            if value and isinstance(value[0], ast.stmt):
+                children.extend(reachable(value, known))
+            else:
+                children.extend(v for v in value if isinstance(v, ast.AST))
+        elif isinstance(value, ast.AST):
+            children.append(value)
+    return children
+
+
+# -- what a call decides ----------------------------------------------------------------
+def _tested_names(function: DefinedFunction) -> set[str]:
+    names: set[str] = set()
+    for node in iter_loop_nodes(function.node.body, per_call=True):
+        if isinstance(node, (ast.If, ast.IfExp)):
+            names |= {n.id for n in ast.walk(node.test) if isinstance(n, ast.Name)}
+    return names
+
+
+def call_constants(call: ast.Call, function: DefinedFunction) -> Known:
+    """The literal values a call gives the parameters ``function`` tests in its branches:
+    passed as literals, or left at a literal default. Empty when nothing is decided."""
+    tested = _tested_names(function)
+    if not tested:
+        return ()
+    args = function.node.args
+    positional = [a.arg for a in (*args.posonlyargs, *args.args)]
+    defaults: dict[str, ast.expr] = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
+    if function.owner_class is not None and isinstance(call.func, ast.Attribute) and positional:
+        positional = positional[1:]  # ``obj.method(...)``: ``self`` is bound
+    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
+    passed: dict[str, ast.expr] = {}
+    starred = any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)
+    for name, argument in zip(positional, call.args):
+        if isinstance(argument, ast.Starred):
+            break
+        passed[name] = argument
+    passed.update({k.arg: k.value for k in call.keywords if k.arg is not None})
+    known: dict[str, object] = {}
+    for name in tested:
+        bindings = function.scope.bindings.get(name, [])
+        if len(bindings) != 1:
+            continue  # rebound in the body (or not a parameter): never decided
+        given = passed.get(name, None if starred else defaults.get(name))
+        if isinstance(given, ast.Constant):
+            known[name] = given.value
+    return tuple(sorted(known.items(), key=lambda item: item[0]))
