@@ -105,6 +105,11 @@ def iter_calls_consumed(body: list[ast.stmt], known: Known = ()) -> Iterator[tup
             (awaited if node.is_async else consumed).add(id(node.iter))
         elif isinstance(node, ast.YieldFrom):
             consumed.add(id(node.value))
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            # ``with session_scope():`` runs a @contextmanager generator up to its ``yield`` (and on
+            # after it); ``async with client():`` awaits an @asynccontextmanager's.
+            (awaited if isinstance(node, ast.AsyncWith) else consumed).update(
+                id(item.context_expr) for item in node.items if isinstance(item.context_expr, ast.Call))
         if isinstance(node, ast.Call):
             if isinstance(node.func, ast.Name) and node.func.id in _CONSUMERS or (
                 isinstance(node.func, ast.Attribute) and node.func.attr in {"join", "extend", "update"}

@@ -107,6 +107,11 @@ class _Collector:
             for value in expr.values:
                 self.add(value, scope, kind)
             return
+        if isinstance(expr, (ast.BoolOp, ast.IfExp)):
+            # ``lifespan=override or lifespan``: either may be the one FastAPI runs.
+            for option in expr.values if isinstance(expr, ast.BoolOp) else (expr.body, expr.orelse):
+                self.add(option, scope, kind)
+            return
         key = self.target_key(expr, scope)
         if key is not None:
             self.found.append(Registration(key, kind))

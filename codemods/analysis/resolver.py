@@ -55,6 +55,15 @@ def members(type_name: str) -> list[str]:
     return type_name.split("|")
 
 
+def _generic_origin(base: ast.expr) -> ast.expr:
+    """``BaseDao[Entity, Request]`` in a class's bases is the class ``BaseDao``."""
+    return base.value if isinstance(base, ast.Subscript) else base
+
+
+def _is_super(expr: ast.expr) -> bool:
+    return isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "super"
+
+
 def _is_property(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     for decorator in node.decorator_list:
         name = decorator.attr if isinstance(decorator, ast.Attribute) else getattr(decorator, "id", "")
@@ -162,9 +171,9 @@ class Resolver:
         target = self.call_target(call, scope, depth)
         if target is not None and target.function is not None and target.module is not None:
             returns = target.function.node.returns
-            if returns is not None:
-                return self.annotation_type(returns, target.function.enclosing, depth + 1)
-            return self.declared.returned_type(target.function, depth + 1)
+            declared = self.annotation_type(returns, target.function.enclosing, depth + 1) if returns else None
+            # ``-> Any`` (or an annotation naming nothing known) says less than the body does.
+            return declared or self.declared.returned_type(target.function, depth + 1)
         callee = self.qualified(call.func, scope)
         if callee is not None:
             found = self.catalogue.type_of_call(callee)
@@ -348,7 +357,7 @@ class Resolver:
             return []
         chain = [(symbol.module, symbol.qualname, symbol.node)]
         for base in symbol.node.bases:
-            base_name = self.qualified(base, symbol.module.scope)
+            base_name = self.qualified(_generic_origin(base), symbol.module.scope)
             if base_name is not None:
                 chain += self.class_chain(base_name, depth + 1)
         return chain
@@ -360,7 +369,7 @@ class Resolver:
         bases: list[str] = []
         for module, _qualname, node in self.class_chain(class_name):
             for base in node.bases:
-                name = self.qualified(base, module.scope)
+                name = self.qualified(_generic_origin(base), module.scope)
                 if name is not None and self.project_symbol(name) is None:
                     bases.append(name)
         return bases
@@ -388,6 +397,21 @@ class Resolver:
                 return CallTarget(target.name, every=True, alternatives=tuple(
                     CallTarget(f.qualname, function=f, module=m) for f, m in found))
         for base in self.external_bases(owner) or [owner]:
+            api = self.catalogue.api(f"{base}.{attr}")
+            if api is not None:
+                return CallTarget(f"{base}.{attr}", api=api)
+        return None
+
+    def _super_method(self, scope: Scope, attr: str) -> CallTarget | None:
+        """``super().create(request)`` in a method: the next definition in the class's bases."""
+        own = next((b.target for bs in scope.bindings.values() for b in bs if b.kind == "instance"), None)
+        if own is None:
+            return None
+        for module, class_qualname, _node in self.class_chain(own)[1:]:
+            function = module.by_qualname.get(f"{class_qualname}.{attr}")
+            if function is not None:
+                return CallTarget(f"{class_qualname}.{attr}", function=function, module=module)
+        for base in self.external_bases(own):
             api = self.catalogue.api(f"{base}.{attr}")
             if api is not None:
                 return CallTarget(f"{base}.{attr}", api=api)
@@ -422,6 +446,8 @@ class Resolver:
                 return None
         elif isinstance(call.func, ast.Name):
             return self._local_function(call.func.id, scope)
+        if isinstance(call.func, ast.Attribute) and _is_super(call.func.value):
+            return self._super_method(scope, call.func.attr)
         if isinstance(call.func, ast.Attribute):
             owner = self.type_of(call.func.value, scope, depth + 1)
             if owner is not None:
