@@ -31,6 +31,7 @@ from ..catalogue import BlockingApi, Catalogue
 from .decorators import wrappers
 from .definitions import DefinedFunction
 from .frames import Known, call_constants, iter_loop_nodes
+from .hierarchy import is_abstract
 from .iteration import lazy_iterations
 from .resolver import CallTarget, Resolver
 from .scope import Scope
@@ -250,9 +251,11 @@ class BlockingAnalysis:
         """What a call blocks on, and the target that does it.
 
         A target with alternatives (a receiver typed by a union, an abstract method) blocks
-        through the first alternative that does; an abstract method (``every``) only when
-        every implementation the project defines blocks: a store with one async backend
-        among sync ones is not reported.
+        through the alternatives that do. An abstract method (``every``) is not reported when
+        one of its implementations is a real ``async def`` that blocks on nothing: then the
+        interface is async and the blocking backend is the exception. A sync implementation
+        that reaches nothing known does not clear it: a plugin loaded by name, a generated
+        gRPC stub or an SDK the catalogue lacks looks exactly like that.
         """
         if not target.alternatives:
             if target.api is not None:
@@ -261,7 +264,7 @@ class BlockingAnalysis:
         results = [self._effective(call, alt, awaited, caller_is_async, depth, consumed)
                    for alt in target.alternatives]
         blocking = [(alt, items) for alt, items in results if items]
-        if not blocking or (target.every and len(blocking) < len(results)):
+        if not blocking or (target.every and any(_truly_async(alt) for alt, items in results if not items)):
             return None, []
         # Every alternative that blocks is named (``via`` starts with its implementation).
         return blocking[0][0], [item for _alt, items in blocking for item in items]
@@ -346,6 +349,12 @@ class BlockingAnalysis:
             if mark not in seen and len(result) < _MAX_REACHED:
                 seen.add(mark)
                 result.append(item)
+
+
+def _truly_async(target: CallTarget) -> bool:
+    """An ``async def`` implementation with a body of its own (not ``pass`` or ``raise``)."""
+    function = target.function
+    return function is not None and function.is_async and not is_abstract(function)
 
 
 _CACHES = frozenset({"cache", "lru_cache", "cached_property", "cached"})

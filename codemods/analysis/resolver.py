@@ -340,9 +340,11 @@ class Resolver:
                            and t.value.id == "self" for t in targets):
                     continue
                 if isinstance(assigned, ast.AnnAssign) and function.node.name == "__init__":
+                    # ``self.cache: Cache = MemoryCache()``: the instance is more precise than the interface.
                     declared = self.annotation_type(assigned.annotation, function.scope, depth + 1)
-                    if declared is not None or assigned.value is None:
-                        return declared
+                    value = self.type_of(assigned.value, function.scope, depth + 1) if assigned.value else None
+                    if value is not None or declared is not None or assigned.value is None:
+                        return value or declared
                 if assigned.value is not None:
                     found = self.type_of(assigned.value, function.scope, depth + 1)
                     if found is not None:

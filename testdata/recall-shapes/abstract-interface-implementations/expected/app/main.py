@@ -1,6 +1,6 @@
 from fastapi import FastAPI
 
-from app.stores.base import Cache, Events, Registry
+from app.stores.base import Cache, Events, Notifier, Registry
 from app.stores.events import HttpEvents
 from app.stores.file import FileRegistry, MemoryCache
 
@@ -16,6 +16,13 @@ class Store:
     @property
     def registry(self) -> Registry:
         return self._registry
+
+    def notifier(self) -> Notifier:
+        return load_plugin("notifier")
+
+
+def load_plugin(name: str):
+    return globals()[name]
 
 
 store = Store()
@@ -34,3 +41,9 @@ async def cached(key: str):
 @app.get("/events")
 async def events():
     return await store.events.recent()
+
+
+@app.post("/notify")
+async def notify(text: str):
+    await store.notifier().send(text)
+    return {"sent": True}

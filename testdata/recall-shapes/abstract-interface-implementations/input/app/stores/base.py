@@ -15,3 +15,8 @@ class Events(Protocol):
 class Cache:
     def get(self, key: str) -> str | None:
         raise NotImplementedError
+
+
+class Notifier(ABC):
+    @abstractmethod
+    async def send(self, text: str) -> None: ...

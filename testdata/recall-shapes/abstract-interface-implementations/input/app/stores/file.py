@@ -1,7 +1,7 @@
 import json
 import sqlite3
 
-from app.stores.base import Cache, Registry
+from app.stores.base import Cache, Notifier, Registry
 
 
 class FileRegistry(Registry):
@@ -30,3 +30,9 @@ class DiskCache(Cache):
     def get(self, key: str) -> str | None:
         with open(f"/var/cache/{key}") as handle:
             return handle.read()
+
+
+class FileNotifier(Notifier):
+    async def send(self, text: str) -> None:
+        with open("/var/spool/notes", "a") as handle:
+            handle.write(text)
