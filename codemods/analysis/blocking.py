@@ -68,6 +68,8 @@ class DirectCall:
     #: The ``for`` statement or comprehension that reads a file object as it iterates it:
     #: ``node`` then only marks the iterated name's position (it is not in the tree).
     loop: ast.For | ast.ListComp | ast.SetComp | ast.DictComp | None = None
+    #: A property read whose getter blocks (``store.permissions``): ``node`` only marks it.
+    read: ast.Attribute | None = None
 
     @property
     def fix_site(self) -> DefinedFunction | None:
@@ -191,11 +193,36 @@ class BlockingAnalysis:
                                helper=chosen.function if chosen is not None else None,
                                awaited=awaited, chain=reached.chain)
                 )
+        reads = [DirectCall(marker, r.api, r.name, r.via, helper=chosen.function if chosen else None,
+                            chain=r.chain, read=attribute)
+                 for marker, target, attribute in self._property_reads(function)
+                 for chosen, items in [self._effective(marker, target, False, is_async, 0)] for r in items]
+        if reads:
+            found = sorted([*found, *reads], key=lambda c: (c.node.lineno, c.node.col_offset))
         for loop_call in [*self.file_loops(function), *self.lazy_loops(function)]:
             # In source order, after the calls that start where it does or before.
             where = (loop_call.node.lineno, loop_call.node.col_offset)
             at = next((i for i, c in enumerate(found) if (c.node.lineno, c.node.col_offset) > where), len(found))
             found.insert(at, loop_call)
+        return found
+
+    def _property_reads(self, function: DefinedFunction, known: Known = ()
+                        ) -> list[tuple[ast.Call, CallTarget, ast.Attribute]]:
+        """Attributes read (not called) whose getter is a project ``@property``: reading one
+        runs the getter, as a call would (``permissions=self.permissions``)."""
+        found: list[tuple[ast.Call, CallTarget, ast.Attribute]] = []
+        called: set[int] = set()
+        for node in iter_loop_nodes(function.node.body, per_call=True, known=known):
+            if isinstance(node, ast.Call):
+                called.add(id(node.func))
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and id(node) not in called:
+                target = self.resolver.property_getter(node, function.scope)
+                if target is not None:
+                    cached = self._markers.get(id(node))
+                    if cached is None or cached[0] is not node:
+                        marker = ast.copy_location(ast.Call(func=node, args=[], keywords=[]), node)
+                        cached = self._markers[id(node)] = (node, marker)
+                    found.append((cached[1], target, node))
         return found
 
     def file_loops(self, function: DefinedFunction) -> list[DirectCall]:
@@ -326,6 +353,8 @@ class BlockingAnalysis:
                 caller_is_async = function.is_async and id(call) not in spawned
                 items = self._effective(call, target, awaited, caller_is_async, depth, consumed)[1]
                 self._add(result, seen, items)
+            for marker, target, _attribute in self._property_reads(function, known):
+                self._add(result, seen, self._effective(marker, target, False, function.is_async, depth)[1])
             nodes = iter_loop_nodes(function.node.body, per_call=True, known=known)
             lazy = [Reached(api, api.qualname) for _w, _i, api in lazy_iterations(nodes, function.scope,
                                                                                  self.resolver)]

@@ -60,6 +60,11 @@ def _generic_origin(base: ast.expr) -> ast.expr:
     return base.value if isinstance(base, ast.Subscript) else base
 
 
+def _decorated_with(node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
+    return any((d.attr if isinstance(d, ast.Attribute) else getattr(d, "id", "")) == name
+               for d in node.decorator_list)
+
+
 def _is_super(expr: ast.expr) -> bool:
     return isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "super"
 
@@ -402,6 +407,22 @@ class Resolver:
             api = self.catalogue.api(f"{base}.{attr}")
             if api is not None:
                 return CallTarget(f"{base}.{attr}", api=api)
+        return None
+
+    def property_getter(self, attribute: ast.Attribute, scope: Scope) -> CallTarget | None:
+        """The project ``@property`` getter that reading ``attribute`` runs (a ``cached_property``
+        runs once per instance: start-up cost, left out)."""
+        if isinstance(attribute.value, ast.Name) and scope.lookup(attribute.value.id) is None:
+            return None
+        owner = self.type_of(attribute.value, scope)
+        if owner is None or "|" in owner or owner.startswith(_CONTAINER) or owner in self.catalogue.classes:
+            return None
+        for module, class_qualname, _node in self.class_chain(owner):
+            getter = module.by_qualname.get(f"{class_qualname}.{attribute.attr}")
+            if getter is not None:
+                if not _is_property(getter.node) or _decorated_with(getter.node, "cached_property"):
+                    return None
+                return CallTarget(getter.qualname, function=getter, module=module)
         return None
 
     def _super_method(self, scope: Scope, attr: str) -> CallTarget | None:

@@ -145,6 +145,9 @@ def _plan_actions(context: FixContext) -> tuple[list[tuple[str, ast.stmt | ast.e
         if call.awaited and call.helper is not None:
             raise Refusal(f"`{call.helper.qualname}` is a plain `def` but its result is awaited (line "
                           f"{call.node.lineno}): a decorator may make it async; check it by hand")
+        if call.read is not None:
+            raise Refusal(f"reading the property `{call.via[0]}` (line {call.node.lineno}) runs a getter that "
+                          f"blocks; a read cannot move to a thread by itself")
         anchor = call.loop if call.loop is not None else call.node  # a file loop's marker is not in the tree
         run = run_of.get(id(anchor))
         if run is not None:
