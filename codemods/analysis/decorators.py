@@ -52,3 +52,13 @@ def wrappers(function: DefinedFunction, resolver: Resolver) -> list[DefinedFunct
         if inner is not None:
             found.append(inner)
     return found
+
+
+def decorator_parameter(wrapper: DefinedFunction, resolver: Resolver) -> str | None:
+    """The name under which a wrapper's decorator received the decorated function
+    (``def with_session(f): def wrapper(*a): ... f(session, *a)`` -> ``f``)."""
+    decorator = wrapper.parent
+    if decorator is None:
+        return None
+    positional = [*decorator.node.args.posonlyargs, *decorator.node.args.args]
+    return positional[0].arg if positional else None

@@ -41,6 +41,11 @@ class DefinedFunction:
         self._scope: Scope | None = None
 
     @property
+    def parent(self) -> DefinedFunction | None:
+        """The function this one is defined in (``None`` at module or class level)."""
+        return self._parent
+
+    @property
     def enclosing(self) -> Scope:
         """The scope the function is defined in (class bodies do not count, as in Python)."""
         return self._parent.scope if self._parent is not None else self._module_scope

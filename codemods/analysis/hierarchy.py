@@ -9,7 +9,9 @@ async backend among sync ones is not reported) and names them.
 
 Subclasses are found without parsing the whole project: one pass over the
 project's files with a byte search for ``class X(...)`` lists, per base name,
-the files that may subclass it; only those are parsed.
+the files that may subclass it; only those are parsed. The same pass lists,
+per name, the files that call something of that name (:mod:`.arguments` finds
+a function's callers with it).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from .resolver import Resolver
 
 _CLASS = re.compile(rb"^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)", re.MULTILINE)
+_CALLED = re.compile(rb"([A-Za-z_]\w*)[ \t]*\(")
 _NAME = re.compile(rb"([A-Za-z_]\w*)[ \t]*(?:\[|,|\)|$|=|\s)")
 _SKIPPED = frozenset({"node_modules", "build", "dist", "__pycache__", "site-packages", "venv", "tests", "test"})
 _MAX_IMPLEMENTATIONS = 8
@@ -67,9 +70,23 @@ class Hierarchy:
     def __init__(self, index: ProjectIndex) -> None:
         self.index = index
         self._by_base: dict[str, list[Path]] | None = None
+        self._by_call: dict[str, list[int]] = {}
+        self._paths: list[Path] = []
         self._memo: dict[str, list[str]] = {}
 
+    def modules_calling(self, word: str) -> list[ModuleInfo]:
+        """The project's modules whose text calls something named ``word`` (parsed on demand)."""
+        self._files_by_base()
+        found = []
+        for number in self._by_call.get(word, ()):
+            path = self._paths[number]
+            info = self.index.cached(path) or self.index.add_text(path, _read(path))
+            if info is not None:
+                found.append(info)
+        return found
+
     def _files_by_base(self) -> dict[str, list[Path]]:
+        """One pass over the project's files: who subclasses what, and who calls what (by name)."""
         if self._by_base is None:
             self._by_base = {}
             for folder, dirnames, filenames in os.walk(self.index.root):
@@ -82,6 +99,10 @@ class Hierarchy:
                         data = path.read_bytes()
                     except OSError:
                         continue
+                    number = len(self._paths)
+                    self._paths.append(path)
+                    for word in set(_CALLED.findall(data)):
+                        self._by_call.setdefault(word.decode(), []).append(number)
                     if b"class" not in data:
                         continue
                     for bases in _CLASS.findall(data):

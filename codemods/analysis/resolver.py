@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..catalogue import BlockingApi, Catalogue
+from .arguments import ArgumentTypes
 from .declared import CONTAINER as _CONTAINER
 from .declared import MAX_DEPTH as _MAX_DEPTH
 from .declared import DeclaredTypes
@@ -99,6 +100,7 @@ class Resolver:
         self._type_memo: dict[tuple[int, int], str | None] = {}
         self.declared = DeclaredTypes(self)
         self.hierarchy = Hierarchy(index)
+        self.arguments = ArgumentTypes(self)
 
     # -- names -------------------------------------------------------------------
     def qualified(self, expr: ast.AST, scope: Scope) -> str | None:
@@ -234,6 +236,9 @@ class Resolver:
                 types.add(self.annotation_type(binding.node, owner, depth + 1))
             elif binding.kind == "unpack" and binding.node is not None:
                 types.add(self.declared.unpacked_type(binding.node, int(binding.target), owner, depth + 1))
+            elif binding.kind == "parameter" and binding.node is not None:
+                index, parameter = binding.target.split(":", 1)
+                types.add(self.arguments.parameter_type(binding.node, parameter, int(index), depth + 1))
             elif binding.kind == "default" and isinstance(binding.node, ast.expr):
                 types.add(self.declared.dependency_type(binding.node, owner.parent or owner, depth + 1))
             elif binding.kind in {"import", "class"} and expr is not None and scope is not None:

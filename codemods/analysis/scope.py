@@ -30,7 +30,8 @@ class Binding:
     ``kind`` is ``import`` (``target`` is the imported qualified name),
     ``value`` (``node`` is the assigned expression), ``annotation`` (``node``
     is the annotation), ``unpack`` (element ``int(target)`` of ``node``: ``a, b = f()``),
-    ``function``/``class`` (``node`` is the definition) or
+    ``function``/``class`` (``node`` is the definition), ``parameter`` (an
+    unannotated parameter of the function ``node``; ``target`` is ``position:name``) or
     ``other`` (loop targets, ``except ... as``, unpacking: meaning unknown).
     """
 
@@ -243,14 +244,16 @@ def function_scope(func: FunctionNode | ast.Lambda, parent: Scope, is_package: b
     defaults: dict[str, ast.expr] = dict(zip([a.arg for a in positional[len(positional) - len(args.defaults):]],
                                              args.defaults))
     defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
-    for arg in (*positional, *args.kwonlyargs):
+    for position, arg in enumerate((*positional, *args.kwonlyargs)):
         if arg.annotation is not None:
             scope.add(arg.arg, Binding("annotation", node=arg.annotation))
         elif isinstance(defaults.get(arg.arg), ast.Call):
             # ``db=Depends(get_db)``: typed by what the dependency returns (the resolver decides).
             scope.add(arg.arg, Binding("default", node=defaults[arg.arg]))
         else:
-            scope.add(arg.arg, Binding("other"))
+            # Typed, if at all, by what the callers pass (``target``: "position:name", -1 keyword-only).
+            index = position if position < len(positional) else -1
+            scope.add(arg.arg, Binding("parameter", target=f"{index}:{arg.arg}", node=func))
     for star in (args.vararg, args.kwarg):
         if star is not None:
             scope.add(star.arg, Binding("other"))

@@ -1,0 +1,138 @@
+"""Unannotated parameters, typed by what the project's callers pass.
+
+``def fetch_api_keys(session, org_id): session.query(...)`` says nothing about
+``session``, but every call passes ``db.session``, a SQLAlchemy ``Session``:
+the parameter holds the union of the types its callers' arguments have. The
+callers are the calls of the function (for ``__init__``, of its class, and
+the keywords of ``app.add_middleware(Cls, ...)``) anywhere in the project, and
+the wrappers of its project decorators (``@with_session`` calls
+``f(session, *args)``). Callers are found through a word search of the
+project's files (see :class:`.hierarchy.Hierarchy`), so only files that name
+the function are parsed. A parameter no caller types stays unknown.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from .decorators import decorator_parameter, wrappers
+from .definitions import DefinedFunction
+from .frames import iter_loop_nodes
+from .scope import Scope
+
+if TYPE_CHECKING:
+    from .resolver import Resolver
+
+_MAX_CALLERS = 24
+_PASSING = frozenset({"add_middleware", "partial"})
+
+
+class ArgumentTypes:
+    """Parameter types from call sites, memoised per (function, parameter)."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self._memo: dict[tuple[int, str], str | None] = {}
+
+    def parameter_type(self, node: ast.AST, name: str, index: int, depth: int) -> str | None:
+        key = (id(node), name)
+        if key in self._memo:
+            return self._memo[key]
+        self._memo[key] = None  # a cycle through this parameter adds nothing
+        function = self.resolver.index.defined(node)
+        found = self._from_callers(function, name, index, depth) if function is not None else None
+        self._memo[key] = found
+        return found
+
+    def _from_callers(self, function: DefinedFunction, name: str, index: int, depth: int) -> str | None:
+        from .resolver import union
+
+        types: list[str] = []
+        for argument, scope in self._arguments(function, name, index):
+            found = self.resolver.type_of(argument, scope, depth + 1)
+            if found is not None:
+                types.append(found)
+        return union(types)
+
+    def _arguments(self, function: DefinedFunction, name: str, index: int) -> list[tuple[ast.expr, Scope]]:
+        """The expressions callers pass for the parameter, each with the scope it is read in."""
+        found: list[tuple[ast.expr, Scope]] = []
+        is_init = function.owner_class is not None and function.node.name == "__init__"
+        bound = function.owner_class is not None  # ``self`` is passed by the call itself
+        for wrapper in wrappers(function, self.resolver):
+            found += _wrapper_arguments(wrapper, index, self.resolver)
+        word = function.owner_class.rsplit(".", 1)[-1] if is_init and function.owner_class else function.node.name
+        for caller_scope, call in self._calls_naming(word):
+            if len(found) >= _MAX_CALLERS:
+                break
+            passed = _passed_class(call, word)
+            if passed is not None:
+                if not self._is_class_of(passed, caller_scope, function):
+                    continue
+                found += [(k.value, caller_scope) for k in call.keywords if k.arg == name]
+                continue
+            target = self.resolver.call_target(call, caller_scope)
+            if target is None or target.function is None or target.function.node is not function.node:
+                continue
+            shift = 1 if bound else 0
+            position = index - shift
+            if 0 <= position < len(call.args) and not any(isinstance(a, ast.Starred) for a in call.args[:position + 1]):
+                found.append((call.args[position], caller_scope))
+            found += [(k.value, caller_scope) for k in call.keywords if k.arg == name]
+        return found
+
+    def _is_class_of(self, expr: ast.expr, scope: Scope, function: DefinedFunction) -> bool:
+        name = self.resolver.qualified(expr, scope)
+        symbol = self.resolver.project_symbol(name) if name else None
+        if symbol is None or symbol.kind != "class":
+            return False
+        init = symbol.module.by_qualname.get(f"{symbol.qualname}.__init__")
+        return init is not None and init.node is function.node
+
+    def _calls_naming(self, word: str) -> list[tuple[Scope, ast.Call]]:
+        """The calls of ``word`` (or that hand the class ``word`` over) in the files that name it."""
+        calls: list[tuple[Scope, ast.Call]] = []
+        modules = [*self.resolver.hierarchy.modules_calling(word), *self.resolver.hierarchy.modules_calling(
+            "add_middleware")]
+        unique = {id(info): info for info in modules}
+        for info in unique.values():
+            frames: list[tuple[list[ast.stmt], Scope]] = [(info.tree.body, info.scope)]
+            frames += [(f.node.body, f.scope) for f in info.functions]
+            for body, scope in frames:
+                for node in iter_loop_nodes(body):
+                    if isinstance(node, ast.Call) and (_callee_word(node) == word or _passed_class(node, word)):
+                        calls.append((scope, node))
+        return calls
+
+
+def _callee_word(call: ast.Call) -> str:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
+def _passed_class(call: ast.Call, word: str) -> ast.expr | None:
+    """``app.add_middleware(LoggingMiddleware, registry=...)``: the class handed over to be built."""
+    if _callee_word(call) in _PASSING and call.args:
+        first = call.args[0]
+        if (first.attr if isinstance(first, ast.Attribute) else getattr(first, "id", "")) == word:
+            return first
+    return None
+
+
+def _wrapper_arguments(wrapper: DefinedFunction, index: int, resolver: Resolver) -> list[tuple[ast.expr, Scope]]:
+    """``f(session, *args, **kwargs)`` inside a decorator's wrapper: what it passes at ``index``."""
+    parameter = decorator_parameter(wrapper, resolver)
+    if parameter is None:
+        return []
+    found: list[tuple[ast.expr, Scope]] = []
+    for node in iter_loop_nodes(wrapper.node.body):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == parameter:
+            leading = []
+            for argument in node.args:
+                if isinstance(argument, ast.Starred):
+                    break
+                leading.append(argument)
+            if index < len(leading):
+                found.append((leading[index], wrapper.scope))
+    return found
