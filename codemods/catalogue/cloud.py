@@ -16,12 +16,22 @@ asks the daemon for its API version, and every collection call
 (``client.containers.run/get/list``) and model action (``container.stop()``,
 ``.logs()``, ``.exec_run()``) is a round trip, some of minutes (``run``, ``wait``,
 ``pull``). Reading ``container.id`` or ``.attrs`` is local.
+
+Kubernetes (the official ``kubernetes`` client): the API classes (``CoreV1Api``,
+``AppsV1Api``, ``CustomObjectsApi``...) are generated, and every public method
+is an HTTPS request to the API server (``..._with_http_info`` too); building
+one is local. Loading the configuration reads the kubeconfig (or the
+service-account files) and may run an exec credential plugin. ``Watch().stream``
+is a generator reading a long-lived response. ``kubernetes_asyncio`` is another
+library with its own configuration calls, so it is not recorded as a twin.
 """
 
 from __future__ import annotations
 
+import re
+
 from . import Alias, BlockingApi, Returns
-from ._helpers import each, returning
+from ._helpers import each, instance, returning
 
 _CLIENT, _RESOURCE, _SESSION = ("botocore.client.BaseClient", "boto3.resources.base.ServiceResource",
                                 "boto3.session.Session")
@@ -115,7 +125,45 @@ _DOCKER_ENTRIES = [
     BlockingApi("docker.models.images.ImageCollection.pull", "cloud", why="pulls an image from a registry"),
 ]
 
-ENTRIES: list[BlockingApi] = [*_BOTO3, *_AZURE_ENTRIES, *_GCS_ENTRIES, *_MINIO, *_DOCKER_ENTRIES]
+_K8S = "kubernetes.client"
+# API group -> versions; each gives ``<Group>Api`` (discovery) and ``<Group><Version>Api`` (the
+# current client's classes, and the beta ones of recent older releases).
+_K8S_GROUPS = {
+    "Admissionregistration": ("V1", "V1alpha1", "V1beta1"), "Apiextensions": ("V1", "V1beta1"),
+    "Apiregistration": ("V1",), "Apis": (), "Apps": ("V1",), "Authentication": ("V1",), "Authorization": ("V1",),
+    "Autoscaling": ("V1", "V2", "V2beta1", "V2beta2"), "Batch": ("V1", "V1beta1"),
+    "Certificates": ("V1", "V1beta1"), "Coordination": ("V1", "V1alpha2", "V1beta1"), "Core": ("V1",),
+    "CustomObjects": (), "Discovery": ("V1", "V1beta1"), "Events": ("V1", "V1beta1"),
+    "FlowcontrolApiserver": ("V1", "V1beta3"), "InternalApiserver": ("V1alpha1",), "Lifecycle": ("V1alpha1",),
+    "Logs": (), "Networking": ("V1", "V1beta1"), "Node": ("V1", "V1beta1"), "Openid": (), "Policy": ("V1", "V1beta1"),
+    "RbacAuthorization": ("V1",), "Resource": ("V1", "V1alpha3", "V1beta1", "V1beta2"),
+    "Scheduling": ("V1", "V1alpha3", "V1beta1"), "Storage": ("V1", "V1beta1"),
+    "Storagemigration": ("V1", "V1beta1"), "Version": (), "WellKnown": (),
+}
+_K8S_APIS = tuple(f"{group}{version}Api" for group, versions in _K8S_GROUPS.items() for version in ("", *versions))
+_K8S_CONFIG = ("load_kube_config", "load_incluster_config", "load_config", "load_kube_config_from_dict",
+               "new_client_from_config", "new_client_from_config_dict", "list_kube_config_contexts")
+
+
+def _k8s_module(api: str) -> str:
+    """``CoreV1Api`` is defined in ``kubernetes.client.api.core_v1_api``."""
+    return f"{_K8S}.api." + re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", api).lower()
+
+
+_K8S_ENTRIES = [
+    *[BlockingApi(f"{_K8S}.{api}.*", "cloud", why="an HTTPS request to the Kubernetes API server")
+      for api in _K8S_APIS],
+    *each(f"{_K8S}.ApiClient", ("call_api", "request"), "cloud", why="an HTTPS request to the Kubernetes API server"),
+    BlockingApi(f"{_K8S}.ApiClient.close", "cloud", why="joins the client's thread pool"),
+    *each("kubernetes.config", _K8S_CONFIG, "cloud",
+          why="reads the kubeconfig or service-account files; may run an exec credential plugin"),
+    BlockingApi("kubernetes.watch.Watch.stream", "cloud", lazy=True,
+                why="reads the watch response from the API server as it is iterated"),
+    BlockingApi("kubernetes.stream.stream", "cloud",
+                why="opens a websocket to the API server and reads the command's output"),
+]
+
+ENTRIES: list[BlockingApi] = [*_BOTO3, *_AZURE_ENTRIES, *_GCS_ENTRIES, *_MINIO, *_DOCKER_ENTRIES, *_K8S_ENTRIES]
 
 RETURNS: list[Returns] = [
     Returns("boto3.client", _CLIENT),
@@ -157,6 +205,8 @@ RETURNS: list[Returns] = [
       for module, cls in _DOCKER_MODELS.values() for method in ("get", "create")],
     Returns("docker.models.containers.ContainerCollection.run", "docker.models.containers.Container"),
     Returns("docker.models.images.ImageCollection.pull", "docker.models.images.Image"),
+    *instance(f"{_K8S}.ApiClient", "kubernetes.watch.Watch"),
+    *returning("kubernetes.config", ("new_client_from_config", "new_client_from_config_dict"), f"{_K8S}.ApiClient"),
 ]
 
 ALIASES: list[Alias] = [
@@ -177,4 +227,10 @@ ALIASES: list[Alias] = [
       for service, name in _STUB_CLIENTS.items() for module in ("", ".client")],
     *[Alias(f"{stubs}_{service}{module}.{name}", _RESOURCE) for stubs in ("mypy_boto3", "types_boto3")
       for service, names in _STUB_RESOURCES.items() for name in names for module in ("", ".service_resource")],
+    *[Alias(f"{where}.{api}", f"{_K8S}.{api}") for api in _K8S_APIS for where in (f"{_K8S}.api", _k8s_module(api))],
+    Alias(f"{_K8S}.api_client.ApiClient", f"{_K8S}.ApiClient"),
+    Alias("kubernetes.config.kube_config", "kubernetes.config"),
+    Alias("kubernetes.config.incluster_config", "kubernetes.config"),
+    Alias("kubernetes.watch.watch.Watch", "kubernetes.watch.Watch"),
+    Alias("kubernetes.stream.stream.stream", "kubernetes.stream.stream"),
 ]
