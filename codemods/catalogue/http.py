@@ -29,6 +29,8 @@ _REQUESTS = [
           why="requests resolves, connects and reads the whole response before returning"),
     *each("requests.Session", (*_VERBS, "send"), "http",
           why="a requests Session sends the request and waits for the reply"),
+    BlockingApi("requests.Session.resolve_redirects", "http", lazy=True,
+                why="a generator: follows each redirect (a request) as it is iterated"),
     # With ``stream=True`` the body is read from the socket as these generators are iterated.
     *each("requests.Response", ("iter_content", "iter_lines"), "http", lazy=True,
           why="reads a streamed body (stream=True) from the socket as it is iterated"),

@@ -124,12 +124,16 @@ def _twilio() -> tuple[list[BlockingApi], list[Returns]]:
                 f"{_TWILIO_API}.call.CallContext": ("fetch", "update", "delete"),
                 f"{_TWILIO_VERIFY}.ServiceContext": ("fetch", "update", "delete"),
                 f"{_TWILIO_VERIFY}.verification.VerificationContext": ("fetch", "update")}
+    # Each call has a ``..._with_http_info`` variant (the same request, with status and headers).
     entries = [api for owner, methods in {**lists, **contexts}.items()
-               for api in each(owner, methods, "vendor", why="an HTTPS request to the Twilio API")]
+               for api in each(owner, (*methods, *(f"{m}_with_http_info" for m in methods)), "vendor",
+                               why="an HTTPS request to the Twilio API")]
     returns = [
         *instance("twilio.rest.Client"),
         Returns("twilio.rest.Client.messages", f"{_TWILIO_API}.message.MessageList"),
         Returns(f"{_TWILIO_API}.message.MessageList.__call__", f"{_TWILIO_API}.message.MessageContext"),
+        Returns(f"{_TWILIO_API}.message.MessageList.get", f"{_TWILIO_API}.message.MessageContext"),
+        Returns(f"{_TWILIO_API}.call.CallList.get", f"{_TWILIO_API}.call.CallContext"),
         Returns("twilio.rest.Client.calls", f"{_TWILIO_API}.call.CallList"),
         Returns(f"{_TWILIO_API}.call.CallList.__call__", f"{_TWILIO_API}.call.CallContext"),
         Returns("twilio.rest.Client.verify", "twilio.rest.verify.Verify"),
@@ -149,8 +153,8 @@ def _twilio() -> tuple[list[BlockingApi], list[Returns]]:
 _OTHERS = [
     BlockingApi("slack_sdk.WebClient.*", "vendor", async_twin="slack_sdk.web.async_client.AsyncWebClient.*",
                 why="every Web API method is an HTTPS request (urllib inside)"),
-    BlockingApi("slack_sdk.webhook.WebhookClient.send", "vendor",
-                async_twin="slack_sdk.webhook.async_client.AsyncWebhookClient.send", why=_HTTPS),
+    *each("slack_sdk.webhook.WebhookClient", ("send", "send_dict"), "vendor",
+          twin="slack_sdk.webhook.async_client.AsyncWebhookClient", why=_HTTPS),
     *each("google.oauth2.id_token", ("verify_oauth2_token", "verify_token", "verify_firebase_token",
                                      "fetch_id_token"), "vendor",
           why="downloads Google's public certificates with requests"),
