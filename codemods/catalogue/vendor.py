@@ -17,22 +17,40 @@ from ._helpers import each, instance
 _HTTPS = "an HTTPS request to the vendor's API"
 _OPENAI_RESOURCES = {
     # attribute path on the client -> (resource class under openai.resources, methods)
-    "chat.completions": ("chat.Completions", ("create", "parse", "stream")),
+    "chat.completions": ("chat.Completions", ("create", "parse", "stream", "retrieve", "update", "list", "delete")),
     "completions": ("Completions", ("create",)),
     "embeddings": ("Embeddings", ("create",)),
-    "responses": ("responses.Responses", ("create", "retrieve", "parse", "stream")),
+    "responses": ("responses.Responses", ("create", "retrieve", "parse", "stream", "cancel", "delete", "compact")),
     "images": ("Images", ("generate", "edit", "create_variation")),
     "audio.transcriptions": ("audio.Transcriptions", ("create",)),
     "audio.translations": ("audio.Translations", ("create",)),
     "audio.speech": ("audio.Speech", ("create",)),
-    "files": ("Files", ("create", "retrieve", "content", "list", "delete")),
+    "files": ("Files", ("create", "retrieve", "content", "list", "delete", "retrieve_content", "wait_for_processing")),
     "moderations": ("Moderations", ("create",)),
     "models": ("Models", ("list", "retrieve", "delete")),
     "batches": ("Batches", ("create", "retrieve", "list", "cancel")),
+    "uploads": ("Uploads", ("create", "complete", "cancel", "upload_file_chunked")),
+    "conversations": ("conversations.Conversations", ("create", "retrieve", "update", "delete")),
+    "fine_tuning.jobs": ("fine_tuning.Jobs", ("create", "retrieve", "list", "cancel", "list_events", "pause",
+                                              "resume")),
+    "vector_stores": ("VectorStores", ("create", "retrieve", "update", "list", "delete", "search")),
+    "vector_stores.files": ("vector_stores.Files", ("create", "retrieve", "update", "list", "delete", "content",
+                                                    "create_and_poll", "poll", "upload", "upload_and_poll")),
+    "vector_stores.file_batches": ("vector_stores.FileBatches", ("create", "retrieve", "cancel", "list_files",
+                                                                 "create_and_poll", "poll", "upload_and_poll")),
+    "beta.assistants": ("beta.Assistants", ("create", "retrieve", "update", "list", "delete")),
+    "beta.threads": ("beta.Threads", ("create", "retrieve", "update", "delete", "create_and_run",
+                                      "create_and_run_poll", "create_and_run_stream")),
+    "beta.threads.messages": ("beta.threads.Messages", ("create", "retrieve", "update", "list", "delete")),
+    "beta.threads.runs": ("beta.threads.Runs", ("create", "retrieve", "update", "list", "cancel", "create_and_poll",
+                                                "poll", "stream", "create_and_stream", "submit_tool_outputs",
+                                                "submit_tool_outputs_and_poll", "submit_tool_outputs_stream")),
 }
-_OPENAI_INTERMEDIATE = {"chat": "chat.Chat", "audio": "audio.Audio"}
+# Attributes that only group resources.
+_OPENAI_INTERMEDIATE = {"chat": "chat.Chat", "audio": "audio.Audio", "fine_tuning": "fine_tuning.FineTuning",
+                        "beta": "beta.Beta"}
 _ANTHROPIC_RESOURCES = {
-    "messages": ("Messages", ("create", "count_tokens", "stream")),
+    "messages": ("Messages", ("create", "count_tokens", "stream", "parse")),
     "completions": ("Completions", ("create",)),
     "models": ("Models", ("list", "retrieve")),
 }
@@ -57,16 +75,20 @@ def _openai() -> tuple[list[BlockingApi], list[Returns]]:
     returns = [*instance("openai.OpenAI"), Returns("openai.OpenAI.with_options", "openai.OpenAI")]
     for attr, cls in _OPENAI_INTERMEDIATE.items():
         returns.append(Returns(f"openai.OpenAI.{attr}", f"openai.resources.{cls}"))
+    # The raw HTTP helpers on the client itself.
+    entries += each("openai.OpenAI", ("get", "post", "put", "patch", "delete", "request"), "vendor", why=_HTTPS)
     for path, (cls, methods) in _OPENAI_RESOURCES.items():
         owner = f"openai.resources.{cls}"
         module, _, name = cls.rpartition(".")
         twin = f"openai.resources.{module + '.' if module else ''}Async{name}"
-        entries += [BlockingApi(f"{owner}.{m}", "vendor", async_twin=None if m == "stream" else f"{twin}.{m}",
+        entries += [BlockingApi(f"{owner}.{m}", "vendor", async_twin=None if "stream" in m else f"{twin}.{m}",
                                 why=_HTTPS) for m in methods]
         # The module-level default client: ``openai.chat.completions.create(...)``.
         entries += [BlockingApi(f"openai.{path}.{m}", "vendor", why=_HTTPS) for m in methods]
         parent, _, attr = path.rpartition(".")
-        holder = f"openai.resources.{_OPENAI_INTERMEDIATE[parent]}" if parent else "openai.OpenAI"
+        # A resource hangs off the client, a grouping attribute (``chat``) or another resource.
+        holder = (f"openai.resources.{_OPENAI_INTERMEDIATE.get(parent) or _OPENAI_RESOURCES[parent][0]}" if parent
+                  else "openai.OpenAI")
         returns.append(Returns(f"{holder}.{attr}", owner))
     return entries, returns
 
@@ -83,6 +105,14 @@ def _anthropic() -> tuple[list[BlockingApi], list[Returns]]:
             entries += [BlockingApi(f"{owner}.{m}", "vendor",
                                     async_twin=None if m == "stream" else f"{package}.Async{cls}.{m}", why=_HTTPS)
                         for m in methods]
+    for package in ("anthropic.resources", "anthropic.resources.beta"):
+        # Message batches: ``client.messages.batches.create(...)`` (and under ``beta``).
+        returns.append(Returns(f"{package}.Messages.batches", f"{package}.messages.Batches"))
+        entries += each(f"{package}.messages.Batches", ("create", "retrieve", "list", "cancel", "delete", "results"),
+                        "vendor", twin=f"{package}.messages.AsyncBatches", why=_HTTPS)
+    returns.append(Returns("anthropic.resources.beta.Beta.files", "anthropic.resources.beta.Files"))
+    entries += each("anthropic.resources.beta.Files", ("upload", "download", "list", "delete", "retrieve_metadata"),
+                    "vendor", twin="anthropic.resources.beta.AsyncFiles", why=_HTTPS)
     return entries, returns
 
 
