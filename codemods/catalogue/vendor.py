@@ -57,8 +57,14 @@ _ANTHROPIC_RESOURCES = {
 _STRIPE_RESOURCES = ("Customer", "PaymentIntent", "SetupIntent", "PaymentMethod", "Subscription", "SubscriptionItem",
                      "Invoice", "InvoiceItem", "Charge", "Refund", "Price", "Product", "Coupon", "PromotionCode",
                      "TaxRate", "Account", "Payout", "Transfer", "Event", "WebhookEndpoint", "BalanceTransaction",
-                     "Dispute", "File", "checkout.Session", "billing_portal.Session")
+                     "Dispute", "File", "checkout.Session", "billing_portal.Session", "Plan", "Quote", "CreditNote",
+                     "PaymentLink", "ShippingRate", "TaxId", "Topup", "ApplicationFee", "Mandate", "Source",
+                     "CustomerSession", "EphemeralKey", "AccountLink", "issuing.Card", "issuing.Cardholder",
+                     "terminal.Reader", "terminal.ConnectionToken", "identity.VerificationSession",
+                     "billing.Meter", "billing.MeterEvent", "tax.Calculation", "tax.Transaction",
+                     "radar.ValueList")
 _STRIPE_METHODS = ("create", "retrieve", "modify", "list", "delete", "search")
+_STRIPE_SERVICE = "stripe.StripeService"
 _STRIPE_ACTIONS = {"PaymentIntent": ("confirm", "capture", "cancel"), "SetupIntent": ("confirm", "cancel"),
                    "Subscription": ("cancel", "resume"), "Invoice": ("pay", "finalize_invoice", "send_invoice",
                                                                      "void_invoice"), "Refund": ("cancel",)}
@@ -129,6 +135,13 @@ def _stripe() -> tuple[list[BlockingApi], list[Returns]]:
         returns += [Returns(f"stripe.StripeClient.{attr}", service), Returns(f"{service}.list", "stripe.ListObject")]
         entries += each(service, ("create", "retrieve", "update", "list", "delete", "search",
                                   *_STRIPE_ACTIONS.get(resource, ())), "vendor", why=_HTTPS)
+        returns.append(Returns(f"{service}.*", _STRIPE_SERVICE))
+    # Every other service (``client.tax_rates``, ``client.v1.coupons``, ``client.checkout.sessions``)
+    # is a ``StripeService`` whose public methods are API requests and whose attributes are services.
+    returns += [Returns("stripe.StripeClient.*", _STRIPE_SERVICE), Returns(f"{_STRIPE_SERVICE}.*", _STRIPE_SERVICE),
+                Returns(f"{_STRIPE_SERVICE}.list", "stripe.ListObject"),
+                Returns(f"{_STRIPE_SERVICE}.search", "stripe.SearchResultObject")]
+    entries += [BlockingApi(f"{_STRIPE_SERVICE}.{name}", "vendor", why=_HTTPS) for name in ("*", "list", "search")]
     # ``auto_paging_iter()`` only makes a generator: the requests run as it is iterated, so the
     # loop over it is what blocks (and what wrap-in-threadpool moves), not the call.
     returns += [Returns("stripe.ListObject.auto_paging_iter", "stripe._AutoPaging"),
@@ -208,6 +221,7 @@ ALIASES: list[Alias] = [
     Alias("anthropic.AnthropicBedrock", "anthropic.Anthropic"),
     Alias("anthropic.AnthropicVertex", "anthropic.Anthropic"),
     Alias("stripe._stripe_client.StripeClient", "stripe.StripeClient"),
+    Alias("stripe._stripe_service.StripeService", _STRIPE_SERVICE),
     Alias("twilio.rest.client.Client", "twilio.rest.Client"),
     Alias("slack_sdk.web.WebClient", "slack_sdk.WebClient"),
     Alias("slack_sdk.web.client.WebClient", "slack_sdk.WebClient"),
