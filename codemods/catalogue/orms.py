@@ -60,13 +60,15 @@ _PEEWEE_ENTRIES = [
                     "set_by_id", "truncate_table"),
           "database", why=_PEEWEE_WHY),
     *each(_SELECT, ("get", "get_or_none", "first", "count", "exists", "scalar", "scalars", "execute", "iterator",
-                    "peek", "prefetch"), "database", why=_PEEWEE_WHY),
+                    "peek", "prefetch", "create_table"), "database", why=_PEEWEE_WHY),
     *[BlockingApi(f"{query}.{name}", "database", why=_PEEWEE_WHY)
       for query in (_INSERT, _UPDATE, _DELETE) for name in ("execute", "iterator")],
     BlockingApi(f"{_RAW}.execute", "database", why=_PEEWEE_WHY),
     *[BlockingApi(f"{query}.__iter__", "database", why="iterating the query runs it on a synchronous connection")
       for query in (_SELECT, _RAW)],
     *each(_DATABASE, _DATABASE_IO, "database", why="peewee opens, uses or commits a synchronous connection"),
+    BlockingApi(f"{_DATABASE}.batch_commit", "database", lazy=True,
+                why="commits a transaction every n items as it is iterated"),
     *each(_DATABASE, ("close_all", "close_idle", "close_stale", "manual_close"), "database",
           why="a pooled database (playhouse.pool) closes its connections"),
     *each(_DATABASE, ("pragma", "attach", "detach", "load_extension", "set_time_zone"), "database",
