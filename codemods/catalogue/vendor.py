@@ -45,10 +45,20 @@ _OPENAI_RESOURCES = {
     "beta.threads.runs": ("beta.threads.Runs", ("create", "retrieve", "update", "list", "cancel", "create_and_poll",
                                                 "poll", "stream", "create_and_stream", "submit_tool_outputs",
                                                 "submit_tool_outputs_and_poll", "submit_tool_outputs_stream")),
+    "videos": ("Videos", ("create", "retrieve", "list", "delete", "remix", "edit", "extend", "download_content",
+                          "create_and_poll", "poll", "create_character", "get_character")),
+    "containers": ("Containers", ("create", "retrieve", "list", "delete")),
+    "containers.files": ("containers.Files", ("create", "retrieve", "list", "delete")),
+    "evals": ("Evals", ("create", "retrieve", "update", "list", "delete")),
+    "evals.runs": ("evals.Runs", ("create", "retrieve", "list", "delete", "cancel")),
+    "responses.input_items": ("responses.InputItems", ("list",)),
+    "conversations.items": ("conversations.Items", ("create", "retrieve", "list", "delete")),
+    "chat.completions.messages": ("chat.completions.Messages", ("list",)),
+    "realtime.client_secrets": ("realtime.ClientSecrets", ("create",)),
 }
 # Attributes that only group resources.
 _OPENAI_INTERMEDIATE = {"chat": "chat.Chat", "audio": "audio.Audio", "fine_tuning": "fine_tuning.FineTuning",
-                        "beta": "beta.Beta"}
+                        "beta": "beta.Beta", "realtime": "realtime.Realtime"}
 _ANTHROPIC_RESOURCES = {
     "messages": ("Messages", ("create", "count_tokens", "stream", "parse")),
     "completions": ("Completions", ("create",)),
