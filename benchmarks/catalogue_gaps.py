@@ -23,7 +23,9 @@ against the library's source, not a list to paste (many methods are pure).
 
 A class name whose last part has glob characters (``kubernetes.client.*Api``)
 means every class defined under that module whose name matches, spelt the way
-its highest re-exporting package spells it. botocore clients have no classes:
+its highest re-exporting package spells it. ``NAME=TYPE`` says the analysis
+reaches those classes as the catalogue type ``TYPE`` (every service of a
+``StripeClient`` is typed ``stripe.StripeService``), so ``TYPE``'s entries count too. botocore clients have no classes:
 their methods come from the service models shipped with botocore
 (``botocore/data/<service>/<version>/service-2.json[.gz]``), with operation
 names turned into method names, and are checked as methods of
@@ -75,7 +77,8 @@ class Library:
 LIBRARIES: tuple[Library, ...] = (
     Library("openai", "openai", ("openai.OpenAI", "openai.resources.*")),
     Library("anthropic", "anthropic", ("anthropic.Anthropic", "anthropic.resources.*")),
-    Library("stripe", "stripe", ("stripe.StripeClient", "stripe.*Service", "stripe.Customer", "stripe.PaymentIntent",
+    Library("stripe", "stripe", ("stripe.StripeClient", "stripe.*Service=stripe.StripeService", "stripe.Customer",
+                                 "stripe.PaymentIntent",
                                  "stripe.Subscription", "stripe.Invoice", "stripe.Refund", "stripe.checkout.Session")),
     Library("boto3", "botocore", ("boto3.session.Session", "botocore.response.StreamingBody",
                                   "botocore.paginate.PageIterator", "botocore.waiter.Waiter")),
@@ -409,6 +412,7 @@ def _public_spelling(sources: Sources, spec_module: str, module_name: str, node:
 
 
 def check_class(sources: Sources, catalogue: Catalogue, library: Library, spec: str) -> list[Report]:
+    spec, _, typed_as = spec.partition("=")
     owner_module, _, class_name = spec.rpartition(".")
     targets: list[tuple[str, str, ast.ClassDef]] = []
     if any(char in class_name for char in "*?["):
@@ -426,7 +430,7 @@ def check_class(sources: Sources, catalogue: Catalogue, library: Library, spec: 
     reports = []
     for public, module_name, node in targets:
         chain = sources.bases(module_name, node)
-        owners = list(dict.fromkeys([public, f"{module_name}.{node.name}"]))
+        owners = list(dict.fromkeys([public, f"{module_name}.{node.name}", *([typed_as] if typed_as else [])]))
         methods = public_methods(chain)
         callables = [m for m in methods if m.kind in {"method", "classmethod", "staticmethod"}]
         missing = [m for m in callables if not covered(catalogue, owners, m.name)]
@@ -496,7 +500,8 @@ def _print(report: Report, verbose: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else None)
     parser.add_argument("package", nargs="?", help="import package of the library (e.g. peewee)")
-    parser.add_argument("classes", nargs="*", help="client class qualnames; a glob in the last part for many")
+    parser.add_argument("classes", nargs="*",
+                        help="client class qualnames; a glob in the last part for many; NAME=TYPE: typed as TYPE")
     parser.add_argument("--site-packages", action="append", type=Path, default=[], metavar="DIR",
                         help="where the libraries are installed (repeatable); the stdlib is always searched")
     parser.add_argument("--builtin", nargs="*", metavar="DIST",

@@ -75,9 +75,35 @@ _STRIPE_RESOURCES = ("Customer", "PaymentIntent", "SetupIntent", "PaymentMethod"
                      "radar.ValueList")
 _STRIPE_METHODS = ("create", "retrieve", "modify", "list", "delete", "search")
 _STRIPE_SERVICE = "stripe.StripeService"
-_STRIPE_ACTIONS = {"PaymentIntent": ("confirm", "capture", "cancel"), "SetupIntent": ("confirm", "cancel"),
-                   "Subscription": ("cancel", "resume"), "Invoice": ("pay", "finalize_invoice", "send_invoice",
-                                                                     "void_invoice"), "Refund": ("cancel",)}
+_STRIPE_ACTIONS = {
+    "PaymentIntent": ("confirm", "capture", "cancel", "verify_microdeposits", "increment_authorization",
+                      "apply_customer_balance", "list_amount_details_line_items"),
+    "SetupIntent": ("confirm", "cancel", "verify_microdeposits"),
+    "Subscription": ("cancel", "resume", "pause", "migrate", "delete_discount"),
+    "Invoice": ("pay", "finalize_invoice", "send_invoice", "void_invoice", "mark_uncollectible", "add_lines",
+                "update_lines", "remove_lines", "attach_payment", "create_preview", "list_lines"),
+    "Refund": ("cancel",),
+    "Customer": ("delete_discount", "list_payment_methods", "retrieve_payment_method", "create_funding_instructions",
+                 "retrieve_cash_balance", "modify_cash_balance", "list_cash_balance_transactions",
+                 "retrieve_cash_balance_transaction",
+                 *(f"{verb}_{what}" for what in ("balance_transaction", "source", "tax_id")
+                   for verb in ("create", "retrieve", "modify", "delete")),
+                 "list_balance_transactions", "list_sources", "list_tax_ids"),
+    "PaymentMethod": ("attach", "detach"),
+    "Charge": ("capture", "mark_as_fraudulent", "mark_as_safe", "retrieve_refund", "list_refunds"),
+    "Account": ("reject", "unreject", "deauthorize", "persons", "create_login_link", "list_persons",
+                "list_external_accounts", "list_capabilities", "retrieve_capability", "modify_capability",
+                *(f"{verb}_{what}" for what in ("person", "external_account")
+                  for verb in ("create", "retrieve", "modify", "delete"))),
+    "checkout.Session": ("expire", "list_line_items"),
+    "Quote": ("accept", "cancel", "finalize_quote", "list_line_items"),
+    "CreditNote": ("void_credit_note", "list_lines"),
+    "PaymentLink": ("list_line_items",),
+    "ApplicationFee": ("create_refund", "retrieve_refund", "modify_refund", "list_refunds"),
+    "Source": ("detach",),
+    "tax.Calculation": ("list_line_items",),
+    "tax.Transaction": ("list_line_items",),
+}
 _STRIPE_SERVICES = {"customers": "Customer", "payment_intents": "PaymentIntent", "setup_intents": "SetupIntent",
                     "payment_methods": "PaymentMethod", "subscriptions": "Subscription", "invoices": "Invoice",
                     "charges": "Charge", "refunds": "Refund", "prices": "Price", "products": "Product",
@@ -137,9 +163,14 @@ def _stripe() -> tuple[list[BlockingApi], list[Returns]]:
     returns: list[Returns] = [*instance("stripe.StripeClient")]
     for resource in _STRIPE_RESOURCES:
         owner = f"stripe.{resource}"
-        methods = (*_STRIPE_METHODS, *_STRIPE_ACTIONS.get(resource, ()))
-        entries += each(owner, methods, "vendor", why=_HTTPS)
-        returns += [Returns(f"{owner}.list", "stripe.ListObject"), Returns(f"{owner}.search", "stripe.SearchResultObject")]
+        # ``refresh`` re-fetches the object and ``save`` posts its changes.
+        methods = (*_STRIPE_METHODS, "refresh", "save", *_STRIPE_ACTIONS.get(resource, ()))
+        entries += each(owner, dict.fromkeys(methods), "vendor", why=_HTTPS)
+        entries += each(owner, ("auto_paging_iter", "search_auto_paging_iter"), "vendor", lazy=True,
+                        why="fetches page after page, one HTTPS request each, as it is iterated")
+        returns += [Returns(f"{owner}.list", "stripe.ListObject"), Returns(f"{owner}.search", "stripe.SearchResultObject"),
+                    # The fetched object, whose own methods (``refresh``, ``save``, actions) are requests too.
+                    *(Returns(f"{owner}.{name}", owner) for name in ("create", "retrieve", "modify"))]
     for attr, resource in _STRIPE_SERVICES.items():
         service = f"stripe.{resource}Service"
         returns += [Returns(f"stripe.StripeClient.{attr}", service), Returns(f"{service}.list", "stripe.ListObject")]
