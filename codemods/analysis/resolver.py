@@ -244,6 +244,8 @@ class Resolver:
             elif binding.kind in {"import", "class"} and expr is not None and scope is not None:
                 name = self.qualified(expr, scope)
                 types.add(self.symbol_type(name, depth) if name else None)
+            elif binding.kind == "function" and isinstance(binding.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                types.add(self.decorated_type(binding.node, owner, depth))
             else:
                 types.add(None)
         return union(t for t in types if t is not None)
@@ -259,6 +261,8 @@ class Resolver:
             return f"{symbol.module.name}.{symbol.qualname}"
         if symbol.kind == "value" and symbol.bindings:
             return None if annotation else self.bindings_type(symbol.bindings, symbol.module.scope, depth + 1)
+        if symbol.kind == "function" and symbol.function is not None and not annotation:
+            return self.decorated_type(symbol.function.node, symbol.function.enclosing, depth)
         if symbol.kind == "value" and symbol.index is not None and symbol.node is not None:
             return None if annotation else self.declared.unpacked_type(
                 symbol.node, symbol.index, symbol.module.scope, depth + 1)
@@ -270,6 +274,24 @@ class Resolver:
         if symbol.kind == "value" and symbol.node is not None:
             read = self.annotation_type if annotation else self.type_of
             return read(symbol.node, symbol.module.scope, depth + 1)
+        return None
+
+    def decorated_type(self, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope, depth: int) -> str | None:
+        """What the outermost decorator turns a function into, when the catalogue types it.
+
+        ``@app.task`` and ``@shared_task(bind=True)`` make a Celery task (``Returns`` on
+        ``celery.Celery.task`` and ``celery.shared_task``), so ``send_email.delay(...)`` is known.
+        """
+        if not node.decorator_list or depth > _MAX_DEPTH:
+            return None
+        decorator = node.decorator_list[0]
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        name = self.qualified(target, scope)
+        if name is not None and name in self.catalogue.returns:
+            return self.catalogue.returns[name]
+        if isinstance(target, ast.Attribute):
+            owner = self.type_of(target.value, scope, depth + 1)
+            return self._returns(owner, target.attr) if owner is not None else None
         return None
 
     def _returns(self, owner: str, attr: str) -> str | None:

@@ -176,6 +176,7 @@ from . import (
     filesystem,
     frameworks,
     http,
+    inference,
     llm,
     network,
     orms,
@@ -186,7 +187,7 @@ from . import (
 )
 
 MODULES = (http, files, filesystem, processes, waits, sql, drivers, orms, documents, cache, cloud, email,
-           network, vendor, llm, cpu, frameworks)
+           network, vendor, inference, llm, cpu, frameworks)
 
 
 def _builtin() -> Catalogue:

@@ -13,12 +13,19 @@ pymemcache and diskcache have no faithful twin.
 from __future__ import annotations
 
 from . import Alias, BlockingApi, Returns
-from ._helpers import each, instance, returning
+from ._helpers import each, instance, returning, same_type
 
 _REDIS, _CLUSTER = "redis.Redis", "redis.cluster.RedisCluster"
 _PIPELINE, _CLUSTER_PIPELINE = "redis.client.Pipeline", "redis.cluster.ClusterPipeline"
 _PUBSUB, _LOCK, _JSON = "redis.client.PubSub", "redis.lock.Lock", "redis.commands.json.JSON"
 _COMMAND = "a round trip to the Redis server"
+# On a pipeline a command is only buffered and returns the pipeline, so calls chain
+# (``r.pipeline().set(k, v).expire(k, 60).execute()``): the common ones are typed.
+_BUFFERED = ("set", "get", "mget", "mset", "setex", "setnx", "getset", "getdel", "delete", "unlink", "exists",
+             "expire", "expireat", "pexpire", "persist", "ttl", "incr", "incrby", "incrbyfloat", "decr", "decrby",
+             "hset", "hget", "hmget", "hgetall", "hdel", "hincrby", "hexists", "sadd", "srem", "smembers", "sismember",
+             "scard", "zadd", "zrem", "zincrby", "zrange", "zrangebyscore", "zremrangebyscore", "zcard", "zscore",
+             "lpush", "rpush", "lpop", "rpop", "lrange", "ltrim", "llen", "publish", "xadd", "eval", "evalsha")
 
 _REDIS_ENTRIES = [
     BlockingApi(f"{_REDIS}.*", "cache", async_twin="redis.asyncio.Redis.*", why=_COMMAND),
@@ -27,9 +34,11 @@ _REDIS_ENTRIES = [
       for entry in each(owner, ("scan_iter", "hscan_iter", "sscan_iter", "zscan_iter"), "cache", lazy=True,
                         why="a generator: one SCAN round trip per batch, as it is iterated")],
     BlockingApi(f"{_PIPELINE}.execute", "cache", why="sends the buffered commands and waits for the replies"),
+    *each(_PIPELINE, ("watch", "unwatch"), "cache", why="runs at once (a pipeline is not buffered around WATCH)"),
     BlockingApi(f"{_CLUSTER_PIPELINE}.execute", "cache", why="sends the buffered commands and waits for the replies"),
     *each(_PUBSUB, ("subscribe", "psubscribe", "unsubscribe", "punsubscribe", "get_message", "listen", "ping",
-                    "close"), "cache", why="reads or writes the pub/sub connection"),
+                    "close", "ssubscribe", "sunsubscribe", "check_health", "execute_command", "parse_response"),
+          "cache", why="reads or writes the pub/sub connection"),
     *each(_LOCK, ("acquire", "release", "extend", "reacquire", "locked", "owned"), "cache",
           why="server round trips; acquire polls with time.sleep until it gets the lock"),
     BlockingApi(f"{_JSON}.*", "cache", why=_COMMAND),
@@ -66,6 +75,8 @@ RETURNS: list[Returns] = [
     Returns("redis.ConnectionPool.from_url", "redis.ConnectionPool"),
     Returns(f"{_CLUSTER}.from_url", _CLUSTER),
     Returns(f"{_CLUSTER}.pipeline", _CLUSTER_PIPELINE),
+    *same_type(_PIPELINE, _BUFFERED),
+    *same_type(_CLUSTER_PIPELINE, _BUFFERED),
     Returns(f"{_CLUSTER}.pubsub", _PUBSUB),
     Returns(f"{_CLUSTER}.lock", _LOCK),
     *instance("redis.sentinel.Sentinel"),

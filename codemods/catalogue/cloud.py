@@ -16,12 +16,22 @@ asks the daemon for its API version, and every collection call
 (``client.containers.run/get/list``) and model action (``container.stop()``,
 ``.logs()``, ``.exec_run()``) is a round trip, some of minutes (``run``, ``wait``,
 ``pull``). Reading ``container.id`` or ``.attrs`` is local.
+
+Kubernetes (the official ``kubernetes`` client): the API classes (``CoreV1Api``,
+``AppsV1Api``, ``CustomObjectsApi``...) are generated, and every public method
+is an HTTPS request to the API server (``..._with_http_info`` too); building
+one is local. Loading the configuration reads the kubeconfig (or the
+service-account files) and may run an exec credential plugin. ``Watch().stream``
+is a generator reading a long-lived response. ``kubernetes_asyncio`` is another
+library with its own configuration calls, so it is not recorded as a twin.
 """
 
 from __future__ import annotations
 
+import re
+
 from . import Alias, BlockingApi, Returns
-from ._helpers import each, returning
+from ._helpers import each, instance, returning
 
 _CLIENT, _RESOURCE, _SESSION = ("botocore.client.BaseClient", "boto3.resources.base.ServiceResource",
                                 "boto3.session.Session")
@@ -52,14 +62,18 @@ _BOTO3 = [
     BlockingApi("boto3.client", "cloud", why=_BUILDS),
     BlockingApi("boto3.resource", "cloud", why=_BUILDS),
     *each(_SESSION, ("client", "resource"), "cloud", why=_BUILDS),
+    BlockingApi(f"{_SESSION}.get_credentials", "cloud",
+                why="resolves credentials: files, and maybe the instance metadata service, STS or SSO"),
     BlockingApi("botocore.session.Session.create_client", "cloud", why=_BUILDS),
     BlockingApi(f"{_CLIENT}.*", "cloud", why="an AWS API call: an HTTPS round trip, with retries and backoff"),
     BlockingApi(f"{_CLIENT}.get_object", "cloud", why="an AWS API call: an HTTPS round trip, with retries and backoff"),
     BlockingApi(f"{_RESOURCE}.*", "cloud", why="a resource action or load: an HTTPS round trip"),
     BlockingApi("botocore.waiter.Waiter.wait", "cloud", why="polls the API and sleeps between polls"),
     BlockingApi("botocore.paginate.PageIterator.build_full_result", "cloud", why="fetches every page"),
-    *each("botocore.response.StreamingBody", ("read", "readlines"), "cloud",
+    *each("botocore.response.StreamingBody", ("read", "readlines", "readinto"), "cloud",
           why="reads the object body from the socket"),
+    BlockingApi("botocore.paginate.PageIterator.search", "cloud", lazy=True,
+                why="fetches the following pages as it is iterated, one HTTPS request each"),
     *each("botocore.response.StreamingBody", ("iter_chunks", "iter_lines"), "cloud", lazy=True,
           why="reads the object body from the socket as it is iterated"),
     BlockingApi("botocore.paginate.PageIterator.__iter__", "cloud",
@@ -80,17 +94,33 @@ _AZURE_ENTRIES = [
 
 _GCS_ENTRIES = [
     BlockingApi(f"{_GCS}.Client", "cloud", why="resolves credentials (files, or the metadata server)"),
-    *each(f"{_GCS}.Client", ("get_bucket", "lookup_bucket", "create_bucket", "list_buckets", "list_blobs"), "cloud",
+    *each(f"{_GCS}.Client", ("get_bucket", "lookup_bucket", "create_bucket", "list_buckets", "list_blobs",
+                             "download_blob_to_file", "restore_bucket", "get_service_account_email", "create_hmac_key",
+                             "get_hmac_key_metadata", "list_hmac_keys"), "cloud",
           why="an HTTPS round trip to Cloud Storage"),
+    BlockingApi(f"{_GCS}.Client.from_service_account_json", "cloud", why="reads the key file"),
+    BlockingApi(f"{_GCS}.Client.batch", "cloud", why="the `with` block sends the batched requests when it ends"),
     *each(f"{_GCS}.Bucket", ("get_blob", "list_blobs", "exists", "reload", "delete", "patch", "create",
-                             "delete_blobs", "copy_blob"), "cloud", why="an HTTPS round trip to Cloud Storage"),
+                             "delete_blobs", "copy_blob", "delete_blob", "rename_blob", "move_blob", "restore_blob",
+                             "update", "make_public", "make_private", "get_iam_policy", "set_iam_policy",
+                             "test_iam_permissions", "get_notification", "list_notifications",
+                             "lock_retention_policy"), "cloud", why="an HTTPS round trip to Cloud Storage"),
     *each(f"{_GCS}.Blob", ("upload_from_string", "upload_from_filename", "upload_from_file", "download_as_bytes",
                            "download_as_text", "download_as_string", "download_to_filename", "download_to_file",
-                           "exists", "reload", "delete", "patch", "open", "compose", "rewrite"), "cloud",
+                           "exists", "reload", "delete", "patch", "open", "compose", "rewrite", "update",
+                           "update_storage_class", "make_public", "make_private", "get_iam_policy", "set_iam_policy",
+                           "test_iam_permissions", "create_resumable_upload_session"), "cloud",
           why="an HTTPS round trip to Cloud Storage"),
     BlockingApi("google.cloud.pubsub_v1.PublisherClient.publish", "cloud", why="queues the message; may flush"),
     BlockingApi("google.cloud.bigquery.Client.query", "cloud", why="creates the query job over HTTPS"),
-    BlockingApi("google.cloud.bigquery.job.QueryJob.result", "cloud", why="waits for the query job to finish"),
+    # Every other client method is a BigQuery API call (the local builders are typed below).
+    BlockingApi("google.cloud.bigquery.Client.*", "cloud", why="an HTTPS round trip to the BigQuery API"),
+    BlockingApi("google.cloud.bigquery.Client.from_service_account_json", "cloud", why="reads the key file"),
+    *each("google.cloud.bigquery.job.QueryJob", ("result", "exception", "to_dataframe", "to_arrow",
+                                                 "to_geodataframe"), "cloud",
+          why="waits for the query job to finish and downloads its rows"),
+    *each("google.cloud.bigquery.job.QueryJob", ("reload", "done", "exists", "cancel"), "cloud",
+          why="asks the BigQuery API for the job's state"),
 ]
 
 _MINIO = [BlockingApi("minio.Minio.*", "cloud", why="an HTTP round trip to the object store")]
@@ -115,7 +145,45 @@ _DOCKER_ENTRIES = [
     BlockingApi("docker.models.images.ImageCollection.pull", "cloud", why="pulls an image from a registry"),
 ]
 
-ENTRIES: list[BlockingApi] = [*_BOTO3, *_AZURE_ENTRIES, *_GCS_ENTRIES, *_MINIO, *_DOCKER_ENTRIES]
+_K8S = "kubernetes.client"
+# API group -> versions; each gives ``<Group>Api`` (discovery) and ``<Group><Version>Api`` (the
+# current client's classes, and the beta ones of recent older releases).
+_K8S_GROUPS = {
+    "Admissionregistration": ("V1", "V1alpha1", "V1beta1"), "Apiextensions": ("V1", "V1beta1"),
+    "Apiregistration": ("V1",), "Apis": (), "Apps": ("V1",), "Authentication": ("V1",), "Authorization": ("V1",),
+    "Autoscaling": ("V1", "V2", "V2beta1", "V2beta2"), "Batch": ("V1", "V1beta1"),
+    "Certificates": ("V1", "V1beta1"), "Coordination": ("V1", "V1alpha2", "V1beta1"), "Core": ("V1",),
+    "CustomObjects": (), "Discovery": ("V1", "V1beta1"), "Events": ("V1", "V1beta1"),
+    "FlowcontrolApiserver": ("V1", "V1beta3"), "InternalApiserver": ("V1alpha1",), "Lifecycle": ("V1alpha1",),
+    "Logs": (), "Networking": ("V1", "V1beta1"), "Node": ("V1", "V1beta1"), "Openid": (), "Policy": ("V1", "V1beta1"),
+    "RbacAuthorization": ("V1",), "Resource": ("V1", "V1alpha3", "V1beta1", "V1beta2"),
+    "Scheduling": ("V1", "V1alpha3", "V1beta1"), "Storage": ("V1", "V1beta1"),
+    "Storagemigration": ("V1", "V1beta1"), "Version": (), "WellKnown": (),
+}
+_K8S_APIS = tuple(f"{group}{version}Api" for group, versions in _K8S_GROUPS.items() for version in ("", *versions))
+_K8S_CONFIG = ("load_kube_config", "load_incluster_config", "load_config", "load_kube_config_from_dict",
+               "new_client_from_config", "new_client_from_config_dict", "list_kube_config_contexts")
+
+
+def _k8s_module(api: str) -> str:
+    """``CoreV1Api`` is defined in ``kubernetes.client.api.core_v1_api``."""
+    return f"{_K8S}.api." + re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", api).lower()
+
+
+_K8S_ENTRIES = [
+    *[BlockingApi(f"{_K8S}.{api}.*", "cloud", why="an HTTPS request to the Kubernetes API server")
+      for api in _K8S_APIS],
+    *each(f"{_K8S}.ApiClient", ("call_api", "request"), "cloud", why="an HTTPS request to the Kubernetes API server"),
+    BlockingApi(f"{_K8S}.ApiClient.close", "cloud", why="joins the client's thread pool"),
+    *each("kubernetes.config", _K8S_CONFIG, "cloud",
+          why="reads the kubeconfig or service-account files; may run an exec credential plugin"),
+    BlockingApi("kubernetes.watch.Watch.stream", "cloud", lazy=True,
+                why="reads the watch response from the API server as it is iterated"),
+    BlockingApi("kubernetes.stream.stream", "cloud",
+                why="opens a websocket to the API server and reads the command's output"),
+]
+
+ENTRIES: list[BlockingApi] = [*_BOTO3, *_AZURE_ENTRIES, *_GCS_ENTRIES, *_MINIO, *_DOCKER_ENTRIES, *_K8S_ENTRIES]
 
 RETURNS: list[Returns] = [
     Returns("boto3.client", _CLIENT),
@@ -149,6 +217,13 @@ RETURNS: list[Returns] = [
     Returns(f"{_GCS}.Bucket.get_blob", f"{_GCS}.Blob"),
     Returns("google.cloud.pubsub_v1.PublisherClient.publish", "concurrent.futures.Future"),
     Returns("google.cloud.bigquery.Client.query", "google.cloud.bigquery.job.QueryJob"),
+    *returning("google.cloud.bigquery.Client", ("from_service_account_json", "from_service_account_info"),
+               "google.cloud.bigquery.Client"),
+    Returns("google.cloud.bigquery.Client.dataset", "google.cloud.bigquery.DatasetReference"),
+    Returns("google.cloud.bigquery.Client.job_from_resource", "google.cloud.bigquery.job.QueryJob"),
+    *returning(f"{_GCS}.Client", ("from_service_account_json", "from_service_account_info",
+                                  "create_anonymous_client"), f"{_GCS}.Client"),
+    Returns(f"{_GCS}.Client.batch", f"{_GCS}.Batch"),
     Returns("docker.from_env", _DOCKER),
     Returns(f"{_DOCKER}.from_env", _DOCKER),
     *[Returns(f"{_DOCKER}.{attr}", f"docker.models.{module}.{cls}Collection")
@@ -157,6 +232,8 @@ RETURNS: list[Returns] = [
       for module, cls in _DOCKER_MODELS.values() for method in ("get", "create")],
     Returns("docker.models.containers.ContainerCollection.run", "docker.models.containers.Container"),
     Returns("docker.models.images.ImageCollection.pull", "docker.models.images.Image"),
+    *instance(f"{_K8S}.ApiClient", "kubernetes.watch.Watch"),
+    *returning("kubernetes.config", ("new_client_from_config", "new_client_from_config_dict"), f"{_K8S}.ApiClient"),
 ]
 
 ALIASES: list[Alias] = [
@@ -177,4 +254,10 @@ ALIASES: list[Alias] = [
       for service, name in _STUB_CLIENTS.items() for module in ("", ".client")],
     *[Alias(f"{stubs}_{service}{module}.{name}", _RESOURCE) for stubs in ("mypy_boto3", "types_boto3")
       for service, names in _STUB_RESOURCES.items() for name in names for module in ("", ".service_resource")],
+    *[Alias(f"{where}.{api}", f"{_K8S}.{api}") for api in _K8S_APIS for where in (f"{_K8S}.api", _k8s_module(api))],
+    Alias(f"{_K8S}.api_client.ApiClient", f"{_K8S}.ApiClient"),
+    Alias("kubernetes.config.kube_config", "kubernetes.config"),
+    Alias("kubernetes.config.incluster_config", "kubernetes.config"),
+    Alias("kubernetes.watch.watch.Watch", "kubernetes.watch.Watch"),
+    Alias("kubernetes.stream.stream.stream", "kubernetes.stream.stream"),
 ]

@@ -34,7 +34,9 @@ _CONNECTOR_CONN, _CONNECTOR_CUR = "mysql.connector.connection.MySQLConnection", 
 _DRIVERS = [
     _driver(_PG2_CONN, _PG2_CUR, ("commit", "rollback", "close"),
             ("execute", "executemany", "callproc", "copy_expert", "copy_from", "copy_to")),
-    _driver(_PG3_CONN, _PG3_CUR, ("execute", "commit", "rollback", "close", "transaction"),
+    _driver(_PG3_CONN, _PG3_CUR, ("execute", "commit", "rollback", "close", "transaction", "pipeline", "cancel",
+                                  "cancel_safe", "tpc_begin", "tpc_prepare", "tpc_commit", "tpc_rollback",
+                                  "tpc_recover"),
             ("execute", "executemany", "copy")),
     _driver(_MYSQL_CONN, _MYSQL_CUR, ("commit", "rollback", "ping", "close", "select_db", "begin"),
             ("execute", "executemany", "callproc")),
@@ -65,6 +67,12 @@ _CONNECTS = [
     *[BlockingApi(f"pymysql.cursors.{cursor}.{name}", "database", why="an unbuffered cursor reads rows from the socket")
       for cursor in ("SSCursor", "SSDictCursor") for name in ("execute", "executemany", "callproc", *_FETCH)],
     *each("psycopg2.extras", ("execute_values", "execute_batch"), "database", why=_ROUND_TRIP),
+    # A generator: rows (and notifications) are read from the server as it is iterated.
+    BlockingApi(f"{_PG3_CUR}.stream", "database", lazy=True, why="reads the rows from the server as it is iterated"),
+    BlockingApi(f"{_PG3_CONN}.notifies", "database", lazy=True, why="waits for NOTIFY messages as it is iterated"),
+    # A named (server-side) cursor fetches its rows from the server.
+    *each("psycopg.ServerCursor", ("execute", "executemany", *_FETCH, "scroll", "close", "__iter__"), "database",
+          why="a server-side cursor fetches rows from the server"),
 ]
 
 ENTRIES: list[BlockingApi] = [*_CONNECTS, *[api for entries, _ in _DRIVERS for api in entries]]
@@ -93,6 +101,7 @@ ALIASES: list[Alias] = [
     Alias("psycopg2._psycopg.cursor", _PG2_CUR),
     Alias("psycopg.connection.Connection", _PG3_CONN),
     Alias("psycopg.cursor.Cursor", _PG3_CUR),
+    Alias("psycopg.server_cursor.ServerCursor", "psycopg.ServerCursor"),
     Alias("psycopg_pool.pool.ConnectionPool", "psycopg_pool.ConnectionPool"),
     Alias("pymysql.Connect", "pymysql.connect"),
     Alias("pymysql.Connection", _MYSQL_CONN),

@@ -16,7 +16,8 @@ from ._helpers import each, instance
 
 _SMTP_CLASSES = ("smtplib.SMTP", "smtplib.SMTP_SSL", "smtplib.LMTP")
 _SMTP_COMMANDS = ("connect", "ehlo", "helo", "ehlo_or_helo_if_needed", "starttls", "login", "auth", "sendmail",
-                  "send_message", "rset", "noop", "verify", "docmd", "quit")
+                  "send_message", "rset", "noop", "verify", "docmd", "quit", "mail", "rcpt", "data", "expn", "help",
+                  "putcmd", "getreply", "send")
 _MAIL_API = "sends the mail with a blocking HTTPS request"
 _POSTMARK = "postmarker.models.emails.EmailManager"
 _MAILCHIMP = "mailchimp_transactional.api.messages_api.MessagesApi"

@@ -5,6 +5,13 @@ fork httpx2), PyJWT's key fetcher and XML-RPC proxies. Building a client
 (``requests.Session()``, ``httpx.Client()``, ``urllib3.PoolManager()``,
 ``http.client.HTTPConnection(host)``) opens nothing, so constructors are not
 entries; the requests they send are.
+
+zeep (SOAP) is the exception: ``zeep.Client(wsdl)`` downloads and parses the
+WSDL (and its imports) in the constructor, ``AsyncClient`` included (it loads
+the WSDL with a sync client). Every operation on ``client.service`` (or a
+``bind``/``create_service`` proxy) is an HTTP round trip; the async client's
+operations are coroutines on another proxy class, so they never match, but
+building that client is not a faithful twin (the WSDL loading still blocks).
 """
 
 from __future__ import annotations
@@ -22,6 +29,8 @@ _REQUESTS = [
           why="requests resolves, connects and reads the whole response before returning"),
     *each("requests.Session", (*_VERBS, "send"), "http",
           why="a requests Session sends the request and waits for the reply"),
+    BlockingApi("requests.Session.resolve_redirects", "http", lazy=True,
+                why="a generator: follows each redirect (a request) as it is iterated"),
     # With ``stream=True`` the body is read from the socket as these generators are iterated.
     *each("requests.Response", ("iter_content", "iter_lines"), "http", lazy=True,
           why="reads a streamed body (stream=True) from the socket as it is iterated"),
@@ -75,6 +84,13 @@ _HTTPX = [
     )
 ]
 
+_ZEEP_PROXY = "zeep.proxy.ServiceProxy"
+_ZEEP = [
+    *[BlockingApi(f"zeep.{client}", "http", why="downloads and parses the WSDL and the schemas it imports")
+      for client in ("Client", "AsyncClient")],
+    BlockingApi(f"{_ZEEP_PROXY}.*", "http", why="a SOAP operation: an HTTP round trip to the service"),
+]
+
 _OTHERS = [
     *each("jwt.PyJWKClient", ("get_signing_key_from_jwt", "get_signing_key", "get_signing_keys", "get_jwk_set",
                               "fetch_data"), "http",
@@ -82,7 +98,7 @@ _OTHERS = [
     BlockingApi("xmlrpc.client.ServerProxy.*", "http", why="every remote method is an HTTP round trip"),
 ]
 
-ENTRIES: list[BlockingApi] = [*_REQUESTS, *_URLLIB, *_URLLIB3, *_HTTP_CLIENT, *_HTTPX, *_OTHERS]
+ENTRIES: list[BlockingApi] = [*_REQUESTS, *_URLLIB, *_URLLIB3, *_HTTP_CLIENT, *_HTTPX, *_ZEEP, *_OTHERS]
 
 RETURNS: list[Returns] = [
     Returns("requests.session", "requests.Session"),
@@ -99,6 +115,8 @@ RETURNS: list[Returns] = [
         Returns(f"{package}.stream", f"{package}.Response"),
         Returns(f"{package}.Client.stream", f"{package}.Response"),
     )],
+    Returns("zeep.Client", "zeep.Client"),
+    *returning("zeep.Client", ("service", "bind", "create_service"), _ZEEP_PROXY),
 ]
 
 ALIASES: list[Alias] = [
@@ -113,4 +131,8 @@ ALIASES: list[Alias] = [
     Alias("urllib3.connectionpool.connection_from_url", "urllib3.connection_from_url"),
     Alias("jwt.jwks_client.PyJWKClient", "jwt.PyJWKClient"),
     Alias("xmlrpc.client.Server", "xmlrpc.client.ServerProxy"),
+    Alias("zeep.client.Client", "zeep.Client"),
+    Alias("zeep.CachingClient", "zeep.Client"),
+    Alias("zeep.client.CachingClient", "zeep.Client"),
+    Alias("zeep.client.AsyncClient", "zeep.AsyncClient"),
 ]

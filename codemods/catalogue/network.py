@@ -7,6 +7,14 @@ dnspython's ``resolve`` have faithful awaitable twins; the rest do not.
 kafka-python's producer bootstraps in its constructor and ``send`` may wait
 for metadata; pika's ``BlockingConnection`` handshakes in its constructor.
 confluent-kafka's ``produce`` only enqueues and is not listed.
+
+Celery: ``task.delay(...)``, ``task.apply_async(...)``, ``app.send_task(...)``
+and a signature's ``delay``/``apply_async`` publish the task message to the
+broker (connecting on first use, waiting for the publish, retrying), a round
+trip; ``AsyncResult.get()`` waits for the result, and ``ready()``/``state``
+ask the result backend. A function decorated with ``@app.task`` or
+``@shared_task`` is a ``Task`` (``Returns`` on the decorator). Celery has no
+async API, so there is no twin.
 """
 
 from __future__ import annotations
@@ -47,10 +55,16 @@ _REMOTE_FILES = [
                                                                                             "ftplib.FTP_TLS")],
     *each("ftplib.FTP", _FTP_COMMANDS, "network", why="an FTP round trip"),
     *each("ftplib.FTP_TLS", (*_FTP_COMMANDS, "auth", "prot_p"), "network", why="an FTP round trip"),
-    *each("paramiko.SSHClient", ("connect", "exec_command", "open_sftp", "close"), "network",
+    *each("paramiko.SSHClient", ("connect", "exec_command", "open_sftp", "close", "invoke_shell"), "network",
           why="an SSH handshake or round trip"),
+    *each("paramiko.SSHClient", ("load_system_host_keys", "load_host_keys", "save_host_keys"), "network",
+          why="reads or writes the known_hosts file"),
     *each("paramiko.SFTPClient", ("get", "put", "open", "listdir", "listdir_attr", "stat", "remove", "mkdir",
-                                  "rename", "close"), "network", why="an SFTP round trip"),
+                                  "rename", "close", "getfo", "putfo", "lstat", "chdir", "chmod", "chown", "utime",
+                                  "truncate", "readlink", "symlink", "rmdir", "normalize", "posix_rename", "unlink",
+                                  "file", "from_transport"), "network", why="an SFTP round trip"),
+    BlockingApi("paramiko.SFTPClient.listdir_iter", "network", lazy=True,
+                why="reads the directory listing from the server as it is iterated"),
     BlockingApi("paramiko.Transport", "network", why="connects when given a (host, port) address"),
 ]
 
@@ -77,7 +91,33 @@ _ZMQ = [
     BlockingApi("zmq.Poller.poll", "network", why="waits for sockets to become ready"),
 ]
 
-ENTRIES: list[BlockingApi] = [*_SOCKETS, *_RESOLVERS, *_REMOTE_FILES, *_BROKERS, *_ZMQ]
+_CELERY, _TASK, _SIGNATURE = "celery.Celery", "celery.app.task.Task", "celery.canvas.Signature"
+_RESULT, _GROUP_RESULT = "celery.result.AsyncResult", "celery.result.GroupResult"
+_PUBLISH = "publishes the task message to the broker (connects on first use; waits for the publish, with retries)"
+_BACKEND = "asks the result backend (a round trip to Redis, the database or the broker)"
+
+_CELERY_ENTRIES = [
+    *[api for owner in (_TASK, _SIGNATURE) for api in each(owner, ("delay", "apply_async"), "network", why=_PUBLISH)],
+    BlockingApi(f"{_CELERY}.send_task", "network", why=_PUBLISH),
+    *[BlockingApi(f"{owner}.apply", "wait", why="runs the task (and its callbacks) in this thread and waits for it")
+      for owner in (_TASK, _SIGNATURE)],
+    *each(_RESULT, ("get", "wait", "collect"), "wait", why="waits for the task to finish (polling the result backend)"),
+    *each(_GROUP_RESULT, ("get", "join", "join_native", "collect"), "wait",
+          why="waits for every task of the group to finish"),
+    *each(_RESULT, ("ready", "successful", "failed", "forget", "revoke", "exists", "maybe_throw"), "network",
+          why=_BACKEND),
+    BlockingApi(f"{_GROUP_RESULT}.iter_native", "wait", lazy=True,
+                why="waits for each task's result as it is iterated"),
+    *each(_TASK, ("update_state", "send_event", "retry"), "network",
+          why="writes to the result backend or publishes a message through the broker"),
+    *each(_GROUP_RESULT, ("ready", "successful", "failed", "waiting", "completed_count", "forget", "revoke", "save",
+                          "delete", "restore", "maybe_throw"), "network", why=_BACKEND),
+    BlockingApi("celery.app.control.Control.*", "network", why="a broadcast to the workers through the broker"),
+    BlockingApi("celery.app.control.Inspect.*", "network",
+                why="broadcasts to the workers and waits (one second by default) for their replies"),
+]
+
+ENTRIES: list[BlockingApi] = [*_SOCKETS, *_RESOLVERS, *_REMOTE_FILES, *_BROKERS, *_ZMQ, *_CELERY_ENTRIES]
 
 RETURNS: list[Returns] = [
     Returns("zmq.Context", "zmq.Context"),
@@ -88,8 +128,23 @@ RETURNS: list[Returns] = [
     Returns("ssl.SSLContext.wrap_socket", "ssl.SSLSocket"),
     Returns("ssl.create_default_context", "ssl.SSLContext"),
     Returns("paramiko.SSHClient.open_sftp", "paramiko.SFTPClient"),
+    Returns("paramiko.SFTPClient.from_transport", "paramiko.SFTPClient"),
     Returns("kafka.KafkaProducer.send", "kafka.producer.future.FutureRecordMetadata"),
     *returning(_PIKA, ("channel",), _CHANNEL),
+    *instance(_CELERY, _RESULT, _GROUP_RESULT),
+    # ``@app.task`` and ``@shared_task`` make the decorated function a task.
+    *returning(_CELERY, ("task",), _TASK),
+    Returns("celery.shared_task", _TASK),
+    *returning(_TASK, ("delay", "apply_async", "AsyncResult"), _RESULT),
+    *returning(_SIGNATURE, ("delay", "apply_async"), _RESULT),
+    *returning(_CELERY, ("send_task", "AsyncResult"), _RESULT),
+    Returns(f"{_CELERY}.GroupResult", _GROUP_RESULT),
+    *returning(_TASK, ("s", "si", "signature"), _SIGNATURE),
+    Returns(f"{_CELERY}.signature", _SIGNATURE),
+    Returns("celery.signature", _SIGNATURE),
+    *returning(_SIGNATURE, ("set", "clone", "freeze", "on_error", "link", "link_error"), _SIGNATURE),
+    Returns(f"{_CELERY}.control", "celery.app.control.Control"),
+    Returns("celery.app.control.Control.inspect", "celery.app.control.Inspect"),
 ]
 
 ALIASES: list[Alias] = [
@@ -100,4 +155,15 @@ ALIASES: list[Alias] = [
     Alias("kafka.consumer.KafkaConsumer", "kafka.KafkaConsumer"),
     Alias("pika.adapters.BlockingConnection", _PIKA),
     Alias("pika.adapters.blocking_connection.BlockingConnection", _PIKA),
+    Alias("celery.app.base.Celery", _CELERY),
+    Alias("celery.app.Celery", _CELERY),
+    Alias("celery.Task", _TASK),
+    Alias("celery.app.Task", _TASK),
+    Alias("celery.app.shared_task", "celery.shared_task"),
+    Alias("celery.AsyncResult", _RESULT),
+    Alias("celery.canvas.signature", "celery.signature"),
+    # The canvas primitives are signatures: ``chain(...).apply_async()`` publishes too.
+    *[Alias(f"{where}.{name}", _SIGNATURE) for where in ("celery", "celery.canvas")
+      for name in ("Signature", "chain", "group", "chord", "chunks", "xmap", "xstarmap") if where != "celery.canvas"
+      or name != "Signature"],
 ]

@@ -18,13 +18,18 @@ from . import Alias, BlockingApi, Returns
 from ._helpers import each, instance, returning, same_type
 
 _SESSION_IO = ("execute", "scalars", "scalar", "get", "get_one", "commit", "flush", "refresh", "merge", "rollback",
-               "connection", "close", "delete")
+               "connection", "close", "delete", "begin_nested", "prepare", "reset", "invalidate", "merge_all",
+               "delete_all", "bulk_save_objects", "bulk_insert_mappings", "bulk_update_mappings")
 _SESSIONS = ("sqlalchemy.orm.Session", "sqlalchemy.orm.scoped_session", "sqlmodel.Session")
 _QUERY = "sqlalchemy.orm.Query"
 _QUERY_BUILDERS = ("filter", "filter_by", "join", "outerjoin", "options", "order_by", "limit", "offset", "group_by",
                    "having", "distinct", "where", "select_from", "with_entities", "execution_options", "params",
-                   "populate_existing", "yield_per", "enable_eagerloads")
-_QUERY_RUNS = ("all", "first", "one", "one_or_none", "scalar", "count", "get", "delete", "update")
+                   "populate_existing", "yield_per", "enable_eagerloads", "add_columns", "add_column", "add_entity",
+                   "correlate", "prefix_with", "suffix_with", "with_hint", "with_statement_hint", "with_for_update",
+                   "with_parent", "with_session", "with_transformation", "with_labels", "set_label_style", "tuples",
+                   "only_return_tuples", "enable_assertions", "autoflush", "reset_joinpoint", "from_statement",
+                   "slice", "union", "union_all", "intersect", "intersect_all", "except_", "except_all")
+_QUERY_RUNS = ("all", "first", "one", "one_or_none", "scalar", "count", "get", "delete", "update", "value", "values")
 _ENGINE = "sqlalchemy.engine.Engine"
 _CONNECTION = "sqlalchemy.engine.Connection"
 _METADATA = "sqlalchemy.MetaData"
@@ -44,7 +49,9 @@ _SESSION_ENTRIES = [
 _CORE_ENTRIES = [
     *each(_ENGINE, ("connect", "begin", "dispose", "raw_connection"), "database",
           why="checks out (or opens) a database connection"),
-    *each(_CONNECTION, ("execute", "exec_driver_sql", "scalar", "scalars", "commit", "rollback", "close", "begin"),
+    *each(_CONNECTION, ("execute", "exec_driver_sql", "scalar", "scalars", "commit", "rollback", "close", "begin",
+                        "begin_nested", "begin_twophase", "commit_prepared", "rollback_prepared", "recover_twophase",
+                        "get_isolation_level", "invalidate"),
           "database", why="a round trip on a sync database connection"),
     *each(_METADATA, ("create_all", "drop_all", "reflect"), "database", why="runs DDL or catalog queries"),
     *each("sqlmodel.SQLModel.metadata", ("create_all", "drop_all"), "database", why="runs DDL statements"),
@@ -65,6 +72,8 @@ RETURNS: list[Returns] = [
     Returns("sqlalchemy.create_engine", _ENGINE),
     Returns("sqlalchemy.engine_from_config", _ENGINE),
     *returning(_ENGINE, ("connect", "begin"), _CONNECTION),
+    Returns(f"{_ENGINE}.execution_options", _ENGINE),
+    Returns(f"{_CONNECTION}.execution_options", _CONNECTION),
     Returns("sqlalchemy.inspect", "sqlalchemy.engine.reflection.Inspector"),
     Returns("sqlmodel.SQLModel.metadata", _METADATA),
     Returns("sqlalchemy.orm.DeclarativeBase.metadata", _METADATA),

@@ -17,33 +17,93 @@ from ._helpers import each, instance
 _HTTPS = "an HTTPS request to the vendor's API"
 _OPENAI_RESOURCES = {
     # attribute path on the client -> (resource class under openai.resources, methods)
-    "chat.completions": ("chat.Completions", ("create", "parse", "stream")),
+    "chat.completions": ("chat.Completions", ("create", "parse", "stream", "retrieve", "update", "list", "delete")),
     "completions": ("Completions", ("create",)),
     "embeddings": ("Embeddings", ("create",)),
-    "responses": ("responses.Responses", ("create", "retrieve", "parse", "stream")),
+    "responses": ("responses.Responses", ("create", "retrieve", "parse", "stream", "cancel", "delete", "compact")),
     "images": ("Images", ("generate", "edit", "create_variation")),
     "audio.transcriptions": ("audio.Transcriptions", ("create",)),
     "audio.translations": ("audio.Translations", ("create",)),
     "audio.speech": ("audio.Speech", ("create",)),
-    "files": ("Files", ("create", "retrieve", "content", "list", "delete")),
+    "files": ("Files", ("create", "retrieve", "content", "list", "delete", "retrieve_content", "wait_for_processing")),
     "moderations": ("Moderations", ("create",)),
     "models": ("Models", ("list", "retrieve", "delete")),
     "batches": ("Batches", ("create", "retrieve", "list", "cancel")),
+    "uploads": ("Uploads", ("create", "complete", "cancel", "upload_file_chunked")),
+    "conversations": ("conversations.Conversations", ("create", "retrieve", "update", "delete")),
+    "fine_tuning.jobs": ("fine_tuning.Jobs", ("create", "retrieve", "list", "cancel", "list_events", "pause",
+                                              "resume")),
+    "vector_stores": ("VectorStores", ("create", "retrieve", "update", "list", "delete", "search")),
+    "vector_stores.files": ("vector_stores.Files", ("create", "retrieve", "update", "list", "delete", "content",
+                                                    "create_and_poll", "poll", "upload", "upload_and_poll")),
+    "vector_stores.file_batches": ("vector_stores.FileBatches", ("create", "retrieve", "cancel", "list_files",
+                                                                 "create_and_poll", "poll", "upload_and_poll")),
+    "beta.assistants": ("beta.Assistants", ("create", "retrieve", "update", "list", "delete")),
+    "beta.threads": ("beta.Threads", ("create", "retrieve", "update", "delete", "create_and_run",
+                                      "create_and_run_poll", "create_and_run_stream")),
+    "beta.threads.messages": ("beta.threads.Messages", ("create", "retrieve", "update", "list", "delete")),
+    "beta.threads.runs": ("beta.threads.Runs", ("create", "retrieve", "update", "list", "cancel", "create_and_poll",
+                                                "poll", "stream", "create_and_stream", "submit_tool_outputs",
+                                                "submit_tool_outputs_and_poll", "submit_tool_outputs_stream")),
+    "videos": ("Videos", ("create", "retrieve", "list", "delete", "remix", "edit", "extend", "download_content",
+                          "create_and_poll", "poll", "create_character", "get_character")),
+    "containers": ("Containers", ("create", "retrieve", "list", "delete")),
+    "containers.files": ("containers.Files", ("create", "retrieve", "list", "delete")),
+    "evals": ("Evals", ("create", "retrieve", "update", "list", "delete")),
+    "evals.runs": ("evals.Runs", ("create", "retrieve", "list", "delete", "cancel")),
+    "responses.input_items": ("responses.InputItems", ("list",)),
+    "conversations.items": ("conversations.Items", ("create", "retrieve", "list", "delete")),
+    "chat.completions.messages": ("chat.completions.Messages", ("list",)),
+    "realtime.client_secrets": ("realtime.ClientSecrets", ("create",)),
 }
-_OPENAI_INTERMEDIATE = {"chat": "chat.Chat", "audio": "audio.Audio"}
+# Attributes that only group resources.
+_OPENAI_INTERMEDIATE = {"chat": "chat.Chat", "audio": "audio.Audio", "fine_tuning": "fine_tuning.FineTuning",
+                        "beta": "beta.Beta", "realtime": "realtime.Realtime"}
 _ANTHROPIC_RESOURCES = {
-    "messages": ("Messages", ("create", "count_tokens", "stream")),
+    "messages": ("Messages", ("create", "count_tokens", "stream", "parse")),
     "completions": ("Completions", ("create",)),
     "models": ("Models", ("list", "retrieve")),
 }
 _STRIPE_RESOURCES = ("Customer", "PaymentIntent", "SetupIntent", "PaymentMethod", "Subscription", "SubscriptionItem",
                      "Invoice", "InvoiceItem", "Charge", "Refund", "Price", "Product", "Coupon", "PromotionCode",
                      "TaxRate", "Account", "Payout", "Transfer", "Event", "WebhookEndpoint", "BalanceTransaction",
-                     "Dispute", "File", "checkout.Session", "billing_portal.Session")
+                     "Dispute", "File", "checkout.Session", "billing_portal.Session", "Plan", "Quote", "CreditNote",
+                     "PaymentLink", "ShippingRate", "TaxId", "Topup", "ApplicationFee", "Mandate", "Source",
+                     "CustomerSession", "EphemeralKey", "AccountLink", "issuing.Card", "issuing.Cardholder",
+                     "terminal.Reader", "terminal.ConnectionToken", "identity.VerificationSession",
+                     "billing.Meter", "billing.MeterEvent", "tax.Calculation", "tax.Transaction",
+                     "radar.ValueList")
 _STRIPE_METHODS = ("create", "retrieve", "modify", "list", "delete", "search")
-_STRIPE_ACTIONS = {"PaymentIntent": ("confirm", "capture", "cancel"), "SetupIntent": ("confirm", "cancel"),
-                   "Subscription": ("cancel", "resume"), "Invoice": ("pay", "finalize_invoice", "send_invoice",
-                                                                     "void_invoice"), "Refund": ("cancel",)}
+_STRIPE_SERVICE = "stripe.StripeService"
+_STRIPE_ACTIONS = {
+    "PaymentIntent": ("confirm", "capture", "cancel", "verify_microdeposits", "increment_authorization",
+                      "apply_customer_balance", "list_amount_details_line_items"),
+    "SetupIntent": ("confirm", "cancel", "verify_microdeposits"),
+    "Subscription": ("cancel", "resume", "pause", "migrate", "delete_discount"),
+    "Invoice": ("pay", "finalize_invoice", "send_invoice", "void_invoice", "mark_uncollectible", "add_lines",
+                "update_lines", "remove_lines", "attach_payment", "create_preview", "list_lines"),
+    "Refund": ("cancel",),
+    "Customer": ("delete_discount", "list_payment_methods", "retrieve_payment_method", "create_funding_instructions",
+                 "retrieve_cash_balance", "modify_cash_balance", "list_cash_balance_transactions",
+                 "retrieve_cash_balance_transaction",
+                 *(f"{verb}_{what}" for what in ("balance_transaction", "source", "tax_id")
+                   for verb in ("create", "retrieve", "modify", "delete")),
+                 "list_balance_transactions", "list_sources", "list_tax_ids"),
+    "PaymentMethod": ("attach", "detach"),
+    "Charge": ("capture", "mark_as_fraudulent", "mark_as_safe", "retrieve_refund", "list_refunds"),
+    "Account": ("reject", "unreject", "deauthorize", "persons", "create_login_link", "list_persons",
+                "list_external_accounts", "list_capabilities", "retrieve_capability", "modify_capability",
+                *(f"{verb}_{what}" for what in ("person", "external_account")
+                  for verb in ("create", "retrieve", "modify", "delete"))),
+    "checkout.Session": ("expire", "list_line_items"),
+    "Quote": ("accept", "cancel", "finalize_quote", "list_line_items"),
+    "CreditNote": ("void_credit_note", "list_lines"),
+    "PaymentLink": ("list_line_items",),
+    "ApplicationFee": ("create_refund", "retrieve_refund", "modify_refund", "list_refunds"),
+    "Source": ("detach",),
+    "tax.Calculation": ("list_line_items",),
+    "tax.Transaction": ("list_line_items",),
+}
 _STRIPE_SERVICES = {"customers": "Customer", "payment_intents": "PaymentIntent", "setup_intents": "SetupIntent",
                     "payment_methods": "PaymentMethod", "subscriptions": "Subscription", "invoices": "Invoice",
                     "charges": "Charge", "refunds": "Refund", "prices": "Price", "products": "Product",
@@ -57,16 +117,20 @@ def _openai() -> tuple[list[BlockingApi], list[Returns]]:
     returns = [*instance("openai.OpenAI"), Returns("openai.OpenAI.with_options", "openai.OpenAI")]
     for attr, cls in _OPENAI_INTERMEDIATE.items():
         returns.append(Returns(f"openai.OpenAI.{attr}", f"openai.resources.{cls}"))
+    # The raw HTTP helpers on the client itself.
+    entries += each("openai.OpenAI", ("get", "post", "put", "patch", "delete", "request"), "vendor", why=_HTTPS)
     for path, (cls, methods) in _OPENAI_RESOURCES.items():
         owner = f"openai.resources.{cls}"
         module, _, name = cls.rpartition(".")
         twin = f"openai.resources.{module + '.' if module else ''}Async{name}"
-        entries += [BlockingApi(f"{owner}.{m}", "vendor", async_twin=None if m == "stream" else f"{twin}.{m}",
+        entries += [BlockingApi(f"{owner}.{m}", "vendor", async_twin=None if "stream" in m else f"{twin}.{m}",
                                 why=_HTTPS) for m in methods]
         # The module-level default client: ``openai.chat.completions.create(...)``.
         entries += [BlockingApi(f"openai.{path}.{m}", "vendor", why=_HTTPS) for m in methods]
         parent, _, attr = path.rpartition(".")
-        holder = f"openai.resources.{_OPENAI_INTERMEDIATE[parent]}" if parent else "openai.OpenAI"
+        # A resource hangs off the client, a grouping attribute (``chat``) or another resource.
+        holder = (f"openai.resources.{_OPENAI_INTERMEDIATE.get(parent) or _OPENAI_RESOURCES[parent][0]}" if parent
+                  else "openai.OpenAI")
         returns.append(Returns(f"{holder}.{attr}", owner))
     return entries, returns
 
@@ -83,6 +147,14 @@ def _anthropic() -> tuple[list[BlockingApi], list[Returns]]:
             entries += [BlockingApi(f"{owner}.{m}", "vendor",
                                     async_twin=None if m == "stream" else f"{package}.Async{cls}.{m}", why=_HTTPS)
                         for m in methods]
+    for package in ("anthropic.resources", "anthropic.resources.beta"):
+        # Message batches: ``client.messages.batches.create(...)`` (and under ``beta``).
+        returns.append(Returns(f"{package}.Messages.batches", f"{package}.messages.Batches"))
+        entries += each(f"{package}.messages.Batches", ("create", "retrieve", "list", "cancel", "delete", "results"),
+                        "vendor", twin=f"{package}.messages.AsyncBatches", why=_HTTPS)
+    returns.append(Returns("anthropic.resources.beta.Beta.files", "anthropic.resources.beta.Files"))
+    entries += each("anthropic.resources.beta.Files", ("upload", "download", "list", "delete", "retrieve_metadata"),
+                    "vendor", twin="anthropic.resources.beta.AsyncFiles", why=_HTTPS)
     return entries, returns
 
 
@@ -91,14 +163,26 @@ def _stripe() -> tuple[list[BlockingApi], list[Returns]]:
     returns: list[Returns] = [*instance("stripe.StripeClient")]
     for resource in _STRIPE_RESOURCES:
         owner = f"stripe.{resource}"
-        methods = (*_STRIPE_METHODS, *_STRIPE_ACTIONS.get(resource, ()))
-        entries += each(owner, methods, "vendor", why=_HTTPS)
-        returns += [Returns(f"{owner}.list", "stripe.ListObject"), Returns(f"{owner}.search", "stripe.SearchResultObject")]
+        # ``refresh`` re-fetches the object and ``save`` posts its changes.
+        methods = (*_STRIPE_METHODS, "refresh", "save", *_STRIPE_ACTIONS.get(resource, ()))
+        entries += each(owner, dict.fromkeys(methods), "vendor", why=_HTTPS)
+        entries += each(owner, ("auto_paging_iter", "search_auto_paging_iter"), "vendor", lazy=True,
+                        why="fetches page after page, one HTTPS request each, as it is iterated")
+        returns += [Returns(f"{owner}.list", "stripe.ListObject"), Returns(f"{owner}.search", "stripe.SearchResultObject"),
+                    # The fetched object, whose own methods (``refresh``, ``save``, actions) are requests too.
+                    *(Returns(f"{owner}.{name}", owner) for name in ("create", "retrieve", "modify"))]
     for attr, resource in _STRIPE_SERVICES.items():
         service = f"stripe.{resource}Service"
         returns += [Returns(f"stripe.StripeClient.{attr}", service), Returns(f"{service}.list", "stripe.ListObject")]
         entries += each(service, ("create", "retrieve", "update", "list", "delete", "search",
                                   *_STRIPE_ACTIONS.get(resource, ())), "vendor", why=_HTTPS)
+        returns.append(Returns(f"{service}.*", _STRIPE_SERVICE))
+    # Every other service (``client.tax_rates``, ``client.v1.coupons``, ``client.checkout.sessions``)
+    # is a ``StripeService`` whose public methods are API requests and whose attributes are services.
+    returns += [Returns("stripe.StripeClient.*", _STRIPE_SERVICE), Returns(f"{_STRIPE_SERVICE}.*", _STRIPE_SERVICE),
+                Returns(f"{_STRIPE_SERVICE}.list", "stripe.ListObject"),
+                Returns(f"{_STRIPE_SERVICE}.search", "stripe.SearchResultObject")]
+    entries += [BlockingApi(f"{_STRIPE_SERVICE}.{name}", "vendor", why=_HTTPS) for name in ("*", "list", "search")]
     # ``auto_paging_iter()`` only makes a generator: the requests run as it is iterated, so the
     # loop over it is what blocks (and what wrap-in-threadpool moves), not the call.
     returns += [Returns("stripe.ListObject.auto_paging_iter", "stripe._AutoPaging"),
@@ -124,12 +208,16 @@ def _twilio() -> tuple[list[BlockingApi], list[Returns]]:
                 f"{_TWILIO_API}.call.CallContext": ("fetch", "update", "delete"),
                 f"{_TWILIO_VERIFY}.ServiceContext": ("fetch", "update", "delete"),
                 f"{_TWILIO_VERIFY}.verification.VerificationContext": ("fetch", "update")}
+    # Each call has a ``..._with_http_info`` variant (the same request, with status and headers).
     entries = [api for owner, methods in {**lists, **contexts}.items()
-               for api in each(owner, methods, "vendor", why="an HTTPS request to the Twilio API")]
+               for api in each(owner, (*methods, *(f"{m}_with_http_info" for m in methods)), "vendor",
+                               why="an HTTPS request to the Twilio API")]
     returns = [
         *instance("twilio.rest.Client"),
         Returns("twilio.rest.Client.messages", f"{_TWILIO_API}.message.MessageList"),
         Returns(f"{_TWILIO_API}.message.MessageList.__call__", f"{_TWILIO_API}.message.MessageContext"),
+        Returns(f"{_TWILIO_API}.message.MessageList.get", f"{_TWILIO_API}.message.MessageContext"),
+        Returns(f"{_TWILIO_API}.call.CallList.get", f"{_TWILIO_API}.call.CallContext"),
         Returns("twilio.rest.Client.calls", f"{_TWILIO_API}.call.CallList"),
         Returns(f"{_TWILIO_API}.call.CallList.__call__", f"{_TWILIO_API}.call.CallContext"),
         Returns("twilio.rest.Client.verify", "twilio.rest.verify.Verify"),
@@ -149,8 +237,8 @@ def _twilio() -> tuple[list[BlockingApi], list[Returns]]:
 _OTHERS = [
     BlockingApi("slack_sdk.WebClient.*", "vendor", async_twin="slack_sdk.web.async_client.AsyncWebClient.*",
                 why="every Web API method is an HTTPS request (urllib inside)"),
-    BlockingApi("slack_sdk.webhook.WebhookClient.send", "vendor",
-                async_twin="slack_sdk.webhook.async_client.AsyncWebhookClient.send", why=_HTTPS),
+    *each("slack_sdk.webhook.WebhookClient", ("send", "send_dict"), "vendor",
+          twin="slack_sdk.webhook.async_client.AsyncWebhookClient", why=_HTTPS),
     *each("google.oauth2.id_token", ("verify_oauth2_token", "verify_token", "verify_firebase_token",
                                      "fetch_id_token"), "vendor",
           why="downloads Google's public certificates with requests"),
@@ -174,6 +262,7 @@ ALIASES: list[Alias] = [
     Alias("anthropic.AnthropicBedrock", "anthropic.Anthropic"),
     Alias("anthropic.AnthropicVertex", "anthropic.Anthropic"),
     Alias("stripe._stripe_client.StripeClient", "stripe.StripeClient"),
+    Alias("stripe._stripe_service.StripeService", _STRIPE_SERVICE),
     Alias("twilio.rest.client.Client", "twilio.rest.Client"),
     Alias("slack_sdk.web.WebClient", "slack_sdk.WebClient"),
     Alias("slack_sdk.web.client.WebClient", "slack_sdk.WebClient"),
