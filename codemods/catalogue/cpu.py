@@ -29,6 +29,7 @@ _PASSWORDS = [
       for api in each(f"passlib.hash.{scheme}", ("hash", "verify", "encrypt"), "cpu", why=_KDF)],
     *each("pwdlib.PasswordHash", ("hash", "verify", "verify_and_update"), "cpu", why=_KDF),
     *each("argon2.PasswordHasher", ("hash", "verify"), "cpu", why=_KDF),
+    *each("fastapi_users.password.PasswordHelper", ("hash", "verify_and_update"), "cpu", why=_KDF),
     *each("argon2.low_level", ("hash_secret", "hash_secret_raw", "verify_secret"), "cpu", why=_KDF),
     *each("hashlib", ("pbkdf2_hmac", "scrypt"), "cpu", why=_KDF),
 ]
@@ -65,6 +66,7 @@ _MODELS = [
     BlockingApi("onnxruntime.InferenceSession", "cpu", why="loads and optimises the model"),
     BlockingApi("onnxruntime.InferenceSession.run", "cpu", why="runs model inference"),
     BlockingApi("spacy.load", "cpu", why="loads a language pipeline from disk"),
+    *each("black", ("format_str", "format_file_contents"), "cpu", why="parses and reformats the whole source"),
 ]
 
 _LOCAL_LLMS = [
@@ -78,6 +80,8 @@ ENTRIES: list[BlockingApi] = [*_PASSWORDS, *_IMAGES, *_DATA, *_MODELS, *_LOCAL_L
 RETURNS: list[Returns] = [
     *instance("passlib.context.CryptContext", "pwdlib.PasswordHash", "argon2.PasswordHasher"),
     Returns("pwdlib.PasswordHash.recommended", "pwdlib.PasswordHash"),
+    *instance("fastapi_users.password.PasswordHelper"),
+    Returns("fastapi_users.BaseUserManager.password_helper", "fastapi_users.password.PasswordHelper"),
     Returns("PIL.Image.open", _IMAGE),
     Returns("PIL.Image.new", _IMAGE),
     *[Returns(f"{_IMAGE}.{name}", _IMAGE) for name in ("resize", "convert", "rotate", "crop", "filter", "transpose",
@@ -88,6 +92,8 @@ RETURNS: list[Returns] = [
 ALIASES: list[Alias] = [
     Alias("pandas.core.frame.DataFrame", "pandas.DataFrame"),
     Alias("passlib.context.LazyCryptContext", "passlib.context.CryptContext"),
+    Alias("fastapi_users.password.PasswordHelperProtocol", "fastapi_users.password.PasswordHelper"),
+    Alias("fastapi_users.manager.BaseUserManager", "fastapi_users.BaseUserManager"),
     Alias("argon2._password_hasher.PasswordHasher", "argon2.PasswordHasher"),
     Alias("sentence_transformers.SentenceTransformer.SentenceTransformer", "sentence_transformers.SentenceTransformer"),
 ]

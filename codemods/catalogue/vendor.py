@@ -244,15 +244,21 @@ _OTHERS = [
           why="downloads Google's public certificates with requests"),
     *[BlockingApi(f"litellm.{name}", "vendor", async_twin=f"litellm.a{name}", why="an HTTPS request to the model API")
       for name in ("completion", "embedding", "text_completion", "image_generation", "transcription", "speech")],
+    # Xinference's REST client (requests inside): the constructor already asks the server for its cluster info.
+    BlockingApi("xinference_client.RESTfulClient", "vendor", why="asks the Xinference server for its version"),
+    BlockingApi("xinference_client.RESTfulClient.*", "vendor", why="a request to the Xinference server"),
 ]
 
 _PARTS = [_openai(), _anthropic(), _stripe(), _twilio()]
 
 ENTRIES: list[BlockingApi] = [*[api for entries, _ in _PARTS for api in entries], *_OTHERS]
 
-RETURNS: list[Returns] = [item for _, returns in _PARTS for item in returns]
+RETURNS: list[Returns] = [*[item for _, returns in _PARTS for item in returns],
+                          *instance("xinference_client.RESTfulClient")]
 
 ALIASES: list[Alias] = [
+    Alias("xinference.client.RESTfulClient", "xinference_client.RESTfulClient"),
+    Alias("xinference_client.client.restful.restful_client.Client", "xinference_client.RESTfulClient"),
     Alias("openai.Client", "openai.OpenAI"),
     Alias("openai._client.OpenAI", "openai.OpenAI"),
     Alias("openai.AzureOpenAI", "openai.OpenAI"),
