@@ -46,7 +46,7 @@ class ArgumentTypes:
         return found
 
     def _from_callers(self, function: DefinedFunction, name: str, index: int, depth: int) -> str | None:
-        from .resolver import union
+        from .classes import union
 
         types: list[str] = []
         for argument, scope in self._arguments(function, name, index):

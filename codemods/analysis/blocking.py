@@ -28,12 +28,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..catalogue import BlockingApi, Catalogue
+from .classes import CallTarget
 from .decorators import wrappers
 from .definitions import DefinedFunction
 from .frames import Known, call_constants, iter_loop_nodes
 from .hierarchy import is_abstract
 from .iteration import lazy_iterations
-from .resolver import CallTarget, Resolver
+from .resolver import Resolver
 from .scope import Scope
 
 _MAX_DEPTH = 16

@@ -26,7 +26,7 @@ from .definitions import DefinedFunction
 from .project import ModuleInfo, ProjectIndex
 
 if TYPE_CHECKING:
-    from .resolver import Resolver
+    from .classes import ClassMembers
 
 _CLASS = re.compile(rb"^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)", re.MULTILINE)
 _CALLED = re.compile(rb"([A-Za-z_]\w*)[ \t]*\(")
@@ -110,7 +110,7 @@ class Hierarchy:
                             self._by_base.setdefault(name.decode(), []).append(path)
         return self._by_base
 
-    def subclasses(self, class_name: str, resolver: Resolver) -> list[str]:
+    def subclasses(self, class_name: str, resolver: ClassMembers) -> list[str]:
         """Qualified names of the project classes deriving from ``class_name``, at any depth."""
         if class_name in self._memo:
             return self._memo[class_name]
@@ -135,7 +135,7 @@ def _read(path: Path) -> str:
         return ""
 
 
-def _direct_subclasses(info: ModuleInfo, class_name: str, resolver: Resolver) -> list[str]:
+def _direct_subclasses(info: ModuleInfo, class_name: str, resolver: ClassMembers) -> list[str]:
     found = []
     for qualname, node in info.classes.items():
         for base in node.bases:
@@ -145,7 +145,7 @@ def _direct_subclasses(info: ModuleInfo, class_name: str, resolver: Resolver) ->
     return found
 
 
-def implementations(resolver: Resolver, owner: str, attr: str) -> list[tuple[DefinedFunction, ModuleInfo]]:
+def implementations(resolver: ClassMembers, owner: str, attr: str) -> list[tuple[DefinedFunction, ModuleInfo]]:
     """The concrete methods ``attr`` of the project's subclasses of ``owner`` (closest first)."""
     found: list[tuple[DefinedFunction, ModuleInfo]] = []
     for subclass in resolver.hierarchy.subclasses(owner, resolver):

@@ -13,21 +13,16 @@ A name bound several ways that disagree has no type. Unknown never blocks.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable
-from dataclasses import dataclass
 
-from ..catalogue import BlockingApi, Catalogue
+from ..catalogue import Catalogue
 from .arguments import ArgumentTypes
+from .classes import CallTarget, ClassMembers, _is_super, union
 from .declared import CONTAINER as _CONTAINER
 from .declared import MAX_DEPTH as _MAX_DEPTH
 from .declared import DeclaredTypes
-from .definitions import DefinedFunction
-from .hierarchy import Hierarchy, implementations, is_abstract, is_protocol
-from .project import ModuleInfo, ProjectIndex, Symbol
+from .hierarchy import Hierarchy
+from .project import ProjectIndex, Symbol
 from .scope import Binding, Scope, qualified_name
-
-_PROPERTIES = frozenset({"property", "cached_property"})
-
 
 #: Constructors that work on an in-memory buffer as well as on a file: with a BytesIO
 #: they do no I/O at all (``zipfile.ZipFile(io.BytesIO(data))``).
@@ -39,60 +34,9 @@ _BUFFERS = frozenset({"io.BytesIO", "io.StringIO"})
 _HEADER_READERS = frozenset({"PIL.Image.open"})
 
 
-#: At most this many types in a union; a name bound to more is left untyped.
-_MAX_UNION = 4
+class Resolver(ClassMembers):
+    """Types of expressions and targets of calls, for one project (memoised for the run)."""
 
-
-def union(types: Iterable[str]) -> str | None:
-    """One type string for several: ``a.Client|b.Client`` (sorted, so equal unions are equal strings)."""
-    members = sorted({m for t in types for m in t.split("|")})
-    if not members or len(members) > _MAX_UNION:
-        return None
-    return "|".join(members)
-
-
-def members(type_name: str) -> list[str]:
-    """The types a union type string stands for (a plain type: itself)."""
-    return type_name.split("|")
-
-
-def _generic_origin(base: ast.expr) -> ast.expr:
-    """``BaseDao[Entity, Request]`` in a class's bases is the class ``BaseDao``."""
-    return base.value if isinstance(base, ast.Subscript) else base
-
-
-def _decorated_with(node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
-    return any((d.attr if isinstance(d, ast.Attribute) else getattr(d, "id", "")) == name
-               for d in node.decorator_list)
-
-
-def _is_super(expr: ast.expr) -> bool:
-    return isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "super"
-
-
-def _is_property(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    for decorator in node.decorator_list:
-        name = decorator.attr if isinstance(decorator, ast.Attribute) else getattr(decorator, "id", "")
-        if name in _PROPERTIES:
-            return True
-    return False
-
-
-@dataclass(frozen=True)
-class CallTarget:
-    """A call resolves to a catalogue API, or to a function of the project."""
-
-    name: str
-    api: BlockingApi | None = None
-    function: DefinedFunction | None = None
-    module: ModuleInfo | None = None
-    #: What the call may run instead, when the receiver's type is a union (any one may be
-    #: the one that runs) or an abstract method (``every``: one of the implementations runs).
-    alternatives: tuple[CallTarget, ...] = ()
-    every: bool = False
-
-
-class Resolver:
     def __init__(self, catalogue: Catalogue, index: ProjectIndex) -> None:
         self.catalogue = catalogue
         self.index = index
@@ -292,179 +236,6 @@ class Resolver:
         if isinstance(target, ast.Attribute):
             owner = self.type_of(target.value, scope, depth + 1)
             return self._returns(owner, target.attr) if owner is not None else None
-        return None
-
-    def _returns(self, owner: str, attr: str) -> str | None:
-        """A ``Returns`` entry for ``owner.attr``, also through a project class's library bases."""
-        if "|" in owner:
-            return union(t for t in (self._returns(m, attr) for m in members(owner)) if t is not None)
-        known = self.catalogue.returns.get(f"{owner}.{attr}")
-        if known is not None or owner in self.catalogue.classes:
-            return known
-        for base in self.external_bases(owner):
-            known = self.catalogue.returns.get(f"{base}.{attr}")
-            if known is not None:
-                return known
-        return None
-
-    def attribute_type(self, owner: str, attr: str, depth: int = 0) -> str | None:
-        if "|" in owner:
-            return union(t for t in (self.attribute_type(m, attr, depth) for m in members(owner)) if t is not None)
-        known = self._returns(owner, attr)
-        if known is not None:
-            return known
-        if owner in self.catalogue.classes:
-            # ``client.some_db`` on a pymongo client: any attribute is a database.
-            return self.catalogue.returns.get(f"{owner}.*")
-        key = (owner, attr)
-        if key in self._attr_cache:
-            return self._attr_cache[key]
-        self._attr_cache[key] = None  # cycle guard
-        found = self._project_attribute_type(owner, attr, depth)
-        self._attr_cache[key] = found
-        return found
-
-    def _project_attribute_type(self, owner: str, attr: str, depth: int) -> str | None:
-        for module, class_qualname, node in self.class_chain(owner):
-            getter = module.by_qualname.get(f"{class_qualname}.{attr}")
-            if getter is not None and _is_property(getter.node):
-                if getter.node.returns is not None:
-                    return self.annotation_type(getter.node.returns, getter.enclosing, depth + 1)
-                returned = [n.value for n in ast.walk(getter.node) if isinstance(n, ast.Return) and n.value]
-                return self.type_of(returned[0], getter.scope, depth + 1) if len(returned) == 1 else None
-            for statement in node.body:
-                if (isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
-                        and statement.target.id == attr):
-                    declared = self.annotation_type(statement.annotation, module.scope, depth + 1)
-                    if declared is None and statement.value is not None:
-                        declared = self.type_of(statement.value, module.scope, depth + 1)
-                    if declared is not None:
-                        return declared
-                    # ``client: None`` or ``client: Any`` declares nothing: ``__init__`` may say more.
-                if (isinstance(statement, ast.Assign) and len(statement.targets) == 1
-                        and isinstance(statement.targets[0], ast.Name) and statement.targets[0].id == attr):
-                    # A class attribute shared by every instance: ``_store = MongoClient(uri)[name]``
-                    # (``_store = None`` declares nothing: the methods may fill it).
-                    shared = self.type_of(statement.value, module.scope, depth + 1)
-                    if shared is not None:
-                        return shared
-            assigned = self._assigned_attribute_type(module, class_qualname, attr, depth)
-            if assigned is not None:
-                return assigned
-        return None
-
-    def _assigned_attribute_type(self, module: ModuleInfo, class_qualname: str, attr: str, depth: int) -> str | None:
-        """``self.attr = ...`` in any method of the class: the union of what is assigned.
-
-        ``self.auth = None`` in ``__init__`` and ``self.auth = AuthService(...)`` in a
-        ``setup()`` or under a condition: the attribute holds the service whenever it is used
-        as one. An annotated assignment in ``__init__`` declares the type outright.
-        """
-        types: list[str] = []
-        for function in module.functions:
-            if function.owner_class != class_qualname:
-                continue
-            for assigned in ast.walk(function.node):
-                if not isinstance(assigned, (ast.Assign, ast.AnnAssign)):
-                    continue
-                targets = assigned.targets if isinstance(assigned, ast.Assign) else [assigned.target]
-                if not any(isinstance(t, ast.Attribute) and t.attr == attr and isinstance(t.value, ast.Name)
-                           and t.value.id == "self" for t in targets):
-                    continue
-                if isinstance(assigned, ast.AnnAssign) and function.node.name == "__init__":
-                    # ``self.cache: Cache = MemoryCache()``: the instance is more precise than the interface.
-                    declared = self.annotation_type(assigned.annotation, function.scope, depth + 1)
-                    value = self.type_of(assigned.value, function.scope, depth + 1) if assigned.value else None
-                    if value is not None or declared is not None or assigned.value is None:
-                        return value or declared
-                if assigned.value is not None:
-                    found = self.type_of(assigned.value, function.scope, depth + 1)
-                    if found is not None:
-                        types.append(found)
-        return union(types)
-
-    # -- classes -----------------------------------------------------------------
-    def class_chain(self, class_name: str, depth: int = 0) -> list[tuple[ModuleInfo, str, ast.ClassDef]]:
-        """The project classes of a type's MRO (approximately: depth-first over bases)."""
-        symbol = self.project_symbol(class_name)
-        if symbol is None or symbol.kind != "class" or not isinstance(symbol.node, ast.ClassDef) or depth > 8:
-            return []
-        chain = [(symbol.module, symbol.qualname, symbol.node)]
-        for base in symbol.node.bases:
-            base_name = self.qualified(_generic_origin(base), symbol.module.scope)
-            if base_name is not None:
-                chain += self.class_chain(base_name, depth + 1)
-        return chain
-
-    def external_bases(self, class_name: str) -> list[str]:
-        """Library classes a project class derives from (``peewee.Model``)."""
-        if class_name in self.catalogue.classes:
-            return [class_name]
-        bases: list[str] = []
-        for module, _qualname, node in self.class_chain(class_name):
-            for base in node.bases:
-                name = self.qualified(_generic_origin(base), module.scope)
-                if name is not None and self.project_symbol(name) is None:
-                    bases.append(name)
-        return bases
-
-    # -- calls -------------------------------------------------------------------
-    def method(self, owner: str, attr: str) -> CallTarget | None:
-        if "|" not in owner:
-            return self._method(owner, attr)
-        found = [t for t in (self._method(m, attr) for m in members(owner)) if t is not None]
-        if len(found) <= 1:
-            return found[0] if found else None
-        return CallTarget(found[0].name, alternatives=tuple(found))
-
-    def _method(self, owner: str, attr: str) -> CallTarget | None:
-        for module, class_qualname, node in self.class_chain(owner):
-            function = module.by_qualname.get(f"{class_qualname}.{attr}")
-            if function is not None:
-                target = CallTarget(f"{owner.rsplit('.', 1)[-1]}.{attr}", function=function, module=module)
-                if not (is_abstract(function) or is_protocol(node)):
-                    return target
-                # An interface: what runs is one of the project's implementations.
-                found = implementations(self, owner, attr)
-                if not found:
-                    return target
-                return CallTarget(target.name, every=True, alternatives=tuple(
-                    CallTarget(f.qualname, function=f, module=m) for f, m in found))
-        for base in self.external_bases(owner) or [owner]:
-            api = self.catalogue.api(f"{base}.{attr}")
-            if api is not None:
-                return CallTarget(f"{base}.{attr}", api=api)
-        return None
-
-    def property_getter(self, attribute: ast.Attribute, scope: Scope) -> CallTarget | None:
-        """The project ``@property`` getter that reading ``attribute`` runs (a ``cached_property``
-        runs once per instance: start-up cost, left out)."""
-        if isinstance(attribute.value, ast.Name) and scope.lookup(attribute.value.id) is None:
-            return None
-        owner = self.type_of(attribute.value, scope)
-        if owner is None or "|" in owner or owner.startswith(_CONTAINER) or owner in self.catalogue.classes:
-            return None
-        for module, class_qualname, _node in self.class_chain(owner):
-            getter = module.by_qualname.get(f"{class_qualname}.{attribute.attr}")
-            if getter is not None:
-                if not _is_property(getter.node) or _decorated_with(getter.node, "cached_property"):
-                    return None
-                return CallTarget(getter.qualname, function=getter, module=module)
-        return None
-
-    def _super_method(self, scope: Scope, attr: str) -> CallTarget | None:
-        """``super().create(request)`` in a method: the next definition in the class's bases."""
-        own = next((b.target for bs in scope.bindings.values() for b in bs if b.kind == "instance"), None)
-        if own is None:
-            return None
-        for module, class_qualname, _node in self.class_chain(own)[1:]:
-            function = module.by_qualname.get(f"{class_qualname}.{attr}")
-            if function is not None:
-                return CallTarget(f"{class_qualname}.{attr}", function=function, module=module)
-        for base in self.external_bases(own):
-            api = self.catalogue.api(f"{base}.{attr}")
-            if api is not None:
-                return CallTarget(f"{base}.{attr}", api=api)
         return None
 
     def _local_function(self, name: str, scope: Scope) -> CallTarget | None:
