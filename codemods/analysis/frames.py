@@ -80,6 +80,62 @@ def _frame_nodes(body: list[ast.stmt], per_call: bool, known: dict[str, object])
         stack.extend(reversed(children))
 
 
+# -- calls of a frame ---------------------------------------------------------------
+#: Builtins that run a generator to the end right where they are called.
+_CONSUMERS = frozenset({"list", "tuple", "set", "frozenset", "dict", "sorted", "sum", "min", "max", "any", "all",
+                        "enumerate", "zip", "next"})
+
+
+def iter_calls(body: list[ast.stmt]) -> Iterator[tuple[ast.Call, bool]]:
+    """(call, awaited) for every call in the frame; ``async for`` over a call counts as awaited."""
+    for call, awaited, _consumed in iter_calls_consumed(body):
+        yield call, awaited
+
+
+def iter_calls_consumed(body: list[ast.stmt], known: Known = ()) -> Iterator[tuple[ast.Call, bool, bool]]:
+    """(call, awaited, consumed): ``consumed`` when a generator it returns is iterated here."""
+    awaited: set[int] = set()
+    consumed: set[int] = set()
+    for node in iter_loop_nodes(body, per_call=True, known=known):
+        if isinstance(node, ast.Await) and isinstance(node.value, ast.Call):
+            awaited.add(id(node.value))
+        elif isinstance(node, ast.AsyncFor):
+            awaited.add(id(node.iter))
+        elif isinstance(node, ast.For):
+            consumed.add(id(node.iter))
+        elif isinstance(node, ast.comprehension):
+            (awaited if node.is_async else consumed).add(id(node.iter))
+        elif isinstance(node, ast.YieldFrom):
+            consumed.add(id(node.value))
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            # ``with session_scope():`` runs a @contextmanager generator up to its ``yield`` (and on
+            # after it); ``async with client():`` awaits an @asynccontextmanager's.
+            (awaited if isinstance(node, ast.AsyncWith) else consumed).update(
+                id(item.context_expr) for item in node.items if isinstance(item.context_expr, ast.Call))
+        if isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Name) and node.func.id in _CONSUMERS or (
+                isinstance(node.func, ast.Attribute) and node.func.attr in {"join", "extend", "update"}
+            ):
+                consumed |= {id(a) for a in node.args}
+            yield node, id(node) in awaited, id(node) in consumed or id(node) in awaited
+
+
+#: Calls that start a coroutine as a task of its own: it runs later, not as part of this call.
+_SPAWNERS = frozenset({"create_task", "ensure_future", "start_soon", "run_coroutine_threadsafe", "add_task"})
+
+
+def spawned_calls(body: list[ast.stmt], known: Known = ()) -> set[int]:
+    """Ids of the calls whose coroutine is handed to a task (``asyncio.create_task(loop())``)."""
+    spawned: set[int] = set()
+    for node in iter_loop_nodes(body, per_call=True, known=known):
+        if isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in _SPAWNERS:
+                spawned |= {id(a) for a in node.args if isinstance(a, ast.Call)}
+    return spawned
+
+
+
 # -- deciding tests ---------------------------------------------------------------
 def truth(test: ast.expr, known: dict[str, object]) -> bool | None:
     """What a test evaluates to, when constants and the known parameters decide it."""
