@@ -4,6 +4,7 @@ Two steps, both run by hand (the applications are not part of this repository):
 
     python benchmarks/recall.py checkout --into /tmp/recall-apps [--mirrors DIR]
     python benchmarks/recall.py score --checkouts /tmp/recall-apps [--held-out exclude|only|include]
+    python benchmarks/recall.py roundtrip --checkouts /tmp/recall-apps
 
 ``checkout`` makes one folder per labelled application, ``<owner>__<name>``: a
 clone of a local mirror at the pinned commit (``--mirrors``: a folder of
@@ -14,7 +15,9 @@ unpacked. ``score`` runs the tool once per application over the whole folder
 function (or line), and prints per application and in total: recall (blocking
 callables reported), precision (reported callables that are labelled blocking),
 each miss with its labelled chain, and each false alarm with the tool's calls.
-Findings on callables nobody labelled are not scored.
+Findings on callables nobody labelled are not scored. ``roundtrip`` runs
+``--apply`` on a copy of each checkout and checks that every rewritten file
+compiles and that a second ``--apply`` changes nothing.
 """
 
 from __future__ import annotations
@@ -160,6 +163,51 @@ def score_app(app: App, folder: Path, extra: list[str]) -> Score:
     return score
 
 
+# -- round trip ----------------------------------------------------------------------
+def _hashes(folder: Path) -> dict[Path, bytes]:
+    found = {}
+    for path in folder.rglob("*.py"):
+        if ".git" not in path.parts:
+            try:
+                found[path] = path.read_bytes()
+            except OSError:
+                continue
+    return found
+
+
+def _compiles(text: bytes, path: Path) -> bool:
+    try:
+        compile(text, str(path), "exec", dont_inherit=True)
+        return True
+    except SyntaxError:
+        import libcst  # syntax newer than this Python: the grammar libcst knows decides
+
+        try:
+            libcst.parse_module(text)
+            return True
+        except libcst.ParserSyntaxError:
+            return False
+
+
+def roundtrip(app: App, folder: Path) -> str:
+    """``--apply`` on a copy of the checkout: every rewritten file compiles, a second run changes nothing."""
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / folder.name
+        subprocess.run(["cp", "-a", str(folder), str(copy)], check=True)
+        before = _hashes(copy)
+        apply = [sys.executable, "-m", "codemods", "--apply", "--allow-dirty", "--no-cache", "-q", "."]
+        env = {**os.environ, "PYTHONPATH": str(REPOSITORY_ROOT)}
+        subprocess.run(apply, cwd=copy, capture_output=True, check=False, env=env)
+        after = _hashes(copy)
+        changed = [p for p, data in after.items() if before.get(p) != data]
+        broken = [p.relative_to(copy).as_posix() for p in changed if not _compiles(after[p], p)]
+        subprocess.run(apply, cwd=copy, capture_output=True, check=False, env=env)
+        again = [p.relative_to(copy).as_posix() for p, data in _hashes(copy).items() if after.get(p) != data]
+    return (f"{app.folder_name:40} rewritten {len(changed):4}  not compiling {len(broken):3}  "
+            f"changed by a second run {len(again):3}" + "".join(f"\n    broken: {b}" for b in broken)
+            + "".join(f"\n    unstable: {a}" for a in again))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -172,12 +220,20 @@ def main() -> int:
     run.add_argument("--held-out", choices=("exclude", "only", "include"), default="exclude")
     run.add_argument("--quiet", action="store_true", help="totals only, no misses and false alarms")
     run.add_argument("tool_args", nargs="*", help="extra arguments for fastapi-unblock (after --)")
+    trip = sub.add_parser("roundtrip", help="--apply on a copy of each checkout: compiles, and a second run is a no-op")
+    trip.add_argument("--checkouts", type=Path, required=True)
+    trip.add_argument("--held-out", choices=("exclude", "only", "include"), default="include")
     args = parser.parse_args()
     apps = load_apps(args.held_out)
     if args.command == "checkout":
         args.into.mkdir(parents=True, exist_ok=True)
         for app in apps:
             checkout(app, args.into, args.mirrors)
+        return 0
+    if args.command == "roundtrip":
+        for app in apps:
+            if (args.checkouts / app.folder_name).is_dir():
+                print(roundtrip(app, args.checkouts / app.folder_name), flush=True)
         return 0
     total = Score()
     print(f"{'application':40} {'blocking':>8} {'found':>6} {'recall':>7} {'flagged':>8} {'false':>6} "
