@@ -28,6 +28,8 @@ _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 #: (id of a body, per_call, known) -> (that body, its frame's nodes): a body is walked once per question.
 _FRAME_NODES: dict[tuple[int, bool, Known], tuple[list[ast.stmt], list[ast.AST]]] = {}
+#: id of a function node -> (that node, the names its branches test).
+_TESTED: dict[int, tuple[ast.AST, frozenset[str]]] = {}
 
 
 def iter_loop_nodes(body: list[ast.stmt], per_call: bool = False, known: Known = ()) -> Iterator[ast.AST]:
@@ -52,6 +54,7 @@ def iter_loop_nodes(body: list[ast.stmt], per_call: bool = False, known: Known =
 def forget_frames() -> None:
     """Drop the listed bodies (a new run: the trees they belong to are gone)."""
     _FRAME_NODES.clear()
+    _TESTED.clear()
 
 
 def _frame_nodes(body: list[ast.stmt], per_call: bool, known: dict[str, object]) -> Iterator[ast.AST]:
@@ -243,12 +246,16 @@ def _reachable_children(node: ast.AST, known: dict[str, object]) -> list[ast.AST
 
 
 # -- what a call decides ----------------------------------------------------------------
-def _tested_names(function: DefinedFunction) -> set[str]:
-    names: set[str] = set()
-    for node in iter_loop_nodes(function.node.body, per_call=True):
-        if isinstance(node, (ast.If, ast.IfExp)):
-            names |= {n.id for n in ast.walk(node.test) if isinstance(n, ast.Name)}
-    return names
+def _tested_names(function: DefinedFunction) -> frozenset[str]:
+    """The names a function's branches test (listed once per function: every call asks)."""
+    cached = _TESTED.get(id(function.node))
+    if cached is None or cached[0] is not function.node:
+        names: set[str] = set()
+        for node in iter_loop_nodes(function.node.body, per_call=True):
+            if isinstance(node, (ast.If, ast.IfExp)):
+                names |= {n.id for n in ast.walk(node.test) if isinstance(n, ast.Name)}
+        cached = _TESTED[id(function.node)] = (function.node, frozenset(names))
+    return cached[1]
 
 
 def call_constants(call: ast.Call, function: DefinedFunction) -> Known:

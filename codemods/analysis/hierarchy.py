@@ -9,9 +9,9 @@ async backend among sync ones is not reported) and names them.
 
 Subclasses are found without parsing the whole project: one pass over the
 project's files with a byte search for ``class X(...)`` lists, per base name,
-the files that may subclass it; only those are parsed. The same pass lists,
-per name, the files that call something of that name (:mod:`.arguments` finds
-a function's callers with it).
+the files that may subclass it; only those are parsed. The files that call
+something of a given name (:mod:`.arguments` finds a function's callers that
+way) are found by a byte search, once per name.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from .classes import ClassMembers
 
 _CLASS = re.compile(rb"^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)", re.MULTILINE)
-_CALLED = re.compile(rb"([A-Za-z_]\w*)[ \t]*\(")
 _NAME = re.compile(rb"([A-Za-z_]\w*)[ \t]*(?:\[|,|\)|$|=|\s)")
 _SKIPPED = frozenset({"node_modules", "build", "dist", "__pycache__", "site-packages", "venv", "tests", "test"})
 _MAX_IMPLEMENTATIONS = 8
@@ -75,10 +74,18 @@ class Hierarchy:
         self._memo: dict[str, list[str]] = {}
 
     def modules_calling(self, word: str) -> list[ModuleInfo]:
-        """The project's modules whose text calls something named ``word`` (parsed on demand)."""
-        self._files_by_base()
+        """The project's modules whose text calls something named ``word`` (parsed on demand).
+
+        A byte search per word (the files are read again: the OS has them cached), remembered
+        per word: most projects ask for a few dozen words, and indexing every call of every
+        file up front cost more than all of them.
+        """
+        if word not in self._by_call:
+            self._files_by_base()
+            needle = f"{word}(".encode()
+            self._by_call[word] = [n for n, path in enumerate(self._paths) if needle in _read_bytes(path)]
         found = []
-        for number in self._by_call.get(word, ()):
+        for number in self._by_call[word]:
             path = self._paths[number]
             info = self.index.cached(path) or self.index.add_text(path, _read(path))
             if info is not None:
@@ -99,10 +106,7 @@ class Hierarchy:
                         data = path.read_bytes()
                     except OSError:
                         continue
-                    number = len(self._paths)
                     self._paths.append(path)
-                    for word in set(_CALLED.findall(data)):
-                        self._by_call.setdefault(word.decode(), []).append(number)
                     if b"class" not in data:
                         continue
                     for bases in _CLASS.findall(data):
@@ -126,6 +130,13 @@ class Hierarchy:
         result = found + [d for d in deeper if d not in found]
         self._memo[class_name] = result
         return result
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
 
 
 def _read(path: Path) -> str:
