@@ -627,3 +627,52 @@ def test_an_unreadable_file_is_reported_and_the_others_still_fixed(mono: git.Rep
         ("beta/app/main.py", True)
     ]
     assert "async def" not in (root / "alpha/app/main.py").read_text()
+
+
+# -- monorepo workspaces ---------------------------------------------------------------------
+
+_CORE_STORAGE = '''\
+import sqlite3
+from abc import ABC, abstractmethod
+
+
+class Storage(ABC):
+    @abstractmethod
+    def load(self, key: str) -> bytes: ...
+
+
+class SqlStorage(Storage):
+    def load(self, key: str) -> bytes:
+        return sqlite3.connect("core.db").execute("select v from kv where k = ?", (key,)).fetchone()[0]
+'''
+
+_SERVE_APP = '''\
+from core.storage import SqlStorage, Storage
+from fastapi import FastAPI
+
+app = FastAPI()
+
+
+def storage() -> Storage:
+    return SqlStorage()
+
+
+@app.get("/items/{key}")
+async def item(key: str):
+    return {"value": storage().load(key)}
+'''
+
+
+def test_a_service_imports_its_sibling_library_and_its_implementations(tmp_path: Path) -> None:
+    """uv/poetry workspaces: ``packages/serve`` imports ``core`` from ``packages/core/src`` as installed,
+    and the abstract ``Storage.load`` resolves to the implementation defined there."""
+    root = tmp_path / "mono"
+    init_repo(root, {
+        "packages/core/pyproject.toml": pyproject("core"),
+        "packages/core/src/core/__init__.py": "",
+        "packages/core/src/core/storage.py": _CORE_STORAGE,
+        "packages/serve/pyproject.toml": pyproject("serve"),
+        "packages/serve/src/serve/__init__.py": "",
+        "packages/serve/src/serve/app.py": _SERVE_APP,
+    })
+    assert findings_in(root, "packages/serve") == [("packages/serve/src/serve/app.py", "item")]

@@ -69,6 +69,7 @@ class Hierarchy:
     def __init__(self, index: ProjectIndex) -> None:
         self.index = index
         self._by_base: dict[str, list[Path]] | None = None
+        self._by_base_outside: dict[str, list[Path]] | None = None
         self._by_call: dict[str, list[int]] = {}
         self._paths: list[Path] = []
         self._memo: dict[str, list[str]] = {}
@@ -93,26 +94,19 @@ class Hierarchy:
         return found
 
     def _files_by_base(self) -> dict[str, list[Path]]:
-        """One pass over the project's files: who subclasses what, and who calls what (by name)."""
+        """One pass over the project's files: who may subclass what."""
         if self._by_base is None:
             self._by_base = {}
-            for folder, dirnames, filenames in os.walk(self.index.root):
-                dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in _SKIPPED]
-                for filename in filenames:
-                    if not filename.endswith(".py"):
-                        continue
-                    path = Path(folder, filename)
-                    try:
-                        data = path.read_bytes()
-                    except OSError:
-                        continue
-                    self._paths.append(path)
-                    if b"class" not in data:
-                        continue
-                    for bases in _CLASS.findall(data):
-                        for name in _NAME.findall(bases + b")"):
-                            self._by_base.setdefault(name.decode(), []).append(path)
+            _scan(self.index.root, self._by_base, self._paths)
         return self._by_base
+
+    def _files_by_base_outside(self) -> dict[str, list[Path]]:
+        """The same over the sibling projects of a monorepo, for a base class defined there."""
+        if self._by_base_outside is None:
+            self._by_base_outside = {}
+            for root in self.index.workspace_roots():
+                _scan(root, self._by_base_outside, [])
+        return self._by_base_outside
 
     def subclasses(self, class_name: str, resolver: ClassMembers) -> list[str]:
         """Qualified names of the project classes deriving from ``class_name``, at any depth."""
@@ -121,7 +115,11 @@ class Hierarchy:
         self._memo[class_name] = []  # a cycle finds nothing more
         found: list[str] = []
         simple = class_name.rsplit(".", 1)[-1]
-        for path in dict.fromkeys(self._files_by_base().get(simple, [])):
+        candidates = self._files_by_base().get(simple, [])
+        symbol = resolver.project_symbol(class_name)
+        if symbol is not None and not symbol.module.path.is_relative_to(self.index.root):
+            candidates = [*candidates, *self._files_by_base_outside().get(simple, [])]
+        for path in dict.fromkeys(candidates):
             info = self.index.add_text(path, _read(path)) if self.index.cached(path) is None else self.index.cached(path)
             if info is None:
                 continue
@@ -130,6 +128,23 @@ class Hierarchy:
         result = found + [d for d in deeper if d not in found]
         self._memo[class_name] = result
         return result
+
+
+def _scan(root: Path, by_base: dict[str, list[Path]], paths: list[Path]) -> None:
+    """List a tree's Python files, and for each base class name the files that may subclass it."""
+    for folder, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in _SKIPPED]
+        for filename in filenames:
+            if not filename.endswith(".py"):
+                continue
+            path = Path(folder, filename)
+            paths.append(path)
+            data = _read_bytes(path)
+            if b"class" not in data:
+                continue
+            for bases in _CLASS.findall(data):
+                for name in _NAME.findall(bases + b")"):
+                    by_base.setdefault(name.decode(), []).append(path)
 
 
 def _read_bytes(path: Path) -> bytes:

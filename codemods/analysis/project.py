@@ -211,13 +211,13 @@ class ProjectIndex:
         found = self._by_suffix(name)
         if found is not None or self.explicit_roots is not None:
             return found
-        for root in self._workspace_roots():
+        for root in self.workspace_roots():
             for candidate in (root / relative.with_suffix(".py"), root / relative / "__init__.py"):
                 if candidate.is_file():
                     return candidate
         return None
 
-    def _workspace_roots(self) -> list[Path]:
+    def workspace_roots(self) -> list[Path]:
         """Import roots of the sibling projects of a monorepo (a uv/poetry workspace: one
         repository, ``packages/*/pyproject.toml``): a service imports the shared library
         next to it as the installed package it is at run time. Read as project code."""
