@@ -8,7 +8,8 @@ the whole tree. It resolves a qualified name (``app.services.users.get_user``)
 to the function or class it names, following re-exports.
 
 Source roots: the project root (nearest folder with ``pyproject.toml``,
-``setup.py``/``setup.cfg`` or ``.git``), its ``src/``, and every top-level
+``setup.py``/``setup.cfg`` or ``.git``; without one, the folder the run was
+given), its ``src/``, and every top-level
 folder without ``__init__.py`` (an ``app/`` run as a script folder).
 """
 
@@ -82,14 +83,22 @@ def _has_marker(folder: Path) -> bool:
     return _MARKED[folder]
 
 
-def find_project_root(start: Path) -> Path:
-    """The nearest folder with a project marker; without one, the folder above the outermost package."""
+def find_project_root(start: Path, given: Path | None = None) -> Path:
+    """The nearest folder with a project marker.
+
+    Without one (a ``backend/`` copied out of its repository), the folder the run
+    was given (``given``, else the file's own folder), or the folder above its
+    outermost package: that is the folder ``python main.py`` or ``uvicorn
+    main:app`` runs from, so its top-level modules import each other as they do
+    at run time. A sub-folder without ``__init__.py`` is never a project of its
+    own then: its ``import crud`` means the root's ``crud.py``.
+    """
     start = start if start.is_absolute() else start.resolve()
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
         if _has_marker(candidate):
             return candidate
-    top = folder
+    top = given if given is not None else folder
     while (top / "__init__.py").is_file() and top.parent != top:
         top = top.parent
     return top
