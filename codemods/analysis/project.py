@@ -2,7 +2,8 @@
 
 A blocking call is often several helpers away, in other modules. The index
 maps dotted module names to files under the project's source roots and parses
-a module (with ``ast``, never libcst) only when the analysis first needs it,
+a module (with ``ast``; libcst only for syntax newer than the running
+Python, see :mod:`codemods.newer_syntax`) only when the analysis first needs it,
 so a run touches the files with async code and what they actually call, not
 the whole tree. It resolves a qualified name (``app.services.users.get_user``)
 to the function or class it names, following re-exports.
@@ -20,6 +21,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import newer_syntax
 from ..sourcefile import SourceError, decode
 from .definitions import DefinedFunction, iter_functions
 from .scope import Binding, Scope, module_scope
@@ -120,7 +122,7 @@ def source_roots(project_root: Path) -> list[Path]:
 def build_module(name: str, path: Path, text: str, tree: ast.Module | None = None) -> ModuleInfo | None:
     if tree is None:
         try:
-            tree = ast.parse(text, filename=str(path))
+            tree = newer_syntax.parse(text, filename=str(path))
         except (SyntaxError, ValueError, MemoryError, RecursionError):
             return None
     is_package = path.name == "__init__.py"
