@@ -52,6 +52,8 @@ class _Field:
     spec: list[str | _Field] | None
     #: ``{x=}``: the text CPython puts before the value.
     debug: str | None = None
+    #: Where CPython puts the field: from ``{`` to ``}`` (line, byte column of each).
+    span: tuple[tuple[int, int], tuple[int, int]] | None = None
 
 
 @dataclass
@@ -61,6 +63,8 @@ class Lowered:
     text: str
     #: (line, byte column) of a tuple made from an f-string group -> the group's parts.
     fstrings: dict[tuple[int, int], list[str | _Field]] = field(default_factory=dict)
+    #: Where the name of a lowered ``type X = ...`` now starts -> where it stood.
+    aliases: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
 
 
 def parse(text: str, filename: str = "<unknown>") -> ast.Module:
@@ -79,7 +83,7 @@ def parse(text: str, filename: str = "<unknown>") -> ast.Module:
             tree = ast.parse(lowered.text, filename=filename)
         except SyntaxError:
             raise error from None
-        return _JoinFStrings(lowered.fstrings).visit(tree)  # type: ignore[no-any-return]
+        return _Restore(lowered).visit(tree)  # type: ignore[no-any-return]
 
 
 def check_compiles(text: str, filename: str) -> None:
@@ -116,7 +120,7 @@ def lower(text: str) -> Lowered | None:
         wrapper.visit(visitor)
     except (_CannotLower, RecursionError):
         return None
-    return Lowered(cells.render(), visitor.fstrings)
+    return Lowered(cells.render(), visitor.fstrings, visitor.aliases)
 
 
 class _Cells:
@@ -195,14 +199,12 @@ def _lowering_class() -> type:
             self.positions = positions
             self.cells = cells
             self.fstrings: dict[tuple[int, int], list[str | _Field]] = {}
+            self.aliases: dict[tuple[int, int], tuple[int, int]] = {}
             self.grouped: set[int] = set()
 
         def span(self, node: cst.CSTNode) -> tuple[int, int]:
             where = self.positions[node]
             return self.cells.offset(where.start), self.cells.offset(where.end)
-
-        def code(self, node: cst.CSTNode) -> str:
-            return self.module.code_for_node(node)
 
         # -- PEP 695 / 696: type parameters, type aliases --------------------------------
         def visit_TypeParameters(self, node: cst.TypeParameters) -> None:
@@ -219,6 +221,7 @@ def _lowering_class() -> type:
             self.cells.put(start, name + " " * (room - len(name.encode("utf-8"))))
             for i in range(start + 1, name_end):
                 self.cells.cells[i] = ""
+            self.aliases[self.cells.byte_column(start)] = self.cells.byte_column(name_start)
 
         # -- PEP 758: except A, B: ------------------------------------------------------
         def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
@@ -297,26 +300,43 @@ def _lowering_class() -> type:
                     parts.append(_literal(part.value, prefix))
                     continue
                 opening = self.span(part)[0]  # the ``{``
-                before, expression = self.code(part.whitespace_before_expression), self.code(part.expression)
-                after = self.code(part.whitespace_after_expression)
-                expr_start = opening + 1 + len(before)
-                expr_end = expr_start + len(expression)
-                delimiter = expr_end + len(after)
-                if self.cells.text[opening + 1 : delimiter] != before + expression + after:
-                    raise _CannotLower("the replacement field is not rendered back as it is")
+                expression = part.expression
+                expr_start = self.span(expression.lpar[0] if expression.lpar else expression)[0]
+                expr_end = self.span(expression.rpar[-1] if expression.rpar else expression)[1]
+                delimiter = _delimiter(self.cells.text, expr_end)
                 self.cells.restore(expr_start, expr_end)
                 self.cells.put(delimiter, ",")
                 spec = None if part.format_spec is None else self._parts(part.format_spec, prefix)
                 conversion = ord(part.conversion) if part.conversion else -1
                 debug = None
                 if part.equal is not None:
-                    debug = self.cells.text[opening + 1 : delimiter] + self.code(part.equal)
+                    equal_end = _delimiter(self.cells.text, delimiter + 1, stop="!:}")
+                    debug = self.cells.text[opening + 1 : equal_end]
                     if conversion == -1 and spec is None:
                         conversion = ord("r")
-                parts.append(_Field(conversion, spec, debug))
+                closing = self.span(part)[1] - 1
+                span = (self.cells.byte_column(opening), self.cells.byte_column(closing + 1))
+                parts.append(_Field(conversion, spec, debug, span))
             return parts
 
     return Lowering
+
+
+def _delimiter(text: str, start: int, stop: str = "=!:}") -> int:
+    """Where a replacement field goes on after its expression: the first of ``stop``,
+    past blanks and comments (PEP 701 allows both over several lines)."""
+    i = start
+    while i < len(text) and text[i] not in stop:
+        if text[i] == "#":
+            while i < len(text) and text[i] not in "\r\n":
+                i += 1
+        elif text[i] in " \t\f\r\n":
+            i += 1
+        else:
+            raise _CannotLower(f"unexpected {text[i]!r} after a replacement field's expression")
+    if i == len(text):
+        raise _CannotLower("a replacement field without its end")
+    return i
 
 
 _CLASS: list[type] = []
@@ -346,11 +366,22 @@ def _literal(raw: str, prefix: str) -> str:
     return text
 
 
-class _JoinFStrings(ast.NodeTransformer):
-    """Tuples that stand for f-strings become the ``ast.JoinedStr`` CPython would build."""
+class _Restore(ast.NodeTransformer):
+    """Undo what lowering changed in the tree: tuples that stand for f-strings become the
+    ``ast.JoinedStr`` CPython would build, and a type alias's name gets its column back."""
 
-    def __init__(self, groups: dict[tuple[int, int], list[str | _Field]]) -> None:
-        self.groups = groups
+    def __init__(self, lowered: Lowered) -> None:
+        self.groups = lowered.fstrings
+        self.aliases = lowered.aliases
+
+    def visit_Assign(self, node: ast.Assign) -> ast.AST:
+        self.generic_visit(node)
+        target = node.targets[0]
+        moved = self.aliases.get((target.lineno, target.col_offset))
+        if moved is not None and isinstance(target, ast.Name):
+            target.col_offset = moved[1]
+            target.end_col_offset = moved[1] + len(target.id.encode("utf-8"))
+        return node
 
     def visit_Tuple(self, node: ast.Tuple) -> ast.AST:
         self.generic_visit(node)
@@ -374,7 +405,10 @@ class _JoinFStrings(ast.NodeTransformer):
                 pending = ""
             value = next(values)
             spec = None if part.spec is None else self._joined(part.spec, values, where)
-            out.append(ast.copy_location(ast.FormattedValue(value, part.conversion, spec), value))
+            formatted = ast.copy_location(ast.FormattedValue(value, part.conversion, spec), value)
+            if part.span is not None:
+                (formatted.lineno, formatted.col_offset), (formatted.end_lineno, formatted.end_col_offset) = part.span
+            out.append(formatted)
         if pending:
             out.append(ast.copy_location(ast.Constant(pending), where))
         return ast.copy_location(ast.JoinedStr(out), where)
