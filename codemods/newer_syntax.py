@@ -54,6 +54,8 @@ class _Field:
     debug: str | None = None
     #: Where CPython puts the field: from ``{`` to ``}`` (line, byte column of each).
     span: tuple[tuple[int, int], tuple[int, int]] | None = None
+    #: Where CPython puts the format spec: from ``:`` to the closing ``}``.
+    spec_span: tuple[tuple[int, int], tuple[int, int]] | None = None
 
 
 @dataclass
@@ -71,19 +73,18 @@ def parse(text: str, filename: str = "<unknown>") -> ast.Module:
     """``ast.parse``, or for a file in newer syntax the tree of its lowered text.
 
     Raises the running Python's ``SyntaxError`` when the text is not valid for
-    libcst either, or when what is left after lowering is not valid for it.
+    libcst either; when what is left after lowering is not valid for the running
+    Python, the error found there (at the same line: lowering keeps positions),
+    which names the real mistake rather than the newer construct.
     """
     try:
         return ast.parse(text, filename=filename)
-    except SyntaxError as error:
+    except SyntaxError:
         lowered = lower(text)
         if lowered is None:
             raise
-        try:
-            tree = ast.parse(lowered.text, filename=filename)
-        except SyntaxError:
-            raise error from None
-        return _Restore(lowered).visit(tree)  # type: ignore[no-any-return]
+    tree = ast.parse(lowered.text, filename=filename)
+    return _Restore(lowered).visit(tree)  # type: ignore[no-any-return]
 
 
 def check_compiles(text: str, filename: str) -> None:
@@ -316,7 +317,13 @@ def _lowering_class() -> type:
                         conversion = ord("r")
                 closing = self.span(part)[1] - 1
                 span = (self.cells.byte_column(opening), self.cells.byte_column(closing + 1))
-                parts.append(_Field(conversion, spec, debug, span))
+                spec_span = None
+                if spec is not None:
+                    colon = self.cells.text.find(":", delimiter, closing)  # past ``=`` and ``!r``
+                    if colon == -1:
+                        raise _CannotLower("a format spec without its colon")
+                    spec_span = (self.cells.byte_column(colon), self.cells.byte_column(closing))
+                parts.append(_Field(conversion, spec, debug, span, spec_span))
             return parts
 
     return Lowering
@@ -392,6 +399,7 @@ class _Restore(ast.NodeTransformer):
         return self._joined(parts, values, node)
 
     def _joined(self, parts: list[str | _Field], values: Any, where: ast.AST) -> ast.JoinedStr:
+        """The JoinedStr of ``parts`` (its Constants placed at ``where``, as CPython does)."""
         out: list[ast.expr] = []
         pending = ""
         for part in parts:
@@ -404,7 +412,9 @@ class _Restore(ast.NodeTransformer):
                 out.append(ast.copy_location(ast.Constant(pending), where))
                 pending = ""
             value = next(values)
-            spec = None if part.spec is None else self._joined(part.spec, values, where)
+            spec = None
+            if part.spec is not None:
+                spec = self._joined(part.spec, values, _located(part.spec_span) or where)
             formatted = ast.copy_location(ast.FormattedValue(value, part.conversion, spec), value)
             if part.span is not None:
                 (formatted.lineno, formatted.col_offset), (formatted.end_lineno, formatted.end_col_offset) = part.span
@@ -412,6 +422,13 @@ class _Restore(ast.NodeTransformer):
         if pending:
             out.append(ast.copy_location(ast.Constant(pending), where))
         return ast.copy_location(ast.JoinedStr(out), where)
+
+
+def _located(span: tuple[tuple[int, int], tuple[int, int]] | None) -> ast.AST | None:
+    if span is None:
+        return None
+    (line, column), (end_line, end_column) = span
+    return ast.Pass(lineno=line, col_offset=column, end_lineno=end_line, end_col_offset=end_column)
 
 
 def _count(parts: list[str | _Field]) -> int:
