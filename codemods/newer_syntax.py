@@ -33,29 +33,12 @@ text.
 from __future__ import annotations
 
 import ast
-import warnings
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .diffing import split_lines
-
-
-class _CannotLower(Exception):
-    """A construct whose lowering would move a position; the file stays a syntax error."""
-
-
-@dataclass
-class _Field:
-    """One replacement field of an f-string: ``{value!r:spec}``."""
-
-    conversion: int
-    spec: list[str | _Field] | None
-    #: ``{x=}``: the text CPython puts before the value.
-    debug: str | None = None
-    #: Where CPython puts the field: from ``{`` to ``}`` (line, byte column of each).
-    span: tuple[tuple[int, int], tuple[int, int]] | None = None
-    #: Where CPython puts the format spec: from ``:`` to the closing ``}``.
-    spec_span: tuple[tuple[int, int], tuple[int, int]] | None = None
+from .lowering import CannotLower, Cells, Field, Lowering
 
 
 @dataclass
@@ -64,7 +47,7 @@ class Lowered:
 
     text: str
     #: (line, byte column) of a tuple made from an f-string group -> the group's parts.
-    fstrings: dict[tuple[int, int], list[str | _Field]] = field(default_factory=dict)
+    fstrings: dict[tuple[int, int], list[str | Field]] = field(default_factory=dict)
     #: Where the name of a lowered ``type X = ...`` now starts -> where it stood.
     aliases: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
 
@@ -79,8 +62,8 @@ def parse(text: str, filename: str = "<unknown>") -> ast.Module:
     """
     try:
         return ast.parse(text, filename=filename)
-    except SyntaxError:
-        lowered = lower(text)
+    except SyntaxError as error:
+        lowered = lower(text) if may_be_newer(text, error) else None
         if lowered is None:
             raise
     tree = ast.parse(lowered.text, filename=filename)
@@ -91,24 +74,62 @@ def check_compiles(text: str, filename: str) -> None:
     """``compile``, accepting newer syntax: its lowered text must compile instead."""
     try:
         compile(text, filename, "exec", dont_inherit=True)
-    except SyntaxError:
-        lowered = lower(text)
+    except SyntaxError as error:
+        lowered = lower(text) if may_be_newer(text, error) else None
         if lowered is None:
             raise
         compile(lowered.text, filename, "exec", dont_inherit=True)
 
 
+#: A line that may hold a construct of a newer grammar: type parameters, a type alias,
+#: ``except`` (PEP 758), an f-string or t-string (PEP 701, PEP 750).
+_NEWER_HINT = re.compile(r"""\b(?:def|class)\s+\w+\s*\[|^\s*type\s+\w|\bexcept\b|(?<![\w.])(?:[fFtT][rR]?|[rR][fFtT])['"]""")
+#: libcst's native parser recurses (and can overflow the C stack: a crash, not an
+#: exception) on deep nesting, and is slow on very long chains. CPython refuses more
+#: than 200 nested brackets on every version, so such a file is an error anyway.
+_MAX_CHARS = 1_000_000
+_MAX_BRACKETS = 200
+_DEEP_CHAIN = re.compile(r"(?:(?:[-+~]|\bnot\b|\bawait\b|\blambda\b[^:\n]*:)\s*){200}|(?:\.\s*\w+\s*){1000}")
+_NOT_BRACKETS = re.compile(r"[^()\[\]{}]+")
+
+
+def may_be_newer(text: str, error: SyntaxError) -> bool:
+    """Could this error be the running Python meeting newer syntax? Only when a line it
+    names (or the one before) holds a construct of a newer grammar: a file whose first
+    error is a plain typo is not handed to libcst at all (cheaper, and no risk)."""
+    if not error.lineno:
+        return False
+    lines = split_lines(text)
+    first, last = max(error.lineno - 1, 1), max(error.end_lineno or error.lineno, error.lineno)
+    return any(_NEWER_HINT.search(line) for line in lines[first - 1 : last])
+
+
+def _too_deep(text: str) -> bool:
+    """Too large or too deeply nested to hand to libcst safely (see ``_MAX_BRACKETS``)."""
+    if len(text) > _MAX_CHARS or _DEEP_CHAIN.search(text):
+        return True
+    depth = 0
+    for bracket in _NOT_BRACKETS.sub("", text):  # brackets in strings count too: a safe overestimate
+        depth += 1 if bracket in "([{" else -1
+        if depth > _MAX_BRACKETS:
+            return True
+    return False
+
+
 def lower(text: str) -> Lowered | None:
     """The text with newer constructs lowered, or ``None`` if libcst cannot parse it
-    (or a construct cannot be lowered without moving a position)."""
+    (or a construct cannot be lowered without moving a position, or the text is too
+    deeply nested to hand to libcst)."""
     import libcst as cst
     from libcst.metadata import MetadataWrapper, PositionProvider
 
+    if _too_deep(text):
+        return None
     try:
         module = cst.parse_module(text)
     except Exception:  # noqa: BLE001 (libcst raises several types: ParserSyntaxError, RecursionError...)
         return None
-    cells = _Cells(text)
+    cells = Cells(text)
     rendered = split_lines(module.code)
     if len(rendered) != len(cells.starts) - 1:
         return None  # the round trip moved lines: no position could be trusted
@@ -116,261 +137,12 @@ def lower(text: str) -> Lowered | None:
     # ``except X :``): positions on such a line are not trusted, the rest are.
     cells.untrusted = {number for number, (old, new) in enumerate(zip(split_lines(text), rendered), 1) if old != new}
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    visitor = _Lowering(module, wrapper.resolve(PositionProvider), cells)
+    visitor = Lowering(module, wrapper.resolve(PositionProvider), cells)
     try:
         wrapper.visit(visitor)
-    except (_CannotLower, RecursionError):
+    except (CannotLower, RecursionError):
         return None
     return Lowered(cells.render(), visitor.fstrings, visitor.aliases)
-
-
-class _Cells:
-    """The text, one replacement string per character; bytes per line never change."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.cells = list(text)
-        self.starts: list[int] = []
-        offset = 0
-        for line in split_lines(text):
-            self.starts.append(offset)
-            offset += len(line)
-        self.starts.append(offset)
-        #: Lines libcst does not render back as they are (its columns there may be off).
-        self.untrusted: set[int] = set()
-
-    def offset(self, position: Any) -> int:
-        line: int = position.line
-        if line in self.untrusted:
-            raise _CannotLower("libcst does not render this line back as it is")
-        column: int = position.column
-        return self.starts[line - 1] + column
-
-    def byte_column(self, offset: int) -> tuple[int, int]:
-        line = max(i for i, start in enumerate(self.starts) if start <= offset)
-        return line + 1, len(self.text[self.starts[line] : offset].encode("utf-8"))
-
-    def blank(self, start: int, end: int, continued: bool = False) -> None:
-        """Spaces over ``[start, end)``, newlines kept; ``continued``: a ``\\`` ends each line."""
-        text = self.text
-        for i in range(start, end):
-            if text[i] not in "\r\n":
-                self.cells[i] = " " * len(text[i].encode("utf-8", "surrogatepass"))
-        if not continued:
-            return
-        for i in range(start, end):
-            if text[i] in "\r\n" and not (text[i] == "\n" and i > 0 and text[i - 1] == "\r"):
-                if i == start or text[i - 1] in "\r\n":
-                    raise _CannotLower("an empty line inside a lowered construct")
-                self.cells[i - 1] = self.cells[i - 1][:-1] + "\\"
-
-    def restore(self, start: int, end: int) -> None:
-        self.cells[start:end] = list(self.text[start:end])
-
-    def put(self, offset: int, value: str) -> None:
-        """``value`` over one ASCII character (the caller keeps the bytes of the line)."""
-        if len(self.text[offset].encode("utf-8", "surrogatepass")) != 1 or self.text[offset] in "\r\n":
-            raise _CannotLower("no room for a replacement character")
-        self.cells[offset] = value
-
-    def render(self) -> str:
-        return "".join(self.cells)
-
-
-def _parses(source: str) -> bool:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            ast.parse(f"(\n{source}\n)", mode="eval")
-    except (SyntaxError, ValueError, MemoryError, RecursionError):
-        return False
-    return True
-
-
-def _lowering_class() -> type:
-    """The visitor, built on first use (libcst is imported only for files that need it)."""
-    import libcst as cst
-
-    strings = (cst.SimpleString, cst.FormattedString, cst.TemplatedString)
-
-    class Lowering(cst.CSTVisitor):
-        def __init__(self, module: cst.Module, positions: Any, cells: _Cells) -> None:
-            super().__init__()
-            self.module = module
-            self.positions = positions
-            self.cells = cells
-            self.fstrings: dict[tuple[int, int], list[str | _Field]] = {}
-            self.aliases: dict[tuple[int, int], tuple[int, int]] = {}
-            self.grouped: set[int] = set()
-
-        def span(self, node: cst.CSTNode) -> tuple[int, int]:
-            where = self.positions[node]
-            return self.cells.offset(where.start), self.cells.offset(where.end)
-
-        # -- PEP 695 / 696: type parameters, type aliases --------------------------------
-        def visit_TypeParameters(self, node: cst.TypeParameters) -> None:
-            self.cells.blank(*self.span(node), continued=True)
-
-        def visit_TypeAlias(self, node: cst.TypeAlias) -> None:
-            start, _ = self.span(node)
-            name_start, name_end = self.span(node.name)
-            text = self.cells.text
-            if any(c in "\r\n" for c in text[start:name_end]):
-                raise _CannotLower("`type` and its name on different lines")
-            room = len(text[start:name_end].encode("utf-8"))
-            name = text[name_start:name_end]
-            self.cells.put(start, name + " " * (room - len(name.encode("utf-8"))))
-            for i in range(start + 1, name_end):
-                self.cells.cells[i] = ""
-            self.aliases[self.cells.byte_column(start)] = self.cells.byte_column(name_start)
-
-        # -- PEP 758: except A, B: ------------------------------------------------------
-        def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
-            self._except(node.type)
-
-        def visit_ExceptStarHandler(self, node: cst.ExceptStarHandler) -> None:
-            self._except(node.type)
-
-        def _except(self, kind: cst.BaseExpression | None) -> None:
-            if not isinstance(kind, cst.Tuple) or kind.lpar:
-                return
-            start, end = self.span(kind)
-            text, cells = self.cells.text, self.cells
-            if text[start - 1] not in " \t":
-                raise _CannotLower("no blank before the exception tuple")
-            cells.put(start - 1, "(")
-            if end < len(text) and text[end] in " \t":
-                cells.put(end, ")")
-                return
-            before_last = self.span(kind.elements[-1])[0] - 1
-            while before_last > start and text[before_last] == "(":
-                before_last -= 1
-            if text[before_last] not in " \t":
-                raise _CannotLower("no blank inside the exception tuple")
-            cells.cells[before_last] = ""
-            cells.cells[end - 1] = cells.cells[end - 1] + ")"
-
-        # -- PEP 701 f-strings, PEP 750 t-strings ---------------------------------------
-        def visit_ConcatenatedString(self, node: cst.ConcatenatedString) -> None:
-            if id(node) in self.grouped:
-                return
-            leaves: list[cst.CSTNode] = []
-            self._leaves(node, leaves)
-            self.grouped.update(id(leaf) for leaf in leaves)
-            self._group(leaves)
-
-        def _leaves(self, node: cst.CSTNode, out: list[cst.CSTNode]) -> None:
-            if isinstance(node, cst.ConcatenatedString):
-                self.grouped.add(id(node))
-                self._leaves(node.left, out)
-                self._leaves(node.right, out)
-            else:
-                out.append(node)
-
-        def visit_FormattedString(self, node: cst.FormattedString) -> None:
-            if id(node) not in self.grouped:
-                self._group([node])
-
-        def visit_TemplatedString(self, node: cst.TemplatedString) -> None:
-            if id(node) not in self.grouped:
-                self._group([node])
-
-        def _group(self, leaves: list[cst.CSTNode]) -> None:
-            start, end = self.span(leaves[0])[0], self.span(leaves[-1])[1]
-            if not all(isinstance(leaf, strings) for leaf in leaves) or _parses(self.cells.text[start:end]):
-                return
-            self.cells.blank(start, end)
-            self.cells.put(start, "(")
-            self.cells.put(end - 1, ")")
-            parts: list[str | _Field] = []
-            template = False
-            for leaf in leaves:
-                if isinstance(leaf, cst.SimpleString):
-                    value = leaf.evaluated_value
-                    parts.append(value if isinstance(value, str) else "")
-                elif isinstance(leaf, (cst.FormattedString, cst.TemplatedString)):
-                    template = template or isinstance(leaf, cst.TemplatedString)
-                    parts += self._parts(leaf.parts, leaf.prefix)
-            if not template:
-                self.fstrings[self.cells.byte_column(start)] = parts
-
-        def _parts(self, nodes: Any, prefix: str) -> list[str | _Field]:
-            parts: list[str | _Field] = []
-            for part in nodes:
-                if isinstance(part, (cst.FormattedStringText, cst.TemplatedStringText)):
-                    parts.append(_literal(part.value, prefix))
-                    continue
-                opening = self.span(part)[0]  # the ``{``
-                expression = part.expression
-                expr_start = self.span(expression.lpar[0] if expression.lpar else expression)[0]
-                expr_end = self.span(expression.rpar[-1] if expression.rpar else expression)[1]
-                delimiter = _delimiter(self.cells.text, expr_end)
-                self.cells.restore(expr_start, expr_end)
-                self.cells.put(delimiter, ",")
-                spec = None if part.format_spec is None else self._parts(part.format_spec, prefix)
-                conversion = ord(part.conversion) if part.conversion else -1
-                debug = None
-                if part.equal is not None:
-                    equal_end = _delimiter(self.cells.text, delimiter + 1, stop="!:}")
-                    debug = self.cells.text[opening + 1 : equal_end]
-                    if conversion == -1 and spec is None:
-                        conversion = ord("r")
-                closing = self.span(part)[1] - 1
-                span = (self.cells.byte_column(opening), self.cells.byte_column(closing + 1))
-                spec_span = None
-                if spec is not None:
-                    colon = self.cells.text.find(":", delimiter, closing)  # past ``=`` and ``!r``
-                    if colon == -1:
-                        raise _CannotLower("a format spec without its colon")
-                    spec_span = (self.cells.byte_column(colon), self.cells.byte_column(closing))
-                parts.append(_Field(conversion, spec, debug, span, spec_span))
-            return parts
-
-    return Lowering
-
-
-def _delimiter(text: str, start: int, stop: str = "=!:}") -> int:
-    """Where a replacement field goes on after its expression: the first of ``stop``,
-    past blanks and comments (PEP 701 allows both over several lines)."""
-    i = start
-    while i < len(text) and text[i] not in stop:
-        if text[i] == "#":
-            while i < len(text) and text[i] not in "\r\n":
-                i += 1
-        elif text[i] in " \t\f\r\n":
-            i += 1
-        else:
-            raise _CannotLower(f"unexpected {text[i]!r} after a replacement field's expression")
-    if i == len(text):
-        raise _CannotLower("a replacement field without its end")
-    return i
-
-
-_CLASS: list[type] = []
-
-
-def _Lowering(module: Any, positions: Any, cells: _Cells) -> Any:
-    if not _CLASS:
-        _CLASS.append(_lowering_class())
-    return _CLASS[0](module, positions, cells)
-
-
-def _literal(raw: str, prefix: str) -> str:
-    """The value of an f-string's literal part, as CPython decodes it."""
-    text = raw.replace("{{", "{").replace("}}", "}")
-    if "r" in prefix.lower():
-        return text
-    for delimiter in ('"""', "'''"):
-        if delimiter in text or text.endswith(delimiter[0]):
-            continue
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                value = ast.literal_eval(f"{delimiter}{text}{delimiter}")
-        except (SyntaxError, ValueError, MemoryError, RecursionError):
-            break
-        return value if isinstance(value, str) else text
-    return text
 
 
 class _Restore(ast.NodeTransformer):
@@ -398,7 +170,7 @@ class _Restore(ast.NodeTransformer):
         values = iter(node.elts)
         return self._joined(parts, values, node)
 
-    def _joined(self, parts: list[str | _Field], values: Any, where: ast.AST) -> ast.JoinedStr:
+    def _joined(self, parts: list[str | Field], values: Any, where: ast.AST) -> ast.JoinedStr:
         """The JoinedStr of ``parts`` (its Constants placed at ``where``, as CPython does)."""
         out: list[ast.expr] = []
         pending = ""
@@ -431,5 +203,5 @@ def _located(span: tuple[tuple[int, int], tuple[int, int]] | None) -> ast.AST | 
     return ast.Pass(lineno=line, col_offset=column, end_lineno=end_line, end_col_offset=end_column)
 
 
-def _count(parts: list[str | _Field]) -> int:
-    return sum(1 + _count(part.spec or []) for part in parts if isinstance(part, _Field))
+def _count(parts: list[str | Field]) -> int:
+    return sum(1 + _count(part.spec or []) for part in parts if isinstance(part, Field))

@@ -124,6 +124,31 @@ def test_real_syntax_errors_stay_errors() -> None:
         assert syntax_error(Path("bad.py"), source) is not None
 
 
+def test_only_an_error_on_a_line_with_a_newer_construct_is_handed_to_libcst() -> None:
+    from codemods.newer_syntax import may_be_newer
+
+    def error_of(source: str) -> SyntaxError:
+        with pytest.raises(SyntaxError) as caught:
+            ast.parse(source)
+        return caught.value
+
+    typo = 'x = f"{y}"\n\nprint "x"\n'
+    assert not may_be_newer(typo, error_of(typo))
+    for newer in ('def f[T](): pass\n', 'type X = int\n', 'x = f"{"a"}"\n', 'x = t"{a}"\n'):
+        assert may_be_newer(newer, error_of(newer))
+
+
+@pytest.mark.parametrize("nested", ["'(' * 5000 + '1' + ')' * 5000", "'-' * 50000 + '1'", "'not ' * 50000 + '1'",
+                                    "'a.' * 100000 + 'b'", "'lambda: ' * 10000 + '1'"])
+def test_deep_nesting_never_reaches_libcst(nested: str) -> None:
+    # libcst's native parser overflows the C stack on such input (a crash, not an
+    # exception) or takes minutes: the file must be reported, the run must go on.
+    code = (f"from codemods.newer_syntax import parse\nsource = 'def f[T](): pass\\nx = ' + {nested}\n"
+            "try:\n    parse(source)\nexcept (SyntaxError, RecursionError, MemoryError):\n    print('refused')\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60, check=False)
+    assert (proc.returncode, proc.stdout) == (0, b"refused\n"), proc.stderr
+
+
 def test_the_syntax_check_accepts_newer_syntax() -> None:
     assert syntax_error(Path("new.py"), SOURCE) is None
 
