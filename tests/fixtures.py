@@ -15,6 +15,7 @@ Lines without comments must produce nothing.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
@@ -127,6 +128,7 @@ def _tokens(text: str) -> list[tokenize.TokenInfo]:
         return list(tokenize.generate_tokens(io.StringIO(lowered.text).readline))
 
 
+@functools.cache
 def newer_python(minimum: tuple[int, int] = (3, 12)) -> str | None:
     """A Python at least ``minimum`` to check the newer-syntax cases with: ``$NEWER_PYTHON``,
     or the first of ``python3.16``... ``python3.12`` on the PATH that runs (pyenv shims may not)."""
