@@ -9,8 +9,8 @@ the change is computed between two libcst renderings and applied to the
 original text; then every line outside the edited spans (the fixed functions
 and the import block) must be identical to the input, and the result must
 compile (a file in syntax newer than the running Python: once lowered, see
-:func:`codemods.newer_syntax.check_compiles`). Otherwise the file is refused with a message: an unrequested change
-is never emitted.
+:func:`codemods.newer_syntax.check_compiles`). Otherwise the file is refused
+with a message: an unrequested change is never emitted.
 """
 
 from __future__ import annotations

@@ -89,11 +89,12 @@ def find_project_root(start: Path, given: Path | None = None) -> Path:
     """The nearest folder with a project marker.
 
     Without one (a ``backend/`` copied out of its repository), the folder the run
-    was given (``given``, else the file's own folder), or the folder above its
-    outermost package: that is the folder ``python main.py`` or ``uvicorn
-    main:app`` runs from, so its top-level modules import each other as they do
-    at run time. A sub-folder without ``__init__.py`` is never a project of its
-    own then: its ``import crud`` means the root's ``crud.py``.
+    was given (``given``; without it, the file's own folder), or the folder above
+    its outermost package when that folder is a package: that is the folder
+    ``python main.py`` or ``uvicorn main:app`` runs from, so its top-level
+    modules import each other as they do at run time. A sub-folder without
+    ``__init__.py`` is never a project of its own then: its ``import crud``
+    means the root's ``crud.py``.
     """
     start = start if start.is_absolute() else start.resolve()
     folder = start if start.is_dir() else start.parent
