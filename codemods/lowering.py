@@ -52,9 +52,11 @@ class Cells:
         self.starts.append(offset)
         #: Lines libcst does not render back as they are (its columns there may be off).
         self.untrusted: set[int] = set()
+        #: Lines above the statement whose positions are being read (it is parsed alone).
+        self.shift = 0
 
     def offset(self, position: Any) -> int:
-        line: int = position.line
+        line: int = position.line + self.shift
         if line in self.untrusted:
             raise CannotLower("libcst does not render this line back as it is")
         column: int = position.column

@@ -33,6 +33,7 @@ text.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,9 +42,9 @@ from .diffing import split_lines
 from .lowering import CannotLower, Cells, Field, Lowering
 
 
-@dataclass
+@dataclass(frozen=True)
 class Lowered:
-    """The lowered text, and where its tuples stand for f-strings."""
+    """The lowered text, and where its tuples stand for f-strings (shared: never changed)."""
 
     text: str
     #: (line, byte column) of a tuple made from an f-string group -> the group's parts.
@@ -116,10 +117,12 @@ def _too_deep(text: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=64)
 def lower(text: str) -> Lowered | None:
     """The text with newer constructs lowered, or ``None`` if libcst cannot parse it
     (or a construct cannot be lowered without moving a position, or the text is too
-    deeply nested to hand to libcst)."""
+    deeply nested to hand to libcst). Kept for the last few texts: the syntax check,
+    the analysis and the suppression comments of one file may each ask."""
     import libcst as cst
     from libcst.metadata import MetadataWrapper, PositionProvider
 
@@ -130,19 +133,55 @@ def lower(text: str) -> Lowered | None:
     except Exception:  # noqa: BLE001 (libcst raises several types: ParserSyntaxError, RecursionError...)
         return None
     cells = Cells(text)
-    rendered = split_lines(module.code)
-    if len(rendered) != len(cells.starts) - 1:
-        return None  # the round trip moved lines: no position could be trusted
-    # libcst's round trip is not always byte-exact (LibCST #1457 drops the blank in
-    # ``except X :``): positions on such a line are not trusted, the rest are.
-    cells.untrusted = {number for number, (old, new) in enumerate(zip(split_lines(text), rendered), 1) if old != new}
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    visitor = Lowering(module, wrapper.resolve(PositionProvider), cells)
+    chunks = _unreadable_statements(module, text)
+    if chunks is None:
+        rendered = split_lines(module.code)
+        if len(rendered) != len(cells.starts) - 1:
+            return None  # the round trip moved lines: no position could be trusted
+        # libcst's round trip is not always byte-exact (LibCST #1457 drops the blank in
+        # ``except X :``): positions on such a line are not trusted, the rest are.
+        cells.untrusted = {n for n, (old, new) in enumerate(zip(split_lines(text), rendered), 1) if old != new}
+        chunks = [(module, 1)]
+    fstrings: dict[tuple[int, int], list[str | Field]] = {}
+    aliases: dict[tuple[int, int], tuple[int, int]] = {}
     try:
-        wrapper.visit(visitor)
+        for chunk, first_line in chunks:
+            wrapper = MetadataWrapper(chunk, unsafe_skip_copy=True)
+            cells.shift = first_line - 1
+            visitor = Lowering(chunk, wrapper.resolve(PositionProvider), cells)
+            wrapper.visit(visitor)
+            fstrings.update(visitor.fstrings)
+            aliases.update(visitor.aliases)
     except (CannotLower, RecursionError):
         return None
-    return Lowered(cells.render(), visitor.fstrings, visitor.aliases)
+    return Lowered(cells.render(), fstrings, aliases)
+
+
+def _unreadable_statements(module: Any, text: str) -> list[tuple[Any, int]] | None:
+    """The top-level statements of ``module`` that the running Python cannot read on
+    their own, each re-parsed as a module, with the line it starts on: libcst's
+    positions and a walk of its tree cost about ten times its parse, so only those
+    get them. ``None`` when a statement is not rendered back exactly as written
+    (its place in the text is then unknown): the whole module must be walked."""
+    import libcst as cst
+
+    header = "".join(module.code_for_node(line) for line in module.header)
+    offset, line = len(header), 1 + len(split_lines(header))
+    found = []
+    for statement in module.body:
+        code = module.code_for_node(statement)
+        if text[offset : offset + len(code)] != code:
+            return None
+        try:
+            ast.parse(code)
+        except SyntaxError:
+            chunk = cst.parse_module(code)
+            if chunk.code != code:
+                return None
+            found.append((chunk, line))
+        offset += len(code)
+        line += len(split_lines(code))
+    return found
 
 
 class _Restore(ast.NodeTransformer):

@@ -20,6 +20,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from batch_helpers import cli, write
@@ -75,6 +76,15 @@ def test_every_call_keeps_its_line_and_column() -> None:
     functions = {(n.name, n.lineno, n.col_offset) for n in ast.walk(tree)
                  if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
     assert functions == {("f", 4, 0), ("g", 6, 0), ("C", 10, 0), ("m", 11, 4), ("h", 18, 0)}
+
+
+@pytest.mark.parametrize("variant", [lambda s: s.replace("\n", "\r\n"),
+                                     lambda s: "# -*- coding: utf-8 -*-\n\n\n" + s + "\n# a last comment\n"],
+                         ids=["crlf", "header-and-footer"])
+def test_calls_keep_their_place_with_crlf_and_leading_comments(variant: Any) -> None:
+    # Only the statements 3.11 cannot read are walked: each is placed by the lines before it.
+    source = variant(SOURCE)
+    assert _segments(source, parse(source), ast.Call) == CALLS
 
 
 def test_lowering_keeps_every_line_and_the_bytes_of_each() -> None:
