@@ -76,19 +76,25 @@ def _walk(root: Path) -> Iterator[Path]:
         stack.extend(reversed(folders))
 
 
-def group_by_project(paths: list[Path]) -> dict[Path, list[Path]]:
+def group_by_project(paths: list[Path], given: list[Path] | None = None) -> dict[Path, list[Path]]:
     """Files grouped by the project root (nearest ``pyproject.toml``/``.git``) they belong to.
 
-    ``paths`` are resolved already; each folder is looked up once.
+    ``paths`` are resolved already; each folder is looked up once. ``given`` are
+    the paths the run was given: a file with no marker above it belongs to the
+    outermost given folder holding it (a file argument counts as its folder),
+    since that is where the app runs from; without it, to its own folder.
     """
     from .analysis.project import find_project_root
 
+    folders = sorted({g.resolve() if g.is_dir() else g.resolve().parent for g in given or ()},
+                     key=lambda g: len(g.parts))
     by_root: dict[Path, list[Path]] = {}
     roots: dict[Path, Path] = {}
     for path in paths:
         folder = path.parent
         if folder not in roots:
-            roots[folder] = find_project_root(folder)
+            outer = next((g for g in folders if folder == g or folder.is_relative_to(g)), None)
+            roots[folder] = find_project_root(folder, outer)
         by_root.setdefault(roots[folder], []).append(path)
     return by_root
 

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from . import newer_syntax
 from .analysis.blocking import BlockingAnalysis, DirectCall
 from .analysis.callers import Caller, CallIndex, CallSite, callers_of, collect_call_sites
 from .analysis.definitions import DefinedFunction
@@ -77,7 +78,7 @@ class ProjectAnalysis:
         if cached is not None:
             return cached
         try:
-            tree = ast.parse(text, filename=str(path))
+            tree = newer_syntax.parse(text, filename=str(path))
         except SyntaxError as error:
             where = f"line {error.lineno}: " if error.lineno else ""
             return FileError(str(path), f"syntax error, {where}{error.msg}{SYNTAX_HINT}")

@@ -119,12 +119,14 @@ def syntax_error(path: Path, text: str) -> FileError | None:
     tree into Python objects, the costly half of ``ast.parse`` (about 40% less time).
     It also refuses what ``ast.parse`` accepts (``nonlocal`` at module level, a
     duplicate argument): only what ``ast.parse`` refuses too is reported, as for the
-    files that are parsed for analysis.
+    files that are parsed for analysis. A file in syntax newer than the running
+    Python (3.12's ``def f[T]``...) is not an error when libcst parses it and the
+    rest is valid (:func:`codemods.newer_syntax.parse`).
     """
-    import ast
     import symtable
 
     from .engine import SYNTAX_HINT
+    from .newer_syntax import parse
 
     try:
         symtable.symtable(text, str(path), "exec")
@@ -132,7 +134,7 @@ def syntax_error(path: Path, text: str) -> FileError | None:
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         pass
     try:
-        ast.parse(text, filename=str(path))
+        parse(text, filename=str(path))  # also accepts syntax newer than the running Python
     except SyntaxError as error:
         where = f"line {error.lineno}: " if error.lineno else ""
         return FileError(display_path(path), f"syntax error, {where}{error.msg}{SYNTAX_HINT}")

@@ -187,7 +187,7 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     if repo is not None and not all(p.resolve().is_relative_to(repo.root) for p in options.paths):
         repo = None
     files, refused, listed = discover(options.paths, options.exclude, repo)
-    by_project = group_by_project(files)
+    by_project = group_by_project(files, list(options.paths))
     settings = {root: load_settings(root, options.overrides) for root in by_project}
     projects: dict[Path, list[Path]] = {}
     for root, members in by_project.items():
@@ -211,8 +211,9 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     if todo:  # a warm run over unchanged projects never imports the analysis
         from .pipeline import analyse_files
 
+        groups = {root: members for root, members in projects.items() if root not in found}
         fresh = dict(zip(todo, analyse_files(todo, settings.__getitem__, options.jobs, only, progress,
-                                                  use_cache=options.use_cache)))
+                                                  use_cache=options.use_cache, projects_of=groups)))
     for root, members in projects.items():
         if root in found:
             fresh.update(zip(members, found[root]))

@@ -36,15 +36,32 @@ def _codes(text: str | None) -> frozenset[str]:
     return frozenset(part.upper() for part in re.split(r"[,\s]+", text.strip()) if part)
 
 
-def comment_map(text: str) -> dict[int, LineSuppression]:
-    """Line number -> the suppression comment on that line."""
+def _comments(text: str) -> tuple[dict[int, str], bool]:
+    """The comments by line, and whether the tokenizer read the whole text."""
     comments: dict[int, str] = {}
     try:
         for token in tokenize.generate_tokens(io.StringIO(text).readline):
             if token.type == tokenize.COMMENT:
                 comments[token.start[0]] = token.string
     except (tokenize.TokenError, IndentationError, SyntaxError):
-        pass
+        return comments, False
+    return comments, True
+
+
+def comment_map(text: str) -> dict[int, LineSuppression]:
+    """Line number -> the suppression comment on that line.
+
+    The running Python's tokenizer stops at syntax it does not know (a 3.12
+    f-string spread over lines); the comments after it are then read from the
+    lowered text, which keeps every comment on its line.
+    """
+    comments, complete = _comments(text)
+    if not complete:
+        from .newer_syntax import lower
+
+        lowered = lower(text)
+        if lowered is not None:
+            comments, _ = _comments(lowered.text)
     result: dict[int, LineSuppression] = {}
     for line, comment in comments.items():
         unblock = _UNBLOCK.search(comment)

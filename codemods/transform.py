@@ -8,8 +8,9 @@ is not always byte-exact (LibCST #1457 drops the space in ``except X :``), so
 the change is computed between two libcst renderings and applied to the
 original text; then every line outside the edited spans (the fixed functions
 and the import block) must be identical to the input, and the result must
-compile. Otherwise the file is refused with a message: an unrequested change
-is never emitted.
+compile (a file in syntax newer than the running Python: once lowered, see
+:func:`codemods.newer_syntax.check_compiles`). Otherwise the file is refused
+with a message: an unrequested change is never emitted.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .diffing import split_lines
+from .newer_syntax import check_compiles, parse
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -100,7 +102,7 @@ def apply_edits(text: str, edits: FileEdits, path: str) -> str:
         new_text = _fix_imports(new_text, edits)
     _check_outside_spans(text, new_text, [*edits.spans, edits.import_span])
     try:
-        compile(new_text, path, "exec", dont_inherit=True)
+        check_compiles(new_text, path)
     except (SyntaxError, ValueError) as error:
         raise TransformError(f"the rewrite does not compile ({error}); file left unchanged") from error
     return new_text
@@ -108,7 +110,7 @@ def apply_edits(text: str, edits: FileEdits, path: str) -> str:
 
 def _names_used(text: str) -> set[str]:
     try:
-        tree = ast.parse(text)
+        tree = parse(text)
     except (SyntaxError, ValueError) as error:
         raise TransformError(f"the rewrite does not parse ({error}); file left unchanged") from error
     return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}

@@ -15,8 +15,12 @@ Lines without comments must produce nothing.
 
 from __future__ import annotations
 
+import functools
 import io
+import os
 import re
+import shutil
+import subprocess
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,10 +31,12 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
 from codemods.models import Settings
+from codemods.newer_syntax import check_compiles, lower
 
 TESTDATA = Path(__file__).resolve().parent.parent / "testdata"
 _EXPECT = re.compile(r"#\s*expect:\s*(?P<codes>[A-Z0-9]+(?:\s*,\s*[A-Z0-9]+)*)")
 _EXPECT_FIX = re.compile(r"#\s*expect-fix:\s*(?P<strategy>[a-z-]+)")
+_SYNTAX = re.compile(r"#\s*syntax:\s*3\.(\d+)")
 
 
 @dataclass(frozen=True)
@@ -109,11 +115,60 @@ def discover_tree_cases() -> list[TreeCase]:
     return [TreeCase(p.parent) for p in sorted(TESTDATA.glob("*/*/input")) if p.is_dir()]
 
 
+def _tokens(text: str) -> list[tokenize.TokenInfo]:
+    """The tokens of ``text``; for syntax newer than the running Python (whose tokenizer
+    stops at a 3.12 f-string spread over lines), those of its lowered text, whose
+    comments stay where they were."""
+    try:
+        return list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError):
+        lowered = lower(text)
+        if lowered is None:
+            raise
+        return list(tokenize.generate_tokens(io.StringIO(lowered.text).readline))
+
+
+@functools.cache
+def newer_python(minimum: tuple[int, int] = (3, 12)) -> str | None:
+    """A Python at least ``minimum`` to check the newer-syntax cases with: ``$NEWER_PYTHON``,
+    or the first of ``python3.16``... ``python3.12`` on the PATH that runs (pyenv shims may not)."""
+    candidates = [os.environ.get("NEWER_PYTHON", "")] + [f"python3.{minor}" for minor in range(16, 11, -1)]
+    for candidate in candidates:
+        found = shutil.which(candidate) if candidate else None
+        if found is None:
+            continue
+        probe = subprocess.run([found, "-c", f"import sys; assert sys.version_info >= {minimum}"],
+                               capture_output=True, check=False)
+        if probe.returncode == 0:
+            return found
+    return None
+
+
+def assert_compiles(source: str | bytes, name: str) -> None:
+    """``compile()`` by the running Python; a file in syntax newer than it (the cases under
+    ``testdata/newer-syntax``) must compile under a newer Python when one is found, and
+    its lowered text (:mod:`codemods.newer_syntax`) must compile here. A ``# syntax: 3.14``
+    comment says which Python the file needs (default 3.12)."""
+    try:
+        compile(source, name, "exec", dont_inherit=True)
+        return
+    except SyntaxError:
+        text = source.decode("utf-8") if isinstance(source, bytes) else source
+        check_compiles(text, name)
+    wanted = _SYNTAX.search(text)
+    newer = newer_python((3, int(wanted.group(1))) if wanted else (3, 12))
+    if newer is not None:
+        code = "import sys; compile(sys.stdin.read(), sys.argv[1], 'exec', dont_inherit=True)"
+        proc = subprocess.run([newer, "-c", code, name], input=text.encode("utf-8"), capture_output=True,
+                              check=False)
+        assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
+
+
 def expectations(text: str) -> tuple[set[tuple[int, str]], set[tuple[int, str]]]:
     """(line, code) pairs for calls and (line, strategy) pairs for fixes."""
     calls: set[tuple[int, str]] = set()
     fixes: set[tuple[int, str]] = set()
-    for token in tokenize.generate_tokens(io.StringIO(text).readline):
+    for token in _tokens(text):
         if token.type != tokenize.COMMENT:
             continue
         line = token.start[0]

@@ -6,7 +6,7 @@ import difflib
 from pathlib import Path
 
 import pytest
-from fixtures import Case, TreeCase, discover_cases, discover_tree_cases, expectations
+from fixtures import Case, TreeCase, assert_compiles, discover_cases, discover_tree_cases, expectations
 
 from codemods.engine import analyse_source, analyse_tree
 
@@ -42,7 +42,7 @@ def test_case(case: Case, request: pytest.FixtureRequest) -> None:
         diff = "".join(difflib.unified_diff(expected.splitlines(True), output.splitlines(True), "expected", "actual"))
         pytest.fail(f"output differs from expected.py:\n{diff}")
 
-    compile(output, str(case.expected_path), "exec", dont_inherit=True)
+    assert_compiles(output, str(case.expected_path))
     again = analyse_source(output, "input.py", settings)
     assert again.error is None
     assert again.new_text is None or again.new_text == output, "a second run changed the output"
@@ -76,7 +76,7 @@ def test_tree_case(case: TreeCase, request: pytest.FixtureRequest, tmp_path: Pat
             elif target.exists():
                 target.unlink()
         assert output == case.expected(relative), f"{relative}: output differs from expected/"
-        compile(output, relative, "exec", dont_inherit=True)
+        assert_compiles(output, relative)
         # Idempotence: the fixed tree, analysed again, changes nothing.
         (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / relative).write_text(output, encoding="utf-8")

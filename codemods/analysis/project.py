@@ -2,13 +2,15 @@
 
 A blocking call is often several helpers away, in other modules. The index
 maps dotted module names to files under the project's source roots and parses
-a module (with ``ast``, never libcst) only when the analysis first needs it,
+a module (with ``ast``; libcst only for syntax newer than the running
+Python, see :mod:`codemods.newer_syntax`) only when the analysis first needs it,
 so a run touches the files with async code and what they actually call, not
 the whole tree. It resolves a qualified name (``app.services.users.get_user``)
 to the function or class it names, following re-exports.
 
 Source roots: the project root (nearest folder with ``pyproject.toml``,
-``setup.py``/``setup.cfg`` or ``.git``), its ``src/``, and every top-level
+``setup.py``/``setup.cfg`` or ``.git``; without one, the folder the run was
+given), its ``src/``, and every top-level
 folder without ``__init__.py`` (an ``app/`` run as a script folder).
 """
 
@@ -19,6 +21,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import newer_syntax
 from ..sourcefile import SourceError, decode
 from .definitions import DefinedFunction, iter_functions
 from .scope import Binding, Scope, module_scope
@@ -82,14 +85,23 @@ def _has_marker(folder: Path) -> bool:
     return _MARKED[folder]
 
 
-def find_project_root(start: Path) -> Path:
-    """The nearest folder with a project marker; without one, the folder above the outermost package."""
+def find_project_root(start: Path, given: Path | None = None) -> Path:
+    """The nearest folder with a project marker.
+
+    Without one (a ``backend/`` copied out of its repository), the folder the run
+    was given (``given``; without it, the file's own folder), or the folder above
+    its outermost package when that folder is a package: that is the folder
+    ``python main.py`` or ``uvicorn main:app`` runs from, so its top-level
+    modules import each other as they do at run time. A sub-folder without
+    ``__init__.py`` is never a project of its own then: its ``import crud``
+    means the root's ``crud.py``.
+    """
     start = start if start.is_absolute() else start.resolve()
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
         if _has_marker(candidate):
             return candidate
-    top = folder
+    top = given if given is not None else folder
     while (top / "__init__.py").is_file() and top.parent != top:
         top = top.parent
     return top
@@ -111,7 +123,7 @@ def source_roots(project_root: Path) -> list[Path]:
 def build_module(name: str, path: Path, text: str, tree: ast.Module | None = None) -> ModuleInfo | None:
     if tree is None:
         try:
-            tree = ast.parse(text, filename=str(path))
+            tree = newer_syntax.parse(text, filename=str(path))
         except (SyntaxError, ValueError, MemoryError, RecursionError):
             return None
     is_package = path.name == "__init__.py"

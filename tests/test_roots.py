@@ -1,0 +1,99 @@
+"""Project roots when nothing marks one (issue 12, first half).
+
+A ``backend/`` folder copied out of its repository has no ``pyproject.toml``,
+``setup.py``, ``setup.cfg`` or ``.git`` anywhere above it. Its modules import
+each other as top-level modules (``import crud``), because the app runs from
+that folder (``python main.py``, ``uvicorn main:app``). The tool must take the
+folder it was given for the root, never a sub-folder without ``__init__.py``
+for a project of its own, or ``import crud`` does not resolve and the blocking
+helper is missed. These tests need a temporary folder with no marker above it
+(``tmp_path`` is outside this repository); they are skipped when the machine
+puts one there.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from batch_helpers import cli, flagged, write
+
+from codemods.discovery import group_by_project
+
+MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
+
+BACKEND = {
+    "backend/main.py": (
+        "from fastapi import FastAPI\nimport crud\n\napp = FastAPI()\n\n\n"
+        '@app.get("/")\nasync def read():\n    return crud.get()\n'
+    ),
+    "backend/crud.py": "import time\n\n\ndef get():\n    time.sleep(1)\n    return {}\n",
+    # A folder without __init__.py: at run time its ``import crud`` is backend/crud.py.
+    "backend/routers/items.py": (
+        "from fastapi import APIRouter\nimport crud\n\nrouter = APIRouter()\n\n\n"
+        '@router.get("/items")\nasync def items():\n    return crud.get()\n'
+    ),
+}
+
+
+@pytest.fixture
+def unmarked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """``tmp_path/work`` with the backend in it, and no project marker above."""
+    monkeypatch.setenv("FASTAPI_UNBLOCK_CACHE_DIR", str(tmp_path / "cache"))
+    work = tmp_path / "work"
+    for folder in (work, *work.parents):
+        if any((folder / marker).exists() for marker in MARKERS):
+            pytest.skip(f"{folder} holds a project marker; the case needs none above the temporary folder")
+    write(work, BACKEND)
+    return work
+
+
+def _flagged(cwd: Path, *args: str) -> list[tuple[str, str]]:
+    result = cli(cwd, "--format", "json", *args)
+    assert result.code == 1, result
+    return flagged(result.json())
+
+
+def test_the_folder_given_is_the_root_and_its_modules_import_each_other(unmarked: Path) -> None:
+    assert _flagged(unmarked, "backend/") == [("backend/main.py", "read"), ("backend/routers/items.py", "items")]
+
+
+def test_run_from_inside_the_folder(unmarked: Path) -> None:
+    assert _flagged(unmarked / "backend", ".") == [("main.py", "read"), ("routers/items.py", "items")]
+
+
+def test_a_file_argument_is_rooted_at_its_folder(unmarked: Path) -> None:
+    assert _flagged(unmarked, "backend/main.py") == [("backend/main.py", "read")]
+
+
+def test_the_cache_keeps_the_same_roots(unmarked: Path) -> None:
+    first = _flagged(unmarked, "backend")
+    assert _flagged(unmarked, "backend") == first == [("backend/main.py", "read"), ("backend/routers/items.py", "items")]
+
+
+def test_a_given_package_folder_is_rooted_above_its_outermost_package(unmarked: Path) -> None:
+    write(unmarked, {
+        "svc/app/__init__.py": "",
+        "svc/app/main.py": BACKEND["backend/main.py"].replace("import crud", "from app import crud"),
+        "svc/app/crud.py": BACKEND["backend/crud.py"],
+    })
+    assert _flagged(unmarked, "svc/app") == [("svc/app/main.py", "read")]
+
+
+def test_grouping_without_a_marker(unmarked: Path) -> None:
+    backend = (unmarked / "backend").resolve()
+    files = sorted(backend.rglob("*.py"))
+    assert group_by_project(files, [unmarked / "backend"]) == {backend: files}
+    # Without the paths the run was given, each folder is its own root (the old answer).
+    assert set(group_by_project(files)) == {backend, backend / "routers"}
+    # Two folders given, one inside the other: the outer one is the root.
+    assert set(group_by_project(files, [backend / "routers", backend])) == {backend}
+
+
+def test_a_marker_still_wins(unmarked: Path) -> None:
+    write(unmarked, {"backend/routers/pyproject.toml": '[project]\nname = "r"\nversion = "0"\n'})
+    backend = (unmarked / "backend").resolve()
+    files = sorted(backend.rglob("*.py"))
+    assert set(group_by_project(files, [backend])) == {backend, backend / "routers"}
+    assert os.path.exists(backend / "routers" / "pyproject.toml")
