@@ -97,3 +97,21 @@ def test_a_marker_still_wins(unmarked: Path) -> None:
     files = sorted(backend.rglob("*.py"))
     assert set(group_by_project(files, [backend])) == {backend, backend / "routers"}
     assert os.path.exists(backend / "routers" / "pyproject.toml")
+
+
+def test_a_module_named_setup_inside_a_package_is_no_project_marker(unmarked: Path) -> None:
+    """``onyx/setup.py`` is the ``onyx.setup`` module of a package, not a project's setup script:
+    ``onyx/`` is no project of its own, so ``from onyx.db import get`` resolves from the root."""
+    write(unmarked, {
+        "backend/pyproject.toml": '[project]\nname = "b"\nversion = "0"\n',
+        "backend/onyx/__init__.py": "",
+        "backend/onyx/setup.py": "def setup_onyx():\n    return None\n",
+        "backend/onyx/db.py": "import time\n\n\ndef get():\n    time.sleep(1)\n",
+        "backend/onyx/api.py": (
+            "from fastapi import APIRouter\nfrom onyx.db import get\n\nrouter = APIRouter()\n\n\n"
+            '@router.get("/x")\nasync def x():\n    return get()\n'
+        ),
+    })
+    backend = (unmarked / "backend").resolve()
+    assert set(group_by_project(sorted((backend / "onyx").rglob("*.py")), [backend])) == {backend}
+    assert ("onyx/api.py", "x") in _flagged(backend, ".")

@@ -80,8 +80,13 @@ _MARKED: dict[Path, bool] = {}
 
 
 def _has_marker(folder: Path) -> bool:
+    """A project marker in ``folder``. A ``setup.py`` inside a package (next to an
+    ``__init__.py``) is a module of that package (``onyx/setup.py``), not a project's."""
     if folder not in _MARKED:
-        _MARKED[folder] = any(os.path.exists(os.path.join(folder, marker)) for marker in _PROJECT_MARKERS)
+        found = [m for m in _PROJECT_MARKERS if os.path.exists(os.path.join(folder, m))]
+        if found == ["setup.py"] and os.path.exists(os.path.join(folder, "__init__.py")):
+            found = []
+        _MARKED[folder] = bool(found)
     return _MARKED[folder]
 
 
@@ -245,7 +250,8 @@ class ProjectIndex:
                 dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in _NOT_PROJECTS] \
                     if depth < _WORKSPACE_DEPTH else []
                 here = Path(folder)
-                if here != self.root and ("pyproject.toml" in filenames or "setup.py" in filenames):
+                if here != self.root and ("pyproject.toml" in filenames or "setup.py" in filenames) \
+                        and _has_marker(here):
                     self._workspace += [here / "src"] if (here / "src").is_dir() else [here]
         return self._workspace
 
