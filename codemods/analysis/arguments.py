@@ -8,7 +8,12 @@ the keywords of ``app.add_middleware(Cls, ...)``) anywhere in the project, and
 the wrappers of its project decorators (``@with_session`` calls
 ``f(session, *args)``). Callers are found through a word search of the
 project's files (see :class:`.hierarchy.Hierarchy`), so only files that name
-the function are parsed. A parameter no caller types stays unknown.
+the function are parsed. A parameter no caller types stays unknown. A
+parameter the function calls (``handler_fn(request)``) runs what the callers
+pass: ``grpc_call(server.ListEntities, request)`` runs ``ListEntities``. Which
+one runs depends on the call, and that is not tracked: such a call blocks only
+when every callable passed to it does, so a ``with_retry(describe, ...)`` does
+not take the I/O of another caller's ``with_retry(count_keys, ...)``.
 """
 
 from __future__ import annotations
@@ -16,10 +21,11 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
+from .classes import CallTarget
 from .decorators import decorator_parameter, wrappers
 from .definitions import DefinedFunction
 from .frames import iter_loop_nodes
-from .scope import Scope
+from .scope import Binding, Scope
 
 if TYPE_CHECKING:
     from .resolver import Resolver
@@ -34,6 +40,7 @@ class ArgumentTypes:
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
         self._memo: dict[tuple[int, str], str | None] = {}
+        self._callables: dict[tuple[int, str], CallTarget | None] = {}
 
     def parameter_type(self, node: ast.AST, name: str, index: int, depth: int) -> str | None:
         key = (id(node), name)
@@ -44,6 +51,40 @@ class ArgumentTypes:
         found = self._from_callers(function, name, index, depth) if function is not None else None
         self._memo[key] = found
         return found
+
+    def passed_callable(self, binding: Binding) -> CallTarget | None:
+        """A parameter that the function calls (``handler_fn(request)``): the project functions
+        and methods its callers pass (``grpc_call(server.ListEntities, request)``)."""
+        function = self.resolver.index.defined(binding.node) if binding.node is not None else None
+        if function is None:
+            return None
+        key = (id(function.node), f"{binding.target}()")
+        if key in self._callables:
+            return self._callables[key]
+        self._callables[key] = None  # recursion through the same parameter finds nothing more
+        index, name = binding.target.split(":", 1)
+        targets: list[CallTarget] = []
+        for argument, scope in self._arguments(function, name, int(index)):
+            target = self._reference(argument, scope)
+            if target is not None and all(t.function is not target.function for t in targets):
+                targets.append(target)
+        found = targets[0] if len(targets) == 1 else (
+            CallTarget(targets[0].name, alternatives=tuple(targets), every=True, strict=True) if targets else None)
+        self._callables[key] = found
+        return found
+
+    def _reference(self, expr: ast.expr, scope: Scope) -> CallTarget | None:
+        """What a function passed as a value (``helper``, ``self.store.load``) runs when called."""
+        if isinstance(expr, ast.Attribute):
+            owner = self.resolver.type_of(expr.value, scope)
+            if owner is not None:
+                target = self.resolver.method(owner, expr.attr)
+                return target if target is not None and target.function is not None else None
+        name = self.resolver.qualified(expr, scope) if isinstance(expr, (ast.Name, ast.Attribute)) else None
+        symbol = self.resolver.project_symbol(name) if name else None
+        if symbol is not None and symbol.kind == "function" and symbol.function is not None:
+            return CallTarget(symbol.qualname, function=symbol.function, module=symbol.module)
+        return None
 
     def _from_callers(self, function: DefinedFunction, name: str, index: int, depth: int) -> str | None:
         from .classes import union

@@ -238,7 +238,9 @@ class BlockingAnalysis:
         results = [self._effective(call, alt, awaited, caller_is_async, depth, consumed)
                    for alt in target.alternatives]
         blocking = [(alt, items) for alt, items in results if items]
-        if not blocking or (target.every and any(alt is not None and _truly_async(alt) for alt, items in results if not items)):
+        cleared = [alt for alt, items in results if not items]
+        if not blocking or (target.every and (target.strict and cleared or any(
+                alt is not None and _truly_async(alt) for alt in cleared))):
             return None, []
         # Every alternative that blocks is named (``via`` starts with its implementation).
         return blocking[0][0], [item for _alt, items in blocking for item in items]

@@ -74,6 +74,9 @@ class CallTarget:
     #: the one that runs) or an abstract method (``every``: one of the implementations runs).
     alternatives: tuple[CallTarget, ...] = ()
     every: bool = False
+    #: With ``every``: any alternative that blocks on nothing clears the call (the callables
+    #: a helper is handed: ``with_retry(describe, ...)`` must not inherit another caller's I/O).
+    strict: bool = False
 
 
 class ClassMembers:

@@ -242,6 +242,8 @@ class Resolver(ClassMembers):
         """A function defined inside a function and called there (``def run(): ...; run()``):
         a helper like any other. Handed to a thread as a value, it is not a call at all."""
         found = scope.lookup(name)
+        if found is not None and len(found[1]) == 1 and found[1][0].kind == "parameter":
+            return self.arguments.passed_callable(found[1][0])
         if found is None or found[0].parent is None or len(found[1]) != 1 or found[1][0].kind != "function":
             return None
         node = found[1][0].node

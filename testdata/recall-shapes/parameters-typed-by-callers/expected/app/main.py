@@ -3,7 +3,7 @@ from sqlalchemy.orm import Session
 from starlette.middleware.base import BaseHTTPMiddleware
 
 from app.db import engine
-from app.keys import count_keys, describe, fetch_api_keys
+from app.keys import count_keys, describe, fetch_api_keys, quietly, with_retry
 from fastapi.concurrency import run_in_threadpool
 
 
@@ -44,3 +44,13 @@ def count(org_id: int):  # expect-fix: convert-to-def
 @app.get("/orgs/{org_id}/label")
 async def label(org_id: int):
     return {"label": describe("org", org_id)}
+
+
+@app.get("/orgs/{org_id}/retried")
+def retried(org_id: int):  # expect-fix: convert-to-def
+    return {"count": with_retry(count_keys, org_id)}  # expect: UNB140
+
+
+@app.get("/orgs/{org_id}/described")
+async def described(org_id: int):
+    return {"label": quietly(describe, "org", org_id)}

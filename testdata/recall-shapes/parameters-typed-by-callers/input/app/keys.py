@@ -14,3 +14,19 @@ def count_keys(session, org_id: int) -> int:
 
 def describe(label, org_id: int) -> str:
     return f"{label.upper()} {org_id}"
+
+
+def with_retry(operation, *args):
+    for _attempt in range(3):
+        try:
+            return operation(*args)
+        except ConnectionError:
+            continue
+    raise ConnectionError("gave up")
+
+
+def quietly(operation, *args):
+    try:
+        return operation(*args)
+    except ValueError:
+        return None
