@@ -104,13 +104,22 @@ _KEYS = {
 
 
 def read_table(pyproject: Path) -> dict[str, Any]:
-    """The raw ``[tool.fastapi-unblock]`` table ({} when absent)."""
+    """The raw ``[tool.fastapi-unblock]`` table ({} when absent).
+
+    A ``pyproject.toml`` that does not parse stops the run only when it names the
+    table: a template's ``{{cookiecutter.name}}/pyproject.toml`` holds no settings of
+    ours, and refusing the whole repository for it helps nobody.
+    """
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{pyproject}: invalid TOML: {error}") from error
+        text = pyproject.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{pyproject}: cannot read: {error}") from error
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        if TABLE not in text:
+            return {}
+        raise ConfigError(f"{pyproject}: invalid TOML: {error}") from error
     table = data.get("tool", {}).get(TABLE, {})
     if not isinstance(table, dict):
         raise ConfigError(f"{pyproject}: [tool.{TABLE}] must be a table")

@@ -845,6 +845,17 @@ def test_a_broken_configuration_stops_the_run_naming_file_and_key(tmp_path: Path
     assert snapshot(tmp_path) == before  # no source, no cache entry, no marker: nothing written anywhere
 
 
+def test_a_pyproject_that_does_not_parse_and_holds_no_table_of_ours_does_not_stop_the_run(tmp_path: Path) -> None:
+    """A template's ``{{cookiecutter.name}}/pyproject.toml`` is not TOML, and has no settings for us."""
+    template = b'[project]\nname = "{{cookiecutter.package_name}}"\n{%- if cookiecutter.cli %}\nscripts = 1\n'
+    write_tree(tmp_path, {"proj/pyproject.toml": b'[project]\nname = "x"\n', "proj/good.py": GOOD,
+                          "proj/template/{{cookiecutter.name}}/pyproject.toml": template,
+                          "proj/template/{{cookiecutter.name}}/app.py": GOOD})
+    applied = cli("--apply", "--no-cache", "proj", cwd=tmp_path)
+    assert applied.returncode == 0, explain(applied)
+    assert (tmp_path / "proj" / "good.py").read_bytes() == GOOD_FIXED
+
+
 # == 7. never run what it reads ==============================================================
 
 EVIL_NAME = "unblock_evil_module_3f9c"
