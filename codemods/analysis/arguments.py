@@ -65,7 +65,7 @@ class ArgumentTypes:
         index, name = binding.target.split(":", 1)
         targets: list[CallTarget] = []
         for argument, scope in self._arguments(function, name, int(index)):
-            target = self._reference(argument, scope)
+            target = self.reference(argument, scope)
             if target is not None and all(t.function is not target.function for t in targets):
                 targets.append(target)
         found = targets[0] if len(targets) == 1 else (
@@ -73,7 +73,7 @@ class ArgumentTypes:
         self._callables[key] = found
         return found
 
-    def _reference(self, expr: ast.expr, scope: Scope) -> CallTarget | None:
+    def reference(self, expr: ast.expr, scope: Scope) -> CallTarget | None:
         """What a function passed as a value (``helper``, ``self.store.load``) runs when called."""
         if isinstance(expr, ast.Attribute):
             owner = self.resolver.type_of(expr.value, scope)

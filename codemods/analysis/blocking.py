@@ -121,6 +121,8 @@ class BlockingAnalysis:
         self._lowest_cut = _NO_CUT
         #: One marker call per file loop, so repeated analyses hand out the same node.
         self._markers: dict[int, tuple[ast.AST, ast.Call]] = {}
+        #: id of a function node -> the target of a function passed as an argument (see ``_passed_callables``).
+        self._passed_targets: dict[int, CallTarget] = {}
 
     def blocking_calls(self, function: DefinedFunction) -> list[DirectCall]:
         found: list[DirectCall] = []
@@ -130,7 +132,8 @@ class BlockingAnalysis:
             target = self.resolver.call_target(call, function.scope)
             if target is None:
                 continue
-            chosen, items = self._effective(call, target, awaited, is_async and id(call) not in spawned, 0, consumed)
+            chosen, items = self._effective(call, target, awaited, is_async and id(call) not in spawned, 0, consumed,
+                                            function.scope)
             if chosen is not None and chosen.api is not None:
                 found.extend(DirectCall(call, r.api, r.name, awaited=False) for r in items)
                 continue
@@ -220,7 +223,7 @@ class BlockingAnalysis:
 
     def _effective(
         self, call: ast.Call, target: CallTarget, awaited: bool, caller_is_async: bool, depth: int,
-        consumed: bool = True,
+        consumed: bool = True, scope: Scope | None = None,
     ) -> tuple[CallTarget | None, list[Reached]]:
         """What a call blocks on, and the target that does it.
 
@@ -234,8 +237,8 @@ class BlockingAnalysis:
         if not target.alternatives:
             if target.api is not None:
                 return target, [] if awaited else [Reached(target.api, target.name)]
-            return target, self._through(call, target, awaited, caller_is_async, depth, consumed)
-        results = [self._effective(call, alt, awaited, caller_is_async, depth, consumed)
+            return target, self._through(call, target, awaited, caller_is_async, depth, consumed, scope)
+        results = [self._effective(call, alt, awaited, caller_is_async, depth, consumed, scope)
                    for alt in target.alternatives]
         blocking = [(alt, items) for alt, items in results if items]
         cleared = [alt for alt, items in results if not items]
@@ -247,7 +250,7 @@ class BlockingAnalysis:
 
     def _through(
         self, call: ast.Call, target: CallTarget, awaited: bool, caller_is_async: bool, depth: int,
-        consumed: bool = True,
+        consumed: bool = True, scope: Scope | None = None,
     ) -> list[Reached]:
         helper = target.function
         if helper is None:
@@ -258,6 +261,8 @@ class BlockingAnalysis:
             return []  # calling a generator function runs none of its body; iterating it does
         label = helper.qualname
         known = call_constants(call, helper)
+        if scope is not None:
+            known = tuple(sorted((*known, *self._passed_callables(call, helper, scope)), key=lambda k: k[0]))
         found = [Reached(r.api, r.name, (label, *r.via), (helper, *r.chain))
                  for r in self.reached(helper, depth + 1, known)]
         for wrapper in wrappers(helper, self.resolver):
@@ -267,6 +272,34 @@ class BlockingAnalysis:
             found += [Reached(r.api, r.name, (label, wrapper.qualname, *r.via), (helper, wrapper, *r.chain))
                       for r in self.reached(wrapper, depth + 1)]
         return found
+
+    def _passed_callables(self, call: ast.Call, helper: DefinedFunction, scope: Scope) -> Known:
+        """The project functions a call hands a helper for the parameters the helper calls:
+        ``with_retry(count_keys, org)`` runs ``count_keys`` where ``with_retry`` calls ``operation``."""
+        called = {c.func.id for c, _a, _c in iter_calls_consumed(helper.node.body) if isinstance(c.func, ast.Name)}
+        args = helper.node.args
+        positional = [a.arg for a in (*args.posonlyargs, *args.args)]
+        if helper.owner_class is not None and isinstance(call.func, ast.Attribute):
+            positional = positional[1:]
+        passed = dict(zip(positional, call.args))
+        passed.update({k.arg: k.value for k in call.keywords if k.arg is not None})
+        known: list[tuple[str, object]] = []
+        for name, value in passed.items():
+            if name not in called or isinstance(value, ast.Starred):
+                continue
+            target = self.resolver.arguments.reference(value, scope)
+            if target is not None and target.function is not None:
+                self._passed_targets[id(target.function.node)] = target
+                known.append((name, ("callable", id(target.function.node))))
+        return tuple(known)
+
+    def _known_callable(self, call: ast.Call, known: Known) -> CallTarget | None:
+        if not known or not isinstance(call.func, ast.Name):
+            return None
+        value = dict(known).get(call.func.id)
+        if isinstance(value, tuple) and value[:1] == ("callable",):
+            return self._passed_targets.get(value[1])
+        return None
 
     def reached(self, function: DefinedFunction, depth: int = 0, known: Known = ()) -> tuple[Reached, ...]:
         """What calling ``function`` blocks on (its body, run where it is called).
@@ -296,11 +329,11 @@ class BlockingAnalysis:
             seen: set[tuple[str, tuple[str, ...], int]] = set()
             spawned = spawned_calls(function.node.body, known)
             for call, awaited, consumed in iter_calls_consumed(function.node.body, known):
-                target = self.resolver.call_target(call, function.scope)
+                target = self._known_callable(call, known) or self.resolver.call_target(call, function.scope)
                 if target is None:
                     continue
                 caller_is_async = function.is_async and id(call) not in spawned
-                items = self._effective(call, target, awaited, caller_is_async, depth, consumed)[1]
+                items = self._effective(call, target, awaited, caller_is_async, depth, consumed, function.scope)[1]
                 self._add(result, seen, items)
             for marker, target, _attribute in self._property_reads(function, known):
                 self._add(result, seen, self._effective(marker, target, False, function.is_async, depth)[1])

@@ -24,9 +24,3 @@ def with_retry(operation, *args):
             continue
     raise ConnectionError("gave up")
 
-
-def quietly(operation, *args):
-    try:
-        return operation(*args)
-    except ValueError:
-        return None
