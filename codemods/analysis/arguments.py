@@ -124,6 +124,11 @@ class ArgumentTypes:
         return found
 
     def _is_class_of(self, expr: ast.expr, scope: Scope, function: DefinedFunction) -> bool:
+        if isinstance(expr, ast.Name):
+            found = scope.lookup(expr.id)
+            if found is not None and len(found[1]) == 1 and isinstance(found[1][0].node, ast.ClassDef):
+                # A class defined inside a function (``class LoggingMiddleware`` in a setup method).
+                return any(statement is function.node for statement in found[1][0].node.body)
         name = self.resolver.qualified(expr, scope)
         symbol = self.resolver.project_symbol(name) if name else None
         if symbol is None or symbol.kind != "class":

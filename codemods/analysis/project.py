@@ -165,9 +165,13 @@ def _bind_globals(functions: list[DefinedFunction], scope: Scope) -> None:
 
 
 def _collect_classes(body: list[ast.stmt], prefix: str, out: dict[str, ast.ClassDef]) -> None:
+    """Classes by qualname, also those defined inside functions (``setup.LoggingMiddleware``,
+    named as :func:`.definitions.iter_functions` names their methods' owner)."""
     for node in body:
         if isinstance(node, ast.ClassDef):
             out[f"{prefix}{node.name}"] = node
+            _collect_classes(node.body, f"{prefix}{node.name}.", out)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             _collect_classes(node.body, f"{prefix}{node.name}.", out)
         elif isinstance(node, (ast.If, ast.Try)):
             _collect_classes([*node.body, *node.orelse], prefix, out)
