@@ -79,6 +79,18 @@ class CallTarget:
     strict: bool = False
 
 
+def defining_scope(module: ModuleInfo, class_qualname: str) -> Scope:
+    """The scope a class statement runs in: its module's, or for a class defined inside a
+    function (``setup.LoggingMiddleware``), that function's (its bases may be local imports)."""
+    parent = class_qualname.rpartition(".")[0]
+    while parent:
+        function = module.by_qualname.get(parent)
+        if function is not None:
+            return function.scope
+        parent = parent.rpartition(".")[0]
+    return module.scope
+
+
 class ClassMembers:
     """Members of types; needs the resolver's ``type_of``, ``annotation_type`` and names."""
 
@@ -190,7 +202,7 @@ class ClassMembers:
             return []
         chain = [(symbol.module, symbol.qualname, symbol.node)]
         for base in symbol.node.bases:
-            base_name = self.qualified(_generic_origin(base), symbol.module.scope)
+            base_name = self.qualified(_generic_origin(base), defining_scope(symbol.module, symbol.qualname))
             if base_name is not None:
                 chain += self.class_chain(base_name, depth + 1)
         return chain
@@ -200,9 +212,9 @@ class ClassMembers:
         if class_name in self.catalogue.classes:
             return [class_name]
         bases: list[str] = []
-        for module, _qualname, node in self.class_chain(class_name):
+        for module, qualname, node in self.class_chain(class_name):
             for base in node.bases:
-                name = self.qualified(_generic_origin(base), module.scope)
+                name = self.qualified(_generic_origin(base), defining_scope(module, qualname))
                 if name is not None and self.project_symbol(name) is None:
                     bases.append(name)
         return bases
