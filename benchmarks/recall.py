@@ -116,12 +116,12 @@ def checkout(app: App, into: Path, mirrors: Path) -> None:
 
 
 # -- scoring ----------------------------------------------------------------------
-def run_tool(folder: Path, extra: list[str]) -> tuple[dict[str, object], float]:
+def run_tool(folder: Path, extra: list[str], tool_root: Path = REPOSITORY_ROOT) -> tuple[dict[str, object], float]:
     started = time.perf_counter()
     completed = subprocess.run(
         [sys.executable, "-m", "codemods", "--format", "json", "--no-cache", "-q", *extra, "."],
         cwd=folder, capture_output=True, text=True, check=False,
-        env={**os.environ, "PYTHONPATH": str(REPOSITORY_ROOT)},
+        env={**os.environ, "PYTHONPATH": str(tool_root)},
     )
     elapsed = time.perf_counter() - started
     if completed.returncode not in (0, 1, 2) or not completed.stdout:
@@ -129,8 +129,12 @@ def run_tool(folder: Path, extra: list[str]) -> tuple[dict[str, object], float]:
     return json.loads(completed.stdout), elapsed
 
 
-def score_app(app: App, folder: Path, extra: list[str]) -> Score:
-    report, elapsed = run_tool(folder, extra)
+def score_app(app: App, folder: Path, extra: list[str], tool_root: Path = REPOSITORY_ROOT) -> Score:
+    try:
+        report, elapsed = run_tool(folder, extra, tool_root)
+    except RuntimeError as error:  # the run stopped (an older build, a configuration error): nothing found
+        print(f"  ! {app.folder_name}: {str(error).splitlines()[-1][:200]}", file=sys.stderr)
+        report, elapsed = {"findings": []}, 0.0
     findings = report["findings"]
     assert isinstance(findings, list)
     by_function: dict[tuple[str, str], dict[str, object]] = {}
@@ -219,6 +223,8 @@ def main() -> int:
     run.add_argument("--checkouts", type=Path, required=True)
     run.add_argument("--held-out", choices=("exclude", "only", "include"), default="exclude")
     run.add_argument("--quiet", action="store_true", help="totals only, no misses and false alarms")
+    run.add_argument("--tool-root", type=Path, default=REPOSITORY_ROOT,
+                     help="a checkout of fastapi-unblock to score instead of this one (to compare builds)")
     run.add_argument("tool_args", nargs="*", help="extra arguments for fastapi-unblock (after --)")
     trip = sub.add_parser("roundtrip", help="--apply on a copy of each checkout: compiles, and a second run is a no-op")
     trip.add_argument("--checkouts", type=Path, required=True)
@@ -244,7 +250,7 @@ def main() -> int:
         if not folder.is_dir():
             print(f"{app.folder_name:40} (no checkout: run `checkout` first)")
             continue
-        score = score_app(app, folder, args.tool_args)
+        score = score_app(app, folder, args.tool_args, args.tool_root)
         total.add(score)
         held = " (held out)" if app.held_out else ""
         print(f"{app.folder_name + held:40} {score.blocking:8} {score.found:6} {score.recall:7.1%} "

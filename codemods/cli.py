@@ -26,6 +26,19 @@ def _codes(values: tuple[str, ...]) -> frozenset[str]:
     return frozenset(code.strip().upper() for value in values for code in value.split(",") if code.strip())
 
 
+def _exit_now(status: int) -> None:
+    """Leave after an interruption: everything is written or put back, and said. When worker
+    processes were killed, leave at once: one killed while it sent a result can leave the pool's
+    manager thread blocked on half a message, and the interpreter's exit would join it forever."""
+    from .pipeline import pool_aborted
+
+    if pool_aborted():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    sys.exit(status)
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--apply", is_flag=True, help="Write the fixes in place (default: dry run, print a diff).")
@@ -128,10 +141,10 @@ def main(
         click.echo(f"fastapi-unblock: {stop}; every file is either unchanged or fully rewritten", err=True)
         click.echo(f"  rewritten ({len(stop.written)}): {', '.join(stop.written) or '-'}", err=True)
         click.echo(f"  not rewritten ({len(stop.not_written)}): {', '.join(stop.not_written) or '-'}", err=True)
-        sys.exit(stop.exit_status)
+        _exit_now(stop.exit_status)
     except (KeyboardInterrupt, Terminated) as stop:
         _say_interrupted(rewritten, "SIGTERM" if isinstance(stop, Terminated) else "SIGINT")
-        sys.exit(143 if isinstance(stop, Terminated) else 130)
+        _exit_now(143 if isinstance(stop, Terminated) else 130)
     outcomes = report.outcomes
     if output_format == "json":
         click.echo(json.dumps(json_document(outcomes, report.projects), indent=2))

@@ -137,11 +137,21 @@ class _Runner:
             self.pool.shutdown(cancel_futures=True)
             return
         workers = list(getattr(self.pool, "_processes", {}).values())  # no public way before 3.14
+        _ABORTED.append(bool(workers))
         self.pool.shutdown(wait=False, cancel_futures=True)
         for worker in workers:
             worker.kill()
         for worker in workers:
             worker.join(timeout=5)
+
+
+#: Set when a run stopped its worker processes mid-flight (see :func:`pool_aborted`).
+_ABORTED: list[bool] = []
+
+
+def pool_aborted() -> bool:
+    """Whether this process killed a worker pool: its manager thread may never finish then."""
+    return any(_ABORTED)
 
 
 def _worker_start() -> None:
