@@ -210,8 +210,23 @@ class ProjectIndex:
 
     # -- module names and files ---------------------------------------------------
     def module_name(self, path: Path) -> str:
-        """Dotted name of a file: relative to ``src/`` when under it, else to the project root."""
+        """Dotted name of a file: relative to ``src/`` when under it, else to the project root.
+
+        A module of a regular package below the root (``backend/onyx/db.py`` with
+        ``backend/onyx/__init__.py``) is named from the folder above its outermost package
+        (``onyx.db``), as its imports name it: the same file must get the same name whether
+        it was reached through an import or read by its path, or class names would depend on
+        which came first.
+        """
         resolved = path.resolve()
+        top = resolved.parent
+        while (top / "__init__.py").is_file() and top.parent != top and top != self.root:
+            top = top.parent
+        if top != resolved.parent and top not in (self.root, self.root / "src") and top.is_relative_to(self.root):
+            parts = list(resolved.relative_to(top).with_suffix("").parts)
+            if parts and parts[-1] == "__init__":
+                parts.pop()
+            return ".".join(parts)
         for root in (self.root / "src", self.root):
             try:
                 relative = resolved.relative_to(root)
