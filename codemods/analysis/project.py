@@ -187,6 +187,7 @@ class ProjectIndex:
         self._seen_folders: set[Path] = set()
         self._heads: dict[str, list[Path]] | None = None
         self._workspace: list[Path] | None = None
+        self._heads_in_roots: dict[tuple[str, int, int], list[Path]] = {}
         self._modules: dict[str, ModuleInfo | None] = {}
         self._by_path: dict[Path, ModuleInfo | None] = {}
         #: id(function node) -> the module defining it.
@@ -240,18 +241,29 @@ class ProjectIndex:
 
     def _file_for(self, name: str) -> Path | None:
         relative = Path(*name.split("."))
-        for root in self.roots:
+        head = relative.parts[0]
+        for root in self._roots_holding(head, self.roots):
             for candidate in (root / relative.with_suffix(".py"), root / relative / "__init__.py"):
                 if candidate.is_file() and self._within_project(candidate):
                     return candidate
         found = self._by_suffix(name)
         if found is not None or self.explicit_roots is not None:
             return found
-        for root in self.workspace_roots():
+        for root in self._roots_holding(head, self.workspace_roots()):
             for candidate in (root / relative.with_suffix(".py"), root / relative / "__init__.py"):
                 if candidate.is_file():
                     return candidate
         return None
+
+    def _roots_holding(self, head: str, roots: list[Path]) -> list[Path]:
+        """The roots with a top-level ``head`` module or package, in order: a library name
+        (``sqlalchemy.orm``) is looked up once per root, not once per dotted name."""
+        key = (head, id(roots), len(roots))
+        found = self._heads_in_roots.get(key)
+        if found is None:
+            found = self._heads_in_roots[key] = [
+                r for r in roots if (r / head).is_dir() or (r / f"{head}.py").is_file()]
+        return found
 
     def workspace_roots(self) -> list[Path]:
         """Import roots of the sibling projects of a monorepo (a uv/poetry workspace: one
