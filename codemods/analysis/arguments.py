@@ -21,7 +21,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
-from .classes import CallTarget
+from .classes import CallTarget, union
 from .decorators import decorator_parameter, wrappers
 from .definitions import DefinedFunction
 from .frames import iter_loop_nodes
@@ -87,8 +87,6 @@ class ArgumentTypes:
         return None
 
     def _from_callers(self, function: DefinedFunction, name: str, index: int, depth: int) -> str | None:
-        from .classes import union
-
         types: list[str] = []
         for argument, scope in self._arguments(function, name, index):
             found = self.resolver.type_of(argument, scope, depth + 1)

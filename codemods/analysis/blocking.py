@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from ..catalogue import BlockingApi, Catalogue
 from .classes import CallTarget
 from .decorators import wrappers
-from .definitions import DefinedFunction
+from .definitions import DefinedFunction, decorator_names
 from .frames import Known, call_constants, iter_calls, iter_calls_consumed, iter_loop_nodes, spawned_calls
 from .hierarchy import is_abstract
 from .iteration import lazy_iterations
@@ -379,12 +379,7 @@ def _memoised_without_arguments(function: DefinedFunction) -> bool:
         parameters = parameters[1:]
     if parameters or args.vararg or args.kwarg:
         return False
-    for decorator in function.node.decorator_list:
-        target = decorator.func if isinstance(decorator, ast.Call) else decorator
-        name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
-        if name in _CACHES:
-            return True
-    return False
+    return bool(decorator_names(function.node) & _CACHES)
 
 
 def direct_scope_calls(body: list[ast.stmt], scope: Scope, resolver: Resolver) -> list[tuple[ast.Call, CallTarget]]:

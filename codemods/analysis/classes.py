@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..catalogue import BlockingApi, Catalogue
 from .declared import CONTAINER as _CONTAINER
-from .definitions import DefinedFunction
+from .definitions import DefinedFunction, decorator_names
 from .hierarchy import Hierarchy, implementations, is_abstract, is_protocol
 from .project import ModuleInfo, ProjectIndex, Symbol
 from .scope import Scope
@@ -46,8 +46,7 @@ def _generic_origin(base: ast.expr) -> ast.expr:
 
 
 def _decorated_with(node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
-    return any((d.attr if isinstance(d, ast.Attribute) else getattr(d, "id", "")) == name
-               for d in node.decorator_list)
+    return name in decorator_names(node)
 
 
 def _is_super(expr: ast.expr) -> bool:
@@ -55,11 +54,7 @@ def _is_super(expr: ast.expr) -> bool:
 
 
 def _is_property(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    for decorator in node.decorator_list:
-        name = decorator.attr if isinstance(decorator, ast.Attribute) else getattr(decorator, "id", "")
-        if name in _PROPERTIES:
-            return True
-    return False
+    return bool(decorator_names(node) & _PROPERTIES)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
-from .definitions import DefinedFunction
+from .definitions import DefinedFunction, decorator_names
 from .scope import Scope
 
 if TYPE_CHECKING:
@@ -57,11 +57,7 @@ def _own_returns(function: DefinedFunction) -> list[ast.expr | None]:
 
 
 def _is_context_manager(function: DefinedFunction) -> bool:
-    for decorator in function.node.decorator_list:
-        name = decorator.attr if isinstance(decorator, ast.Attribute) else getattr(decorator, "id", "")
-        if name in {"contextmanager", "asynccontextmanager"}:
-            return True
-    return False
+    return bool(decorator_names(function.node) & {"contextmanager", "asynccontextmanager"})
 
 
 class DeclaredTypes:

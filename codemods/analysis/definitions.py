@@ -69,7 +69,8 @@ class DefinedFunction:
         return f"DefinedFunction({self.qualname!r}, line {self.node.lineno})"
 
 
-def _decorator_names(node: FunctionNode) -> set[str]:
+def decorator_names(node: FunctionNode) -> set[str]:
+    """The last names of a function's decorators (``@app.get(...)`` -> ``get``)."""
     names = set()
     for decorator in node.decorator_list:
         target = decorator.func if isinstance(decorator, ast.Call) else decorator
@@ -112,7 +113,7 @@ def _functions_in(
 
 def _bind_self(node: FunctionNode, scope: Scope, class_name: str) -> None:
     """``self`` (or ``cls``) holds an instance (or the class) of the owner class."""
-    if "staticmethod" in _decorator_names(node):
+    if "staticmethod" in decorator_names(node):
         return
     positional = [*node.args.posonlyargs, *node.args.args]
     if positional:

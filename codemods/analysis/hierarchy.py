@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .definitions import DefinedFunction
+from .definitions import DefinedFunction, decorator_names
 from .project import ModuleInfo, ProjectIndex
 
 if TYPE_CHECKING:
@@ -38,10 +38,8 @@ _MAX_LEVELS = 4
 def is_abstract(function: DefinedFunction) -> bool:
     """A method with no behaviour of its own: ``@abstractmethod``, or a body that is only a
     docstring, ``pass``, ``...`` or ``raise NotImplementedError``."""
-    for decorator in function.node.decorator_list:
-        name = decorator.attr if isinstance(decorator, ast.Attribute) else getattr(decorator, "id", "")
-        if name in {"abstractmethod", "abstractproperty"}:
-            return True
+    if decorator_names(function.node) & {"abstractmethod", "abstractproperty"}:
+        return True
     body = list(function.node.body)
     if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
         body = body[1:]  # the docstring
