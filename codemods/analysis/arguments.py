@@ -41,6 +41,7 @@ class ArgumentTypes:
         self.resolver = resolver
         self._memo: dict[tuple[int, str], str | None] = {}
         self._callables: dict[tuple[int, str], CallTarget | None] = {}
+        self._calls: dict[str, list[tuple[Scope, ast.Call]]] = {}
 
     def parameter_type(self, node: ast.AST, name: str, index: int, depth: int) -> str | None:
         key = (id(node), name)
@@ -135,8 +136,12 @@ class ArgumentTypes:
         return init is not None and init.node is function.node
 
     def _calls_naming(self, word: str) -> list[tuple[Scope, ast.Call]]:
-        """The calls of ``word`` (or that hand the class ``word`` over) in the files that name it."""
+        """The calls of ``word`` (or that hand the class ``word`` over) in the files that name it
+        (walked once per name: every parameter of a function asks for the same calls)."""
+        if word in self._calls:
+            return self._calls[word]
         calls: list[tuple[Scope, ast.Call]] = []
+        self._calls[word] = calls
         modules = [*self.resolver.hierarchy.modules_calling(word), *self.resolver.hierarchy.modules_calling(
             "add_middleware")]
         unique = {id(info): info for info in modules}
