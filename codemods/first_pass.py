@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 #: Starlette, or decorates with a route-like method (a router imported from another
 #: module), or registers through a call. Everything else is never parsed.
 _REGISTRATION_HINTS = (b"fastapi", b"starlette", b"add_api_route", b"add_api_websocket_route", b"add_route",
-                       b"add_task", b"Depends(", b"Security(", b"add_middleware", b"add_exception_handler")
+                       b"add_task", b"Depends(", b"Security(", b"add_middleware", b"add_exception_handler",
+                       b"create_task(", b"ensure_future(", b"start_soon(")
 _DECORATOR_HINT = re.compile(
     rb"@[ \t]*[\w.]+\.(?:get|post|put|patch|delete|options|head|trace|api_route|route|websocket|websocket_route"
     rb"|middleware|exception_handler|on_event)[ \t]*\("

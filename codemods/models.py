@@ -21,6 +21,12 @@ class Kind(str, enum.Enum):
     BACKGROUND = "background"
     EXCEPTION_HANDLER = "exception_handler"
     LIFESPAN = "lifespan"
+    #: A coroutine a callable FastAPI runs hands to the loop (``asyncio.create_task(poll())``):
+    #: it runs on the same loop, and ``create_task`` needs it to stay a coroutine.
+    TASK = "task"
+    #: A method of an ASGI app mounted on the application (``app.mount``, a ``StaticFiles``
+    #: subclass): Starlette awaits it, so it must stay a coroutine.
+    MOUNT = "mount"
     #: An ``async def`` FastAPI does not run itself; only in scope with ``--all-async``.
     OTHER = "other"
 

@@ -158,8 +158,9 @@ class BlockingAnalysis:
 
     def _property_reads(self, function: DefinedFunction, known: Known = ()
                         ) -> list[tuple[ast.Call, CallTarget, ast.Attribute]]:
-        """Attributes read (not called) whose getter is a project ``@property``: reading one
-        runs the getter, as a call would (``permissions=self.permissions``)."""
+        """Code that runs a method without a call in sight: an attribute read whose getter is a
+        project ``@property`` (``permissions=self.permissions``), and ``with lock:`` on an object,
+        which runs its ``__enter__`` (a ``threading.Lock`` waits for the thread that holds it)."""
         found: list[tuple[ast.Call, CallTarget, ast.Attribute]] = []
         called: set[int] = set()
         for node in iter_loop_nodes(function.node.body, per_call=True, known=known):
@@ -168,12 +169,28 @@ class BlockingAnalysis:
             elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and id(node) not in called:
                 target = self.resolver.property_getter(node, function.scope)
                 if target is not None:
-                    cached = self._markers.get(id(node))
-                    if cached is None or cached[0] is not node:
-                        marker = ast.copy_location(ast.Call(func=node, args=[], keywords=[]), node)
-                        cached = self._markers[id(node)] = (node, marker)
-                    found.append((cached[1], target, node))
+                    marker = self._marker(node, node)
+                    found.append((marker, target, node))
+            elif isinstance(node, ast.With):
+                for item in node.items:
+                    if isinstance(item.context_expr, (ast.Name, ast.Attribute)):
+                        enter = ast.copy_location(ast.Attribute(item.context_expr, "__enter__", ast.Load()),
+                                                  item.context_expr)
+                        marker = self._marker(item, enter)
+                        target = self.resolver.call_target(marker, function.scope)
+                        if target is None or not (target.api or target.function or target.alternatives):
+                            continue
+                        if isinstance(marker.func, ast.Attribute):
+                            found.append((marker, target, marker.func))
         return found
+
+    def _marker(self, key: ast.AST, func: ast.expr) -> ast.Call:
+        """One stand-in call per node, so repeated analyses hand out the same node."""
+        cached = self._markers.get(id(key))
+        if cached is None or cached[0] is not key:
+            marker = ast.copy_location(ast.Call(func=func, args=[], keywords=[]), func)
+            cached = self._markers[id(key)] = (key, marker)
+        return cached[1]
 
     def file_loops(self, function: DefinedFunction) -> list[DirectCall]:
         """Loops of the function's own frame that iterate a file it opened (see the module's docstring)."""

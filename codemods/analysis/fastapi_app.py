@@ -10,8 +10,9 @@ instances (also imported ones and ``app.router``); ``add_api_route`` and the
 other registration calls; ``APIRoute``/``Route`` objects; ``Depends`` and
 ``Security`` anywhere (defaults, ``Annotated``, aliases, ``dependencies=[...]``);
 ``add_task``/``BackgroundTask``; ``lifespan=``/``on_startup=``/
-``exception_handlers=`` arguments; ``BaseHTTPMiddleware`` subclasses and
-class-based endpoints. For a decorated route it records which decorator
+``exception_handlers=`` arguments; ``BaseHTTPMiddleware`` subclasses,
+mounted ASGI apps (``app.mount``, ``StaticFiles`` subclasses) and class-based endpoints; and the coroutines those functions schedule on the loop
+(``create_task``), which stall it just the same. For a decorated route it records which decorator
 registered it: decorators *below* it wrap the function first (F6.4).
 """
 
@@ -61,30 +62,53 @@ STREAMING_RESPONSES = frozenset(
      "sse_starlette.EventSourceResponse", "sse_starlette.sse.EventSourceResponse"}
 )
 _MIDDLEWARE_BASES = frozenset({"starlette.middleware.base.BaseHTTPMiddleware"})
+#: Static-file apps are mounted, and Starlette awaits these methods of theirs. The base class
+#: sends its own file work to threads (F5.6); an override's body runs on the loop.
+_STATIC_FILES_BASES = frozenset({"starlette.staticfiles.StaticFiles", "fastapi.staticfiles.StaticFiles"})
+_STATIC_FILES_HOOKS = frozenset({"__call__", "get_response", "check_config"})
 _ENDPOINT_BASES = {"starlette.endpoints.HTTPEndpoint": Kind.ROUTE, "starlette.endpoints.WebSocketEndpoint": Kind.WEBSOCKET}
 #: A function registered several ways keeps the most restrictive kind.
-_PRIORITY = [Kind.MIDDLEWARE, Kind.WEBSOCKET, Kind.LIFESPAN, Kind.ROUTE, Kind.DEPENDENCY,
-             Kind.EXCEPTION_HANDLER, Kind.BACKGROUND]
+_PRIORITY = [Kind.MIDDLEWARE, Kind.MOUNT, Kind.WEBSOCKET, Kind.LIFESPAN, Kind.ROUTE, Kind.DEPENDENCY,
+             Kind.EXCEPTION_HANDLER, Kind.BACKGROUND, Kind.TASK]
+#: Calls that schedule a coroutine on the running loop: ``asyncio.create_task(poll())``.
+_SPAWNERS = frozenset({"create_task", "ensure_future", "start_soon"})
 
 
 @dataclass(frozen=True)
 class Registration:
-    """A function FastAPI runs (by key), how it runs it, and the registering decorator's index."""
+    """A function FastAPI runs (by key), how it runs it, and the registering decorator's index.
+
+    A ``task`` is scheduled by ``spawned_by``, and counts only when that function runs on
+    the server's loop itself: a CLI script's ``create_task`` is none of FastAPI's business.
+    """
 
     key: str
     kind: Kind
     decorator_index: int | None = None
+    spawned_by: str | None = None
 
 
 def merge(registrations: list[Registration]) -> dict[str, Registration]:
+    """One registration per function (the most restrictive kind), then the tasks that
+    registered functions schedule, and the tasks those schedule, and so on."""
     merged: dict[str, Registration] = {}
     for item in registrations:
+        if item.kind is Kind.TASK:
+            continue
         current = merged.get(item.key)
         if current is None or _PRIORITY.index(item.kind) < _PRIORITY.index(current.kind):
             index = item.decorator_index
             if index is None and current is not None:
                 index = current.decorator_index
             merged[item.key] = Registration(item.key, item.kind, index)
+    tasks = [item for item in registrations if item.kind is Kind.TASK]
+    added = True
+    while added:
+        added = False
+        for task in tasks:
+            if task.key not in merged and task.spawned_by in merged:
+                merged[task.key] = Registration(task.key, Kind.TASK)
+                added = True
     return merged
 
 
@@ -248,6 +272,7 @@ class _Collector:
                     for call in _calls_in(part):
                         self.call(call, function.enclosing)
         self.classes()
+        self.tasks()
         return self.found
 
     def decorators(self, function: DefinedFunction) -> None:
@@ -287,25 +312,41 @@ class _Collector:
             elif method in _REGISTRAR_CALLS and self.is_app(call.func.value, scope):
                 kind, position, keyword = _REGISTRAR_CALLS[method]
                 self.add(call.args[position] if len(call.args) > position else keywords.get(keyword), scope, kind)
+            elif method == "mount" and self.is_app(call.func.value, scope):
+                mounted = call.args[1] if len(call.args) > 1 else keywords.get("app")
+                if isinstance(mounted, ast.Call):
+                    self.asgi_class(mounted.func, scope, ("__call__",), Kind.MOUNT)
             elif method == "add_middleware" and self.is_app(call.func.value, scope):
                 self.add(keywords.get("dispatch"), scope, Kind.MIDDLEWARE)
                 if call.args:
-                    self.middleware_class(call.args[0], scope)
+                    self.asgi_class(call.args[0], scope, ("dispatch", "__call__"), Kind.MIDDLEWARE)
 
-    def middleware_class(self, expr: ast.expr, scope: Scope) -> None:
+    def tasks(self) -> None:
+        """Coroutines an ``async def`` schedules on its own loop (``create_task(poll())``)."""
+        for function in self.module.functions:
+            if not function.is_async:
+                continue
+            for call in _frame_calls(function.node.body):
+                if callee_name(call) in _SPAWNERS and call.args and isinstance(call.args[0], ast.Call):
+                    key = self.target_key(call.args[0].func, function.scope)
+                    if key is not None:
+                        spawner = function_key(self.module.path, function.qualname)
+                        self.found.append(Registration(key, Kind.TASK, spawned_by=spawner))
+
+    def asgi_class(self, expr: ast.expr, scope: Scope, methods: tuple[str, ...], kind: Kind) -> None:
+        """The methods Starlette awaits on a project class it was given (middleware, a mounted app)."""
         name = self.resolver.qualified(expr, scope)
         symbol = self.resolver.project_symbol(name) if name else None
         if symbol is None or symbol.kind != "class":
             return
         owner = f"{symbol.module.name}.{symbol.qualname}"
-        for method in ("dispatch", "__call__"):
+        for method in methods:
             target = self.resolver.method(owner, method)
             if target is not None and target.function is not None and target.module is not None:
-                self.found.append(Registration(function_key(target.module.path, target.function.qualname),
-                                               Kind.MIDDLEWARE))
+                self.found.append(Registration(function_key(target.module.path, target.function.qualname), kind))
 
     def classes(self) -> None:
-        """``BaseHTTPMiddleware.dispatch`` and class-based endpoints, found by their bases."""
+        """``BaseHTTPMiddleware.dispatch``, ``StaticFiles`` hooks and class-based endpoints, found by their bases."""
         for qualname in self.module.classes:
             owner = f"{self.module.name}.{qualname}"
             bases = set(self.resolver.external_bases(owner))
@@ -316,6 +357,8 @@ class _Collector:
                 name = function.node.name
                 if bases & _MIDDLEWARE_BASES and name == "dispatch":
                     self.found.append(Registration(key, Kind.MIDDLEWARE))
+                if bases & _STATIC_FILES_BASES and name in _STATIC_FILES_HOOKS:
+                    self.found.append(Registration(key, Kind.MOUNT))
                 for base, kind in _ENDPOINT_BASES.items():
                     if base in bases and not name.startswith("_"):
                         self.found.append(Registration(key, kind))
@@ -329,7 +372,7 @@ def collect_registrations(module: ModuleInfo, resolver: Resolver) -> list[Regist
 _REGISTERING_NAMES = frozenset(
     {*(name.rsplit(".", 1)[-1] for name in (*APP_CLASSES, *_ROUTE_CLASSES, *_DEPENDS, *_BACKGROUND_TASK,
                                            *STREAMING_RESPONSES)),
-     *_REGISTRAR_CALLS, "add_task", "add_middleware", "partial"}
+     *_REGISTRAR_CALLS, "add_task", "add_middleware", "mount", "partial"}
 )
 
 

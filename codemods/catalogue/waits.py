@@ -32,6 +32,9 @@ _THREADS = [
     *[BlockingApi(f"threading.{lock}.acquire", "wait", why="waits while another thread holds the lock",
                   nonblocking_when_false=("blocking", 0))
       for lock in ("Lock", "RLock", "Semaphore", "BoundedSemaphore", "Condition")],
+    # ``with lock:`` (``__enter__``) is left out on purpose: in real applications it guards a
+    # few dictionary operations, and a reader cannot tell from the call whether another
+    # thread holds it across I/O. Measured on the labelled sample: 20 false alarms, 1 find.
     *each("threading.Condition", ("wait", "wait_for"), "wait", why="waits for another thread to notify"),
     BlockingApi("threading.Barrier.wait", "wait", why="waits for the other threads to arrive"),
     BlockingApi("threading.Thread.join", "wait", why="waits for the thread to finish"),

@@ -6,7 +6,8 @@ What it does
 When it applies (shared/research/fastapi_semantics.md, rules B.1-B.8)
     - FastAPI runs a ``def`` of this kind in the threadpool: routes,
       dependencies, background tasks, exception handlers. Never websockets,
-      middleware or lifespan functions, which FastAPI always awaits (F4.1, F5.1, F5.4).
+      middleware or lifespan functions, which FastAPI always awaits (F4.1, F5.1, F5.4),
+      nor tasks they schedule with ``create_task``, which takes only a coroutine.
     - The body (outside nested functions) has no ``await``, ``async with``,
       ``async for`` or async comprehension, and no ``yield`` (a sync generator
       endpoint needs FastAPI >= 0.134, F1.11).
@@ -56,6 +57,8 @@ class ConvertToDef:
 
     def plan(self, context: FixContext) -> FixPlan:
         function = context.function
+        if context.kind is Kind.TASK:
+            raise Refusal("scheduled with `create_task`, which needs a coroutine: it must stay async")
         if context.kind not in CONVERTIBLE_KINDS:
             raise Refusal(f"a {context.kind.value.replace('_', ' ')} function must stay async: FastAPI always awaits it")
         _refuse_async_constructs(function, allow_yield=context.kind is Kind.DEPENDENCY or _is_stream(context))

@@ -39,9 +39,9 @@ async def tags():
 async def start_pruning():
     import asyncio
 
-    async def prune_forever():
+    async def prune_forever():  # expect-fix: wrap-in-threadpool
         while True:
-            subprocess.run(["find", "/tmp/cache", "-mtime", "+1", "-delete"])
+            subprocess.run(["find", "/tmp/cache", "-mtime", "+1", "-delete"])  # expect: UNB130
             await asyncio.sleep(3600)
 
     asyncio.create_task(prune_forever())
