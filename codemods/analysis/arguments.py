@@ -21,7 +21,8 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
-from .classes import CallTarget, union
+from .classes import CallTarget
+from .declared import union
 from .decorators import decorator_parameter, wrappers
 from .definitions import DefinedFunction
 from .frames import iter_loop_nodes

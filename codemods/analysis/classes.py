@@ -11,35 +11,18 @@ Types are strings; a union of types is ``a.B|c.D`` (see :func:`union`).
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..catalogue import BlockingApi, Catalogue
 from .declared import CONTAINER as _CONTAINER
+from .declared import members, union
 from .definitions import DefinedFunction, decorator_names
 from .hierarchy import Hierarchy, implementations, is_abstract, is_protocol
 from .project import ModuleInfo, ProjectIndex, Symbol
 from .scope import Scope
 
 _PROPERTIES = frozenset({"property", "cached_property"})
-#: At most this many types in a union; a name bound to more is left untyped.
-_MAX_UNION = 4
-
-
-def union(types: Iterable[str]) -> str | None:
-    """One type string for several: ``a.Client|b.Client`` (sorted, so equal unions are equal strings)."""
-    members = sorted({m for t in types for m in t.split("|")})
-    if not members or len(members) > _MAX_UNION:
-        return None
-    return "|".join(members)
-
-
-def members(type_name: str) -> list[str]:
-    """The types a union type string stands for (a plain type: itself)."""
-    return type_name.split("|")
-
-
 def _generic_origin(base: ast.expr) -> ast.expr:
     """``BaseDao[Entity, Request]`` in a class's bases is the class ``BaseDao``."""
     return base.value if isinstance(base, ast.Subscript) else base

@@ -11,6 +11,7 @@ function's tuple result a name unpacked (``args, store = build()``).
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .definitions import DefinedFunction, decorator_names
@@ -58,6 +59,23 @@ def _own_returns(function: DefinedFunction) -> list[ast.expr | None]:
 
 def _is_context_manager(function: DefinedFunction) -> bool:
     return bool(decorator_names(function.node) & {"contextmanager", "asynccontextmanager"})
+
+
+#: At most this many types in a union; a name bound to more is left untyped.
+_MAX_UNION = 4
+
+
+def union(types: Iterable[str]) -> str | None:
+    """One type string for several: ``a.Client|b.Client`` (sorted, so equal unions are equal strings)."""
+    members = sorted({m for t in types for m in t.split("|")})
+    if not members or len(members) > _MAX_UNION:
+        return None
+    return "|".join(members)
+
+
+def members(type_name: str) -> list[str]:
+    """The types a union type string stands for (a plain type: itself)."""
+    return type_name.split("|")
 
 
 class DeclaredTypes:
@@ -137,9 +155,10 @@ class DeclaredTypes:
         return None
 
     def returned_type(self, function: DefinedFunction, depth: int) -> str | None:
-        """What a project function without a return annotation gives: the one type its
-        ``return`` statements agree on (``def load_config(): return Config(**settings)``);
-        bare ``return``/``return None`` do not count. Async functions and generators are
+        """What a project function without a return annotation gives: the union of the types
+        its ``return`` statements give (``def load_config(): return Config(**settings)``);
+        bare ``return``/``return None`` and returns of unknown type do not count (a cache
+        read, ``return _POOL[key]``, gives what the other returns put there). Async functions and generators are
         left alone (their call gives a coroutine or an iterator)."""
         if depth > MAX_DEPTH:
             return None
@@ -149,12 +168,14 @@ class DeclaredTypes:
             return self.resolver.type_of(yielded[0], function.scope, depth + 1) if len(yielded) == 1 else None
         if function.is_async or any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in _own_nodes(function)):
             return None
-        types: set[str | None] = set()
+        types: set[str] = set()
         for returned in _own_returns(function):
             if returned is None or (isinstance(returned, ast.Constant) and returned.value is None):
                 continue
-            types.add(self.resolver.type_of(returned, function.scope, depth + 1))
-        return types.pop() if len(types) == 1 else None
+            found = self.resolver.type_of(returned, function.scope, depth + 1)
+            if found is not None:
+                types.add(found)
+        return union(types)
 
     def unpacked_type(self, value: ast.AST, index: int, scope: Scope, depth: int) -> str | None:
         """Element ``index`` of what ``value`` gives: ``args, store = build()`` types ``store``

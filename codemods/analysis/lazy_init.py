@@ -66,16 +66,38 @@ def lazy_tail(body: list[ast.stmt], shared: frozenset[str] = frozenset()) -> int
 
     ``if _client is not None: return _client`` followed by code that sets
     ``_client``: the code after the guard runs on the first call only, so it
-    is start-up cost like :func:`is_lazy_init`'s block.
+    is start-up cost like :func:`is_lazy_init`'s block. The guard may test
+    more (``if self.state == READY and self._instance is not None:``), and a
+    guard that returns the very attribute it tests may leave the setting to a
+    method the tail calls (``return self._initialise()``), as a cached getter does.
     """
     for index, statement in enumerate(body):
         if not (isinstance(statement, ast.If) and not statement.orelse and statement.body
                 and isinstance(statement.body[-1], ast.Return)):
             continue
-        guarded = _guarded(statement.test, negated=False)
-        if _outlives_call(guarded, shared) and _assigns(body[index + 1:], guarded or ""):
-            return index + 1
+        tail = body[index + 1:]
+        returned = _target_text(statement.body[-1].value) if statement.body[-1].value is not None else None
+        for guarded in _guards(statement.test):
+            if not _outlives_call(guarded, shared):
+                continue
+            if _assigns(tail, guarded or "") or (guarded == returned and _calls_own_method(tail)):
+                return index + 1
     return len(body)
+
+
+def _guards(test: ast.expr) -> list[str | None]:
+    """The names an early-return test checks are set: each part of an ``and``, or the test."""
+    parts = test.values if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And) else [test]
+    return [_guarded(part, negated=False) for part in parts]
+
+
+def _calls_own_method(body: list[ast.stmt]) -> bool:
+    for node in ast.walk(ast.Module(body=body, type_ignores=[])):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            receiver = node.func.value
+            if isinstance(receiver, ast.Name) and receiver.id in ("self", "cls"):
+                return True
+    return False
 
 
 def shared_names(body: list[ast.stmt]) -> frozenset[str]:

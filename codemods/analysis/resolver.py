@@ -16,10 +16,10 @@ import ast
 
 from ..catalogue import Catalogue
 from .arguments import ArgumentTypes
-from .classes import CallTarget, ClassMembers, _is_super, union
+from .classes import CallTarget, ClassMembers, _is_super
 from .declared import CONTAINER as _CONTAINER
 from .declared import MAX_DEPTH as _MAX_DEPTH
-from .declared import DeclaredTypes
+from .declared import DeclaredTypes, union
 from .hierarchy import Hierarchy
 from .project import ProjectIndex, Symbol
 from .scope import Binding, Scope, qualified_name
