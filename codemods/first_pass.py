@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .discovery import is_generated
-from .models import FileError
+from .models import FileError, internal_error
 from .sourcefile import SourceError, decode
 
 if TYPE_CHECKING:
@@ -110,7 +110,10 @@ def scan_file(path: Path, project_of: Callable[[], ProjectAnalysis]) -> Found:
     parsed = project.parse(path, text)
     if isinstance(parsed, FileError):
         return Found(error=FileError(display_path(path), parsed.message))
-    return Found(tuple(project.registrations(path, text)))
+    try:
+        return Found(tuple(project.registrations(path, text)))
+    except Exception as error:  # noqa: BLE001 -- a bug of ours: this file's error, not the batch's
+        return Found(error=internal_error(display_path(path), "reading what it registers", error))
 
 
 def syntax_error(path: Path, text: str) -> FileError | None:

@@ -88,6 +88,15 @@ class FileError:
 
     path: str
     message: str
+    #: A bug of this tool, not of the file: such a result is never cached.
+    internal: bool = False
+
+
+def internal_error(path: str, step: str, error: BaseException) -> FileError:
+    """A bug of this tool met in one file: reported like an unreadable file, so the batch goes
+    on and nothing of that file is written (ruff reports its panics per file the same way)."""
+    return FileError(path, f"internal error while {step} ({type(error).__name__}: {error}); the file is left "
+                           f"as it is; please report this with the file if you can", internal=True)
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from .analysis.frames import forget_frames
 from .discovery import group_by_project
 from .engine import ProjectAnalysis, merge_fix_sites, registered_names
 from .first_pass import Found, display_path, read_source, scan_file
-from .models import FileError, FileResult, Outcome, Settings
+from .models import FileError, FileResult, Outcome, Settings, internal_error
 from .sourcefile import SourceError, decode
 
 #: Rounds of pass 3 at most (each may reveal async helpers one level deeper).
@@ -96,8 +96,11 @@ def process_file(root: Path, settings: Settings, path: Path, context: _Context) 
     except SourceError as error:
         return Outcome(FileResult(shown, error=FileError(shown, str(error))))
     project = _project(root, settings)
-    result = project.analyse(path, decoded.text, shown, context.registry, context.callers, context.forced,
-                             rewrites=context.rewrites.get(str(path), ()), keep_async=context.keep_async)
+    try:
+        result = project.analyse(path, decoded.text, shown, context.registry, context.callers, context.forced,
+                                 rewrites=context.rewrites.get(str(path), ()), keep_async=context.keep_async)
+    except Exception as error:  # noqa: BLE001 -- a bug of ours: this file's error, not the batch's
+        return Outcome(FileResult(shown, error=internal_error(shown, "analysing it", error)))
     return Outcome(result, encoding=decoded.encoding, digest=decoded.digest)
 
 

@@ -219,7 +219,8 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
             fresh.update(zip(members, found[root]))
             if progress is not None:
                 progress(len(members))
-        elif options.use_cache and (key := keys[root]) is not None:
+        elif options.use_cache and (key := keys[root]) is not None and not any(
+                getattr(fresh[p].result.error, "internal", False) for p in members):
             cache.store(key, [fresh[p] for p in members])
     roots = {path: root for root, members in projects.items() for path in members}
     outcomes = [fresh[p] for p in kept] + [Outcome(FileResult(e.path, error=e)) for e in refused]

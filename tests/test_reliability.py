@@ -942,3 +942,34 @@ def test_python_m_codemods_never_imports_project_modules_from_the_current_folder
     applied = cli("--apply", ".", cwd=tmp_path / "work")
     assert sorted(p.name for p in (tmp_path / "markers").iterdir()) == [], explain(applied)
     assert (tmp_path / "work" / "good.py").read_bytes() == GOOD_FIXED, explain(applied)
+
+
+# == a bug of ours in one file: that file's error, the batch goes on =========================
+
+@pytest.mark.parametrize("step", ["registrations", "analyse"])
+def test_an_internal_error_in_one_file_is_reported_and_the_rest_is_fixed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    from codemods.engine import ProjectAnalysis
+
+    original = getattr(ProjectAnalysis, step)
+
+    def broken(self: ProjectAnalysis, path: Path, *args: Any, **kwargs: Any) -> Any:
+        if path.name == "victim.py":
+            raise KeyError("a bug of the tool")
+        return original(self, path, *args, **kwargs)
+
+    monkeypatch.setattr(ProjectAnalysis, step, broken)
+    victim = handler("victim").encode()
+    write_tree(tmp_path, {"proj/pyproject.toml": PYPROJECT, "proj/victim.py": victim, "proj/good.py": GOOD})
+    report = run_in_process(monkeypatch, tmp_path, Path("proj"), apply=True, use_cache=True)
+    error = outcome_of(report, "proj/victim.py").result.error
+    assert error is not None and error.internal
+    assert "internal error" in error.message and "KeyError" in error.message
+    assert (tmp_path / "proj" / "victim.py").read_bytes() == victim
+    assert (tmp_path / "proj" / "good.py").read_bytes() == GOOD_FIXED
+    assert exit_status(report.outcomes, applied=True) == 2
+    monkeypatch.setattr(ProjectAnalysis, step, original)
+    (tmp_path / "proj" / "good.py").write_bytes(GOOD)
+    again = run_in_process(monkeypatch, tmp_path, Path("proj"), use_cache=True)
+    assert outcome_of(again, "proj/victim.py").result.error is None  # the failed run was not cached
