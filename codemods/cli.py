@@ -56,6 +56,10 @@ def _exit_now(status: int) -> None:
               help="def (default): convert to def first; async: swap to the async twin first.")
 @click.option("--http-library", type=click.Choice(["httpx", "httpx2"]), default=None,
               help="Library requests calls are swapped to (default: httpx).")
+@click.option("--python", "python", type=click.Path(path_type=Path), default=None, metavar="PATH",
+              help="The project's interpreter or virtual environment, read but never run "
+                   "(default: $VIRTUAL_ENV, else .venv or venv in the project).")
+@click.option("--no-deps", is_flag=True, default=None, help="Do not look for the project's installed libraries.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Leave files matching this glob alone (repeatable).")
 @click.option("--changed-since", metavar="REV", help="Only report and fix files changed since this git revision.")
 @click.option("--allow-dirty", is_flag=True, help="With --apply, also rewrite files that have uncommitted changes.")
@@ -80,6 +84,8 @@ def main(
     ignore: tuple[str, ...],
     prefer: str | None,
     http_library: str | None,
+    python: Path | None,
+    no_deps: bool | None,
     exclude: tuple[str, ...],
     changed_since: str | None,
     allow_dirty: bool,
@@ -96,6 +102,7 @@ def main(
     `git apply` accepts.
     """
     from .config import ConfigError
+    from .environment import PythonPathError, python_path
     from .report import exit_status, json_document, summarise
     from .runner import Interrupted, RunError, RunOptions, Terminated, install_sigterm_handler, run
     from .vcs import VcsError
@@ -107,6 +114,8 @@ def main(
         raise click.UsageError("--commit and --allow-dirty go with --apply")
     if branch and not commit:
         raise click.UsageError("--branch goes with --commit")
+    if python is not None and no_deps:
+        raise click.UsageError("--python and --no-deps exclude each other")
     overrides: dict[str, object] = {}
     for name, value in (("all_async", all_async), ("unsafe_fixes", unsafe_fixes), ("prefer", prefer),
                         ("http_library", http_library)):
@@ -116,6 +125,11 @@ def main(
         overrides["select"] = _codes(select)
     if ignore:
         overrides["ignore"] = _codes(ignore)
+    if python is not None:
+        # Relative to the current folder, as for PATHS; the setting is relative to its pyproject.toml.
+        overrides.update(python=str(python_path(python, Path.cwd())), deps=True)
+    if no_deps:
+        overrides["deps"] = False
     options = RunOptions(
         paths=tuple(paths) or (Path("."),), overrides=overrides, apply=apply, jobs=jobs, exclude=exclude,
         changed_since=changed_since, allow_dirty=allow_dirty, commit=commit, branch=branch, split_by=split_by,
@@ -134,6 +148,8 @@ def main(
                 report = run(options, advance, total, rewritten.append)
         else:
             report = run(options, on_write=rewritten.append)
+    except PythonPathError as error:
+        raise click.BadParameter(str(error), param_hint="'--python'") from None
     except (ConfigError, RunError, VcsError) as error:
         click.echo(f"fastapi-unblock: error: {error}", err=True)
         sys.exit(2)
@@ -147,7 +163,8 @@ def main(
         _exit_now(143 if isinstance(stop, Terminated) else 130)
     outcomes = report.outcomes
     if output_format == "json":
-        click.echo(json.dumps(json_document(outcomes, report.projects), indent=2))
+        document = json_document(outcomes, report.projects, report.environments, report.distributions)
+        click.echo(json.dumps(document, indent=2))
     else:
         from .console import print_diff, print_summary
         from .diffing import unified_diff

@@ -14,6 +14,8 @@ the built-in ones.
     prefer = "def"                 # or "async": swap to the async twin before converting to def
     http-library = "httpx"         # or "httpx2": what requests calls are swapped to
     exclude = ["migrations/", "*_pb2.py"]
+    deps = true                    # false: do not look for the project's environment
+    python = ".venv/bin/python"    # the project's interpreter or environment, relative to this file
     extend-blocking-calls = { "acme.sdk.fetch" = "http", "acme.db.Client.*" = "database" }
 """
 
@@ -82,6 +84,12 @@ def _globs(value: Any, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _path(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: expected a path (a string)")
+    return value
+
+
 def _choice(*choices: str):  # type: ignore[no-untyped-def]
     def parse(value: Any, where: str) -> str:
         if value not in choices:
@@ -100,6 +108,8 @@ _KEYS = {
     "exclude": ("exclude", _globs),
     "prefer": ("prefer", _choice("def", "async")),
     "http-library": ("http_library", _choice("httpx", "httpx2")),
+    "deps": ("deps", _bool),
+    "python": ("python", _path),
 }
 
 

@@ -151,6 +151,11 @@ class Settings:
     extra_blocking: tuple[tuple[str, str], ...] = ()
     #: gitignore-style globs, relative to the project root, of files to leave alone.
     exclude: tuple[str, ...] = ()
+    #: Whether to look for the environment the project installs its libraries in.
+    deps: bool = True
+    #: The project's interpreter or environment folder, as given (``--python`` made absolute;
+    #: the ``python`` setting relative to its ``pyproject.toml``); ``None``: look for one.
+    python: str | None = None
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,17 @@ unparsable files, refused rewrites). Errors win over findings.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .first_pass import display_path
 from .models import Finding, Outcome, Strategy
+
+if TYPE_CHECKING:
+    from .environment import Distribution, Environment
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -109,10 +113,37 @@ def by_project(outcomes: list[Outcome], projects: list[Path]) -> dict[str, Summa
     return {name: summarise(members) for name, members in sorted(grouped.items())}
 
 
-def json_document(outcomes: list[Outcome], projects: list[Path] | None = None) -> dict[str, Any]:
+def environment_as_dict(environment: Environment | None, distributions: int) -> dict[str, Any] | None:
+    if environment is None:
+        return None
+    return {
+        "found_by": environment.found_by,
+        "path": str(environment.path),
+        "site_packages": [str(folder) for folder in environment.site_packages],
+        "distributions": distributions,
+    }
+
+
+def json_document(outcomes: list[Outcome], projects: list[Path] | None = None,
+                  environments: Mapping[Path, Environment | None] | None = None,
+                  distributions: Mapping[Path, tuple[Distribution, ...]] | None = None) -> dict[str, Any]:
+    """The ``--format json`` document; ``environments`` by project root, ``distributions`` by environment folder."""
+    environments = environments or {}
+    installed = distributions or {}
+
+    def environment(roots: set[Path]) -> dict[str, Any] | None:
+        # The run's environment when its projects agree on one (they always do with --python
+        # or $VIRTUAL_ENV); each project's own is in its `projects` entry.
+        found = {environments[root] for root in roots if root in environments}
+        only = found.pop() if len(found) == 1 else None
+        return environment_as_dict(only, len(installed.get(only.path, ()))) if only is not None else None
+
     summary = summarise(outcomes).as_dict()
+    summary["environment"] = environment(set(projects) if projects is not None else set(environments))
     if projects is not None:
-        summary["projects"] = {name: s.as_dict() for name, s in by_project(outcomes, projects).items()}
+        roots = {display_path(root): root for root in projects}
+        summary["projects"] = {name: {**s.as_dict(), "environment": environment({roots[name]})}
+                               for name, s in by_project(outcomes, projects).items()}
     return {
         "version": __version__,
         "findings": [finding_as_dict(f) for o in outcomes for f in o.result.findings],

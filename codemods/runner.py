@@ -23,6 +23,7 @@ from typing import Any
 
 from .commits import linked_groups
 from .discovery import discover, group_by_project
+from .environment import Distribution, Environment, PythonPathError, distributions, find_environment, python_path
 from .first_pass import display_path
 from .models import FileError, FileResult, Outcome
 from .sourcefile import SourceError, digest, encode
@@ -88,6 +89,10 @@ class RunReport:
     #: ``--commit``: the branch and its commits (title, id).
     branch: str | None = None
     commits: list[tuple[str, str]] = field(default_factory=list)
+    #: Each project root's environment (``None``: not looked for, or none found).
+    environments: dict[Path, Environment | None] = field(default_factory=dict)
+    #: What each environment (by its folder) installs.
+    distributions: dict[Path, tuple[Distribution, ...]] = field(default_factory=dict)
 
 
 def write_outcome(outcome: Outcome, path: Path) -> Outcome:
@@ -195,6 +200,7 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
         kept_here = [p for p in members if matches is None or not matches(os.path.relpath(p, root))]
         if kept_here:
             projects[root] = kept_here
+    environments = _environments(projects, settings, from_flag="python" in options.overrides)
     kept = [p for members in projects.values() for p in members]
     only = None
     if options.changed_since is not None:
@@ -224,7 +230,8 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
             cache.store(key, [fresh[p] for p in members])
     roots = {path: root for root, members in projects.items() for path in members}
     outcomes = [fresh[p] for p in kept] + [Outcome(FileResult(e.path, error=e)) for e in refused]
-    report = RunReport(outcomes, [roots[p] for p in kept] + [Path.cwd()] * len(refused))
+    report = RunReport(outcomes, [roots[p] for p in kept] + [Path.cwd()] * len(refused),
+                       environments=environments, distributions=_installed(environments))
     if not options.apply:
         return report
     changed = [(path, o) for path, o in zip(kept, outcomes) if o.result.changed]
@@ -242,6 +249,33 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     written = _write_all(changed, on_write)
     report.outcomes = [written.get(path, o) for path, o in zip(kept, outcomes)] + outcomes[len(kept):]
     return report
+
+
+def _environments(projects: dict[Path, list[Path]], settings: dict[Path, Any],
+                  from_flag: bool) -> dict[Path, Environment | None]:
+    """Each project's environment, looked for once per project root, before any file is analysed.
+
+    A ``python`` setting that leads nowhere is a broken configuration; ``--python`` is a bad
+    argument, which the command line reports as such.
+    """
+    from .config import ConfigError
+
+    found: dict[Path, Environment | None] = {}
+    for root in projects:
+        chosen = settings[root]
+        python = python_path(chosen.python, root) if chosen.python is not None else None
+        try:
+            found[root] = find_environment(root, python, os.environ) if chosen.deps else None
+        except PythonPathError as error:
+            if from_flag:
+                raise
+            raise ConfigError(f"{root / 'pyproject.toml'}: [tool.fastapi-unblock] python: {error}") from None
+    return found
+
+
+def _installed(environments: dict[Path, Environment | None]) -> dict[Path, tuple[Distribution, ...]]:
+    """The distributions of each environment, read once however many projects share it."""
+    return {env.path: distributions(env.site_packages) for env in set(environments.values()) if env is not None}
 
 
 def _write_all(changed: list[tuple[Path, Outcome]],

@@ -30,8 +30,10 @@ EXAMPLE = ROOT / "examples" / "shop"
 #: An old timestamp given to every input file, so any write shows in ``st_mtime_ns``.
 OLD_MTIME_NS = 1_000_000_000_123_456_789
 
-#: Variables that change colours or encodings; removed unless a test sets them.
+#: Variables that change colours, encodings or the environment found (``VIRTUAL_ENV``, in the
+#: JSON summary); removed unless a test sets them.
 _TERMINAL_VARIABLES = (
+    "VIRTUAL_ENV",
     "NO_COLOR",
     "FORCE_COLOR",
     "CLICOLOR_FORCE",
@@ -646,6 +648,7 @@ def test_json_document(tmp_path: Path, absolute: bool) -> None:
         "unapplied": 0,
         "errors": 1,
         "skipped": {},
+        "environment": None,  # no virtual environment in tmp_path
     }
     assert document["summary"] == {**totals, "projects": {".": totals}}
 

@@ -75,8 +75,9 @@ def test_every_command_line_option_is_in_readme() -> None:
 
 
 def test_every_json_field_is_in_readme() -> None:
+    from codemods.environment import Environment
     from codemods.models import BlockingCall, Finding, FixPlan, Kind
-    from codemods.report import Summary, finding_as_dict
+    from codemods.report import Summary, environment_as_dict, finding_as_dict
 
     finding = Finding(
         path="a.py",
@@ -92,6 +93,9 @@ def test_every_json_field_is_in_readme() -> None:
     as_dict = finding_as_dict(finding)
     fields = {"version", "findings", "errors", "summary", "message", *as_dict, *Summary().as_dict()}
     fields |= set(as_dict["calls"][0]) | set(as_dict["fix"])
+    environment = environment_as_dict(Environment(".venv", Path(".venv"), (Path("site-packages"),)), 0)
+    assert environment is not None
+    fields |= {"environment", *environment}
     missing = sorted(name for name in fields if f"`{name}`" not in README)
     assert not missing, f"JSON fields not documented in README.md: {missing}"
     kinds = [kind.value for kind in Kind if f"`{kind.value}`" not in README]
