@@ -163,7 +163,7 @@ def main(
         _exit_now(143 if isinstance(stop, Terminated) else 130)
     outcomes = report.outcomes
     if output_format == "json":
-        document = json_document(outcomes, report.projects, report.environments, report.distributions)
+        document = json_document(outcomes, report.projects, report.environments, report.installed())
         click.echo(json.dumps(document, indent=2))
     else:
         from .console import print_diff, print_summary

@@ -91,8 +91,12 @@ class RunReport:
     commits: list[tuple[str, str]] = field(default_factory=list)
     #: Each project root's environment (``None``: not looked for, or none found).
     environments: dict[Path, Environment | None] = field(default_factory=dict)
-    #: What each environment (by its folder) installs.
-    distributions: dict[Path, tuple[Distribution, ...]] = field(default_factory=dict)
+
+    def installed(self) -> dict[Path, tuple[Distribution, ...]]:
+        """What each environment (by its folder) installs, read once however many projects share
+        it. Only the JSON summary counts them, so other runs (a warm one) never read them."""
+        return {env.path: distributions(env.site_packages) for env in set(self.environments.values())
+                if env is not None}
 
 
 def write_outcome(outcome: Outcome, path: Path) -> Outcome:
@@ -226,12 +230,12 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
             if progress is not None:
                 progress(len(members))
         elif options.use_cache and (key := keys[root]) is not None and not any(
-                getattr(fresh[p].result.error, "internal", False) for p in members):
+                (error := fresh[p].result.error) is not None and error.internal for p in members):
             cache.store(key, [fresh[p] for p in members])
     roots = {path: root for root, members in projects.items() for path in members}
     outcomes = [fresh[p] for p in kept] + [Outcome(FileResult(e.path, error=e)) for e in refused]
     report = RunReport(outcomes, [roots[p] for p in kept] + [Path.cwd()] * len(refused),
-                       environments=environments, distributions=_installed(environments))
+                       environments=environments)
     if not options.apply:
         return report
     changed = [(path, o) for path, o in zip(kept, outcomes) if o.result.changed]
@@ -271,11 +275,6 @@ def _environments(projects: dict[Path, list[Path]], settings: dict[Path, Any],
                 raise
             raise ConfigError(f"{root / 'pyproject.toml'}: [tool.fastapi-unblock] python: {error}") from None
     return found
-
-
-def _installed(environments: dict[Path, Environment | None]) -> dict[Path, tuple[Distribution, ...]]:
-    """The distributions of each environment, read once however many projects share it."""
-    return {env.path: distributions(env.site_packages) for env in set(environments.values()) if env is not None}
 
 
 def _write_all(changed: list[tuple[Path, Outcome]],

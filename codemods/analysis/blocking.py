@@ -145,7 +145,7 @@ class BlockingAnalysis:
                 )
         reads = [DirectCall(marker, r.api, r.name, r.via, helper=chosen.function if chosen else None,
                             chain=r.chain, read=attribute)
-                 for marker, target, attribute in self._property_reads(function)
+                 for marker, target, attribute in self._implicit_calls(function)
                  for chosen, items in [self._effective(marker, target, False, is_async, 0)] for r in items]
         if reads:
             found = sorted([*found, *reads], key=lambda c: (c.node.lineno, c.node.col_offset))
@@ -156,11 +156,11 @@ class BlockingAnalysis:
             found.insert(at, loop_call)
         return found
 
-    def _property_reads(self, function: DefinedFunction, known: Known = ()
+    def _implicit_calls(self, function: DefinedFunction, known: Known = ()
                         ) -> list[tuple[ast.Call, CallTarget, ast.Attribute]]:
         """Code that runs a method without a call in sight: an attribute read whose getter is a
-        project ``@property`` (``permissions=self.permissions``), and ``with lock:`` on an object,
-        which runs its ``__enter__`` (a ``threading.Lock`` waits for the thread that holds it)."""
+        project ``@property`` (``permissions=self.permissions``), and ``with ledger:`` on an
+        object, which runs its ``__enter__``."""
         found: list[tuple[ast.Call, CallTarget, ast.Attribute]] = []
         called: set[int] = set()
         for node in iter_loop_nodes(function.node.body, per_call=True, known=known):
@@ -352,7 +352,7 @@ class BlockingAnalysis:
                 caller_is_async = function.is_async and id(call) not in spawned
                 items = self._effective(call, target, awaited, caller_is_async, depth, consumed, function.scope)[1]
                 self._add(result, seen, items)
-            for marker, target, _attribute in self._property_reads(function, known):
+            for marker, target, _attribute in self._implicit_calls(function, known):
                 self._add(result, seen, self._effective(marker, target, False, function.is_async, depth)[1])
             nodes = iter_loop_nodes(function.node.body, per_call=True, known=known)
             lazy = [Reached(api, api.qualname) for _w, _i, api in lazy_iterations(nodes, function.scope,

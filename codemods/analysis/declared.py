@@ -158,8 +158,8 @@ class DeclaredTypes:
         """What a project function without a return annotation gives: the union of the types
         its ``return`` statements give (``def load_config(): return Config(**settings)``);
         bare ``return``/``return None`` and returns of unknown type do not count (a cache
-        read, ``return _POOL[key]``, gives what the other returns put there). Async functions and generators are
-        left alone (their call gives a coroutine or an iterator)."""
+        read, ``return _POOL[key]``, gives what the other returns put there). Async
+        functions and generators are left alone (their call gives a coroutine or an iterator)."""
         if depth > MAX_DEPTH:
             return None
         if _is_context_manager(function):

@@ -11,9 +11,11 @@ other registration calls; ``APIRoute``/``Route`` objects; ``Depends`` and
 ``Security`` anywhere (defaults, ``Annotated``, aliases, ``dependencies=[...]``);
 ``add_task``/``BackgroundTask``; ``lifespan=``/``on_startup=``/
 ``exception_handlers=`` arguments; ``BaseHTTPMiddleware`` subclasses,
-mounted ASGI apps (``app.mount``, ``StaticFiles`` subclasses) and class-based endpoints; and the coroutines those functions schedule on the loop
-(``create_task``), which stall it just the same. For a decorated route it records which decorator
-registered it: decorators *below* it wrap the function first (F6.4).
+mounted ASGI apps (``app.mount``, ``StaticFiles`` subclasses) and
+class-based endpoints; and the coroutines those functions schedule on the
+loop (``create_task``), which stall it just the same. For a decorated route
+it records which decorator registered it: decorators *below* it wrap the
+function first (F6.4).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 from ..models import Kind
 from .callers import callee_name
 from .definitions import DefinedFunction
+from .frames import LOOP_SPAWNERS
 from .project import ModuleInfo, function_key
 from .resolver import Resolver
 from .scope import Scope
@@ -70,8 +73,6 @@ _ENDPOINT_BASES = {"starlette.endpoints.HTTPEndpoint": Kind.ROUTE, "starlette.en
 #: A function registered several ways keeps the most restrictive kind.
 _PRIORITY = [Kind.MIDDLEWARE, Kind.MOUNT, Kind.WEBSOCKET, Kind.LIFESPAN, Kind.ROUTE, Kind.DEPENDENCY,
              Kind.EXCEPTION_HANDLER, Kind.BACKGROUND, Kind.TASK]
-#: Calls that schedule a coroutine on the running loop: ``asyncio.create_task(poll())``.
-_SPAWNERS = frozenset({"create_task", "ensure_future", "start_soon"})
 
 
 @dataclass(frozen=True)
@@ -327,7 +328,7 @@ class _Collector:
             if not function.is_async:
                 continue
             for call in _frame_calls(function.node.body):
-                if callee_name(call) in _SPAWNERS and call.args and isinstance(call.args[0], ast.Call):
+                if callee_name(call) in LOOP_SPAWNERS and call.args and isinstance(call.args[0], ast.Call):
                     key = self.target_key(call.args[0].func, function.scope)
                     if key is not None:
                         spawner = function_key(self.module.path, function.qualname)

@@ -123,8 +123,10 @@ def iter_calls_consumed(body: list[ast.stmt], known: Known = ()) -> Iterator[tup
             yield node, id(node) in awaited, id(node) in consumed or id(node) in awaited
 
 
+#: Calls that schedule a coroutine on the running loop itself: ``asyncio.create_task(poll())``.
+LOOP_SPAWNERS = frozenset({"create_task", "ensure_future", "start_soon"})
 #: Calls that start a coroutine as a task of its own: it runs later, not as part of this call.
-_SPAWNERS = frozenset({"create_task", "ensure_future", "start_soon", "run_coroutine_threadsafe", "add_task"})
+_SPAWNERS = LOOP_SPAWNERS | {"run_coroutine_threadsafe", "add_task"}
 
 
 def spawned_calls(body: list[ast.stmt], known: Known = ()) -> set[int]:
