@@ -121,7 +121,7 @@ def run_tool(folder: Path, extra: list[str], tool_root: Path = REPOSITORY_ROOT) 
     completed = subprocess.run(
         [sys.executable, "-m", "codemods", "--format", "json", "--no-cache", "-q", *extra, "."],
         cwd=folder, capture_output=True, text=True, check=False,
-        env={**os.environ, "PYTHONPATH": str(tool_root)},
+        env={**{k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}, "PYTHONPATH": str(tool_root)},
     )
     elapsed = time.perf_counter() - started
     if completed.returncode not in (0, 1, 2) or not completed.stdout:
@@ -223,6 +223,10 @@ def main() -> int:
     run.add_argument("--checkouts", type=Path, required=True)
     run.add_argument("--held-out", choices=("exclude", "only", "include"), default="exclude")
     run.add_argument("--quiet", action="store_true", help="totals only, no misses and false alarms")
+    run.add_argument("--envs", type=Path, default=None,
+                     help="folder of environments, one per application (DIR/<folder name>, made with `python -m venv` "
+                          "and the application's dependencies): the tool follows calls into those libraries; "
+                          "applications without one, and every application without --envs, run with --no-deps")
     run.add_argument("--tool-root", type=Path, default=REPOSITORY_ROOT,
                      help="a checkout of fastapi-unblock to score instead of this one (to compare builds)")
     run.add_argument("tool_args", nargs="*", help="extra arguments for fastapi-unblock (after --)")
@@ -250,7 +254,9 @@ def main() -> int:
         if not folder.is_dir():
             print(f"{app.folder_name:40} (no checkout: run `checkout` first)")
             continue
-        score = score_app(app, folder, args.tool_args, args.tool_root)
+        environment = args.envs / app.folder_name if args.envs is not None else None
+        deps = ["--python", str(environment)] if environment is not None and environment.is_dir() else ["--no-deps"]
+        score = score_app(app, folder, [*deps, *args.tool_args], args.tool_root)
         total.add(score)
         held = " (held out)" if app.held_out else ""
         print(f"{app.folder_name + held:40} {score.blocking:8} {score.found:6} {score.recall:7.1%} "

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from .analysis.fastapi_app import merge
+from .analysis.registry import merge
 from .catalogue import BUILTIN, Catalogue
 from .engine import ProjectAnalysis, might_need_analysis
 from .models import FileResult, Settings

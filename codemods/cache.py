@@ -33,7 +33,7 @@ from typing import Any
 
 from . import __version__
 
-_FORMAT = 3  # bumped whenever the pickled outcome classes change
+_FORMAT = 4  # bumped whenever the pickled outcome classes change
 _KEEP = 256
 #: Per-file entries (pass 1's verdicts), apart from the per-project outcomes.
 _FILES = "files"

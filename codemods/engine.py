@@ -24,8 +24,9 @@ from . import newer_syntax
 from .analysis.blocking import BlockingAnalysis, DirectCall
 from .analysis.callers import Caller, CallIndex, CallSite, callers_of, collect_call_sites
 from .analysis.definitions import DefinedFunction
-from .analysis.fastapi_app import Registration, collect_registrations
+from .analysis.fastapi_app import collect_registrations
 from .analysis.project import ModuleInfo, ProjectIndex, function_key
+from .analysis.registry import Registration
 from .analysis.resolver import Resolver
 from .catalogue import BUILTIN, BlockingApi, Catalogue
 from .diffing import split_lines
@@ -67,7 +68,7 @@ class ProjectAnalysis:
             extra = [BlockingApi(name, category, why="configured in pyproject.toml")
                      for name, category in self.settings.extra_blocking]
             catalogue = catalogue.with_entries(extra)
-        self.index = ProjectIndex(root, roots)
+        self.index = ProjectIndex(root, roots, tuple(Path(p) for p in self.settings.libraries), catalogue.packages)
         self.resolver = Resolver(catalogue, self.index)
         self.blocking = BlockingAnalysis(self.resolver)
         self._local_sites: dict[Path, dict[str, list[CallSite]]] = {}
@@ -123,8 +124,12 @@ class ProjectAnalysis:
         if isinstance(info, FileError):
             return FileResult(path=shown, old_text=text, error=FileError(shown, info.message),
                               caller_failures=rewrites)
+        followed = len(self.blocking.library_functions)
         analysis = _FileAnalysis(self, info, text, shown, registry, callers or {}, forced or {})
-        return analysis.run(rewrites, keep_async or {})
+        result = analysis.run(rewrites, keep_async or {})
+        if len(self.blocking.library_functions) > followed:
+            result = replace(result, library_functions=tuple(list(self.blocking.library_functions)[followed:]))
+        return result
 
     def callers(self, defined: DefinedFunction, module: ModuleInfo, index: CallIndex) -> tuple[Caller, ...]:
         """Every use of ``defined`` in the project: this module's, and the index's from the others."""

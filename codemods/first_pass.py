@@ -20,7 +20,7 @@ from .models import FileError, internal_error
 from .sourcefile import SourceError, decode
 
 if TYPE_CHECKING:
-    from .analysis.fastapi_app import Registration
+    from .analysis.registry import Registration
     from .engine import ProjectAnalysis
 
 #: Text that makes a file worth parsing for registrations (pass 1): it names FastAPI or

@@ -125,6 +125,8 @@ class FileResult:
     caller_failures: tuple[str, ...] = ()
     #: Async functions of this file that FastAPI runs (all of them with ``--all-async``), checked for blocking.
     handlers_checked: int = 0
+    #: Functions of installed libraries (``module.qualname``) first followed while analysing this file.
+    library_functions: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -156,6 +158,12 @@ class Settings:
     #: The project's interpreter or environment folder, as given (``--python`` made absolute;
     #: the ``python`` setting relative to its ``pyproject.toml``); ``None``: look for one.
     python: str | None = None
+    #: The ``site-packages`` folders of the project's environment (set by the runner from the
+    #: environment it found): calls into the libraries installed there are followed.
+    libraries: tuple[str, ...] = ()
+    #: Changes when a library is installed, upgraded or removed (the folders' modification
+    #: times), so cached results of an earlier set of libraries are not served.
+    libraries_stamp: int = 0
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,8 @@ from pathlib import Path
 
 from . import cache
 from .analysis.callers import CallIndex, CallSite, merge_call_sites
-from .analysis.fastapi_app import Registration, merge
 from .analysis.frames import forget_frames
+from .analysis.registry import Registration, merge
 from .discovery import group_by_project
 from .engine import ProjectAnalysis, merge_fix_sites, registered_names
 from .first_pass import Found, display_path, read_source, scan_file

@@ -38,6 +38,8 @@ class Summary:
     errors: int = 0
     #: Why files were left alone -> how many.
     skipped: Counter[str] = field(default_factory=Counter)
+    #: Functions of installed libraries the analysis followed (``module.qualname``).
+    library_functions: set[str] = field(default_factory=set)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -50,6 +52,7 @@ class Summary:
             "unapplied": self.unapplied,
             "errors": self.errors,
             "skipped": dict(sorted(self.skipped.items())),
+            "library_functions": len(self.library_functions),
         }
 
 
@@ -60,6 +63,7 @@ def summarise(outcomes: list[Outcome]) -> Summary:
         summary.files_changed += int(result.changed)
         summary.handlers_checked += result.handlers_checked
         summary.errors += int(result.error is not None)
+        summary.library_functions.update(result.library_functions)
         if result.skipped is not None:
             summary.skipped[result.skipped] += 1
         for finding in result.findings:

@@ -205,6 +205,10 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
         if kept_here:
             projects[root] = kept_here
     environments = _environments(projects, settings, from_flag="python" in options.overrides)
+    for root, environment in environments.items():
+        if environment is not None:
+            settings[root] = replace(settings[root], libraries=tuple(str(p) for p in environment.site_packages),
+                                     libraries_stamp=_stamp(environment.site_packages))
     kept = [p for members in projects.values() for p in members]
     only = None
     if options.changed_since is not None:
@@ -253,6 +257,18 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     written = _write_all(changed, on_write)
     report.outcomes = [written.get(path, o) for path, o in zip(kept, outcomes)] + outcomes[len(kept):]
     return report
+
+
+def _stamp(folders: tuple[Path, ...]) -> int:
+    """Installing, upgrading or removing a distribution adds or removes entries of its
+    ``site-packages`` folder, which changes the folder's modification time."""
+    stamp = 0
+    for folder in folders:
+        try:
+            stamp ^= folder.stat().st_mtime_ns
+        except OSError:
+            continue
+    return stamp
 
 
 def _environments(projects: dict[Path, list[Path]], settings: dict[Path, Any],

@@ -54,26 +54,36 @@ class ArgumentTypes:
         self._memo[key] = found
         return found
 
-    def passed_callable(self, binding: Binding) -> CallTarget | None:
+    def passed_callable(self, binding: Binding, coroutine: bool = False) -> CallTarget | None:
         """A parameter that the function calls (``handler_fn(request)``): the project functions
-        and methods its callers pass (``grpc_call(server.ListEntities, request)``)."""
+        and methods its callers pass (``grpc_call(server.ListEntities, request)``).
+
+        With ``coroutine``, a parameter the function awaits (``await awaitable``): the
+        ``async def`` functions whose coroutines its callers pass (``track(handle_chat(ws))``).
+        """
         function = self.resolver.index.defined(binding.node) if binding.node is not None else None
         if function is None:
             return None
-        key = (id(function.node), f"{binding.target}()")
+        key = (id(function.node), f"{binding.target}{' await' if coroutine else '()'}")
         if key in self._callables:
             return self._callables[key]
         self._callables[key] = None  # recursion through the same parameter finds nothing more
         index, name = binding.target.split(":", 1)
         targets: list[CallTarget] = []
         for argument, scope in self._arguments(function, name, int(index)):
-            target = self.reference(argument, scope)
+            target = self._coroutine_of(argument, scope) if coroutine else self.reference(argument, scope)
             if target is not None and all(t.function is not target.function for t in targets):
                 targets.append(target)
         found = targets[0] if len(targets) == 1 else (
             CallTarget(targets[0].name, alternatives=tuple(targets), every=True, strict=True) if targets else None)
         self._callables[key] = found
         return found
+
+    def _coroutine_of(self, expr: ast.expr, scope: Scope) -> CallTarget | None:
+        if not isinstance(expr, ast.Call):
+            return None
+        target = self.resolver.call_target(expr, scope)
+        return target if target is not None and target.function is not None and target.function.is_async else None
 
     def reference(self, expr: ast.expr, scope: Scope) -> CallTarget | None:
         """What a function passed as a value (``helper``, ``self.store.load``) runs when called."""

@@ -31,13 +31,25 @@ from ..catalogue import BlockingApi, Catalogue
 from .classes import CallTarget
 from .decorators import wrappers
 from .definitions import DefinedFunction, decorator_names
-from .frames import Known, call_constants, iter_calls, iter_calls_consumed, iter_loop_nodes, spawned_calls
+from .frames import (
+    FRESH_SELF,
+    RESULT_ITERATED,
+    Known,
+    call_constants,
+    iter_calls,
+    iter_calls_consumed,
+    iter_loop_nodes,
+    spawned_calls,
+)
 from .hierarchy import is_abstract
+from .implicit import ImplicitCalls
 from .iteration import lazy_iterations
 from .resolver import Resolver
 from .scope import Scope
 
 _MAX_DEPTH = 16
+#: How many calls deep an installed library is followed.
+LIBRARY_DEPTH = 6
 _MAX_REACHED = 64
 _NO_CUT = 1 << 30
 
@@ -110,7 +122,7 @@ def is_generator(function: DefinedFunction) -> bool:
     return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in iter_loop_nodes(function.node.body))
 
 
-class BlockingAnalysis:
+class BlockingAnalysis(ImplicitCalls):
     """Blocking calls of functions, memoised per function for the whole run."""
 
     def __init__(self, resolver: Resolver) -> None:
@@ -123,17 +135,16 @@ class BlockingAnalysis:
         self._markers: dict[int, tuple[ast.AST, ast.Call]] = {}
         #: id of a function node -> the target of a function passed as an argument (see ``_passed_callables``).
         self._passed_targets: dict[int, CallTarget] = {}
+        #: The library functions followed this run (``module.qualname``), for the summary.
+        self.library_functions: dict[str, None] = {}
+        #: id of a function node -> whether it returns what a call gives (see ``_returns_call``).
+        self._returning: dict[int, bool] = {}
 
     def blocking_calls(self, function: DefinedFunction) -> list[DirectCall]:
         found: list[DirectCall] = []
         is_async = function.is_async
-        spawned = spawned_calls(function.node.body)
-        for call, awaited, consumed in iter_calls_consumed(function.node.body):
-            target = self.resolver.call_target(call, function.scope)
-            if target is None:
-                continue
-            chosen, items = self._effective(call, target, awaited, is_async and id(call) not in spawned, 0, consumed,
-                                            function.scope)
+        for call, target, awaited, consumed, on_loop in self._frame_calls(function):
+            chosen, items = self._effective(call, target, awaited, on_loop, 0, consumed, function.scope)
             if chosen is not None and chosen.api is not None:
                 found.extend(DirectCall(call, r.api, r.name, awaited=False) for r in items)
                 continue
@@ -144,8 +155,8 @@ class BlockingAnalysis:
                                awaited=awaited, chain=reached.chain)
                 )
         reads = [DirectCall(marker, r.api, r.name, r.via, helper=chosen.function if chosen else None,
-                            chain=r.chain, read=attribute)
-                 for marker, target, attribute in self._implicit_calls(function)
+                            chain=r.chain, read=attribute, awaited=attribute is None)
+                 for marker, target, attribute in self._implicit_calls(function, root=True)
                  for chosen, items in [self._effective(marker, target, False, is_async, 0)] for r in items]
         if reads:
             found = sorted([*found, *reads], key=lambda c: (c.node.lineno, c.node.col_offset))
@@ -156,41 +167,26 @@ class BlockingAnalysis:
             found.insert(at, loop_call)
         return found
 
-    def _implicit_calls(self, function: DefinedFunction, known: Known = ()
-                        ) -> list[tuple[ast.Call, CallTarget, ast.Attribute]]:
-        """Code that runs a method without a call in sight: an attribute read whose getter is a
-        project ``@property`` (``permissions=self.permissions``), and ``with ledger:`` on an
-        object, which runs its ``__enter__``."""
-        found: list[tuple[ast.Call, CallTarget, ast.Attribute]] = []
-        called: set[int] = set()
-        for node in iter_loop_nodes(function.node.body, per_call=True, known=known):
-            if isinstance(node, ast.Call):
-                called.add(id(node.func))
-            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and id(node) not in called:
-                target = self.resolver.property_getter(node, function.scope)
-                if target is not None:
-                    marker = self._marker(node, node)
-                    found.append((marker, target, node))
-            elif isinstance(node, ast.With):
-                for item in node.items:
-                    if isinstance(item.context_expr, (ast.Name, ast.Attribute)):
-                        enter = ast.copy_location(ast.Attribute(item.context_expr, "__enter__", ast.Load()),
-                                                  item.context_expr)
-                        marker = self._marker(item, enter)
-                        target = self.resolver.call_target(marker, function.scope)
-                        if target is None or not (target.api or target.function or target.alternatives):
-                            continue
-                        if isinstance(marker.func, ast.Attribute):
-                            found.append((marker, target, marker.func))
-        return found
+    def _frame_calls(self, function: DefinedFunction, known: Known = ()
+                     ) -> Iterator[tuple[ast.Call, CallTarget, bool, bool, bool]]:
+        """The calls of the function's frame that resolve: (call, target, awaited, consumed, on_loop).
 
-    def _marker(self, key: ast.AST, func: ast.expr) -> ast.Call:
-        """One stand-in call per node, so repeated analyses hand out the same node."""
-        cached = self._markers.get(id(key))
-        if cached is None or cached[0] is not key:
-            marker = ast.copy_location(ast.Call(func=func, args=[], keywords=[]), func)
-            cached = self._markers[id(key)] = (key, marker)
-        return cached[1]
+        ``on_loop`` says whether a coroutine function called there runs its body in this frame:
+        not when the coroutine goes to a task (``create_task(poll())``), nor when it goes to a
+        plain ``def`` of the project (``track(handle_chat(ws))``) whose result is not awaited:
+        a ``def`` cannot await it, it only schedules or keeps it.
+        """
+        spawned = spawned_calls(function.node.body, known)
+        resolved = []
+        for call, awaited, consumed in iter_calls_consumed(function.node.body, known):
+            target = self._known_callable(call, known) or self.resolver.call_target(call, function.scope)
+            if target is not None:
+                resolved.append((call, target, awaited, consumed))
+        handed = {id(argument) for call, target, awaited, _c in resolved
+                  if not awaited and target.function is not None and not target.function.is_async
+                  for argument in call.args if isinstance(argument, ast.Call)}
+        for call, target, awaited, consumed in resolved:
+            yield call, target, awaited, consumed, function.is_async and id(call) not in spawned | handed
 
     def file_loops(self, function: DefinedFunction) -> list[DirectCall]:
         """Loops of the function's own frame that iterate a file it opened (see the module's docstring)."""
@@ -240,7 +236,7 @@ class BlockingAnalysis:
 
     def _effective(
         self, call: ast.Call, target: CallTarget, awaited: bool, caller_is_async: bool, depth: int,
-        consumed: bool = True, scope: Scope | None = None,
+        consumed: bool = True, scope: Scope | None = None, fresh_self: bool = False,
     ) -> tuple[CallTarget | None, list[Reached]]:
         """What a call blocks on, and the target that does it.
 
@@ -254,8 +250,8 @@ class BlockingAnalysis:
         if not target.alternatives:
             if target.api is not None:
                 return target, [] if awaited else [Reached(target.api, target.name)]
-            return target, self._through(call, target, awaited, caller_is_async, depth, consumed, scope)
-        results = [self._effective(call, alt, awaited, caller_is_async, depth, consumed, scope)
+            return target, self._through(call, target, awaited, caller_is_async, depth, consumed, scope, fresh_self)
+        results = [self._effective(call, alt, awaited, caller_is_async, depth, consumed, scope, fresh_self)
                    for alt in target.alternatives]
         blocking = [(alt, items) for alt, items in results if items]
         cleared = [alt for alt, items in results if not items]
@@ -267,7 +263,7 @@ class BlockingAnalysis:
 
     def _through(
         self, call: ast.Call, target: CallTarget, awaited: bool, caller_is_async: bool, depth: int,
-        consumed: bool = True, scope: Scope | None = None,
+        consumed: bool = True, scope: Scope | None = None, fresh_self: bool = False,
     ) -> list[Reached]:
         helper = target.function
         if helper is None:
@@ -276,8 +272,15 @@ class BlockingAnalysis:
             return []  # a sync caller only creates the coroutine
         if not consumed and is_generator(helper):
             return []  # calling a generator function runs none of its body; iterating it does
+        fresh = helper.owner_class is not None and self._made_for_call(call, helper, scope, fresh_self)
+        if target.module is not None and target.module.library:
+            return self._into_library(call, target, helper, depth, fresh)
         label = helper.qualname
         known = call_constants(call, helper)
+        if fresh:
+            known = tuple(sorted((*known, FRESH_SELF), key=lambda k: k[0]))
+        if consumed and self._returns_call(helper):
+            known = tuple(sorted((*known, RESULT_ITERATED), key=lambda k: k[0]))
         if scope is not None:
             known = tuple(sorted((*known, *self._passed_callables(call, helper, scope)), key=lambda k: k[0]))
         found = [Reached(r.api, r.name, (label, *r.via), (helper, *r.chain))
@@ -289,6 +292,57 @@ class BlockingAnalysis:
             found += [Reached(r.api, r.name, (label, wrapper.qualname, *r.via), (helper, wrapper, *r.chain))
                       for r in self.reached(wrapper, depth + 1)]
         return found
+
+    def _into_library(self, call: ast.Call, target: CallTarget, helper: DefinedFunction, depth: int,
+                      fresh: bool) -> list[Reached]:
+        """A function of an installed library, followed down to the catalogue's APIs.
+
+        Only its plain ``def`` functions: a library coroutine awaits (it is the library's
+        async API), whatever it does inside. It is followed ``LIBRARY_DEPTH`` calls deep at
+        most; a cut there is its answer, so it is worked out once per run (and per literal
+        arguments that decide its branches). The chain names it by module (``kvstore.inspect``):
+        it is not the project's, and the fix wraps the call to it, not its body.
+        """
+        if helper.is_async or target.module is None:
+            return []
+        label = f"{target.module.name}.{helper.qualname}"
+        start = max(depth + 1, _MAX_DEPTH - LIBRARY_DEPTH)
+        self.library_functions[label] = None
+        known = call_constants(call, helper)  # ``SqliteDict(path)`` skips its ``if filename is None:``
+        if fresh:
+            known = tuple(sorted((*known, FRESH_SELF), key=lambda k: k[0]))
+        return [Reached(r.api, r.name, (label, *r.via), (helper, *r.chain))
+                for r in self.reached(helper, start, known)]
+
+    def _made_for_call(self, call: ast.Call, method: DefinedFunction, scope: Scope | None, fresh_self: bool) -> bool:
+        """Whether the object a method runs on was made for this call: ``__init__`` runs on a new
+        object; ``env = DotEnv(path)`` then ``env.load()``; ``self.parse()`` inside a method
+        whose ``self`` was. Its caches are filled on every such call, not once per process."""
+        if method.node.name == "__init__":
+            return True
+        receiver = call.func.value if isinstance(call.func, ast.Attribute) else None
+        if not isinstance(receiver, ast.Name) or scope is None:
+            return False
+        if receiver.id == "self":
+            return fresh_self
+        found = scope.lookup(receiver.id)
+        if found is None or found[0].parent is None or not found[1]:
+            return False  # a module-level object lives as long as the process
+        return all(b.kind == "value" and isinstance(b.node, ast.Call) and self._constructs(b.node, found[0])
+                   for b in found[1])
+
+    def _constructs(self, call: ast.Call, scope: Scope) -> bool:
+        name = self.resolver.qualified(call.func, scope)
+        symbol = self.resolver.project_symbol(name) if name else None
+        return symbol is not None and symbol.kind == "class"
+
+    def _returns_call(self, function: DefinedFunction) -> bool:
+        """``return make_batches()``: what the function returns may be a generator to iterate."""
+        key = id(function.node)
+        if key not in self._returning:
+            self._returning[key] = any(isinstance(node, ast.Return) and isinstance(node.value, ast.Call)
+                                       for node in iter_loop_nodes(function.node.body))
+        return self._returning[key]
 
     def _passed_callables(self, call: ast.Call, helper: DefinedFunction, scope: Scope) -> Known:
         """The project functions a call hands a helper for the parameters the helper calls:
@@ -336,7 +390,9 @@ class BlockingAnalysis:
             self._lowest_cut = min(self._lowest_cut, self._stack.index(key))
             return ()
         if depth > _MAX_DEPTH:
-            self._lowest_cut = min(self._lowest_cut, len(self._stack) - 1)
+            owner = self.resolver.index.owner(function)
+            if owner is None or not owner.library:  # a library's depth bound is its answer
+                self._lowest_cut = min(self._lowest_cut, len(self._stack) - 1)
             return ()
         self._active.add(key)
         self._stack.append(key)
@@ -344,13 +400,9 @@ class BlockingAnalysis:
         try:
             result: list[Reached] = []
             seen: set[tuple[str, tuple[str, ...], int]] = set()
-            spawned = spawned_calls(function.node.body, known)
-            for call, awaited, consumed in iter_calls_consumed(function.node.body, known):
-                target = self._known_callable(call, known) or self.resolver.call_target(call, function.scope)
-                if target is None:
-                    continue
-                caller_is_async = function.is_async and id(call) not in spawned
-                items = self._effective(call, target, awaited, caller_is_async, depth, consumed, function.scope)[1]
+            for call, target, awaited, consumed, on_loop in self._frame_calls(function, known):
+                items = self._effective(call, target, awaited, on_loop, depth, consumed, function.scope,
+                                        FRESH_SELF in known)[1]
                 self._add(result, seen, items)
             for marker, target, _attribute in self._implicit_calls(function, known):
                 self._add(result, seen, self._effective(marker, target, False, function.is_async, depth)[1])

@@ -6,7 +6,8 @@ reads one module and reports every function it hands to FastAPI, wherever
 that function is defined (``Depends(get_user)`` may name a function of
 another module): route, websocket, middleware, exception-handler and
 lifespan decorators on ``FastAPI()``/``APIRouter()``/``Starlette()``
-instances (also imported ones and ``app.router``); ``add_api_route`` and the
+instances (also imported ones and ``app.router``), also applied by hand
+(``app.get("/r/{slug}")(serve)``); ``add_api_route`` and the
 other registration calls; ``APIRoute``/``Route`` objects; ``Depends`` and
 ``Security`` anywhere (defaults, ``Annotated``, aliases, ``dependencies=[...]``);
 ``add_task``/``BackgroundTask``; ``lifespan=``/``on_startup=``/
@@ -22,13 +23,13 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..models import Kind
 from .callers import callee_name
 from .definitions import DefinedFunction
 from .frames import LOOP_SPAWNERS
 from .project import ModuleInfo, function_key
+from .registry import Registration
 from .resolver import Resolver
 from .scope import Scope
 
@@ -70,49 +71,6 @@ _MIDDLEWARE_BASES = frozenset({"starlette.middleware.base.BaseHTTPMiddleware"})
 _STATIC_FILES_BASES = frozenset({"starlette.staticfiles.StaticFiles", "fastapi.staticfiles.StaticFiles"})
 _STATIC_FILES_HOOKS = frozenset({"__call__", "get_response", "check_config"})
 _ENDPOINT_BASES = {"starlette.endpoints.HTTPEndpoint": Kind.ROUTE, "starlette.endpoints.WebSocketEndpoint": Kind.WEBSOCKET}
-#: A function registered several ways keeps the most restrictive kind.
-_PRIORITY = [Kind.MIDDLEWARE, Kind.MOUNT, Kind.WEBSOCKET, Kind.LIFESPAN, Kind.ROUTE, Kind.DEPENDENCY,
-             Kind.EXCEPTION_HANDLER, Kind.BACKGROUND, Kind.TASK]
-
-
-@dataclass(frozen=True)
-class Registration:
-    """A function FastAPI runs (by key), how it runs it, and the registering decorator's index.
-
-    A ``task`` is scheduled by ``spawned_by``, and counts only when that function runs on
-    the server's loop itself: a CLI script's ``create_task`` is none of FastAPI's business.
-    """
-
-    key: str
-    kind: Kind
-    decorator_index: int | None = None
-    spawned_by: str | None = None
-
-
-def merge(registrations: list[Registration]) -> dict[str, Registration]:
-    """One registration per function (the most restrictive kind), then the tasks that
-    registered functions schedule, and the tasks those schedule, and so on."""
-    merged: dict[str, Registration] = {}
-    for item in registrations:
-        if item.kind is Kind.TASK:
-            continue
-        current = merged.get(item.key)
-        if current is None or _PRIORITY.index(item.kind) < _PRIORITY.index(current.kind):
-            index = item.decorator_index
-            if index is None and current is not None:
-                index = current.decorator_index
-            merged[item.key] = Registration(item.key, item.kind, index)
-    tasks = [item for item in registrations if item.kind is Kind.TASK]
-    added = True
-    while added:
-        added = False
-        for task in tasks:
-            if task.key not in merged and task.spawned_by in merged:
-                merged[task.key] = Registration(task.key, Kind.TASK)
-                added = True
-    return merged
-
-
 class _Collector:
     def __init__(self, module: ModuleInfo, resolver: Resolver) -> None:
         self.module = module
@@ -306,6 +264,11 @@ class _Collector:
             self.add(keywords.get("on_startup"), scope, Kind.LIFESPAN)
             self.add(keywords.get("on_shutdown"), scope, Kind.LIFESPAN)
             self.add(keywords.get("exception_handlers"), scope, Kind.EXCEPTION_HANDLER)
+        elif isinstance(call.func, ast.Call) and isinstance(call.func.func, ast.Attribute):
+            # A decorator applied by hand: ``app.get("/r/{slug}")(serve_recipe)``.
+            kind = _DECORATOR_KINDS.get(call.func.func.attr)
+            if kind is not None and call.args and self.is_app(call.func.func.value, scope):
+                self.add(call.args[0], scope, kind)
         elif isinstance(call.func, ast.Attribute):
             method = call.func.attr
             if method == "add_task":
@@ -323,16 +286,44 @@ class _Collector:
                     self.asgi_class(call.args[0], scope, ("dispatch", "__call__"), Kind.MIDDLEWARE)
 
     def tasks(self) -> None:
-        """Coroutines an ``async def`` schedules on its own loop (``create_task(poll())``)."""
+        """Coroutines scheduled on the server's loop (``create_task(poll())``) by an ``async def``,
+        by a ``def`` nested in one (it runs on that loop), or by a plain ``def`` of the project
+        that an ``async def`` hands the coroutine to (``track(handle_chat(ws))``). An ``async def``
+        that schedules tasks counts as running on the loop when a served function calls it (a
+        relay: the websocket route awaits the helper that spawns)."""
         for function in self.module.functions:
-            if not function.is_async:
+            frame: DefinedFunction | None = function
+            while frame is not None and not frame.is_async:
+                frame = frame.parent
+            if frame is None:
                 continue
+            spawner = function_key(self.module.path, frame.qualname)
             for call in _frame_calls(function.node.body):
-                if callee_name(call) in LOOP_SPAWNERS and call.args and isinstance(call.args[0], ast.Call):
-                    key = self.target_key(call.args[0].func, function.scope)
-                    if key is not None:
-                        spawner = function_key(self.module.path, function.qualname)
-                        self.found.append(Registration(key, Kind.TASK, spawned_by=spawner))
+                if callee_name(call) in LOOP_SPAWNERS:
+                    if call.args and isinstance(call.args[0], ast.Call):
+                        self._task(call.args[0].func, function.scope, spawner)
+                elif function.is_async and callee_name(call):
+                    self._through_helper(call, function.scope, spawner)
+
+    def _task(self, expr: ast.expr, scope: Scope, spawner: str, relay: bool = False) -> None:
+        key = self.target_key(expr, scope)
+        if key is not None:
+            self.found.append(Registration(key, Kind.TASK, spawned_by=spawner, relay=relay))
+
+    def _through_helper(self, call: ast.Call, scope: Scope, spawner: str) -> None:
+        target = self.resolver.call_target(call, scope)
+        if target is None or target.function is None or target.module is None:
+            return
+        helper = target.function
+        if not any(callee_name(c) in LOOP_SPAWNERS for c in _calls_in(helper.node)):
+            return
+        if helper.is_async:
+            key = function_key(target.module.path, helper.qualname)
+            self.found.append(Registration(key, Kind.TASK, spawned_by=spawner, relay=True))
+            return
+        for argument in call.args:
+            if isinstance(argument, ast.Call):
+                self._task(argument.func, scope, spawner)
 
     def asgi_class(self, expr: ast.expr, scope: Scope, methods: tuple[str, ...], kind: Kind) -> None:
         """The methods Starlette awaits on a project class it was given (middleware, a mounted app)."""
@@ -378,6 +369,8 @@ _REGISTERING_NAMES = frozenset(
 
 
 def _may_register(call: ast.Call) -> bool:
+    if isinstance(call.func, ast.Call):
+        return callee_name(call.func) in _DECORATOR_KINDS
     return callee_name(call) in _REGISTERING_NAMES
 
 

@@ -23,6 +23,12 @@ from .lazy_init import is_lazy_init, lazy_tail, shared_names
 
 #: Parameters known at one call, as sorted (name, literal value) pairs (hashable: a memo key).
 Known = tuple[tuple[str, object], ...]
+#: In a function's ``Known``: its caller iterates what it returns, so a generator it returns
+#: (``return pool.scan_batches()``) runs there. Not an identifier: no parameter is named so.
+RESULT_ITERATED: tuple[str, object] = ("<result iterated>", True)
+#: In a method's ``Known``: ``self`` was made for this call (``env = DotEnv(path); env.load()``),
+#: so a cache on it (``if self._dict is None: ...``) is filled on this call, not once per process.
+FRESH_SELF: tuple[str, object] = ("<fresh self>", True)
 _UNKNOWN = object()
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
@@ -59,11 +65,12 @@ def forget_frames() -> None:
 
 def _frame_nodes(body: list[ast.stmt], per_call: bool, known: dict[str, object]) -> Iterator[ast.AST]:
     shared = shared_names(body) if per_call else frozenset()
-    stack: list[ast.AST] = list(reversed(reachable(body[:lazy_tail(body, shared)], known) if per_call else body))
+    fresh = frozenset({"self"}) if known.get(FRESH_SELF[0]) else frozenset()
+    stack: list[ast.AST] = list(reversed(reachable(body[:lazy_tail(body, shared, fresh)], known) if per_call else body))
     while stack:
         node = stack.pop()
         yield node
-        if per_call and isinstance(node, ast.If) and is_lazy_init(node, shared):
+        if per_call and isinstance(node, ast.If) and is_lazy_init(node, shared, fresh):
             stack.extend(reversed([node.test, *node.orelse]))
             continue
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -99,7 +106,10 @@ def iter_calls_consumed(body: list[ast.stmt], known: Known = ()) -> Iterator[tup
     """(call, awaited, consumed): ``consumed`` when a generator it returns is iterated here."""
     awaited: set[int] = set()
     consumed: set[int] = set()
+    result_iterated = RESULT_ITERATED in known
     for node in iter_loop_nodes(body, per_call=True, known=known):
+        if result_iterated and isinstance(node, ast.Return) and node.value is not None:
+            consumed.add(id(node.value))
         if isinstance(node, ast.Await) and isinstance(node.value, ast.Call):
             awaited.add(id(node.value))
         elif isinstance(node, ast.AsyncFor):
@@ -269,8 +279,9 @@ def call_constants(call: ast.Call, function: DefinedFunction) -> Known:
     args = function.node.args
     positional = [a.arg for a in (*args.posonlyargs, *args.args)]
     defaults: dict[str, ast.expr] = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
-    if function.owner_class is not None and isinstance(call.func, ast.Attribute) and positional:
-        positional = positional[1:]  # ``obj.method(...)``: ``self`` is bound
+    bound = isinstance(call.func, ast.Attribute) or function.node.name == "__init__"
+    if function.owner_class is not None and bound and positional:
+        positional = positional[1:]  # ``obj.method(...)``, ``Class(...)``: ``self`` is bound
     defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
     passed: dict[str, ast.expr] = {}
     starred = any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)

@@ -89,6 +89,8 @@ class Hierarchy:
             info = self.index.cached(path) or self.index.add_text(path, _read(path))
             if info is not None:
                 found.append(info)
+        # A module given as text (``analyse_source``) is not among the files on disk.
+        found += [info for info in self.index.given_texts() if f"{word}(" in info.text and info not in found]
         return found
 
     def _files_by_base(self) -> dict[str, list[Path]]:

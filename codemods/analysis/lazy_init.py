@@ -46,22 +46,25 @@ def _assigns(body: list[ast.stmt], guarded: str) -> bool:
     return False
 
 
-def _outlives_call(guarded: str | None, shared: frozenset[str]) -> bool:
-    # A plain local is re-read on every call: not one-time start-up.
-    return guarded is not None and ("." in guarded or guarded in shared)
+def _outlives_call(guarded: str | None, shared: frozenset[str], fresh: frozenset[str] = frozenset()) -> bool:
+    # A plain local is re-read on every call: not one-time start-up. Nor is an attribute of
+    # an object made for this call (``fresh``: ``self`` of an object built by the caller).
+    if guarded is None or guarded.split(".", 1)[0] in fresh:
+        return False
+    return "." in guarded or guarded in shared
 
 
-def is_lazy_init(node: ast.If, shared: frozenset[str] = frozenset()) -> bool:
+def is_lazy_init(node: ast.If, shared: frozenset[str] = frozenset(), fresh: frozenset[str] = frozenset()) -> bool:
     """``if _client is None: _client = make()``: runs once per process, not per request.
 
     Blocking work behind such a guard (loading a config, building a client)
     is start-up cost, so it is not reported.
     """
     guarded = _guarded(node.test, negated=True)
-    return _outlives_call(guarded, shared) and _assigns(node.body, guarded or "")
+    return _outlives_call(guarded, shared, fresh) and _assigns(node.body, guarded or "")
 
 
-def lazy_tail(body: list[ast.stmt], shared: frozenset[str] = frozenset()) -> int:
+def lazy_tail(body: list[ast.stmt], shared: frozenset[str] = frozenset(), fresh: frozenset[str] = frozenset()) -> int:
     """Where the once-only part of a body starts (``len(body)`` when there is none).
 
     ``if _client is not None: return _client`` followed by code that sets
@@ -78,7 +81,7 @@ def lazy_tail(body: list[ast.stmt], shared: frozenset[str] = frozenset()) -> int
         tail = body[index + 1:]
         returned = _target_text(statement.body[-1].value) if statement.body[-1].value is not None else None
         for guarded in _guards(statement.test):
-            if not _outlives_call(guarded, shared):
+            if not _outlives_call(guarded, shared, fresh):
                 continue
             if _assigns(tail, guarded or "") or (guarded == returned and _calls_own_method(tail)):
                 return index + 1

@@ -24,7 +24,7 @@ from pathlib import Path
 from .. import newer_syntax
 from ..sourcefile import SourceError, decode
 from .definitions import DefinedFunction, iter_functions
-from .scope import Binding, Scope, module_scope
+from .scope import Binding, Scope, module_scope, qualified_name
 
 _PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
 _MAX_REEXPORT_HOPS = 8
@@ -48,6 +48,8 @@ class ModuleInfo:
     #: Class qualname inside the module (``Store``) -> definition.
     classes: dict[str, ast.ClassDef] = field(default_factory=dict)
     text: str = ""
+    #: Read from the environment's ``site-packages``: followed into, never reported or rewritten.
+    library: bool = False
 
     def key(self, function: DefinedFunction) -> str:
         """A function's identity across modules and processes: file path + qualname."""
@@ -180,15 +182,21 @@ def _collect_classes(body: list[ast.stmt], prefix: str, out: dict[str, ast.Class
 class ProjectIndex:
     """Lazily parsed modules of one project."""
 
-    def __init__(self, project_root: Path, roots: list[Path] | None = None) -> None:
+    def __init__(self, project_root: Path, roots: list[Path] | None = None,
+                 libraries: tuple[Path, ...] = (), described: frozenset[str] = frozenset()) -> None:
         self.root = project_root.resolve()
         self.explicit_roots = roots
         self.roots = [r.resolve() for r in (roots if roots is not None else source_roots(self.root))]
+        #: ``site-packages`` folders: looked in last, for what the project does not define.
+        self.libraries = [r.resolve() for r in libraries]
+        #: Top-level packages the catalogue describes: their source is never read.
+        self.described = described
         self._seen_folders: set[Path] = set()
         self._heads: dict[str, list[Path]] | None = None
         self._workspace: list[Path] | None = None
         self._heads_in_roots: dict[tuple[str, int, int], list[Path]] = {}
         self._modules: dict[str, ModuleInfo | None] = {}
+        self._given: dict[Path, ModuleInfo | None] = {}
         self._by_path: dict[Path, ModuleInfo | None] = {}
         #: id(function node) -> the module defining it.
         self._owner: dict[int, ModuleInfo] = {}
@@ -253,7 +261,21 @@ class ProjectIndex:
             for candidate in (root / relative.with_suffix(".py"), root / relative / "__init__.py"):
                 if candidate.is_file():
                     return candidate
+        return self.library_file(name)
+
+    def library_file(self, name: str) -> Path | None:
+        """The source of an installed module (``.py`` only: an extension module has none)."""
+        relative = Path(*name.split("."))
+        if relative.parts[0] in self.described:
+            return None
+        for root in self._roots_holding(relative.parts[0], self.libraries):
+            for candidate in (root / relative.with_suffix(".py"), root / relative / "__init__.py"):
+                if candidate.is_file():
+                    return candidate
         return None
+
+    def is_library(self, path: Path) -> bool:
+        return any(path.is_relative_to(root) for root in self.libraries)
 
     def _roots_holding(self, head: str, roots: list[Path]) -> list[Path]:
         """The roots with a top-level ``head`` module or package, in order: a library name
@@ -329,6 +351,10 @@ class ProjectIndex:
     def cached(self, path: Path) -> ModuleInfo | None:
         return self._by_path.get(path.resolve())
 
+    def given_texts(self) -> list[ModuleInfo]:
+        """Modules registered with text whose file does not exist (a source analysed on its own)."""
+        return [info for info in self._given.values() if info is not None]
+
     def add_text(self, path: Path, text: str, tree: ast.Module | None = None) -> ModuleInfo | None:
         """Register a module whose text the caller already read (no second read)."""
         resolved = path.resolve()
@@ -337,6 +363,8 @@ class ProjectIndex:
         self._add_package_root(resolved)
         info = self._remember(build_module(self.module_name(resolved), resolved, text, tree))
         self._by_path[resolved] = info
+        if not resolved.is_file():
+            self._given[resolved] = info
         if info is not None:
             self._modules.setdefault(info.name, info)
         return info
@@ -356,6 +384,8 @@ class ProjectIndex:
                 except (OSError, SourceError):
                     text = None
                 info = self._remember(build_module(name, resolved, text)) if text is not None else None
+                if info is not None and self.libraries and self.is_library(resolved):
+                    info.library = True
                 self._by_path[resolved] = info
         self._modules[name] = info
         return info
@@ -397,6 +427,12 @@ class ProjectIndex:
         binding = bindings[0]
         if binding.kind == "import":
             return self.resolve(".".join([binding.target, *rest[1:]]), hops + 1)
+        if binding.kind == "value" and isinstance(binding.node, (ast.Name, ast.Attribute)):
+            # ``load = decoder.load``: another name for a function or class of the project's.
+            target = qualified_name(binding.node, info.scope)
+            found = self.resolve(".".join([target, *rest[1:]]), hops + 1) if target else None
+            if found is not None and found.kind in {"function", "class"}:
+                return found
         if binding.kind == "value" and len(rest) == 1:
             return Symbol(info, "value", head, node=binding.node)
         if binding.kind == "unpack" and len(rest) == 1:

@@ -296,9 +296,11 @@ def qualified_name(expr: ast.AST, scope: Scope) -> str | None:
         return None
     owner, bindings = found
     kinds = {b.kind for b in bindings}
-    if kinds == {"import", "function"} and len([b for b in bindings if b.kind == "import"]) == 1:
-        # ``try: from .mail import send`` / ``except ImportError: def send(...)``: the import
-        # is what runs wherever the dependency is installed.
+    fallbacks = [b for b in bindings if b.kind == "function" or (
+        b.kind == "value" and isinstance(b.node, ast.Constant) and b.node.value is None)]
+    if fallbacks and len(bindings) - len(fallbacks) == 1 and kinds - {"function", "value"} == {"import"}:
+        # ``try: from .mail import send`` / ``except ImportError: def send(...)`` (or
+        # ``send = None``): the import is what runs wherever the dependency is installed.
         bindings = [b for b in bindings if b.kind == "import"]
         kinds = {"import"}
     if kinds == {"import"}:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from ..rules import RULES_BY_CATEGORY
 
@@ -66,6 +67,12 @@ def _argument(call: ast.Call, keyword: str, index: int) -> ast.expr | None:
         if item.arg == keyword:
             value = item.value
     return value
+
+
+#: The framework and what it is built on: how FastAPI runs a callable is modelled by
+#: :mod:`codemods.analysis.fastapi_app`, not read from its source.
+_FRAMEWORK = frozenset({"fastapi", "starlette", "pydantic", "pydantic_core", "anyio", "sniffio", "typing_extensions",
+                        "uvicorn"})
 
 
 @dataclass(frozen=True)
@@ -124,6 +131,13 @@ class Catalogue:
         if found is None and "." in qualname and qualname not in self.returns:
             found = self.apis.get(qualname.rsplit(".", 1)[0] + ".*")
         return found
+
+    @cached_property
+    def packages(self) -> frozenset[str]:
+        """Top-level packages the catalogue describes: it is the authority on them, so their
+        installed source is not followed (``diskcache.core.Cache.get`` is ``diskcache.Cache.get``)."""
+        names = [*self.apis, *self.returns, *self.classes, *self.aliases, *self.aliases.values()]
+        return frozenset(name.split(".", 1)[0] for name in names) | _FRAMEWORK
 
     def type_of_call(self, qualname: str) -> str | None:
         if qualname in self.returns:

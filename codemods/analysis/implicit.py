@@ -1,0 +1,97 @@
+"""Code that runs a function without a call in sight.
+
+An attribute read whose getter is a project ``@property`` runs the getter;
+``with ledger:`` on an object runs its ``__enter__``; ``await awaitable`` on a
+parameter runs the coroutine the caller passed. The blocking analysis treats
+each as a call, through a stand-in :class:`ast.Call` (a *marker*) placed where
+the code is, so a finding points at the line and a fix knows it cannot move
+the code to a thread by itself.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import replace
+
+from .classes import CallTarget
+from .definitions import DefinedFunction
+from .frames import Known, iter_loop_nodes
+from .resolver import Resolver
+from .scope import Binding
+
+
+class ImplicitCalls:
+    """The implicit calls of a function's frame (mixed into :class:`.blocking.BlockingAnalysis`)."""
+
+    resolver: Resolver
+    #: One marker call per node, so repeated analyses hand out the same node.
+    _markers: dict[int, tuple[ast.AST, ast.Call]]
+
+    def _implicit_calls(self, function: DefinedFunction, known: Known = (), root: bool = False
+                        ) -> list[tuple[ast.Call, CallTarget, ast.Attribute | None]]:
+        """Code that runs a method without a call in sight: an attribute read whose getter is a
+        project ``@property`` (``permissions=self.permissions``), ``with ledger:`` on an object,
+        which runs its ``__enter__``, and ``await awaitable`` on a parameter, which runs the
+        coroutines callers pass (the attribute is ``None`` then: the marker is awaited).
+
+        Which coroutine a helper awaits depends on the call, so as a helper it blocks only
+        when every coroutine passed to it does. Checked as the ``root`` (a task wrapper that
+        ``create_task`` runs: ``safe_run`` awaiting what it was given), it blocks when any does.
+        """
+        found: list[tuple[ast.Call, CallTarget, ast.Attribute | None]] = []
+        called: set[int] = set()
+        for node in iter_loop_nodes(function.node.body, per_call=True, known=known):
+            if isinstance(node, ast.Call):
+                called.add(id(node.func))
+            elif isinstance(node, ast.Await) and isinstance(node.value, ast.Name):
+                parameter = _parameter(function, node.value.id)
+                target = self.resolver.arguments.passed_callable(parameter, coroutine=True) if parameter else None
+                if target is not None:
+                    target = replace(target, every=False, strict=False) if root else target
+                    found.append((self._marker(node, node.value), target, None))
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and id(node) not in called:
+                target = self.resolver.property_getter(node, function.scope)
+                if target is not None:
+                    marker = self._marker(node, node)
+                    found.append((marker, target, node))
+            elif isinstance(node, ast.With):
+                for item in node.items:
+                    if isinstance(item.context_expr, (ast.Name, ast.Attribute)):
+                        enter = ast.copy_location(ast.Attribute(item.context_expr, "__enter__", ast.Load()),
+                                                  item.context_expr)
+                        marker = self._marker(item, enter)
+                        target = self.resolver.call_target(marker, function.scope)
+                        if target is None or not (target.api or target.function or target.alternatives):
+                            continue
+                        if isinstance(marker.func, ast.Attribute):
+                            found.append((marker, target, marker.func))
+        return found
+
+    def _marker(self, key: ast.AST, func: ast.expr) -> ast.Call:
+        """One stand-in call per node, so repeated analyses hand out the same node."""
+        cached = self._markers.get(id(key))
+        if cached is None or cached[0] is not key:
+            marker = ast.copy_location(ast.Call(func=func, args=[], keywords=[]), func)
+            cached = self._markers[id(key)] = (key, marker)
+        return cached[1]
+
+
+def _parameter(function: DefinedFunction, name: str) -> Binding | None:
+    """The parameter ``name`` is, of the function or of one it is nested in (a closure), as
+    a ``parameter`` binding (an annotated one is bound by its annotation in its scope)."""
+    bound = function.scope.lookup(name)
+    if bound is None or len(bound[1]) != 1 or bound[1][0].kind not in {"parameter", "annotation"}:
+        return None
+    if bound[1][0].kind == "parameter":
+        return bound[1][0]
+    owner: DefinedFunction | None = function
+    while owner is not None and owner.scope is not bound[0]:
+        owner = owner.parent
+    if owner is None:
+        return None
+    args = owner.node.args
+    positional = [*args.posonlyargs, *args.args]
+    for index, arg in enumerate((*positional, *args.kwonlyargs)):
+        if arg.arg == name and arg.annotation is bound[1][0].node:
+            return Binding("parameter", target=f"{index if index < len(positional) else -1}:{name}", node=owner.node)
+    return None
