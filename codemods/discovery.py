@@ -84,7 +84,7 @@ def group_by_project(paths: list[Path], given: list[Path] | None = None) -> dict
     outermost given folder holding it (a file argument counts as its folder),
     since that is where the app runs from; without it, to its own folder.
     """
-    from .analysis.project import find_project_root
+    from .analysis.roots import find_project_root
 
     folders = sorted({g.resolve() if g.is_dir() else g.resolve().parent for g in given or ()},
                      key=lambda g: len(g.parts))

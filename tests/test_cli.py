@@ -648,6 +648,7 @@ def test_json_document(tmp_path: Path, absolute: bool) -> None:
         "unapplied": 0,
         "errors": 1,
         "skipped": {},
+        "library_functions": 0,
         "environment": None,  # no virtual environment in tmp_path
     }
     assert document["summary"] == {**totals, "projects": {".": totals}}

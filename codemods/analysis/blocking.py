@@ -28,14 +28,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..catalogue import BlockingApi, Catalogue
+from .call_context import CallContext
 from .classes import CallTarget
 from .decorators import wrappers
 from .definitions import DefinedFunction, decorator_names
 from .frames import (
     FRESH_SELF,
-    RESULT_ITERATED,
     Known,
-    call_constants,
     iter_calls,
     iter_calls_consumed,
     iter_loop_nodes,
@@ -122,7 +121,7 @@ def is_generator(function: DefinedFunction) -> bool:
     return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in iter_loop_nodes(function.node.body))
 
 
-class BlockingAnalysis(ImplicitCalls):
+class BlockingAnalysis(ImplicitCalls, CallContext):
     """Blocking calls of functions, memoised per function for the whole run."""
 
     def __init__(self, resolver: Resolver) -> None:
@@ -276,13 +275,7 @@ class BlockingAnalysis(ImplicitCalls):
         if target.module is not None and target.module.library:
             return self._into_library(call, target, helper, depth, fresh)
         label = helper.qualname
-        known = call_constants(call, helper)
-        if fresh:
-            known = tuple(sorted((*known, FRESH_SELF), key=lambda k: k[0]))
-        if consumed and self._returns_call(helper):
-            known = tuple(sorted((*known, RESULT_ITERATED), key=lambda k: k[0]))
-        if scope is not None:
-            known = tuple(sorted((*known, *self._passed_callables(call, helper, scope)), key=lambda k: k[0]))
+        known = self.callee_known(call, helper, scope, consumed, fresh)
         found = [Reached(r.api, r.name, (label, *r.via), (helper, *r.chain))
                  for r in self.reached(helper, depth + 1, known)]
         for wrapper in wrappers(helper, self.resolver):
@@ -308,69 +301,10 @@ class BlockingAnalysis(ImplicitCalls):
         label = f"{target.module.name}.{helper.qualname}"
         start = max(depth + 1, _MAX_DEPTH - LIBRARY_DEPTH)
         self.library_functions[label] = None
-        known = call_constants(call, helper)  # ``SqliteDict(path)`` skips its ``if filename is None:``
-        if fresh:
-            known = tuple(sorted((*known, FRESH_SELF), key=lambda k: k[0]))
+        # ``SqliteDict(path)`` skips its ``if filename is None:``.
+        known = self.callee_known(call, helper, None, False, fresh)
         return [Reached(r.api, r.name, (label, *r.via), (helper, *r.chain))
                 for r in self.reached(helper, start, known)]
-
-    def _made_for_call(self, call: ast.Call, method: DefinedFunction, scope: Scope | None, fresh_self: bool) -> bool:
-        """Whether the object a method runs on was made for this call: ``__init__`` runs on a new
-        object; ``env = DotEnv(path)`` then ``env.load()``; ``self.parse()`` inside a method
-        whose ``self`` was. Its caches are filled on every such call, not once per process."""
-        if method.node.name == "__init__":
-            return True
-        receiver = call.func.value if isinstance(call.func, ast.Attribute) else None
-        if not isinstance(receiver, ast.Name) or scope is None:
-            return False
-        if receiver.id == "self":
-            return fresh_self
-        found = scope.lookup(receiver.id)
-        if found is None or found[0].parent is None or not found[1]:
-            return False  # a module-level object lives as long as the process
-        return all(b.kind == "value" and isinstance(b.node, ast.Call) and self._constructs(b.node, found[0])
-                   for b in found[1])
-
-    def _constructs(self, call: ast.Call, scope: Scope) -> bool:
-        name = self.resolver.qualified(call.func, scope)
-        symbol = self.resolver.project_symbol(name) if name else None
-        return symbol is not None and symbol.kind == "class"
-
-    def _returns_call(self, function: DefinedFunction) -> bool:
-        """``return make_batches()``: what the function returns may be a generator to iterate."""
-        key = id(function.node)
-        if key not in self._returning:
-            self._returning[key] = any(isinstance(node, ast.Return) and isinstance(node.value, ast.Call)
-                                       for node in iter_loop_nodes(function.node.body))
-        return self._returning[key]
-
-    def _passed_callables(self, call: ast.Call, helper: DefinedFunction, scope: Scope) -> Known:
-        """The project functions a call hands a helper for the parameters the helper calls:
-        ``with_retry(count_keys, org)`` runs ``count_keys`` where ``with_retry`` calls ``operation``."""
-        called = {c.func.id for c, _a, _c in iter_calls_consumed(helper.node.body) if isinstance(c.func, ast.Name)}
-        args = helper.node.args
-        positional = [a.arg for a in (*args.posonlyargs, *args.args)]
-        if helper.owner_class is not None and isinstance(call.func, ast.Attribute):
-            positional = positional[1:]
-        passed = dict(zip(positional, call.args))
-        passed.update({k.arg: k.value for k in call.keywords if k.arg is not None})
-        known: list[tuple[str, object]] = []
-        for name, value in passed.items():
-            if name not in called or isinstance(value, ast.Starred):
-                continue
-            target = self.resolver.arguments.reference(value, scope)
-            if target is not None and target.function is not None:
-                self._passed_targets[id(target.function.node)] = target
-                known.append((name, ("callable", id(target.function.node))))
-        return tuple(known)
-
-    def _known_callable(self, call: ast.Call, known: Known) -> CallTarget | None:
-        if not known or not isinstance(call.func, ast.Name):
-            return None
-        value = dict(known).get(call.func.id)
-        if isinstance(value, tuple) and value[:1] == ("callable",):
-            return self._passed_targets.get(value[1])
-        return None
 
     def reached(self, function: DefinedFunction, depth: int = 0, known: Known = ()) -> tuple[Reached, ...]:
         """What calling ``function`` blocks on (its body, run where it is called).

@@ -8,10 +8,10 @@ so a run touches the files with async code and what they actually call, not
 the whole tree. It resolves a qualified name (``app.services.users.get_user``)
 to the function or class it names, following re-exports.
 
-Source roots: the project root (nearest folder with ``pyproject.toml``,
-``setup.py``/``setup.cfg`` or ``.git``; without one, the folder the run was
-given), its ``src/``, and every top-level
-folder without ``__init__.py`` (an ``app/`` run as a script folder).
+Modules are looked up in the project's source roots (see :mod:`.roots`), then
+in the sibling projects of a monorepo, then in the ``site-packages`` folders of
+the project's environment: a library module is read (never imported) and
+marked ``library``, so its functions are followed but never reported or fixed.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from pathlib import Path
 from .. import newer_syntax
 from ..sourcefile import SourceError, decode
 from .definitions import DefinedFunction, iter_functions
+from .roots import has_marker, source_roots
 from .scope import Binding, Scope, module_scope, qualified_name
 
-_PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
 _MAX_REEXPORT_HOPS = 8
 _WORKSPACE_DEPTH = 3
 _NOT_PROJECTS = frozenset({"node_modules", "build", "dist", "__pycache__", "site-packages", "venv", "tests",
@@ -76,55 +76,6 @@ class Symbol:
 
 def function_key(path: Path, qualname: str) -> str:
     return f"{path}:{qualname}"
-
-
-_MARKED: dict[Path, bool] = {}
-
-
-def _has_marker(folder: Path) -> bool:
-    """A project marker in ``folder``. A ``setup.py`` inside a package (next to an
-    ``__init__.py``) is a module of that package (``onyx/setup.py``), not a project's."""
-    if folder not in _MARKED:
-        found = [m for m in _PROJECT_MARKERS if os.path.exists(os.path.join(folder, m))]
-        if found == ["setup.py"] and os.path.exists(os.path.join(folder, "__init__.py")):
-            found = []
-        _MARKED[folder] = bool(found)
-    return _MARKED[folder]
-
-
-def find_project_root(start: Path, given: Path | None = None) -> Path:
-    """The nearest folder with a project marker.
-
-    Without one (a ``backend/`` copied out of its repository), the folder the run
-    was given (``given``; without it, the file's own folder), or the folder above
-    its outermost package when that folder is a package: that is the folder
-    ``python main.py`` or ``uvicorn main:app`` runs from, so its top-level
-    modules import each other as they do at run time. A sub-folder without
-    ``__init__.py`` is never a project of its own then: its ``import crud``
-    means the root's ``crud.py``.
-    """
-    start = start if start.is_absolute() else start.resolve()
-    folder = start if start.is_dir() else start.parent
-    for candidate in (folder, *folder.parents):
-        if _has_marker(candidate):
-            return candidate
-    top = given if given is not None else folder
-    while (top / "__init__.py").is_file() and top.parent != top:
-        top = top.parent
-    return top
-
-
-def source_roots(project_root: Path) -> list[Path]:
-    roots = [project_root]
-    src = project_root / "src"
-    if src.is_dir():
-        roots.append(src)
-    try:
-        children = sorted(p for p in project_root.iterdir() if p.is_dir() and not p.name.startswith("."))
-    except OSError:
-        children = []
-    roots += [c for c in children if c != src and not (c / "__init__.py").exists()]
-    return roots
 
 
 def build_module(name: str, path: Path, text: str, tree: ast.Module | None = None) -> ModuleInfo | None:
@@ -304,7 +255,7 @@ class ProjectIndex:
                     if depth < _WORKSPACE_DEPTH else []
                 here = Path(folder)
                 if here != self.root and ("pyproject.toml" in filenames or "setup.py" in filenames) \
-                        and _has_marker(here):
+                        and has_marker(here):
                     self._workspace += [here / "src"] if (here / "src").is_dir() else [here]
         return self._workspace
 

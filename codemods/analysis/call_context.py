@@ -1,0 +1,102 @@
+"""What a call tells the function it runs: the facts that make its analysis depend on the call.
+
+Most of a helper's analysis is the same for every caller and is worked out once.
+A few facts of the call change what runs in it, and go into the helper's
+``Known`` (part of its memo key): literal arguments that decide its branches
+(:func:`.frames.call_constants`), the project functions it is handed and calls
+(``with_retry(count_keys, org)``), whether its caller iterates what it returns
+(a generator it returns then runs), and whether ``self`` was made for this call
+(then a cache on it is filled on this call, not once per process).
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .classes import CallTarget
+from .definitions import DefinedFunction
+from .frames import FRESH_SELF, RESULT_ITERATED, Known, call_constants, iter_calls_consumed, iter_loop_nodes
+from .resolver import Resolver
+from .scope import Scope
+
+
+class CallContext:
+    """Mixed into :class:`.blocking.BlockingAnalysis`."""
+
+    resolver: Resolver
+    #: id of a function node -> the target of a function passed as an argument.
+    _passed_targets: dict[int, CallTarget]
+    #: id of a function node -> whether it returns what a call gives.
+    _returning: dict[int, bool]
+
+    def callee_known(self, call: ast.Call, helper: DefinedFunction, scope: Scope | None, consumed: bool,
+                     fresh: bool) -> Known:
+        known = list(call_constants(call, helper))
+        if fresh:
+            known.append(FRESH_SELF)
+        if consumed and self._returns_call(helper):
+            known.append(RESULT_ITERATED)
+        if scope is not None:
+            known += self._passed_callables(call, helper, scope)
+        return tuple(sorted(known, key=lambda k: k[0]))
+
+    def _made_for_call(self, call: ast.Call, method: DefinedFunction, scope: Scope | None, fresh_self: bool) -> bool:
+        """Whether the object a method runs on was made for this call: ``__init__`` runs on a new
+        object; ``env = DotEnv(path)`` then ``env.load()``, or ``DotEnv(path).load()``;
+        ``self.parse()`` inside a method whose ``self`` was. Its caches are filled on every
+        such call, not once per process."""
+        if method.node.name == "__init__":
+            return True
+        receiver = call.func.value if isinstance(call.func, ast.Attribute) else None
+        if isinstance(receiver, ast.Call) and scope is not None:
+            return self._constructs(receiver, scope)  # ``Settings(path).get(key)``
+        if not isinstance(receiver, ast.Name) or scope is None:
+            return False
+        if receiver.id == "self":
+            return fresh_self
+        found = scope.lookup(receiver.id)
+        if found is None or found[0].parent is None or not found[1]:
+            return False  # a module-level object lives as long as the process
+        return all(b.kind == "value" and isinstance(b.node, ast.Call) and self._constructs(b.node, found[0])
+                   for b in found[1])
+
+    def _constructs(self, call: ast.Call, scope: Scope) -> bool:
+        name = self.resolver.qualified(call.func, scope)
+        symbol = self.resolver.project_symbol(name) if name else None
+        return symbol is not None and symbol.kind == "class"
+
+    def _returns_call(self, function: DefinedFunction) -> bool:
+        """``return make_batches()``: what the function returns may be a generator to iterate."""
+        key = id(function.node)
+        if key not in self._returning:
+            self._returning[key] = any(isinstance(node, ast.Return) and isinstance(node.value, ast.Call)
+                                       for node in iter_loop_nodes(function.node.body))
+        return self._returning[key]
+
+    def _passed_callables(self, call: ast.Call, helper: DefinedFunction, scope: Scope) -> Known:
+        """The project functions a call hands a helper for the parameters the helper calls:
+        ``with_retry(count_keys, org)`` runs ``count_keys`` where ``with_retry`` calls ``operation``."""
+        called = {c.func.id for c, _a, _c in iter_calls_consumed(helper.node.body) if isinstance(c.func, ast.Name)}
+        args = helper.node.args
+        positional = [a.arg for a in (*args.posonlyargs, *args.args)]
+        if helper.owner_class is not None and isinstance(call.func, ast.Attribute):
+            positional = positional[1:]
+        passed = dict(zip(positional, call.args))
+        passed.update({k.arg: k.value for k in call.keywords if k.arg is not None})
+        known: list[tuple[str, object]] = []
+        for name, value in passed.items():
+            if name not in called or isinstance(value, ast.Starred):
+                continue
+            target = self.resolver.arguments.reference(value, scope)
+            if target is not None and target.function is not None:
+                self._passed_targets[id(target.function.node)] = target
+                known.append((name, ("callable", id(target.function.node))))
+        return tuple(known)
+
+    def _known_callable(self, call: ast.Call, known: Known) -> CallTarget | None:
+        if not known or not isinstance(call.func, ast.Name):
+            return None
+        value = dict(known).get(call.func.id)
+        if isinstance(value, tuple) and value[:1] == ("callable",):
+            return self._passed_targets.get(value[1])
+        return None
