@@ -242,7 +242,8 @@ class BlockingAnalysis(ImplicitCalls, CallContext):
         A target with alternatives (a receiver typed by a union, an abstract method) blocks
         through the alternatives that do. An abstract method (``every``) is not reported when
         one of its implementations is a real ``async def`` that blocks on nothing: then the
-        interface is async and the blocking backend is the exception. A sync implementation
+        interface is async and the blocking backend is the exception, unless it is the
+        default one (named in a default setting, see :meth:`.Hierarchy.named_as_default`). A sync implementation
         that reaches nothing known does not clear it: a plugin loaded by name, a generated
         gRPC stub or an SDK the catalogue lacks looks exactly like that.
         """
@@ -255,10 +256,17 @@ class BlockingAnalysis(ImplicitCalls, CallContext):
         blocking = [(alt, items) for alt, items in results if items]
         cleared = [alt for alt, items in results if not items]
         if not blocking or (target.every and (target.strict and cleared or any(
-                alt is not None and _truly_async(alt) for alt in cleared))):
+                alt is not None and _truly_async(alt) for alt in cleared)) and not self._default_blocks(blocking)):
             return None, []
         # Every alternative that blocks is named (``via`` starts with its implementation).
         return blocking[0][0], [item for _alt, items in blocking for item in items]
+
+    def _default_blocks(self, blocking: list[tuple[CallTarget | None, list[Reached]]]) -> bool:
+        """An implementation that blocks is the default one, named in a setting: the async
+        backends are the ones configured instead (lightrag's ``graph_storage="NetworkXStorage"``)."""
+        owners = {alt.function.owner_class for alt, _items in blocking
+                  if alt is not None and alt.function is not None and alt.function.owner_class}
+        return any(self.resolver.hierarchy.named_as_default(owner.rsplit(".", 1)[-1]) for owner in owners)
 
     def _through(
         self, call: ast.Call, target: CallTarget, awaited: bool, caller_is_async: bool, depth: int,

@@ -40,6 +40,10 @@ def _is_property(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     return bool(decorator_names(node) & _PROPERTIES)
 
 
+#: Methods that set up a new instance: what they assign is what the instance holds.
+_INITIALISERS = frozenset({"__init__", "__post_init__"})
+
+
 @dataclass(frozen=True)
 class CallTarget:
     """A call resolves to a catalogue API, or to a function of the project."""
@@ -147,7 +151,8 @@ class ClassMembers:
 
         ``self.auth = None`` in ``__init__`` and ``self.auth = AuthService(...)`` in a
         ``setup()`` or under a condition: the attribute holds the service whenever it is used
-        as one. An annotated assignment in ``__init__`` declares the type outright.
+        as one. An annotated assignment in ``__init__`` (or a dataclass's ``__post_init__``)
+        declares the type outright; elsewhere its annotation counts when its value says nothing.
         """
         types: list[str] = []
         for function in module.functions:
@@ -160,12 +165,17 @@ class ClassMembers:
                 if not any(isinstance(t, ast.Attribute) and t.attr == attr and isinstance(t.value, ast.Name)
                            and t.value.id == "self" for t in targets):
                     continue
-                if isinstance(assigned, ast.AnnAssign) and function.node.name == "__init__":
+                if isinstance(assigned, ast.AnnAssign):
                     # ``self.cache: Cache = MemoryCache()``: the instance is more precise than the interface.
                     declared = self.annotation_type(assigned.annotation, function.scope, depth + 1)
                     value = self.type_of(assigned.value, function.scope, depth + 1) if assigned.value else None
-                    if value is not None or declared is not None or assigned.value is None:
+                    if function.node.name in _INITIALISERS and (
+                            value is not None or declared is not None or assigned.value is None):
                         return value or declared
+                    chosen = value or declared
+                    if chosen is not None:
+                        types.append(chosen)
+                    continue
                 if assigned.value is not None:
                     found = self.type_of(assigned.value, function.scope, depth + 1)
                     if found is not None:

@@ -71,6 +71,7 @@ class Hierarchy:
         self._by_call: dict[str, list[int]] = {}
         self._paths: list[Path] = []
         self._memo: dict[str, list[str]] = {}
+        self._defaults: dict[str, bool] = {}
 
     def modules_calling(self, word: str) -> list[ModuleInfo]:
         """The project's modules whose text calls something named ``word`` (parsed on demand).
@@ -79,19 +80,33 @@ class Hierarchy:
         per word: most projects ask for a few dozen words, and indexing every call of every
         file up front cost more than all of them.
         """
-        if word not in self._by_call:
+        return self.modules_containing(f"{word}(")
+
+    def modules_containing(self, text: str) -> list[ModuleInfo]:
+        """The project's modules whose source holds ``text`` (parsed on demand)."""
+        if text not in self._by_call:
             self._files_by_base()
-            needle = f"{word}(".encode()
-            self._by_call[word] = [n for n, path in enumerate(self._paths) if needle in _read_bytes(path)]
+            needle = text.encode()
+            self._by_call[text] = [n for n, path in enumerate(self._paths) if needle in _read_bytes(path)]
         found = []
-        for number in self._by_call[word]:
+        for number in self._by_call[text]:
             path = self._paths[number]
             info = self.index.cached(path) or self.index.add_text(path, _read(path))
             if info is not None:
                 found.append(info)
         # A module given as text (``analyse_source``) is not among the files on disk.
-        found += [info for info in self.index.given_texts() if f"{word}(" in info.text and info not in found]
+        found += [info for info in self.index.given_texts() if text in info.text and info not in found]
         return found
+
+    def named_as_default(self, class_name: str) -> bool:
+        """Whether the project names the class in a default setting: ``graph_storage: str =
+        field(default="NetworkXStorage")``, ``backend="NetworkXStorage"`` as a parameter's default,
+        ``os.getenv("GRAPH_STORAGE", "NetworkXStorage")``. A backend chosen by name runs that
+        one unless configured otherwise."""
+        if class_name not in self._defaults:
+            modules = [*self.modules_containing(f'"{class_name}"'), *self.modules_containing(f"'{class_name}'")]
+            self._defaults[class_name] = any(_defaults_to(info.tree, class_name) for info in modules)
+        return self._defaults[class_name]
 
     def _files_by_base(self) -> dict[str, list[Path]]:
         """One pass over the project's files: who may subclass what."""
@@ -185,3 +200,24 @@ def implementations(resolver: ClassMembers, owner: str, attr: str) -> list[tuple
         if len(found) >= _MAX_IMPLEMENTATIONS:
             break
     return found
+
+
+_ENVIRONMENT_READS = frozenset({"getenv", "get"})
+
+
+def _defaults_to(tree: ast.Module, value: str) -> bool:
+    """A default setting in ``tree`` whose value is the string ``value``."""
+    def named(node: ast.AST | None) -> bool:
+        return isinstance(node, ast.Constant) and node.value == value
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            if any(k.arg == "default" and named(k.value) for k in node.keywords):
+                return True
+            callee = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if callee in _ENVIRONMENT_READS and len(node.args) == 2 and named(node.args[1]):
+                return True
+        elif isinstance(node, ast.AnnAssign) and named(node.value) or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+                named(d) for d in (*node.args.defaults, *node.args.kw_defaults)):
+            return True
+    return False

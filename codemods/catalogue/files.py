@@ -44,6 +44,11 @@ _SERIALISE = [
     *each("marshal", ("load", "dump"), "file", why="reads or writes through the file object"),
     BlockingApi("tomllib.load", "file", why="reads the whole file object"),
     BlockingApi("shelve.open", "file", why="opens a dbm database file"),
+    # A graph read from or written to a file, whole: the path (or file object) is opened inside.
+    *each("networkx", [f"{verb}_{form}" for verb in ("read", "write") for form in (
+        "graphml", "gml", "gexf", "edgelist", "weighted_edgelist", "adjlist", "multiline_adjlist", "pajek",
+        "graph6", "sparse6")] + ["write_graphml_xml", "write_graphml_lxml", "read_leda"], "file",
+        why="reads or writes a whole graph file"),
 ]
 
 _ARCHIVES = [
