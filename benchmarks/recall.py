@@ -193,14 +193,14 @@ def _compiles(text: bytes, path: Path) -> bool:
             return False
 
 
-def roundtrip(app: App, folder: Path) -> str:
+def roundtrip(app: App, folder: Path, deps: list[str]) -> str:
     """``--apply`` on a copy of the checkout: every rewritten file compiles, a second run changes nothing."""
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / folder.name
         subprocess.run(["cp", "-a", str(folder), str(copy)], check=True)
         before = _hashes(copy)
-        apply = [sys.executable, "-m", "codemods", "--apply", "--allow-dirty", "--no-cache", "-q", "."]
-        env = {**os.environ, "PYTHONPATH": str(REPOSITORY_ROOT)}
+        apply = [sys.executable, "-m", "codemods", "--apply", "--allow-dirty", "--no-cache", "-q", *deps, "."]
+        env = {**{k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}, "PYTHONPATH": str(REPOSITORY_ROOT)}
         subprocess.run(apply, cwd=copy, capture_output=True, check=False, env=env)
         after = _hashes(copy)
         changed = [p for p, data in after.items() if before.get(p) != data]
@@ -212,6 +212,34 @@ def roundtrip(app: App, folder: Path) -> str:
             + "".join(f"\n    unstable: {a}" for a in again))
 
 
+ENVIRONMENTS = Path(__file__).resolve().parent / "recall" / "envs"
+
+
+def make_environment(app: App, into: Path) -> None:
+    """``into/<folder name>``: a virtual environment with the pinned distributions the application
+    imports (``recall/envs/<folder name>.txt``, its direct dependencies as the labeller installed
+    them), each without its own dependencies, wheels only. Read by the tool, never run."""
+    listed = ENVIRONMENTS / f"{app.folder_name}.txt"
+    target = into / app.folder_name
+    if not listed.is_file() or target.exists():
+        print(f"{app.folder_name}: {'already there' if target.exists() else 'no environment listed'}")
+        return
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(target)], check=True)
+    python = target / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    install = [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps", "--no-compile",
+               "--only-binary", ":all:", "--disable-pip-version-check"]
+    if subprocess.run([*install, "-r", str(listed)], check=False).returncode != 0:
+        for line in listed.read_text(encoding="utf-8").split():  # one by one: skip what cannot install here
+            subprocess.run([*install, line], check=False, capture_output=True)
+    print(f"{app.folder_name}: {target}")
+
+
+def _deps(envs: Path | None, app: App) -> list[str]:
+    """The application's environment (``envs/<folder name>``) when there is one, else ``--no-deps``."""
+    environment = envs / app.folder_name if envs is not None else None
+    return ["--python", str(environment)] if environment is not None and environment.is_dir() else ["--no-deps"]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -219,6 +247,9 @@ def main() -> int:
     make.add_argument("--into", type=Path, required=True)
     make.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
     make.add_argument("--held-out", choices=("exclude", "only", "include"), default="include")
+    build = sub.add_parser("envs", help="make the environments of the applications that list one")
+    build.add_argument("--into", type=Path, required=True)
+    build.add_argument("--held-out", choices=("exclude", "only", "include"), default="include")
     run = sub.add_parser("score", help="run the tool and score it against the labels")
     run.add_argument("--checkouts", type=Path, required=True)
     run.add_argument("--held-out", choices=("exclude", "only", "include"), default="exclude")
@@ -233,6 +264,7 @@ def main() -> int:
     trip = sub.add_parser("roundtrip", help="--apply on a copy of each checkout: compiles, and a second run is a no-op")
     trip.add_argument("--checkouts", type=Path, required=True)
     trip.add_argument("--held-out", choices=("exclude", "only", "include"), default="include")
+    trip.add_argument("--envs", type=Path, default=None, help="as for score")
     args = parser.parse_args()
     apps = load_apps(args.held_out)
     if args.command == "checkout":
@@ -240,10 +272,15 @@ def main() -> int:
         for app in apps:
             checkout(app, args.into, args.mirrors)
         return 0
+    if args.command == "envs":
+        args.into.mkdir(parents=True, exist_ok=True)
+        for app in apps:
+            make_environment(app, args.into)
+        return 0
     if args.command == "roundtrip":
         for app in apps:
             if (args.checkouts / app.folder_name).is_dir():
-                print(roundtrip(app, args.checkouts / app.folder_name), flush=True)
+                print(roundtrip(app, args.checkouts / app.folder_name, _deps(args.envs, app)), flush=True)
         return 0
     total = Score()
     print(f"{'application':40} {'blocking':>8} {'found':>6} {'recall':>7} {'flagged':>8} {'false':>6} "
@@ -254,9 +291,7 @@ def main() -> int:
         if not folder.is_dir():
             print(f"{app.folder_name:40} (no checkout: run `checkout` first)")
             continue
-        environment = args.envs / app.folder_name if args.envs is not None else None
-        deps = ["--python", str(environment)] if environment is not None and environment.is_dir() else ["--no-deps"]
-        score = score_app(app, folder, [*deps, *args.tool_args], args.tool_root)
+        score = score_app(app, folder, [*_deps(args.envs, app), *args.tool_args], args.tool_root)
         total.add(score)
         held = " (held out)" if app.held_out else ""
         print(f"{app.folder_name + held:40} {score.blocking:8} {score.found:6} {score.recall:7.1%} "

@@ -311,8 +311,10 @@ class BlockingAnalysis(ImplicitCalls, CallContext):
         self.library_functions[label] = None
         # ``SqliteDict(path)`` skips its ``if filename is None:``.
         known = self.callee_known(call, helper, None, False, fresh)
+        # ``asyncio.run`` inside a library is its sync face over its async API, behind the
+        # library's own checks for a running loop (jinja2's ``render`` when ``enable_async``).
         return [Reached(r.api, r.name, (label, *r.via), (helper, *r.chain))
-                for r in self.reached(helper, start, known)]
+                for r in self.reached(helper, start, known) if r.api.category != "reentry"]
 
     def reached(self, function: DefinedFunction, depth: int = 0, known: Known = ()) -> tuple[Reached, ...]:
         """What calling ``function`` blocks on (its body, run where it is called).
@@ -328,12 +330,14 @@ class BlockingAnalysis(ImplicitCalls, CallContext):
         if _memoised_without_arguments(function):
             self._memo[memo_key] = ()
             return ()
+        owner = self.resolver.index.owner(function)
+        library = owner is not None and owner.library
         if key in self._active:
-            self._lowest_cut = min(self._lowest_cut, self._stack.index(key))
+            if not library:  # a library's cut is its answer: it is worked out once, not per path
+                self._lowest_cut = min(self._lowest_cut, self._stack.index(key))
             return ()
         if depth > _MAX_DEPTH:
-            owner = self.resolver.index.owner(function)
-            if owner is None or not owner.library:  # a library's depth bound is its answer
+            if not library:
                 self._lowest_cut = min(self._lowest_cut, len(self._stack) - 1)
             return ()
         self._active.add(key)

@@ -148,6 +148,8 @@ class ProjectIndex:
         self._heads_in_roots: dict[tuple[str, int, int], list[Path]] = {}
         self._modules: dict[str, ModuleInfo | None] = {}
         self._given: dict[Path, ModuleInfo | None] = {}
+        self._resolved: dict[str, Symbol | None] = {}
+        self._resolving: set[str] = set()
         self._by_path: dict[Path, ModuleInfo | None] = {}
         #: id(function node) -> the module defining it.
         self._owner: dict[int, ModuleInfo] = {}
@@ -343,16 +345,30 @@ class ProjectIndex:
 
     # -- symbols ---------------------------------------------------------------
     def resolve(self, qualname: str, hops: int = 0) -> Symbol | None:
-        """The project function, class or module variable a dotted name refers to."""
-        if hops > _MAX_REEXPORT_HOPS or not qualname:
+        """The project function, class or module variable a dotted name refers to.
+
+        Memoised per name; a name met again while it is being resolved (``x = pkg.x``, star
+        imports that import each other) resolves to nothing.
+        """
+        if hops > _MAX_REEXPORT_HOPS or not qualname or qualname in self._resolving:
             return None
-        parts = qualname.split(".")
-        for cut in range(len(parts) - 1, 0, -1):
-            info = self.module(".".join(parts[:cut]))
-            if info is None:
-                continue
-            return self._inside(info, parts[cut:], hops)
-        return None
+        if qualname in self._resolved:
+            return self._resolved[qualname]
+        self._resolving.add(qualname)
+        try:
+            found = None
+            parts = qualname.split(".")
+            for cut in range(len(parts) - 1, 0, -1):
+                info = self.module(".".join(parts[:cut]))
+                if info is not None:
+                    found = self._inside(info, parts[cut:], hops)
+                    break
+        finally:
+            self._resolving.discard(qualname)
+        # Every answer is kept, also one found while other names were being resolved: star
+        # imports of star imports otherwise search the same modules again and again.
+        self._resolved[qualname] = found
+        return found
 
     def _inside(self, info: ModuleInfo, rest: list[str], hops: int) -> Symbol | None:
         dotted = ".".join(rest)

@@ -44,6 +44,9 @@ _SERIALISE = [
     *each("marshal", ("load", "dump"), "file", why="reads or writes through the file object"),
     BlockingApi("tomllib.load", "file", why="reads the whole file object"),
     BlockingApi("shelve.open", "file", why="opens a dbm database file"),
+    # jinja2 loads a template once and keeps it (``get_template`` then only checks it is
+    # fresh); rendering is in memory. Only the loader's read is listed.
+    BlockingApi("jinja2.FileSystemLoader.get_source", "file", why="reads the template file"),
     # A graph read from or written to a file, whole: the path (or file object) is opened inside.
     *each("networkx", [f"{verb}_{form}" for verb in ("read", "write") for form in (
         "graphml", "gml", "gexf", "edgelist", "weighted_edgelist", "adjlist", "multiline_adjlist", "pajek",

@@ -247,6 +247,13 @@ _OTHERS = [
     # Xinference's REST client (requests inside): the constructor already asks the server for its cluster info.
     BlockingApi("xinference_client.RESTfulClient", "vendor", why="asks the Xinference server for its version"),
     BlockingApi("xinference_client.RESTfulClient.*", "vendor", why="a request to the Xinference server"),
+    # PostHog queues events for a thread of its own (``capture``, ``identify``: not listed, not
+    # blocking); asking for feature flags is a request unless they are evaluated locally, and
+    # ``flush``/``shutdown`` wait for the queue to be sent.
+    *[api for owner in ("posthog", "posthog.Posthog") for api in [
+        *each(owner, ("get_feature_flag", "feature_enabled", "get_all_flags", "get_all_flags_and_payloads",
+                      "get_feature_flag_payload"), "vendor", why="asks PostHog's API for the flags (requests)"),
+        *each(owner, ("flush", "shutdown"), "wait", why="waits until the queued events are sent")]],
 ]
 
 _PARTS = [_openai(), _anthropic(), _stripe(), _twilio()]
@@ -254,10 +261,11 @@ _PARTS = [_openai(), _anthropic(), _stripe(), _twilio()]
 ENTRIES: list[BlockingApi] = [*[api for entries, _ in _PARTS for api in entries], *_OTHERS]
 
 RETURNS: list[Returns] = [*[item for _, returns in _PARTS for item in returns],
-                          *instance("xinference_client.RESTfulClient")]
+                          *instance("xinference_client.RESTfulClient"), *instance("posthog.Posthog")]
 
 ALIASES: list[Alias] = [
     Alias("xinference.client.RESTfulClient", "xinference_client.RESTfulClient"),
+    Alias("posthog.client.Client", "posthog.Posthog"),
     Alias("xinference_client.client.restful.restful_client.Client", "xinference_client.RESTfulClient"),
     Alias("openai.Client", "openai.OpenAI"),
     Alias("openai._client.OpenAI", "openai.OpenAI"),
