@@ -22,7 +22,7 @@ from .declared import MAX_DEPTH as _MAX_DEPTH
 from .declared import DeclaredTypes, union
 from .hierarchy import Hierarchy
 from .project import ProjectIndex, Symbol
-from .scope import Binding, Scope, qualified_name
+from .scope import Binding, Scope, dotted_parts, qualified_name
 
 #: Constructors that work on an in-memory buffer as well as on a file: with a BytesIO
 #: they do no I/O at all (``zipfile.ZipFile(io.BytesIO(data))``).
@@ -49,7 +49,23 @@ class Resolver(ClassMembers):
     # -- names -------------------------------------------------------------------
     def qualified(self, expr: ast.AST, scope: Scope) -> str | None:
         name = qualified_name(expr, scope)
+        if name is None:
+            name = self._star_imported(expr, scope)
         return self.catalogue.canonical(name) if name is not None else None
+
+    def _star_imported(self, expr: ast.AST, scope: Scope) -> str | None:
+        """A name bound nowhere in sight, from a module the file star-imports
+        (``from app.services.auth import *`` then ``login_admin(...)``)."""
+        parts = dotted_parts(expr)
+        if not parts or scope.lookup(parts[0]) is not None:
+            return None
+        top = scope
+        while top.parent is not None:
+            top = top.parent
+        for star in top.star_imports:
+            if self.index.resolve(f"{star}.{parts[0]}") is not None:
+                return ".".join([star, *parts])
+        return None
 
     def project_symbol(self, qualname: str) -> Symbol | None:
         return self.index.resolve(qualname)

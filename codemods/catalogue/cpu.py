@@ -32,6 +32,9 @@ _PASSWORDS = [
     *each("fastapi_users.password.PasswordHelper", ("hash", "verify_and_update"), "cpu", why=_KDF),
     *each("argon2.low_level", ("hash_secret", "hash_secret_raw", "verify_secret"), "cpu", why=_KDF),
     *each("hashlib", ("pbkdf2_hmac", "scrypt"), "cpu", why=_KDF),
+    # cryptography's key-derivation functions: as slow as their iteration count (or memory cost) asks.
+    *[api for kdf in ("pbkdf2.PBKDF2HMAC", "scrypt.Scrypt", "argon2.Argon2id", "argon2.Argon2i", "argon2.Argon2d")
+      for api in each(f"cryptography.hazmat.primitives.kdf.{kdf}", ("derive", "verify"), "cpu", why=_KDF)],
 ]
 
 _IMAGES = [
@@ -79,6 +82,9 @@ ENTRIES: list[BlockingApi] = [*_PASSWORDS, *_IMAGES, *_DATA, *_MODELS, *_LOCAL_L
 
 RETURNS: list[Returns] = [
     *instance("passlib.context.CryptContext", "pwdlib.PasswordHash", "argon2.PasswordHasher"),
+    *instance(*[f"cryptography.hazmat.primitives.kdf.{kdf}" for kdf in ("pbkdf2.PBKDF2HMAC", "scrypt.Scrypt",
+                                                                         "argon2.Argon2id", "argon2.Argon2i",
+                                                                         "argon2.Argon2d")]),
     Returns("pwdlib.PasswordHash.recommended", "pwdlib.PasswordHash"),
     *instance("fastapi_users.password.PasswordHelper"),
     Returns("fastapi_users.BaseUserManager.password_helper", "fastapi_users.password.PasswordHelper"),
