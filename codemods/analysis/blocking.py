@@ -324,20 +324,21 @@ class BlockingAnalysis(ImplicitCalls, CallContext):
         the function that closes the cycle (whose result then is complete).
         """
         key = id(function.node)
-        memo_key = (key, known)
+        owner = self.resolver.index.owner(function)
+        library = owner is not None and owner.library
+        # A library is followed a bounded number of calls deep: what a function of it reaches
+        # depends on how deep it was entered, so that depth is part of its answer's key.
+        memo_key = (key, (*known, ("<depth>", depth)) if library else known)
         if memo_key in self._memo:
             return self._memo[memo_key]
         if _memoised_without_arguments(function):
             self._memo[memo_key] = ()
             return ()
-        owner = self.resolver.index.owner(function)
-        library = owner is not None and owner.library
         if key in self._active:
-            if not library:  # a library's cut is its answer: it is worked out once, not per path
-                self._lowest_cut = min(self._lowest_cut, self._stack.index(key))
+            self._lowest_cut = min(self._lowest_cut, self._stack.index(key))
             return ()
         if depth > _MAX_DEPTH:
-            if not library:
+            if not library:  # a library's depth bound is its answer (the depth is in its key)
                 self._lowest_cut = min(self._lowest_cut, len(self._stack) - 1)
             return ()
         self._active.add(key)
