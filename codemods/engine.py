@@ -25,7 +25,8 @@ from .analysis.blocking import BlockingAnalysis, DirectCall
 from .analysis.callers import Caller, CallIndex, CallSite, callers_of, collect_call_sites
 from .analysis.definitions import DefinedFunction
 from .analysis.fastapi_app import collect_registrations
-from .analysis.project import ModuleInfo, ProjectIndex, function_key
+from .analysis.modules import ModuleInfo, function_key
+from .analysis.project import ProjectIndex
 from .analysis.registry import Registration
 from .analysis.resolver import Resolver
 from .catalogue import BUILTIN, BlockingApi, Catalogue
@@ -381,22 +382,6 @@ def _finding(
         path=path, line=node.lineno, column=node.col_offset + 1, function=defined.qualname, kind=kind,
         code=reported[0].code, message=message, calls=reported, fix=plan, fixed=fixed,
     )
-
-
-def registered_names(registry: Mapping[str, Registration]) -> frozenset[str]:
-    """The plain names of the functions FastAPI runs (``Store.get`` -> ``get``)."""
-    return frozenset(key.rsplit(":", 1)[1].rsplit(".", 1)[-1] for key in registry)
-
-
-def merge_fix_sites(results: list[FileResult]) -> dict[str, tuple[str, ...]]:
-    """Async helper key -> the functions whose blocking it resolves (runner pass 3)."""
-    merged: dict[str, list[str]] = {}
-    for result in results:
-        for key, who in result.fix_sites:
-            merged.setdefault(key, [])
-            if who not in merged[key]:
-                merged[key].append(who)
-    return {key: tuple(value) for key, value in merged.items()}
 
 
 # The convenience entry points live in :mod:`codemods.api`; re-exported for callers of this module.

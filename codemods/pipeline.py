@@ -28,9 +28,9 @@ from pathlib import Path
 from . import cache
 from .analysis.callers import CallIndex, CallSite, merge_call_sites
 from .analysis.frames import forget_frames
-from .analysis.registry import Registration, merge
+from .analysis.registry import Registration, merge, registered_names
 from .discovery import group_by_project
-from .engine import ProjectAnalysis, merge_fix_sites, registered_names
+from .engine import ProjectAnalysis
 from .first_pass import Found, display_path, read_source, scan_file
 from .models import FileError, FileResult, Outcome, Settings, internal_error
 from .sourcefile import SourceError, decode
@@ -300,7 +300,7 @@ def _next_round(project: _Project, outcomes: dict[Path, Outcome], only: set[Path
     """The files of ``project`` to analyse again, after updating what other files ask of them."""
     results = [outcomes[p].result for p in project.members]
     files: set[str] = set()
-    found_sites = merge_fix_sites(results)
+    found_sites = _merge_fix_sites(results)
     if not set(found_sites) <= set(project.forced):
         project.forced = {**project.forced, **found_sites}
         files |= _files_of(project.forced)
@@ -365,3 +365,14 @@ def _analyse(
         outcomes.update(zip(chunk, results))
         if progress is not None:
             progress(len(chunk))
+
+
+def _merge_fix_sites(results: list[FileResult]) -> dict[str, tuple[str, ...]]:
+    """Async helper key -> the functions whose blocking it resolves (runner pass 3)."""
+    merged: dict[str, list[str]] = {}
+    for result in results:
+        for key, who in result.fix_sites:
+            merged.setdefault(key, [])
+            if who not in merged[key]:
+                merged[key].append(who)
+    return {key: tuple(value) for key, value in merged.items()}

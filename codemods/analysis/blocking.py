@@ -195,11 +195,7 @@ class BlockingAnalysis(ImplicitCalls, CallContext):
             if type_name is None:
                 continue
             api = BlockingApi(f"{type_name}.__iter__", "file", why="iterating a file object reads it")
-            cached = self._markers.get(id(loop))
-            if cached is None or cached[0] is not loop:
-                marker = ast.copy_location(ast.Call(func=name, args=[], keywords=[]), name)
-                cached = self._markers[id(loop)] = (loop, marker)
-            found.append(DirectCall(cached[1], api, api.qualname, loop=loop))
+            found.append(DirectCall(self._marker(loop, name), api, api.qualname, loop=loop))
         return found
 
     def lazy_loops(self, function: DefinedFunction) -> list[DirectCall]:
@@ -210,11 +206,7 @@ class BlockingAnalysis(ImplicitCalls, CallContext):
             if isinstance(where, ast.Call):
                 found.append(DirectCall(where, api, api.qualname))
                 continue
-            cached = self._markers.get(id(where))
-            if cached is None or cached[0] is not where:
-                marker = ast.copy_location(ast.Call(func=iterated, args=[], keywords=[]), iterated)
-                cached = self._markers[id(where)] = (where, marker)
-            found.append(DirectCall(cached[1], api, api.qualname, loop=where))
+            found.append(DirectCall(self._marker(where, iterated), api, api.qualname, loop=where))
         return found
 
     def _opened_file(self, name: str, scope: Scope) -> str | None:

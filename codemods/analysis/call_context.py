@@ -15,7 +15,15 @@ import ast
 
 from .classes import CallTarget
 from .definitions import DefinedFunction
-from .frames import FRESH_SELF, RESULT_ITERATED, Known, call_constants, iter_calls_consumed, iter_loop_nodes
+from .frames import (
+    FRESH_SELF,
+    RESULT_ITERATED,
+    Known,
+    call_constants,
+    iter_calls_consumed,
+    iter_loop_nodes,
+    passed_arguments,
+)
 from .resolver import Resolver
 from .scope import Scope
 
@@ -49,7 +57,7 @@ class CallContext:
             return True
         receiver = call.func.value if isinstance(call.func, ast.Attribute) else None
         if isinstance(receiver, ast.Call) and scope is not None:
-            return self._constructs(receiver, scope)  # ``Settings(path).get(key)``
+            return self.resolver.names_class(receiver.func, scope)  # ``Settings(path).get(key)``
         if not isinstance(receiver, ast.Name) or scope is None:
             return False
         if receiver.id == "self":
@@ -57,13 +65,8 @@ class CallContext:
         found = scope.lookup(receiver.id)
         if found is None or found[0].parent is None or not found[1]:
             return False  # a module-level object lives as long as the process
-        return all(b.kind == "value" and isinstance(b.node, ast.Call) and self._constructs(b.node, found[0])
+        return all(b.kind == "value" and isinstance(b.node, ast.Call) and self.resolver.names_class(b.node.func, found[0])
                    for b in found[1])
-
-    def _constructs(self, call: ast.Call, scope: Scope) -> bool:
-        name = self.resolver.qualified(call.func, scope)
-        symbol = self.resolver.project_symbol(name) if name else None
-        return symbol is not None and symbol.kind == "class"
 
     def _returns_call(self, function: DefinedFunction) -> bool:
         """``return make_batches()``: what the function returns may be a generator to iterate."""
@@ -77,15 +80,9 @@ class CallContext:
         """The project functions a call hands a helper for the parameters the helper calls:
         ``with_retry(count_keys, org)`` runs ``count_keys`` where ``with_retry`` calls ``operation``."""
         called = {c.func.id for c, _a, _c in iter_calls_consumed(helper.node.body) if isinstance(c.func, ast.Name)}
-        args = helper.node.args
-        positional = [a.arg for a in (*args.posonlyargs, *args.args)]
-        if helper.owner_class is not None and isinstance(call.func, ast.Attribute):
-            positional = positional[1:]
-        passed = dict(zip(positional, call.args))
-        passed.update({k.arg: k.value for k in call.keywords if k.arg is not None})
         known: list[tuple[str, object]] = []
-        for name, value in passed.items():
-            if name not in called or isinstance(value, ast.Starred):
+        for name, value in passed_arguments(call, helper).items():
+            if name not in called:
                 continue
             target = self.resolver.arguments.reference(value, scope)
             if target is not None and target.function is not None:

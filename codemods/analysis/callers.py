@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .definitions import DefinedFunction
-from .project import ModuleInfo, function_key
+from .modules import ModuleInfo, function_key
 from .resolver import Resolver
 
 #: ``await f(...)`` inside an ``async def``: the await moves onto ``run_in_threadpool``.

@@ -19,7 +19,8 @@ from .declared import CONTAINER as _CONTAINER
 from .declared import members, union
 from .definitions import DefinedFunction, decorator_names
 from .hierarchy import Hierarchy, implementations, is_abstract, is_protocol
-from .project import ModuleInfo, ProjectIndex, Symbol
+from .modules import ModuleInfo, Symbol
+from .project import ProjectIndex
 from .scope import Scope
 
 _PROPERTIES = frozenset({"property", "cached_property"})

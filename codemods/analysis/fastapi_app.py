@@ -28,7 +28,7 @@ from ..models import Kind
 from .callers import callee_name
 from .definitions import DefinedFunction
 from .frames import LOOP_SPAWNERS
-from .project import ModuleInfo, function_key
+from .modules import ModuleInfo, function_key
 from .registry import Registration
 from .resolver import Resolver
 from .scope import Scope
@@ -77,6 +77,8 @@ class _Collector:
         self.resolver = resolver
         self.by_node = {id(f.node): f for f in module.functions}
         self.found: list[Registration] = []
+        #: id of a function node -> whether it schedules tasks (``create_task``...) anywhere in its body.
+        self._spawning: dict[int, bool] = {}
 
     # -- targets -------------------------------------------------------------
     def add(self, expr: ast.expr | None, scope: Scope, kind: Kind) -> None:
@@ -124,16 +126,11 @@ class _Collector:
                 return function_key(method.module.path, method.function.qualname)
         # An instance whose ``__call__`` FastAPI calls: ``Depends(Checker(...))``.
         owner_type = self.resolver.type_of(expr, scope)
-        if owner_type is not None and not (isinstance(expr, (ast.Name, ast.Attribute)) and self._is_class(expr, scope)):
+        if owner_type is not None and not (isinstance(expr, (ast.Name, ast.Attribute)) and self.resolver.names_class(expr, scope)):
             target = self.resolver.method(owner_type, "__call__")
             if target is not None and target.function is not None and target.module is not None:
                 return function_key(target.module.path, target.function.qualname)
         return None
-
-    def _is_class(self, expr: ast.expr, scope: Scope) -> bool:
-        name = self.resolver.qualified(expr, scope)
-        symbol = self.resolver.project_symbol(name) if name else None
-        return symbol is not None and symbol.kind == "class"
 
     # -- apps ----------------------------------------------------------------
     def is_app(self, expr: ast.AST, scope: Scope, depth: int = 0) -> bool:
@@ -315,7 +312,9 @@ class _Collector:
         if target is None or target.function is None or target.module is None:
             return
         helper = target.function
-        if not any(callee_name(c) in LOOP_SPAWNERS for c in _calls_in(helper.node)):
+        if id(helper.node) not in self._spawning:  # many calls of one module reach the same helpers
+            self._spawning[id(helper.node)] = any(callee_name(c) in LOOP_SPAWNERS for c in _calls_in(helper.node))
+        if not self._spawning[id(helper.node)]:
             return
         if helper.is_async:
             key = function_key(target.module.path, helper.qualname)

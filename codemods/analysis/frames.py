@@ -270,6 +270,23 @@ def _tested_names(function: DefinedFunction) -> frozenset[str]:
     return cached[1]
 
 
+def passed_arguments(call: ast.Call, function: DefinedFunction) -> dict[str, ast.expr]:
+    """The argument a call passes for each parameter of ``function`` it names, by position
+    (up to a ``*args``) or by keyword."""
+    args = function.node.args
+    positional = [a.arg for a in (*args.posonlyargs, *args.args)]
+    bound = isinstance(call.func, ast.Attribute) or function.node.name == "__init__"
+    if function.owner_class is not None and bound and positional:
+        positional = positional[1:]  # ``obj.method(...)``, ``Class(...)``: ``self`` is bound
+    passed: dict[str, ast.expr] = {}
+    for name, argument in zip(positional, call.args):
+        if isinstance(argument, ast.Starred):
+            break
+        passed[name] = argument
+    passed.update({k.arg: k.value for k in call.keywords if k.arg is not None})
+    return passed
+
+
 def call_constants(call: ast.Call, function: DefinedFunction) -> Known:
     """The literal values a call gives the parameters ``function`` tests in its branches:
     passed as literals, or left at a literal default. Empty when nothing is decided."""
@@ -279,17 +296,9 @@ def call_constants(call: ast.Call, function: DefinedFunction) -> Known:
     args = function.node.args
     positional = [a.arg for a in (*args.posonlyargs, *args.args)]
     defaults: dict[str, ast.expr] = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
-    bound = isinstance(call.func, ast.Attribute) or function.node.name == "__init__"
-    if function.owner_class is not None and bound and positional:
-        positional = positional[1:]  # ``obj.method(...)``, ``Class(...)``: ``self`` is bound
     defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
-    passed: dict[str, ast.expr] = {}
+    passed = passed_arguments(call, function)
     starred = any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)
-    for name, argument in zip(positional, call.args):
-        if isinstance(argument, ast.Starred):
-            break
-        passed[name] = argument
-    passed.update({k.arg: k.value for k in call.keywords if k.arg is not None})
     known: dict[str, object] = {}
     for name in tested:
         bindings = function.scope.bindings.get(name, [])

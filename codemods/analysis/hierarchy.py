@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .definitions import DefinedFunction, decorator_names
-from .project import ModuleInfo, ProjectIndex
+from .modules import ModuleInfo
+from .project import ProjectIndex
 
 if TYPE_CHECKING:
     from .classes import ClassMembers
@@ -207,17 +208,19 @@ _ENVIRONMENT_READS = frozenset({"getenv", "get"})
 
 def _defaults_to(tree: ast.Module, value: str) -> bool:
     """A default setting in ``tree`` whose value is the string ``value``."""
-    def named(node: ast.AST | None) -> bool:
-        return isinstance(node, ast.Constant) and node.value == value
-
     for node in ast.walk(tree):
+        candidates: list[ast.expr | None]
         if isinstance(node, ast.Call):
-            if any(k.arg == "default" and named(k.value) for k in node.keywords):
-                return True
+            candidates = [k.value for k in node.keywords if k.arg == "default"]  # ``field(default=...)``
             callee = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-            if callee in _ENVIRONMENT_READS and len(node.args) == 2 and named(node.args[1]):
-                return True
-        elif isinstance(node, ast.AnnAssign) and named(node.value) or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
-                named(d) for d in (*node.args.defaults, *node.args.kw_defaults)):
+            if callee in _ENVIRONMENT_READS and len(node.args) == 2:
+                candidates.append(node.args[1])  # ``os.getenv("X", ...)``
+        elif isinstance(node, ast.AnnAssign):
+            candidates = [node.value]  # ``graph_storage: str = ...`` in a class body
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            candidates = [*node.args.defaults, *node.args.kw_defaults]
+        else:
+            continue
+        if any(isinstance(c, ast.Constant) and c.value == value for c in candidates):
             return True
     return False

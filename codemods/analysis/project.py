@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import ast
 import os
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 
-from .. import newer_syntax
 from ..sourcefile import SourceError, decode
-from .definitions import DefinedFunction, iter_functions
+from .definitions import DefinedFunction
+from .modules import ModuleInfo, Symbol, build_module
 from .roots import has_marker, source_roots
-from .scope import Binding, Scope, module_scope, qualified_name
+from .scope import qualified_name
 
 _MAX_REEXPORT_HOPS = 8
 _WORKSPACE_DEPTH = 3
@@ -33,101 +33,11 @@ _NOT_PROJECTS = frozenset({"node_modules", "build", "dist", "__pycache__", "site
                            "docs", "examples"})
 
 
-@dataclass
-class ModuleInfo:
-    """One parsed module: its tree, scope, functions and classes."""
-
-    name: str
-    path: Path
-    tree: ast.Module
-    scope: Scope
-    is_package: bool
-    functions: list[DefinedFunction]
-    #: Function qualname inside the module (``Store.get``) -> definition.
-    by_qualname: dict[str, DefinedFunction] = field(default_factory=dict)
-    #: Class qualname inside the module (``Store``) -> definition.
-    classes: dict[str, ast.ClassDef] = field(default_factory=dict)
-    text: str = ""
-    #: Read from the environment's ``site-packages``: followed into, never reported or rewritten.
-    library: bool = False
-
-    def key(self, function: DefinedFunction) -> str:
-        """A function's identity across modules and processes: file path + qualname."""
-        return function_key(self.path, function.qualname)
-
-
-@dataclass(frozen=True)
-class Symbol:
-    """What a qualified name resolves to inside the project."""
-
-    module: ModuleInfo
-    #: ``function``, ``class`` or ``value`` (a module-level variable).
-    kind: str
-    qualname: str
-    function: DefinedFunction | None = None
-    node: ast.AST | None = None
-    #: A ``value`` unpacked from ``node``: element ``index`` (``args, store = build()``).
-    index: int | None = None
-    #: The annotation of a ``value`` declared with one (``STORES: dict[str, Store] = {...}``).
-    annotation: ast.AST | None = None
-    #: A ``value`` bound several ways (``client = None``, then ``global client; client = OpenAI()``).
-    bindings: tuple[Binding, ...] = ()
-
-
-def function_key(path: Path, qualname: str) -> str:
-    return f"{path}:{qualname}"
-
-
-def build_module(name: str, path: Path, text: str, tree: ast.Module | None = None) -> ModuleInfo | None:
-    if tree is None:
-        try:
-            tree = newer_syntax.parse(text, filename=str(path))
-        except (SyntaxError, ValueError, MemoryError, RecursionError):
-            return None
-    is_package = path.name == "__init__.py"
-    scope = module_scope(tree, name, is_package)
-    functions = list(iter_functions(tree.body, scope))
-    info = ModuleInfo(name, path, tree, scope, is_package, functions, text=text)
-    info.by_qualname = {f.qualname: f for f in functions}
-    _collect_classes(tree.body, "", info.classes)
-    _bind_globals(functions, scope)
-    return info
-
-
-def _bind_globals(functions: list[DefinedFunction], scope: Scope) -> None:
-    """``global client; client = OpenAI()`` in a start-up function binds the module's ``client``
-    too: what the name holds at request time is what any of its assignments put there, not
-    only the ``client = None`` at the top."""
-    for function in functions:
-        declared: set[str] = set()
-        assignments: list[tuple[str, ast.expr]] = []
-        stack: list[ast.AST] = list(function.node.body)
-        while stack:
-            node = stack.pop()
-            if isinstance(node, ast.Global):
-                declared.update(node.names)
-            elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-                assignments.append((node.targets[0].id, node.value))
-            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
-                assignments.append((node.target.id, node.value))
-            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-                stack.extend(c for c in ast.iter_child_nodes(node) if isinstance(c, (ast.stmt, ast.ExceptHandler, ast.match_case)))
-        for name, value in assignments:
-            if name in declared:
-                scope.add(name, Binding("value", node=value, origin=function))
-
-
-def _collect_classes(body: list[ast.stmt], prefix: str, out: dict[str, ast.ClassDef]) -> None:
-    """Classes by qualname, also those defined inside functions (``setup.LoggingMiddleware``,
-    named as :func:`.definitions.iter_functions` names their methods' owner)."""
-    for node in body:
-        if isinstance(node, ast.ClassDef):
-            out[f"{prefix}{node.name}"] = node
-            _collect_classes(node.body, f"{prefix}{node.name}.", out)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            _collect_classes(node.body, f"{prefix}{node.name}.", out)
-        elif isinstance(node, (ast.If, ast.Try)):
-            _collect_classes([*node.body, *node.orelse], prefix, out)
+def _sources(root: Path, relative: Path) -> Iterator[Path]:
+    """The files that may hold module ``relative`` under an import root: ``a/b.py``, ``a/b/__init__.py``."""
+    for candidate in (root / relative.with_suffix(".py"), root / relative / "__init__.py"):
+        if candidate.is_file():
+            yield candidate
 
 
 class ProjectIndex:
@@ -203,27 +113,27 @@ class ProjectIndex:
     def _file_for(self, name: str) -> Path | None:
         relative = Path(*name.split("."))
         head = relative.parts[0]
-        for root in self._roots_holding(head, self.roots):
-            for candidate in (root / relative.with_suffix(".py"), root / relative / "__init__.py"):
-                if candidate.is_file() and self._within_project(candidate):
-                    return candidate
+        found = self._first_source(self._roots_holding(head, self.roots), relative, inside=True)
+        if found is not None:
+            return found
         found = self._by_suffix(name)
         if found is not None or self.explicit_roots is not None:
             return found
-        for root in self._roots_holding(head, self.workspace_roots()):
-            for candidate in (root / relative.with_suffix(".py"), root / relative / "__init__.py"):
-                if candidate.is_file():
-                    return candidate
-        return self.library_file(name)
+        return self._first_source(self._roots_holding(head, self.workspace_roots()), relative) or self.library_file(name)
 
     def library_file(self, name: str) -> Path | None:
         """The source of an installed module (``.py`` only: an extension module has none)."""
         relative = Path(*name.split("."))
         if relative.parts[0] in self.described:
             return None
-        for root in self._roots_holding(relative.parts[0], self.libraries):
-            for candidate in (root / relative.with_suffix(".py"), root / relative / "__init__.py"):
-                if candidate.is_file():
+        return self._first_source(self._roots_holding(relative.parts[0], self.libraries), relative)
+
+    def _first_source(self, roots: list[Path], relative: Path, inside: bool = False) -> Path | None:
+        """The first file holding module ``relative`` under ``roots`` (``inside``: not through a
+        symbolic link leading out of the project)."""
+        for root in roots:
+            for candidate in _sources(root, relative):
+                if not inside or self._within_project(candidate):
                     return candidate
         return None
 
@@ -273,10 +183,7 @@ class ProjectIndex:
         head, *rest = name.split(".")
         matches = []
         for parent in self._folders_holding(head):
-            relative = Path(head, *rest)
-            for candidate in (parent / relative.with_suffix(".py"), parent / relative / "__init__.py"):
-                if candidate.is_file() and self._within_project(candidate):
-                    matches.append(candidate)
+            matches += [c for c in _sources(parent, Path(head, *rest)) if self._within_project(c)]
         return matches[0] if len(matches) == 1 else None
 
     def _folders_holding(self, head: str) -> list[Path]:

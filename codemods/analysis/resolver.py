@@ -21,7 +21,8 @@ from .declared import CONTAINER as _CONTAINER
 from .declared import MAX_DEPTH as _MAX_DEPTH
 from .declared import DeclaredTypes, union
 from .hierarchy import Hierarchy
-from .project import ProjectIndex, Symbol
+from .modules import Symbol
+from .project import ProjectIndex
 from .scope import Binding, Scope, dotted_parts, qualified_name
 
 #: Constructors that work on an in-memory buffer as well as on a file: with a BytesIO
@@ -69,6 +70,12 @@ class Resolver(ClassMembers):
 
     def project_symbol(self, qualname: str) -> Symbol | None:
         return self.index.resolve(qualname)
+
+    def names_class(self, expr: ast.expr, scope: Scope) -> bool:
+        """``expr`` names a class of the project (or of an installed library): calling it builds one."""
+        name = self.qualified(expr, scope)
+        symbol = self.project_symbol(name) if name else None
+        return symbol is not None and symbol.kind == "class"
 
     # -- types -------------------------------------------------------------------
     def annotation_type(self, annotation: ast.AST, scope: Scope, depth: int = 0) -> str | None:

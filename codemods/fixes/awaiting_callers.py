@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..analysis.callers import AWAITED, RUN, callee_name, parents, use_of
 from ..analysis.definitions import DefinedFunction
-from ..analysis.project import ModuleInfo, function_key
+from ..analysis.modules import ModuleInfo, function_key
 from ..analysis.resolver import Resolver
 from ..transform import NodeEdit
 from .base import char_column

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from ..analysis.blocking import DirectCall
 from ..analysis.callers import Caller
-from ..analysis.project import ModuleInfo
+from ..analysis.modules import ModuleInfo
 from ..analysis.resolver import Resolver
 from ..analysis.scope import FunctionNode, Scope
 from ..models import FixPlan, Kind, Settings, Strategy

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from ..analysis.callers import AWAITED, PATCHED, REWRITABLE, RUN
 from ..analysis.frames import iter_loop_nodes
-from ..analysis.project import function_key
+from ..analysis.modules import function_key
 from ..analysis.scope import qualified_name
 from ..models import FixPlan, Kind, Strategy
 from ..transform import NodeEdit
