@@ -80,8 +80,10 @@ class Score:
         return (self.flagged - self.false_alarms) / self.flagged if self.flagged else 1.0
 
 
-def load_apps(held_out: str) -> list[App]:
+def load_apps(held_out: str, names: list[str] | None = None) -> list[App]:
     apps = [App.load(p) for p in sorted(LABELS.glob("*.json"))]
+    if names:
+        apps = [a for a in apps if any(n.lower() in a.folder_name.lower() for n in names)]
     if held_out == "exclude":
         return [a for a in apps if not a.held_out]
     if held_out == "only":
@@ -246,12 +248,15 @@ def main() -> int:
     make = sub.add_parser("checkout", help="make the checkouts of the labelled applications")
     make.add_argument("--into", type=Path, required=True)
     make.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
+    make.add_argument("--app", action="append", help="only applications whose folder name contains this (repeatable)")
     make.add_argument("--held-out", choices=("exclude", "only", "include"), default="include")
     build = sub.add_parser("envs", help="make the environments of the applications that list one")
     build.add_argument("--into", type=Path, required=True)
+    build.add_argument("--app", action="append", help="only applications whose folder name contains this (repeatable)")
     build.add_argument("--held-out", choices=("exclude", "only", "include"), default="include")
     run = sub.add_parser("score", help="run the tool and score it against the labels")
     run.add_argument("--checkouts", type=Path, required=True)
+    run.add_argument("--app", action="append", help="only applications whose folder name contains this (repeatable)")
     run.add_argument("--held-out", choices=("exclude", "only", "include"), default="exclude")
     run.add_argument("--quiet", action="store_true", help="totals only, no misses and false alarms")
     run.add_argument("--envs", type=Path, default=None,
@@ -263,10 +268,11 @@ def main() -> int:
     run.add_argument("tool_args", nargs="*", help="extra arguments for fastapi-unblock (after --)")
     trip = sub.add_parser("roundtrip", help="--apply on a copy of each checkout: compiles, and a second run is a no-op")
     trip.add_argument("--checkouts", type=Path, required=True)
+    trip.add_argument("--app", action="append", help="only applications whose folder name contains this (repeatable)")
     trip.add_argument("--held-out", choices=("exclude", "only", "include"), default="include")
     trip.add_argument("--envs", type=Path, default=None, help="as for score")
     args = parser.parse_args()
-    apps = load_apps(args.held_out)
+    apps = load_apps(args.held_out, args.app)
     if args.command == "checkout":
         args.into.mkdir(parents=True, exist_ok=True)
         for app in apps:
