@@ -1,7 +1,10 @@
 """The result cache: a warm run over unchanged files reads no source at all.
 
 An entry holds the outcomes of one project. Its key is a hash of everything
-the outcomes depend on: the tool's version, the project's settings, the
+the outcomes depend on: the tool's own code (its fingerprint: version,
+Python version and the bytes of every file of the package, see
+:mod:`.fingerprint`, so an edited or upgraded build never reads another's
+entries), the project's settings, the
 current folder (paths are shown relative to it), the ``--changed-since``
 selection, and the path, size, mtime and ctime of every file of the project
 (``os.stat`` only: unchanged files are never opened). Any change to any of
@@ -13,6 +16,11 @@ pass 1 found plain (nothing to register, text that parses) with their size,
 mtime and ctime: that verdict depends on the file's bytes alone (and the
 tool's and Python's versions, in the key), so when a project is re-analysed
 its unchanged plain files are neither read nor parsed again.
+
+Under ``libraries/``, one entry per installed distribution version holds what
+its functions reach (:mod:`.analysis.summaries`): keyed by the distribution's
+name and version, not by project, so every project on the machine that
+installs the same version reads them.
 
 Entries live under ``$FASTAPI_UNBLOCK_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/fastapi-unblock``, else ``~/.cache/fastapi-unblock``.
@@ -31,12 +39,16 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from .fingerprint import tool_fingerprint
 
 _FORMAT = 4  # bumped whenever the pickled outcome classes change
 _KEEP = 256
 #: Per-file entries (pass 1's verdicts), apart from the per-project outcomes.
 _FILES = "files"
+#: Library summaries, one entry per (distribution, version), shared by every project on the machine.
+_LIBRARIES = "libraries"
+#: An environment installs a few hundred distributions: keep enough for several.
+_KEEP_LIBRARIES = 4096
 
 
 def cache_dir() -> Path:
@@ -56,7 +68,7 @@ def project_key(
     ones reported on (in order).
     """
     digest = hashlib.blake2b(digest_size=20)
-    for part in (__version__, str(_FORMAT), repr(settings), os.getcwd(), str(root)):
+    for part in (tool_fingerprint(), str(_FORMAT), repr(settings), os.getcwd(), str(root)):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     digest.update("\0".join(str(p) for p in (analysed or [])).encode("utf-8", "surrogateescape") + b"\1")
     digest.update(repr(sorted(str(p) for p in only) if only is not None else None).encode() + b"\0")
@@ -85,7 +97,7 @@ def signature(path: Path) -> Signature | None:
 def _plain_key(root: Path) -> str:
     digest = hashlib.blake2b(digest_size=20)
     # The interpreter's version too: what parses depends on it.
-    for part in ("plain", __version__, str(_FORMAT), sys.version, str(root)):
+    for part in ("plain", tool_fingerprint(), str(_FORMAT), sys.version, str(root)):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     return digest.hexdigest()
 
@@ -104,6 +116,26 @@ def store_plain_files(root: Path, files: dict[str, Signature]) -> None:
     store(_plain_key(root), files, _FILES)
 
 
+def load_library_summaries(store: str) -> dict[str, Any] | None:
+    """The summaries kept for one library version (see :mod:`.analysis.summaries`)."""
+    value = load(store, _LIBRARIES)
+    return value if isinstance(value, dict) else None
+
+
+def store_library_summaries(new: list[Any]) -> None:
+    """Add this run's new summaries to each library version's entry (``NewSummary`` items).
+
+    Read again just before writing: another run may have added its own since this one read it.
+    """
+    by_store: dict[str, dict[str, Any]] = {}
+    for item in new:
+        by_store.setdefault(item.store, {})[item.entry] = item.summary
+    for store_key, entries in by_store.items():
+        current = load_library_summaries(store_key) or {}
+        if not entries.keys() <= current.keys():
+            store(store_key, {**current, **entries}, _LIBRARIES, keep=_KEEP_LIBRARIES)
+
+
 def load(key: str, subfolder: str = "") -> Any | None:
     path = cache_dir() / subfolder / f"{key}.pickle"
     try:
@@ -111,12 +143,12 @@ def load(key: str, subfolder: str = "") -> Any | None:
             payload = pickle.load(handle)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
         return None
-    if not isinstance(payload, dict) or payload.get("format") != _FORMAT or payload.get("version") != __version__:
+    if not isinstance(payload, dict) or payload.get("format") != _FORMAT or payload.get("tool") != tool_fingerprint():
         return None
     return payload.get("value")
 
 
-def store(key: str, value: Any, subfolder: str = "") -> None:
+def store(key: str, value: Any, subfolder: str = "", keep: int = _KEEP) -> None:
     """Write an entry atomically; a cache that cannot be written is silently skipped."""
     folder = cache_dir() / subfolder
     try:
@@ -124,7 +156,7 @@ def store(key: str, value: Any, subfolder: str = "") -> None:
         handle, temp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(handle, "wb") as out:
-                pickle.dump({"format": _FORMAT, "version": __version__, "value": value}, out,
+                pickle.dump({"format": _FORMAT, "tool": tool_fingerprint(), "value": value}, out,
                             protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temp, folder / f"{key}.pickle")
         except BaseException:
@@ -133,14 +165,14 @@ def store(key: str, value: Any, subfolder: str = "") -> None:
             except OSError:
                 pass
             raise
-        _prune(folder)
+        _prune(folder, keep)
     except OSError:
         return
 
 
-def _prune(folder: Path) -> None:
+def _prune(folder: Path, keep: int) -> None:
     entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime if p.exists() else 0)
-    for old in entries[:-_KEEP]:
+    for old in entries[:-keep]:
         try:
             old.unlink()
         except OSError:

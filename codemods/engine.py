@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from . import newer_syntax
+from . import cache, newer_syntax
 from .analysis.blocking import BlockingAnalysis, DirectCall
 from .analysis.callers import Caller, CallIndex, CallSite, callers_of, collect_call_sites
 from .analysis.definitions import DefinedFunction
@@ -29,6 +29,7 @@ from .analysis.modules import ModuleInfo, function_key
 from .analysis.project import ProjectIndex
 from .analysis.registry import Registration
 from .analysis.resolver import Resolver
+from .analysis.summaries import LibrarySummaries
 from .catalogue import BUILTIN, BlockingApi, Catalogue
 from .diffing import split_lines
 from .first_pass import display_path
@@ -72,6 +73,9 @@ class ProjectAnalysis:
         self.index = ProjectIndex(root, roots, tuple(Path(p) for p in self.settings.libraries), catalogue.packages)
         self.resolver = Resolver(catalogue, self.index)
         self.blocking = BlockingAnalysis(self.resolver)
+        if self.settings.libraries:
+            load = cache.load_library_summaries if self.settings.library_summaries else None
+            self.blocking.summaries = LibrarySummaries(tuple(Path(p) for p in self.settings.libraries), load)
         self._local_sites: dict[Path, dict[str, list[CallSite]]] = {}
 
     def parse(self, path: Path, text: str) -> ModuleInfo | FileError:
@@ -126,10 +130,15 @@ class ProjectAnalysis:
             return FileResult(path=shown, old_text=text, error=FileError(shown, info.message),
                               caller_failures=rewrites)
         followed = len(self.blocking.library_functions)
+        summaries = self.blocking.summaries
+        kept, reused = (len(summaries.new), summaries.reused) if summaries is not None else (0, 0)
         analysis = _FileAnalysis(self, info, text, shown, registry, callers or {}, forced or {})
         result = analysis.run(rewrites, keep_async or {})
         if len(self.blocking.library_functions) > followed:
             result = replace(result, library_functions=tuple(list(self.blocking.library_functions)[followed:]))
+        if summaries is not None and (len(summaries.new) > kept or summaries.reused > reused):
+            result = replace(result, library_summaries=tuple(summaries.new[kept:]),
+                             summaries_reused=summaries.reused - reused)
         return result
 
     def callers(self, defined: DefinedFunction, module: ModuleInfo, index: CallIndex) -> tuple[Caller, ...]:

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .analysis.summaries import NewSummary
 
 
 class Kind(str, enum.Enum):
@@ -127,6 +131,10 @@ class FileResult:
     handlers_checked: int = 0
     #: Functions of installed libraries (``module.qualname``) first followed while analysing this file.
     library_functions: tuple[str, ...] = ()
+    #: Library answers first worked out while analysing this file, for the runner to keep.
+    library_summaries: tuple[NewSummary, ...] = ()
+    #: How many library answers were read from stored summaries while analysing this file.
+    summaries_reused: int = 0
 
     @property
     def changed(self) -> bool:
@@ -164,6 +172,8 @@ class Settings:
     #: Changes when a library is installed, upgraded or removed (the folders' modification
     #: times), so cached results of an earlier set of libraries are not served.
     libraries_stamp: int = 0
+    #: Whether library answers stored by earlier runs are read (and new ones kept): off with ``--no-cache``.
+    library_summaries: bool = False
 
 
 @dataclass(frozen=True)

@@ -22,13 +22,14 @@ import gc
 import os
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import cache
 from .analysis.callers import CallIndex, CallSite, merge_call_sites
 from .analysis.frames import forget_frames
 from .analysis.registry import Registration, merge, registered_names
+from .analysis.summaries import NewSummary
 from .discovery import group_by_project
 from .engine import ProjectAnalysis
 from .first_pass import Found, display_path, read_source, scan_file
@@ -179,6 +180,9 @@ class _Project:
     keep_async: dict[str, str] = field(default_factory=dict)
     #: Files the run may rewrite (analysed, not generated, within ``only``).
     writable: set[str] = field(default_factory=set)
+    #: Library answers worked out this run, to keep for later runs (a file analysed again in a
+    #: later round has a new result, and its first one carried them).
+    library_summaries: list[NewSummary] = field(default_factory=list)
 
 
 def analyse_files(
@@ -294,6 +298,8 @@ def _passes(
         if not again:
             break
         _analyse(runner, again, outcomes, None)
+    if use_cache:
+        cache.store_library_summaries([s for project in projects for s in project.library_summaries])
 
 
 def _next_round(project: _Project, outcomes: dict[Path, Outcome], only: set[Path] | None) -> list[Path]:
@@ -361,10 +367,23 @@ def _analyse(
     work = [(project, chunk, (_Context(project.registry, project.callers, project.forced, project.rewrites,
                                        project.keep_async),))
             for project, files in todo for chunk in runner.chunks(files)]
-    for (_project, chunk, _), results in zip(work, _run_tasks(runner, _pass_two, work)):
-        outcomes.update(zip(chunk, results))
+    for (project, chunk, _), results in zip(work, _run_tasks(runner, _pass_two, work)):
+        project.library_summaries += [s for outcome in results for s in outcome.result.library_summaries]
+        outcomes.update((path, _carry_library_counts(outcomes.get(path), outcome))
+                        for path, outcome in zip(chunk, results))
         if progress is not None:
             progress(len(chunk))
+
+
+def _carry_library_counts(earlier: Outcome | None, later: Outcome) -> Outcome:
+    """A file analysed again in a later round keeps what its first analysis followed in the
+    libraries: the process answers the second from memory, and the summary counts both."""
+    if earlier is None or not (earlier.result.library_functions or earlier.result.summaries_reused):
+        return later
+    first, again = earlier.result, later.result
+    followed = tuple(dict.fromkeys([*first.library_functions, *again.library_functions]))
+    return replace(later, result=replace(again, library_functions=followed,
+                                         summaries_reused=first.summaries_reused + again.summaries_reused))
 
 
 def _merge_fix_sites(results: list[FileResult]) -> dict[str, tuple[str, ...]]:

@@ -40,6 +40,8 @@ class Summary:
     skipped: Counter[str] = field(default_factory=Counter)
     #: Functions of installed libraries the analysis followed (``module.qualname``).
     library_functions: set[str] = field(default_factory=set)
+    #: Library answers read from summaries an earlier run (of any project) stored.
+    library_summaries_reused: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -53,6 +55,7 @@ class Summary:
             "errors": self.errors,
             "skipped": dict(sorted(self.skipped.items())),
             "library_functions": len(self.library_functions),
+            "library_summaries_reused": self.library_summaries_reused,
         }
 
 
@@ -64,6 +67,7 @@ def summarise(outcomes: list[Outcome]) -> Summary:
         summary.handlers_checked += result.handlers_checked
         summary.errors += int(result.error is not None)
         summary.library_functions.update(result.library_functions)
+        summary.library_summaries_reused += result.summaries_reused
         if result.skipped is not None:
             summary.skipped[result.skipped] += 1
         for finding in result.findings:

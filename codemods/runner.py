@@ -208,7 +208,8 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     for root, environment in environments.items():
         if environment is not None:
             settings[root] = replace(settings[root], libraries=tuple(str(p) for p in environment.site_packages),
-                                     libraries_stamp=_stamp(environment.site_packages))
+                                     libraries_stamp=_stamp(environment.site_packages),
+                                     library_summaries=options.use_cache)
     kept = [p for members in projects.values() for p in members]
     only = None
     if options.changed_since is not None:

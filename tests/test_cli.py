@@ -649,6 +649,7 @@ def test_json_document(tmp_path: Path, absolute: bool) -> None:
         "errors": 1,
         "skipped": {},
         "library_functions": 0,
+        "library_summaries_reused": 0,
         "environment": None,  # no virtual environment in tmp_path
     }
     assert document["summary"] == {**totals, "projects": {".": totals}}

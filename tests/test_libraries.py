@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -222,16 +221,45 @@ def test_an_upgraded_library_is_not_served_from_the_cache(shop: Path, environmen
     cache = shop.parent / ".cache-unblock"
     first = cli("--format", "json", "shop", cwd=shop.parent)
     assert "keys" in _calls(json.loads(first.stdout))
+    assert list((cache / "libraries").glob("*.pickle"))  # kvstore's summaries were kept
     site = next((environment / "lib").glob("python3*/site-packages"))
-    backup = tmp_path / "store.py"
-    shutil.copy(site / "kvstore" / "store.py", backup)
+    changed = {site / "kvstore" / "store.py": KVSTORE["kvstore/store.py"].replace(
+                   "connection = sqlite3.connect(path)", "connection = None"),
+               site / "kvstore-1.0.dist-info" / "METADATA": "Metadata-Version: 2.1\nName: kvstore\nVersion: 1.1\n"}
+    backups = {path: path.read_bytes() for path in changed}
     try:
-        (site / "kvstore" / "store.py").write_text(KVSTORE["kvstore/store.py"].replace(
-            "connection = sqlite3.connect(path)", "connection = None"), encoding="utf-8")
+        for path, text in changed.items():
+            path.write_text(text, encoding="utf-8")
         (site / "kvstore-upgraded.pth").write_text("", encoding="utf-8")  # an install touches the folder
         again = cli("--format", "json", "shop", cwd=shop.parent)
         assert "keys" not in _calls(json.loads(again.stdout))
     finally:
-        shutil.copy(backup, site / "kvstore" / "store.py")
+        for path, data in backups.items():
+            path.write_bytes(data)
         (site / "kvstore-upgraded.pth").unlink(missing_ok=True)
-    assert cache.is_dir()
+
+
+def test_a_second_project_reuses_the_summaries_of_the_same_library_versions(shop: Path, environment: Path) -> None:
+    first = _run(shop)
+    assert first["summary"]["library_summaries_reused"] == 0
+    other = shop.parent / "other"
+    other.mkdir()
+    (other / "pyproject.toml").write_text('[project]\nname = "other"\n', encoding="utf-8")
+    (other / "api.py").write_text(APP, encoding="utf-8")
+    (other / ".venv").symlink_to(environment)
+    proc = cli("--format", "json", "other", cwd=shop.parent)  # the same cache folder, another project
+    assert proc.returncode == 1, proc.stderr
+    second = json.loads(proc.stdout)
+    assert second["summary"]["library_summaries_reused"] >= 3  # inspect_kvstore, toml's load, SqliteDict...
+    assert _calls(second) == _calls(first)  # the same findings and chains as working them out
+    assert second["summary"]["library_functions"] == first["summary"]["library_functions"]
+
+
+def test_no_cache_neither_reads_nor_keeps_summaries(shop: Path) -> None:
+    _run(shop)
+    assert _run(shop, "--no-cache")["summary"]["library_summaries_reused"] == 0
+    fresh = shop.parent / "fresh"
+    fresh.mkdir()
+    proc = cli("--no-cache", "--format", "json", "shop", cwd=shop.parent, env={"FASTAPI_UNBLOCK_CACHE_DIR": str(fresh)})
+    assert proc.returncode == 1, proc.stderr
+    assert not list(fresh.iterdir())

@@ -43,25 +43,14 @@ from .frames import (
 from .hierarchy import is_abstract
 from .implicit import ImplicitCalls
 from .iteration import lazy_iterations
+from .libraries import LIBRARY_DEPTH, LibraryCalls
 from .resolver import Resolver
 from .scope import Scope
+from .summaries import LibrarySummaries, Reached
 
 _MAX_DEPTH = 16
-#: How many calls deep an installed library is followed.
-LIBRARY_DEPTH = 6
 _MAX_REACHED = 64
 _NO_CUT = 1 << 30
-
-
-@dataclass(frozen=True)
-class Reached:
-    """A blocking API reached by calling a function, and the helpers in between."""
-
-    api: BlockingApi
-    name: str
-    via: tuple[str, ...] = ()
-    #: The helper functions named in ``via``, outermost first.
-    chain: tuple[DefinedFunction, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -121,7 +110,7 @@ def is_generator(function: DefinedFunction) -> bool:
     return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in iter_loop_nodes(function.node.body))
 
 
-class BlockingAnalysis(ImplicitCalls, CallContext):
+class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
     """Blocking calls of functions, memoised per function for the whole run."""
 
     def __init__(self, resolver: Resolver) -> None:
@@ -136,6 +125,8 @@ class BlockingAnalysis(ImplicitCalls, CallContext):
         self._passed_targets: dict[int, CallTarget] = {}
         #: The library functions followed this run (``module.qualname``), for the summary.
         self.library_functions: dict[str, None] = {}
+        self.summaries: LibrarySummaries | None = None
+        self._library_answers: dict[str, tuple[tuple[Reached, ...], frozenset[str]]] = {}
         #: id of a function node -> whether it returns what a call gives (see ``_returns_call``).
         self._returning: dict[int, bool] = {}
 
@@ -273,7 +264,7 @@ class BlockingAnalysis(ImplicitCalls, CallContext):
             return []  # calling a generator function runs none of its body; iterating it does
         fresh = helper.owner_class is not None and self._made_for_call(call, helper, scope, fresh_self)
         if target.module is not None and target.module.library:
-            return self._into_library(call, target, helper, depth, fresh)
+            return self._into_library(call, target, helper, max(depth + 1, _MAX_DEPTH - LIBRARY_DEPTH), fresh)
         label = helper.qualname
         known = self.callee_known(call, helper, scope, consumed, fresh)
         found = [Reached(r.api, r.name, (label, *r.via), (helper, *r.chain))
@@ -285,28 +276,6 @@ class BlockingAnalysis(ImplicitCalls, CallContext):
             found += [Reached(r.api, r.name, (label, wrapper.qualname, *r.via), (helper, wrapper, *r.chain))
                       for r in self.reached(wrapper, depth + 1)]
         return found
-
-    def _into_library(self, call: ast.Call, target: CallTarget, helper: DefinedFunction, depth: int,
-                      fresh: bool) -> list[Reached]:
-        """A function of an installed library, followed down to the catalogue's APIs.
-
-        Only its plain ``def`` functions: a library coroutine awaits (it is the library's
-        async API), whatever it does inside. It is followed ``LIBRARY_DEPTH`` calls deep at
-        most; a cut there is its answer, so it is worked out once per run (and per literal
-        arguments that decide its branches). The chain names it by module (``kvstore.inspect``):
-        it is not the project's, and the fix wraps the call to it, not its body.
-        """
-        if helper.is_async or target.module is None:
-            return []
-        label = f"{target.module.name}.{helper.qualname}"
-        start = max(depth + 1, _MAX_DEPTH - LIBRARY_DEPTH)
-        self.library_functions[label] = None
-        # ``SqliteDict(path)`` skips its ``if filename is None:``.
-        known = self.callee_known(call, helper, None, False, fresh)
-        # ``asyncio.run`` inside a library is its sync face over its async API, behind the
-        # library's own checks for a running loop (jinja2's ``render`` when ``enable_async``).
-        return [Reached(r.api, r.name, (label, *r.via), (helper, *r.chain))
-                for r in self.reached(helper, start, known) if r.api.category != "reentry"]
 
     def reached(self, function: DefinedFunction, depth: int = 0, known: Known = ()) -> tuple[Reached, ...]:
         """What calling ``function`` blocks on (its body, run where it is called).

@@ -65,6 +65,9 @@ class ProjectIndex:
         self._owner: dict[int, ModuleInfo] = {}
         #: id(function node) -> its definition.
         self._defined: dict[int, DefinedFunction] = {}
+        #: While a library function's summary is worked out: the top-level names looked up
+        #: (``<project>`` when the project's own code was read), see :mod:`.summaries`.
+        self.heads_used: set[str] | None = None
 
     def owner(self, function: DefinedFunction) -> ModuleInfo | None:
         return self._owner.get(id(function.node))
@@ -229,7 +232,24 @@ class ProjectIndex:
             self._modules.setdefault(info.name, info)
         return info
 
+    def note_project_read(self) -> None:
+        """An answer being summarised read the project's own code: it is not the library's alone."""
+        if self.heads_used is not None:
+            self.heads_used.add("<project>")
+
+    def is_library_head(self, head: str) -> bool:
+        """Whether ``site-packages`` holds a top-level module or package ``head``."""
+        return bool(self._roots_holding(head, self.libraries))
+
     def module(self, name: str) -> ModuleInfo | None:
+        info = self._module(name)
+        if self.heads_used is not None:
+            self.heads_used.add(name.partition(".")[0])
+            if info is not None and not info.library:
+                self.heads_used.add("<project>")
+        return info
+
+    def _module(self, name: str) -> ModuleInfo | None:
         if name in self._modules:
             return self._modules[name]
         path = self._file_for(name) if name else None
@@ -259,6 +279,8 @@ class ProjectIndex:
         """
         if hops > _MAX_REEXPORT_HOPS or not qualname or qualname in self._resolving:
             return None
+        if self.heads_used is not None:
+            self.heads_used.add(qualname.partition(".")[0])
         if qualname in self._resolved:
             return self._resolved[qualname]
         self._resolving.add(qualname)
