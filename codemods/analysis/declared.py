@@ -154,19 +154,21 @@ class DeclaredTypes:
                 return self.resolver.type_of(node.value, function.scope, depth + 1)
         return None
 
-    def returned_type(self, function: DefinedFunction, depth: int) -> str | None:
+    def returned_type(self, function: DefinedFunction, depth: int, awaited: bool = False) -> str | None:
         """What a project function without a return annotation gives: the union of the types
         its ``return`` statements give (``def load_config(): return Config(**settings)``);
         bare ``return``/``return None`` and returns of unknown type do not count (a cache
-        read, ``return _POOL[key]``, gives what the other returns put there). Async
-        functions and generators are left alone (their call gives a coroutine or an iterator)."""
+        read, ``return _POOL[key]``, gives what the other returns put there). Generators are
+        left alone (their call gives an iterator), and so are async functions unless the call
+        is ``awaited`` (``service = await self.get_service()``): a bare call gives a coroutine."""
         if depth > MAX_DEPTH:
             return None
         if _is_context_manager(function):
             # ``with session_scope() as session``: what the generator yields is what ``as`` binds.
             yielded = [n.value for n in _own_nodes(function) if isinstance(n, ast.Yield) and n.value is not None]
             return self.resolver.type_of(yielded[0], function.scope, depth + 1) if len(yielded) == 1 else None
-        if function.is_async or any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in _own_nodes(function)):
+        if (function.is_async and not awaited) or any(isinstance(n, (ast.Yield, ast.YieldFrom))
+                                                      for n in _own_nodes(function)):
             return None
         types: set[str] = set()
         for returned in _own_returns(function):

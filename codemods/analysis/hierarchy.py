@@ -85,6 +85,7 @@ class Hierarchy:
 
     def modules_containing(self, text: str) -> list[ModuleInfo]:
         """The project's modules whose source holds ``text`` (parsed on demand)."""
+        self.index.note_project_read()
         if text not in self._by_call:
             self._files_by_base()
             needle = text.encode()
@@ -104,8 +105,10 @@ class Hierarchy:
         field(default="NetworkXStorage")``, ``backend="NetworkXStorage"`` as a parameter's default,
         ``os.getenv("GRAPH_STORAGE", "NetworkXStorage")``. A backend chosen by name runs that
         one unless configured otherwise."""
+        self.index.note_project_read()
         if class_name not in self._defaults:
-            modules = [*self.modules_containing(f'"{class_name}"'), *self.modules_containing(f"'{class_name}'")]
+            modules = [*self.modules_containing(f'"{class_name}"'), *self.modules_containing(f"'{class_name}'"),
+                       *self.modules_containing(f", {class_name})")]
             self._defaults[class_name] = any(_defaults_to(info.tree, class_name) for info in modules)
         return self._defaults[class_name]
 
@@ -126,6 +129,7 @@ class Hierarchy:
 
     def subclasses(self, class_name: str, resolver: ClassMembers) -> list[str]:
         """Qualified names of the project classes deriving from ``class_name``, at any depth."""
+        self.index.note_project_read()
         if class_name in self._memo:
             return self._memo[class_name]
         self._memo[class_name] = []  # a cycle finds nothing more
@@ -207,7 +211,8 @@ _ENVIRONMENT_READS = frozenset({"getenv", "get"})
 
 
 def _defaults_to(tree: ast.Module, value: str) -> bool:
-    """A default setting in ``tree`` whose value is the string ``value``."""
+    """A default setting in ``tree`` whose value is the string ``value`` (or, for a lookup
+    ``registry.get(key, Cls)``, the class itself)."""
     for node in ast.walk(tree):
         candidates: list[ast.expr | None]
         if isinstance(node, ast.Call):
@@ -215,6 +220,10 @@ def _defaults_to(tree: ast.Module, value: str) -> bool:
             callee = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
             if callee in _ENVIRONMENT_READS and len(node.args) == 2:
                 candidates.append(node.args[1])  # ``os.getenv("X", ...)``
+                fallback = node.args[1]
+                # ``PARSERS.get(name, NLPParser)``: the class a registry lookup falls back to.
+                if callee == "get" and (getattr(fallback, "id", None) == value or getattr(fallback, "attr", None) == value):
+                    return True
         elif isinstance(node, ast.AnnAssign):
             candidates = [node.value]  # ``graph_storage: str = ...`` in a class body
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):

@@ -114,6 +114,11 @@ class Resolver(ClassMembers):
             left = self.type_of(expr.left, scope, depth + 1)
             return left if left == "pathlib.Path" else None
         if isinstance(expr, ast.Await):
+            if isinstance(expr.value, ast.Call):
+                target = self.call_target(expr.value, scope, depth + 1)
+                function = target.function if target is not None else None
+                if function is not None and function.is_async and function.node.returns is None:
+                    return self.declared.returned_type(function, depth + 1, awaited=True)
             return self.type_of(expr.value, scope, depth + 1)
         return None
 
@@ -166,6 +171,8 @@ class Resolver(ClassMembers):
                 # ``clients.get(name)``, ``clients.pop(name)``: an element.
                 return owner[len(_CONTAINER):] if call.func.attr in {"get", "pop", "setdefault"} else None
             result = self._returns(owner, call.func.attr)
+            if result is None and owner in self.catalogue.classes:
+                result = self.catalogue.returns.get(f"{owner}.*()")  # ``service.files()``
             if result is not None and f"{result}.__call__" in self.catalogue.returns:
                 # A typed attribute that is itself called: ``v2.services("VA")``.
                 return self.catalogue.returns[f"{result}.__call__"]

@@ -189,7 +189,14 @@ class _Binder(ast.NodeVisitor):
         self.visit(node.value)
 
     def _loop(self, node: ast.For | ast.AsyncFor) -> None:
-        self._bind_target(node.target, None)
+        elements = node.iter.elts if isinstance(node.iter, (ast.Tuple, ast.List, ast.Set)) else []
+        if isinstance(node.target, ast.Name) and elements and not any(isinstance(e, ast.Starred) for e in elements):
+            # ``for storage in (self.docs, self.graph): await storage.initialize()``: the name
+            # holds each element in turn, so its type is theirs together.
+            for element in elements:
+                self.scope.add(node.target.id, Binding("value", node=element))
+        else:
+            self._bind_target(node.target, None)
         self.generic_visit(node)
 
     visit_For = visit_AsyncFor = _loop

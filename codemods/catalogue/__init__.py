@@ -84,6 +84,9 @@ class Returns:
     ``pkg.Class.__getitem__`` what subscripting one returns (``client["db"]``).
     ``Returns("pkg.Class", "pkg.Class")`` says the constructor is a plain class
     whose instances the analysis should track, although it does no I/O itself.
+    ``pkg.Class.*`` is what any other attribute of an instance is (``client.some_db``),
+    ``pkg.Class.*()`` what calling any other method gives, for a type whose methods are
+    made at run time (a Google API resource's ``service.files()``).
     """
 
     qualname: str

@@ -183,9 +183,29 @@ _K8S_ENTRIES = [
                 why="opens a websocket to the API server and reads the command's output"),
 ]
 
-ENTRIES: list[BlockingApi] = [*_BOTO3, *_AZURE_ENTRIES, *_GCS_ENTRIES, *_MINIO, *_DOCKER_ENTRIES, *_K8S_ENTRIES]
+# google-api-python-client builds each API's methods at run time from its discovery document,
+# so a resource's methods are not in any source: every method of a resource is typed as giving
+# another resource (``service.files()`` does, ``.list(...)`` really gives the request), and
+# ``execute`` on either is the HTTPS round trip.
+_DISCOVERY = "googleapiclient.discovery"
+_GOOGLE_API = "an HTTPS round trip to a Google API"
+_GOOGLE_API_ENTRIES = [
+    BlockingApi(f"{_DISCOVERY}.build", "cloud",
+                why="reads the API's discovery document (a bundled JSON file of up to megabytes, or over HTTPS)"),
+    BlockingApi(f"{_DISCOVERY}.Resource.execute", "cloud", why=_GOOGLE_API),
+    *each("googleapiclient.http.HttpRequest", ("execute", "next_chunk"), "cloud", why=_GOOGLE_API),
+    BlockingApi("googleapiclient.http.BatchHttpRequest.execute", "cloud", why=_GOOGLE_API),
+    BlockingApi("googleapiclient.http.MediaIoBaseDownload.next_chunk", "cloud",
+                why="downloads the next chunk of the file over HTTPS"),
+]
+
+ENTRIES: list[BlockingApi] = [*_BOTO3, *_AZURE_ENTRIES, *_GCS_ENTRIES, *_MINIO, *_DOCKER_ENTRIES, *_K8S_ENTRIES,
+                              *_GOOGLE_API_ENTRIES]
 
 RETURNS: list[Returns] = [
+    Returns(f"{_DISCOVERY}.build", f"{_DISCOVERY}.Resource"),
+    Returns(f"{_DISCOVERY}.Resource.*()", f"{_DISCOVERY}.Resource"),
+    Returns(f"{_DISCOVERY}.Resource.new_batch_http_request", "googleapiclient.http.BatchHttpRequest"),
     Returns("boto3.client", _CLIENT),
     Returns("boto3.resource", _RESOURCE),
     Returns(f"{_SESSION}.client", _CLIENT),
