@@ -151,7 +151,8 @@ def score_app(app: App, folder: Path, extra: list[str], tool_root: Path = REPOSI
         if verdict == "unsure":
             continue
         path, function, line = str(handler["path"]), str(handler["function"]), int(str(handler["line"]))
-        finding = by_function.get((path, function)) or by_line.get((path, line))
+        # By line first: a module may define two functions of the same name (the second wins at run time).
+        finding = by_line.get((path, line)) or by_function.get((path, function))
         where = f"{path}:{line} {function}"
         if verdict == "blocking":
             score.blocking += 1

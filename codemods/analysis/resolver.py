@@ -203,6 +203,9 @@ class Resolver(ClassMembers):
         for binding in bindings:
             if binding.kind == "instance":
                 types.add(binding.target)
+            elif binding.kind == "value" and isinstance(binding.node, ast.expr) and expr is not None \
+                    and _is_empty_or_display(binding.node):
+                types.add(self._filled_container(expr.id, binding.node, owner, depth + 1))
             elif binding.kind == "value" and binding.node is not None:
                 where = binding.origin.scope if binding.origin is not None else owner
                 types.add(self.type_of(binding.node, where, depth + 1))
@@ -223,6 +226,21 @@ class Resolver(ClassMembers):
             else:
                 types.add(None)
         return union(t for t in types if t is not None)
+
+    def _filled_container(self, name: str, display: ast.expr, owner: Scope, depth: int) -> str | None:
+        """A dict or list made by a display and filled by ``name[key] = value`` (``workers = {}``,
+        then ``workers[model] = ModelWorker(...)`` at start-up): its elements are the union of
+        what the display and every such assignment put in it, in the scope that binds it and,
+        for a module's name, in the module's functions that do not bind it themselves."""
+        stored: list[tuple[ast.expr, Scope]] = [(v, owner) for v in _display_values(display)]
+        stored += [(v, owner) for v in owner.item_sets.get(name, ())]
+        module = self.index.module(owner.module) if owner.parent is None else None
+        for function in module.functions if module is not None else ():
+            scope = function.scope
+            if name in scope.item_sets and (name not in scope.bindings or name in scope.globals_):
+                stored += [(v, scope) for v in scope.item_sets[name]]
+        element = union(t for t in (self.type_of(v, where, depth + 1) for v, where in stored[:16]) if t is not None)
+        return f"{_CONTAINER}{element}" if element else None
 
     def symbol_type(self, name: str, depth: int, annotation: bool = False) -> str | None:
         """A class (``Event.get``), a module-level instance elsewhere, or (in an annotation) an alias."""
@@ -309,3 +327,19 @@ class Resolver(ClassMembers):
                     return None
                 return target
         return None
+
+
+def _is_empty_or_display(node: ast.AST | None) -> bool:
+    """``{}``, ``{"a": A()}``, ``[]``, ``dict()``, ``list()``: a container built right there."""
+    if isinstance(node, (ast.Dict, ast.List)):
+        return True
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in {"dict", "list"} \
+        and not node.args and not node.keywords
+
+
+def _display_values(node: ast.expr) -> list[ast.expr]:
+    if isinstance(node, ast.Dict):
+        return [v for k, v in zip(node.keys, node.values) if k is not None]
+    if isinstance(node, ast.List):
+        return [e for e in node.elts if not isinstance(e, ast.Starred)]
+    return []

@@ -53,6 +53,8 @@ class Scope:
     globals_: set[str] = field(default_factory=set)
     #: Modules imported with ``from x import *`` (names may come from there).
     star_imports: list[str] = field(default_factory=list)
+    #: ``name[key] = value`` statements of this body: name -> the values stored.
+    item_sets: dict[str, list[ast.expr]] = field(default_factory=dict)
 
     def add(self, name: str, binding: Binding) -> None:
         self.bindings.setdefault(name, []).append(binding)
@@ -169,6 +171,8 @@ class _Binder(ast.NodeVisitor):
     def visit_Assign(self, node: ast.Assign) -> None:
         for target in node.targets:
             self._bind_target(target, node.value)
+            if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+                self.scope.item_sets.setdefault(target.value.id, []).append(node.value)
         self.visit(node.value)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
