@@ -30,6 +30,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -146,13 +147,16 @@ def score_app(app: App, folder: Path, extra: list[str], tool_root: Path = REPOSI
         by_function[(path, str(finding["function"]))] = finding
         by_line[(path, int(finding["line"]))] = finding
     score = Score(seconds=elapsed)
+    names = Counter((str(h["path"]), str(h["function"])) for h in app.handlers)
     for handler in app.handlers:
         verdict = handler["verdict"]
         if verdict == "unsure":
             continue
         path, function, line = str(handler["path"]), str(handler["function"]), int(str(handler["line"]))
-        # By line first: a module may define two functions of the same name (the second wins at run time).
-        finding = by_line.get((path, line)) or by_function.get((path, function))
+        # A module may define two functions of one name (the second wins at run time): then by line only.
+        finding = by_line.get((path, line))
+        if finding is None and names[(path, function)] == 1:
+            finding = by_function.get((path, function))
         where = f"{path}:{line} {function}"
         if verdict == "blocking":
             score.blocking += 1
