@@ -330,11 +330,16 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
     @staticmethod
     def _add(result: list[Reached], seen: set[tuple[str, tuple[str, ...], int]], items: list[Reached]) -> None:
         for item in items:
-            # One path per (API, first helper, async helper it runs in) is enough to
-                    # report it and to know where the fix goes; all paths would grow combinatorially.
+            # One path per (API, first helper, async helper it runs in) is enough to report it
+            # and to know where the fix goes; all paths would grow combinatorially. Past the cap,
+            # a path into an async helper no kept path runs in is still kept: that helper is
+            # where a fix goes, and leaving it out would leave it for a second run to find.
             sites = [id(f.node) for f in item.chain if f.is_async]
-            mark = (item.name, item.via[:1], sites[-1] if sites else 0)
-            if mark not in seen and len(result) < _MAX_REACHED:
+            site = sites[-1] if sites else 0
+            mark = (item.name, item.via[:1], site)
+            if mark in seen:
+                continue
+            if len(result) < _MAX_REACHED or site not in {m[2] for m in seen}:
                 seen.add(mark)
                 result.append(item)
 
