@@ -77,6 +77,23 @@ class ProjectAnalysis:
             load = cache.load_library_summaries if self.settings.library_summaries else None
             self.blocking.summaries = LibrarySummaries(tuple(Path(p) for p in self.settings.libraries), load)
         self._local_sites: dict[Path, dict[str, list[CallSite]]] = {}
+        self._first_party: frozenset[str] | None = None
+
+    @property
+    def first_party(self) -> frozenset[str]:
+        """The project's top-level modules and packages (in its root and ``src/``), as ruff's
+        import sorting counts first-party code by default."""
+        if self._first_party is None:
+            names: set[str] = set()
+            for folder in (self.index.root, self.index.root / "src"):
+                try:
+                    entries = list(folder.iterdir())
+                except OSError:
+                    continue
+                names |= {e.stem if e.suffix == ".py" else e.name for e in entries
+                          if (e.suffix == ".py" or e.is_dir()) and e.stem.isidentifier()}
+            self._first_party = frozenset(names)
+        return self._first_party
 
     def parse(self, path: Path, text: str) -> ModuleInfo | FileError:
         """The module, parsed once per process (passes 1 to 3 share it)."""
@@ -206,6 +223,7 @@ class _FileAnalysis:
             return FileResult(self.shown, tuple(findings), self.text, fix_sites=requests, caller_failures=failed,
                               handlers_checked=checked)
         edits.import_span = import_block_span(self.info.tree)
+        edits.first_party = self.project.first_party
         try:
             new_text = apply_edits(self.text, edits, self.shown)
         except TransformError as error:

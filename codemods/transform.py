@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .diffing import split_lines
+from .import_order import place_added_imports
 from .newer_syntax import check_compiles, parse
 
 if TYPE_CHECKING:
@@ -65,6 +66,8 @@ class FileEdits:
     module_statements: dict[str, str] = field(default_factory=dict)
     #: (file, function key): callers in other files that must change with this file.
     caller_requests: set[tuple[str, str]] = field(default_factory=set)
+    #: The project's top-level modules and packages: the first-party section of its imports.
+    first_party: frozenset[str] = frozenset()
 
 
 class TransformError(Exception):
@@ -232,7 +235,9 @@ def _fix_imports(text: str, edits: FileEdits) -> str:
     context = CodemodContext()
     for module_name, imported in sorted(edits.add_imports, key=lambda item: (item[0], item[1] or "")):
         AddImportsVisitor.add_needed_import(context, module_name, imported)
-    new_module = AddImportsVisitor(context).transform_module(swapped.module)
+    # Against the block as it was: an import swapped in place (``time`` -> ``asyncio``) moves too.
+    new_module = place_added_imports(module, swapped.module, AddImportsVisitor(context).transform_module(swapped.module),
+                                     edits.first_party)
     if removable:
         for removed_module, removed in removable:
             RemoveImportsVisitor.remove_unused_import(context, removed_module, removed)

@@ -1,9 +1,9 @@
 import io
 
 from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
 from googleapiclient.discovery import build
 from googleapiclient.http import MediaIoBaseDownload
-from fastapi.concurrency import run_in_threadpool
 
 app = FastAPI()
 

@@ -1,7 +1,7 @@
 from anthropic import Anthropic
 from fastapi import FastAPI, UploadFile
-from openai import OpenAI
 from fastapi.concurrency import run_in_threadpool
+from openai import OpenAI
 
 app = FastAPI()
 gpt = OpenAI()

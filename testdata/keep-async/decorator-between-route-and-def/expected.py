@@ -1,8 +1,8 @@
+import asyncio
 import functools
 import time
 
 from fastapi import FastAPI
-import asyncio
 
 app = FastAPI()
 

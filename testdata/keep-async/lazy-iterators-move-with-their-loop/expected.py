@@ -2,8 +2,8 @@ import boto3
 import redis
 from elasticsearch import Elasticsearch, helpers
 from fastapi import FastAPI, Request
-from fastapi.responses import StreamingResponse
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import StreamingResponse
 
 app = FastAPI()
 storage = boto3.client("s3")

@@ -1,7 +1,7 @@
 from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import ForeignKey, String, create_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
-from fastapi.concurrency import run_in_threadpool
 
 
 class Base(DeclarativeBase):

@@ -1,7 +1,7 @@
 from fastapi import Depends, FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import String, create_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
-from fastapi.concurrency import run_in_threadpool
 
 
 class Base(DeclarativeBase):

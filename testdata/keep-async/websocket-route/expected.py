@@ -1,7 +1,7 @@
+import asyncio
 import time
 
 from fastapi import FastAPI, WebSocket
-import asyncio
 
 app = FastAPI()
 

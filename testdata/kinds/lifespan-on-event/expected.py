@@ -1,5 +1,5 @@
-import subprocess
 import asyncio
+import subprocess
 
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool

@@ -1,8 +1,8 @@
 import subprocess
 
 from fastapi import FastAPI, Request
-from starlette.middleware.base import BaseHTTPMiddleware
 from fastapi.concurrency import run_in_threadpool
+from starlette.middleware.base import BaseHTTPMiddleware
 
 
 class HeaderMiddleware(BaseHTTPMiddleware):

@@ -1,5 +1,5 @@
-import subprocess
 import asyncio
+import subprocess
 
 from fastapi import APIRouter, FastAPI, WebSocket
 from fastapi.concurrency import run_in_threadpool

@@ -2,10 +2,10 @@ import asyncio
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import WebSocketException
 from starlette.routing import WebSocketRoute
 from starlette.websockets import WebSocket
-from starlette.concurrency import run_in_threadpool
 
 
 async def countdown(websocket: WebSocket):  # expect-fix: swap-to-async

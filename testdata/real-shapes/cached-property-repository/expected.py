@@ -1,8 +1,8 @@
 from functools import cached_property
 
 from fastapi import FastAPI, Request
-from sqlalchemy.orm import Session
 from fastapi.concurrency import run_in_threadpool
+from sqlalchemy.orm import Session
 
 app = FastAPI()
 

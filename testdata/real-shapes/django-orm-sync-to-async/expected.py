@@ -1,6 +1,6 @@
+from asgiref.sync import sync_to_async
 from django.db import models
 from fastapi import FastAPI, Request
-from asgiref.sync import sync_to_async
 
 app = FastAPI()
 

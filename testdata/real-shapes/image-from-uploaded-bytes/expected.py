@@ -1,8 +1,8 @@
 import io
 
 from fastapi import FastAPI, UploadFile
-from PIL import Image
 from fastapi.concurrency import run_in_threadpool
+from PIL import Image
 
 app = FastAPI()
 

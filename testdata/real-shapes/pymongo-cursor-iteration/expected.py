@@ -1,9 +1,9 @@
 import os
 
 from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from pymongo import MongoClient
 from pymongo.cursor import Cursor
-from fastapi.concurrency import run_in_threadpool
 
 app = FastAPI()
 database = MongoClient(os.environ["MONGO_URI"])["app"]

@@ -2,8 +2,8 @@ import sqlite3
 
 import redis
 from fastapi import FastAPI, Request
-from starlette.middleware.base import BaseHTTPMiddleware
 from fastapi.concurrency import run_in_threadpool
+from starlette.middleware.base import BaseHTTPMiddleware
 
 
 class Audit:

@@ -1,10 +1,10 @@
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
 from fastapi.staticfiles import StaticFiles
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
-from fastapi.concurrency import run_in_threadpool
 
 app = FastAPI()
 

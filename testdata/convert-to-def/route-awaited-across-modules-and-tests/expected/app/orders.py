@@ -1,7 +1,7 @@
 from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
 
 from app.catalog import get_product
-from fastapi.concurrency import run_in_threadpool
 
 router = APIRouter()
 

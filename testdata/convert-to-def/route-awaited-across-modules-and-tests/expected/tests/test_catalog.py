@@ -1,7 +1,7 @@
 import pytest
+from fastapi.concurrency import run_in_threadpool
 
 from app import catalog
-from fastapi.concurrency import run_in_threadpool
 
 
 @pytest.mark.anyio

@@ -1,6 +1,7 @@
 import asyncio
 import json
 from pathlib import Path
+
 from fastapi.concurrency import run_in_threadpool
 
 

@@ -1,10 +1,10 @@
 from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 from starlette.middleware.base import BaseHTTPMiddleware
 
 from app.db import engine
 from app.keys import count_keys, describe, fetch_api_keys, with_retry
-from fastapi.concurrency import run_in_threadpool
 
 
 class Visits:

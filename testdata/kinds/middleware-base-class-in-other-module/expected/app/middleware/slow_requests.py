@@ -1,9 +1,9 @@
 import time
 
 from fastapi import Request
+from fastapi.concurrency import run_in_threadpool
 
 from .base import TimedMiddleware
-from fastapi.concurrency import run_in_threadpool
 
 
 class SlowRequestLog(TimedMiddleware):

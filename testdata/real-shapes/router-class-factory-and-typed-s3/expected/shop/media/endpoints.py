@@ -1,6 +1,7 @@
+from fastapi.concurrency import run_in_threadpool
+
 from shop.media.buckets import BUCKETS, Kind
 from shop.routing import APIRouter, LegacyRouter
-from fastapi.concurrency import run_in_threadpool
 
 router = APIRouter(prefix="/media")
 legacy = LegacyRouter(prefix="/v0/media")

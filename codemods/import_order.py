@@ -1,0 +1,225 @@
+"""Where an added import goes: where the project's import sorter would put it.
+
+A fix that adds ``from fastapi.concurrency import run_in_threadpool`` after the
+last import of a file makes ruff (I001) and isort complain, and the reviewer
+then runs a formatter over a file the tool touched. So an added import goes
+into its section (future, standard library, third party, first party, local
+folder), in sorted position, as ruff's and isort's defaults sort: sections in
+that order, separated by a blank line; in each, ``import x`` lines before
+``from x import y`` lines, by module name, case-insensitively. A name added to
+an existing ``from x import a, b`` is placed among the others by the same
+defaults (constants, then classes, then the rest).
+
+In a file whose imports are not sorted that way, there is no place a sorter
+would choose: the import goes right after the last ``fastapi``/``starlette``
+import (else where it was appended), so the diff stays one line.
+
+First-party packages are the project's top-level modules and packages (in its
+root or ``src/``), as ruff finds them by default.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import libcst as cst
+
+_FUTURE, _STDLIB, _THIRD_PARTY, _FIRST_PARTY, _LOCAL = range(5)
+_FRAMEWORK = ("fastapi", "starlette")
+Key = tuple[int, int, str]
+
+
+def place_added_imports(original: cst.Module, swapped: cst.Module, updated: cst.Module,
+                        first_party: frozenset[str]) -> cst.Module:
+    """``updated`` (``original`` with imports swapped in place, then added or merged by libcst)
+    with each new statement moved to its sorted place and each merged one's names in sorted
+    order. In a file whose imports are not sorted, a swapped import stays where it was."""
+    body: list[cst.BaseStatement] = list(updated.body)
+    sorted_before = _is_sorted(original.body, first_party)
+    added, merged = _changes((original if sorted_before else swapped).body, body)
+    for index in merged:
+        body[index] = _sorted_names(body[index], original.body)
+    if not added:
+        return updated.with_changes(body=body)
+    moving = [body[i] for i in added]
+    body = _without(body, set(added))
+    for statement in moving:
+        body = _insert(body, statement, first_party)
+    return updated.with_changes(body=body)
+
+
+def _without(body: list[cst.BaseStatement], removed: set[int]) -> list[cst.BaseStatement]:
+    """``body`` less the statements at ``removed``; what preceded one (the blank line after a
+    docstring, a section's separator) goes to the statement after it, if that has none."""
+    import libcst as cst
+
+    kept: list[cst.BaseStatement] = []
+    carried: Sequence[cst.EmptyLine] = ()
+    for index, statement in enumerate(body):
+        if index in removed:
+            carried = carried or getattr(statement, "leading_lines", ())
+            continue
+        if carried and isinstance(statement, cst.SimpleStatementLine) and not statement.leading_lines:
+            statement = statement.with_changes(leading_lines=carried)
+        carried = ()
+        kept.append(statement)
+    return kept
+
+
+def _changes(before: Sequence[cst.BaseStatement], after: Sequence[cst.BaseStatement]) -> tuple[list[int], list[int]]:
+    """Indexes in ``after`` of the statements that are new (added, or put in place of an import
+    that went), and of those that gained names (``from x import a`` merged into)."""
+    import libcst as cst
+
+    module = cst.Module(body=[])
+    codes = [module.code_for_node(s) for s in before]
+    added: list[int] = []
+    merged: list[int] = []
+    j = 0
+    for index, statement in enumerate(after):
+        code = module.code_for_node(statement)
+        if code in codes[j:]:
+            j = codes.index(code, j) + 1  # the originals skipped over went (or were replaced)
+        elif j < len(before) and _same_from_module(before[j], statement):
+            merged.append(index)
+            j += 1
+        else:
+            added.append(index)
+    return added, merged
+
+
+def _import(statement: cst.CSTNode) -> cst.Import | cst.ImportFrom | None:
+    import libcst as cst
+
+    if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 \
+            and isinstance(statement.body[0], (cst.Import, cst.ImportFrom)):
+        return statement.body[0]
+    return None
+
+
+def _same_from_module(old: cst.CSTNode, new: cst.CSTNode) -> bool:
+    import libcst as cst
+
+    a, b = _import(old), _import(new)
+    return isinstance(a, cst.ImportFrom) and isinstance(b, cst.ImportFrom) and _module_name(a) == _module_name(b)
+
+
+def _module_name(node: cst.Import | cst.ImportFrom) -> str:
+    import libcst as cst
+
+    if isinstance(node, cst.Import):
+        return _dotted(node.names[0].name)
+    dots = "." * len(node.relative)
+    return dots + (_dotted(node.module) if node.module is not None else "")
+
+
+def _dotted(node: cst.CSTNode) -> str:
+    import libcst as cst
+
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return f"{_dotted(node.value)}.{node.attr.value}"
+    return ""
+
+
+def _key(node: cst.Import | cst.ImportFrom, first_party: frozenset[str]) -> Key:
+    import libcst as cst
+
+    name = _module_name(node)
+    top = name.split(".", 1)[0]
+    if name.startswith("."):
+        section = _LOCAL
+    elif top == "__future__":
+        section = _FUTURE
+    elif top in sys.stdlib_module_names:
+        section = _STDLIB
+    elif top in first_party:
+        section = _FIRST_PARTY
+    else:
+        section = _THIRD_PARTY
+    return (section, int(isinstance(node, cst.ImportFrom)), name.lower())
+
+
+def _is_sorted(body: Sequence[cst.BaseStatement], first_party: frozenset[str]) -> bool:
+    keys = [_key(n, first_party) for s in body if (n := _import(s)) is not None]
+    return keys == sorted(keys)
+
+
+def _name_key(name: str) -> tuple[int, str]:
+    """isort's and ruff's ``order-by-type``: CONSTANTS, then Classes, then everything else."""
+    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
+    return (kind, name.lower())
+
+
+def _sorted_names(statement: cst.BaseStatement, before: Sequence[cst.BaseStatement]) -> cst.BaseStatement:
+    """A merged ``from x import a, b, new`` with its names sorted, when they were sorted before."""
+    import libcst as cst
+
+    node = _import(statement)
+    if not isinstance(node, cst.ImportFrom) or isinstance(node.names, cst.ImportStar):
+        return statement
+    old = next((n for s in before if isinstance(n := _import(s), cst.ImportFrom) and _module_name(n) == _module_name(node)),
+               None)
+    if old is None or isinstance(old.names, cst.ImportStar):
+        return statement
+    old_names = [_dotted(a.name) for a in old.names]
+    if old_names != sorted(old_names, key=_name_key):
+        return statement
+    aliases = sorted(node.names, key=lambda a: _name_key(_dotted(a.name)))
+    # Each place keeps its separator (and the last its ending): only the names move.
+    fixed = [alias.with_changes(comma=node.names[i].comma) for i, alias in enumerate(aliases)]
+    assert isinstance(statement, cst.SimpleStatementLine)
+    return statement.with_changes(body=[node.with_changes(names=fixed)])
+
+
+def _insert(body: list[cst.BaseStatement], statement: cst.BaseStatement, first_party: frozenset[str]
+            ) -> list[cst.BaseStatement]:
+    """``body`` with ``statement`` (an import) where a sorter would put it."""
+    import libcst
+
+    node = _import(statement)
+    assert node is not None and isinstance(statement, libcst.SimpleStatementLine)
+    imports = [(i, n) for i, s in enumerate(body) if (n := _import(s)) is not None]
+    keys = [_key(n, first_party) for _i, n in imports]
+    new_key = _key(node, first_party)
+    if not imports:
+        return [*body, statement]
+    if not _is_sorted(body, first_party):
+        # Not sorted: next to the framework's imports, else where libcst appended it.
+        framework = [i for i, n in imports if _module_name(n).split(".", 1)[0] in _FRAMEWORK]
+        at = (framework[-1] if framework else imports[-1][0]) + 1
+        return [*body[:at], statement.with_changes(leading_lines=[]), *body[at:]]
+    before = [(i, k) for (i, _n), k in zip(imports, keys) if k <= new_key]
+    after = [(i, k) for (i, _n), k in zip(imports, keys) if k > new_key]
+    previous, following = (before[-1] if before else None), (after[0] if after else None)
+    placed = statement.with_changes(leading_lines=[])
+    if previous is not None and previous[1][0] == new_key[0]:
+        at = previous[0] + 1
+    elif following is not None and following[1][0] == new_key[0]:
+        # First of its section: it takes over the section's leading blank line (or comment).
+        at = following[0]
+        old = body[at]
+        assert isinstance(old, libcst.SimpleStatementLine)
+        placed = statement.with_changes(leading_lines=old.leading_lines)
+        body = [*body[:at], old.with_changes(leading_lines=[]), *body[at + 1:]]
+    else:
+        # A section of its own, between the ones before and after it.
+        at = previous[0] + 1 if previous is not None else imports[0][0]
+        if previous is not None:
+            placed = statement.with_changes(leading_lines=[libcst.EmptyLine()])
+        else:
+            # Before every other import: it takes over what precedes them (the blank line after a
+            # docstring), unless nothing does (the separator left by an import that went is not).
+            old = body[at]
+            assert isinstance(old, libcst.SimpleStatementLine)
+            placed = statement.with_changes(leading_lines=old.leading_lines if at else [])
+            body = [*body[:at], old.with_changes(leading_lines=[libcst.EmptyLine()]), *body[at + 1:]]
+        nxt = body[at] if at < len(body) else None
+        if previous is not None and isinstance(nxt, libcst.SimpleStatementLine) and _import(nxt) is not None \
+                and not nxt.leading_lines:
+            body = [*body[:at], nxt.with_changes(leading_lines=[libcst.EmptyLine()]), *body[at + 1:]]
+    return [*body[:at], placed, *body[at:]]

@@ -1,0 +1,17 @@
+import shutil
+from fastapi import FastAPI
+import json
+from pydantic import BaseModel
+
+app = FastAPI()
+
+
+class Item(BaseModel):
+    name: str
+
+
+@app.post("/items")
+async def create(item: Item):  # expect-fix: wrap-in-threadpool
+    async with app.state.lock:
+        shutil.rmtree(f"/srv/items/{item.name}")  # expect: UNB120
+    return json.loads(item.model_dump_json())
