@@ -162,3 +162,42 @@ def load_settings(project_root: Path, overrides: dict[str, Any], base: Settings 
         )
         settings = replace(settings, ignore=kept)
     return replace(settings, **overrides)
+
+
+#: ruff's and black's default line length.
+DEFAULT_LINE_LENGTH = 88
+
+
+def formatter_line_length(root: Path) -> int:
+    """The line length the project's formatter or linter keeps to: ruff's ``line-length``
+    (``ruff.toml``, ``.ruff.toml`` or ``[tool.ruff]``), else black's, else flake8's
+    ``max-line-length`` (``setup.cfg``, ``tox.ini``, ``.flake8``); 88 without one. Rewritten
+    lines are laid out within it."""
+    for name, table in (("ruff.toml", ()), (".ruff.toml", ()), ("pyproject.toml", ("tool", "ruff")),
+                        ("pyproject.toml", ("tool", "black"))):
+        found = _toml_key(root / name, table, "line-length")
+        if found is not None:
+            return found
+    import configparser
+
+    for name in ("setup.cfg", "tox.ini", ".flake8"):
+        parser = configparser.ConfigParser()
+        try:
+            parser.read(root / name, encoding="utf-8")
+            value = parser.get("flake8", "max-line-length", fallback=None)
+        except (configparser.Error, UnicodeDecodeError):
+            continue
+        if value is not None and value.strip().isdigit():
+            return int(value.strip())
+    return DEFAULT_LINE_LENGTH
+
+
+def _toml_key(path: Path, table: tuple[str, ...], key: str) -> int | None:
+    try:
+        data: Any = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    for part in table:
+        data = data.get(part) if isinstance(data, dict) else None
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None

@@ -31,6 +31,7 @@ from .analysis.registry import Registration
 from .analysis.resolver import Resolver
 from .analysis.summaries import LibrarySummaries
 from .catalogue import BUILTIN, BlockingApi, Catalogue
+from .config import formatter_line_length
 from .diffing import split_lines
 from .first_pass import display_path
 from .fixes.awaiting_callers import rewrite_callers
@@ -78,6 +79,13 @@ class ProjectAnalysis:
             self.blocking.summaries = LibrarySummaries(tuple(Path(p) for p in self.settings.libraries), load)
         self._local_sites: dict[Path, dict[str, list[CallSite]]] = {}
         self._first_party: frozenset[str] | None = None
+        self._line_length: int | None = None
+
+    @property
+    def line_length(self) -> int:
+        if self._line_length is None:
+            self._line_length = formatter_line_length(self.index.root)
+        return self._line_length
 
     @property
     def first_party(self) -> frozenset[str]:
@@ -224,6 +232,7 @@ class _FileAnalysis:
                               handlers_checked=checked)
         edits.import_span = import_block_span(self.info.tree)
         edits.first_party = self.project.first_party
+        edits.line_length = self.project.line_length
         try:
             new_text = apply_edits(self.text, edits, self.shown)
         except TransformError as error:

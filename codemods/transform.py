@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from .diffing import split_lines
 from .import_order import place_added_imports
+from .layout import split_long_lines
 from .newer_syntax import check_compiles, parse
 
 if TYPE_CHECKING:
@@ -68,6 +69,8 @@ class FileEdits:
     caller_requests: set[tuple[str, str]] = field(default_factory=set)
     #: The project's top-level modules and packages: the first-party section of its imports.
     first_party: frozenset[str] = frozenset()
+    #: The project's line length (ruff's, black's or flake8's): longer rewritten lines are split.
+    line_length: int = 88
 
 
 class TransformError(Exception):
@@ -89,7 +92,8 @@ def apply_edits(text: str, edits: FileEdits, path: str) -> str:
         chunk_edits = [e for e in edits.nodes if start <= e.line <= end]
         placed += len(chunk_edits)
         if chunk_edits:
-            pieces[start] = (end, _rewrite_chunk(lines[start - 1 : end], start, chunk_edits))
+            rewritten = _rewrite_chunk(lines[start - 1 : end], start, chunk_edits)
+            pieces[start] = (end, split_long_lines(rewritten, lines[start - 1 : end], edits.line_length))
     if placed != len(edits.nodes):
         raise TransformError("an edit lies outside the functions being fixed")
     out: list[str] = []

@@ -23,7 +23,7 @@ def _found(result):  # type: ignore[no-untyped-def]
 def test_case(case: Case, request: pytest.FixtureRequest) -> None:
     source = case.read_input()
     settings = case.settings()
-    result = analyse_source(source, "input.py", settings)
+    result = analyse_source(source, str(case.input_path), settings)  # its folder has no formatter settings: 88 columns
     assert result.error is None, result.error
 
     want_calls, want_fixes = expectations(source)
@@ -43,7 +43,7 @@ def test_case(case: Case, request: pytest.FixtureRequest) -> None:
         pytest.fail(f"output differs from expected.py:\n{diff}")
 
     assert_compiles(output, str(case.expected_path))
-    again = analyse_source(output, "input.py", settings)
+    again = analyse_source(output, str(case.input_path), settings)
     assert again.error is None
     assert again.new_text is None or again.new_text == output, "a second run changed the output"
 

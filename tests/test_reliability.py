@@ -349,9 +349,11 @@ WRAPPED_OUT = (
     '@app.post("/note")\n'
     "async def note(request: Request):\n"
     "\tbody = await request.body()\n"
+    "\n"
     "\tdef _blocking_io_1():\n"
     '\t\twith open("notes.txt", "ab") as handle:\n'
     "\t\t\thandle.write(body)\n"
+    "\n"
     "\tawait run_in_threadpool(_blocking_io_1)\n"
     '\treturn {"ok": True}\n'
 )

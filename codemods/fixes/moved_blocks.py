@@ -99,12 +99,15 @@ def _node_type(statement: ast.stmt) -> str:
     return type(statement).__name__ if hasattr(statement, "body") else "SimpleStatementLine"
 
 
-def extract_unit(unit: Unit, names: _Names, helper: str, django: bool) -> list[tuple[str, ast.stmt, Any]]:
+def extract_unit(unit: Unit, names: _Names, helper: str, django: bool, first_in_block: bool = False
+                 ) -> list[tuple[str, ast.stmt, Any]]:
     """Move the statements of ``unit`` into a nested sync function, run in one threadpool call.
 
     libcst leaves the statements in order: all but the last are collected and
     removed, and the last is replaced by the declarations, the helper holding
-    all of them and the awaited call.
+    all of them and the awaited call. Laid out as ruff format and black lay out
+    an inner function: one blank line before it (unless it opens its block) and
+    one after it.
     """
     returned, shared, declared = names
     collected: list[Any] = []
@@ -133,11 +136,18 @@ def extract_unit(unit: Unit, names: _Names, helper: str, django: bool) -> list[t
         slot = len(body) - (2 if returned else 1)
         body[slot:slot + 1] = [moved[0].with_changes(leading_lines=[]), *moved[1:]]
         definition = definition.with_changes(body=definition.body.with_changes(body=body))
+        blank = [cst.EmptyLine(indent=False)]
+        leading = list(moved[0].leading_lines)
+        if parsed[:-1]:
+            # ``name: object`` declarations take the block's place; the function follows them.
+            definition = definition.with_changes(leading_lines=blank)
+        elif not first_in_block and not (leading and leading[0].comment is None):
+            leading = [*blank, *leading]  # a blank line before the function (and its comments)
         statements = [*parsed[:-1], definition]
-        statements[0] = statements[0].with_changes(leading_lines=moved[0].leading_lines)
+        statements[0] = statements[0].with_changes(leading_lines=leading)
         target = f"{', '.join(returned)} = " if returned else ""
         runner = f"{DJANGO_RUNNER}({helper})()" if django else f"{RUN_IN_THREADPOOL}({helper})"
-        call = cst.parse_statement(f"{target}await {runner}\n")
+        call = cst.parse_statement(f"{target}await {runner}\n").with_changes(leading_lines=blank)
         return cst.FlattenSentinel([*statements, call])
 
     return [(_node_type(s), s, gather) for s in unit[:-1]] + [(_node_type(unit[-1]), unit[-1], rewrite)]
@@ -195,3 +205,10 @@ def _bound_outside(context: FixContext, statement: list[ast.stmt]) -> set[str]:
 def _loaded_outside(function: ast.AST, statements: list[ast.stmt]) -> set[str]:
     inside = {id(n) for statement in statements for n in ast.walk(statement)}
     return {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and id(n) not in inside}
+
+
+def opens_block(function: ast.AST, statement: ast.stmt) -> bool:
+    """Whether ``statement`` is the first of a function's body: ruff format and black put no
+    blank line before an inner function there (they do at the top of an ``if`` or ``with``)."""
+    return any(isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.body and node.body[0] is statement
+               for node in ast.walk(function))

@@ -58,7 +58,15 @@ from .calls import (
     threadpool_module,
 )
 from .file_loops import check_loop, file_loops, outermost, wrap_comprehension
-from .moved_blocks import DJANGO_RUNNER, check_movable, extract_unit, fresh_name, taken_names, unit_names
+from .moved_blocks import (
+    DJANGO_RUNNER,
+    check_movable,
+    extract_unit,
+    fresh_name,
+    opens_block,
+    taken_names,
+    unit_names,
+)
 from .object_runs import Unit, find_runs, unconfined_affine
 
 if TYPE_CHECKING:
@@ -185,7 +193,8 @@ def _plan_actions(context: FixContext) -> tuple[list[tuple[str, ast.stmt | ast.e
                                                       _uses_django(context))))
     used = taken_names(context)
     for unit, names in zip(units, unit_names(context, units)):
-        actions.extend(extract_unit(unit, names, fresh_name("_blocking_io", used), _uses_django(context)))
+        actions.extend(extract_unit(unit, names, fresh_name("_blocking_io", used), _uses_django(context),
+                                    opens_block(context.function, unit[0])))
     return actions, units
 
 
@@ -227,6 +236,11 @@ def _wrap_call(parenthesize: bool, nested: bool, django: bool = False) -> Any:
                 comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
             first = cst.Arg(updated.func, comma=comma) if comma is not None else cst.Arg(updated.func)
             args = [first, *own_parentheses(updated.args)]
+            if keep:
+                # An exploded call stays exploded, the callable on a line of its own (as ruff
+                # format and black write it).
+                wrapped = cst.Call(func=cst.Name(_NAME), args=args, whitespace_before_args=layout)
+                return keep_parens(original, awaited(wrapped, parenthesize and not original.lpar))
         wrapped = cst.Call(func=cst.Name(_NAME), args=args)
         return keep_parens(original, awaited(wrapped, parenthesize and not original.lpar))
 

@@ -11,7 +11,9 @@ claude = Anthropic()
 @app.post("/stores/{store_id}/files")
 async def add_file(store_id: str, upload: UploadFile):  # expect-fix: wrap-in-threadpool
     data = await upload.read()
-    stored = await run_in_threadpool(gpt.vector_stores.files.upload_and_poll, vector_store_id=store_id, file=data)  # expect: UNB190
+    stored = await run_in_threadpool(
+        gpt.vector_stores.files.upload_and_poll, vector_store_id=store_id, file=data
+    )  # expect: UNB190
     return {"id": stored.id, "status": stored.status}
 
 

@@ -18,9 +18,11 @@ async def customer_names(request: Request):  # expect-fix: wrap-in-threadpool
     limit = (await request.json())["limit"]
     pages = await run_in_threadpool(stripe.Customer.list, limit=limit)  # expect: UNB190
     names = []
+
     # The pages are fetched while the loop runs: the whole loop moves to the threadpool.
     def _blocking_io_1():
         for customer in pages.auto_paging_iter():  # expect: UNB190
             names.append(customer.name)
+
     await run_in_threadpool(_blocking_io_1)
     return names

@@ -14,5 +14,7 @@ class Item(BaseModel):
 @app.post("/items")
 async def create(item: Item):  # expect-fix: wrap-in-threadpool
     async with app.state.lock:
-        await run_in_threadpool(shutil.rmtree, f"/srv/items/{item.name}")  # expect: UNB120
+        await run_in_threadpool(
+            shutil.rmtree, f"/srv/items/{item.name}"
+        )  # expect: UNB120
     return json.loads(item.model_dump_json())

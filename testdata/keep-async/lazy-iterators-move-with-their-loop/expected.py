@@ -15,14 +15,20 @@ search = Elasticsearch("http://localhost:9200")
 async def inventory(request: Request):  # expect-fix: wrap-in-threadpool
     prefix = (await request.json())["prefix"]
     found = []
+
     # Each page is a request, made while the loop runs: the loop moves, not only the call.
     def _blocking_io_1():
         nonlocal found
         for page in storage.get_paginator("list_objects_v2").paginate(Bucket="files", Prefix=prefix):  # expect: UNB160
             found += [item["Key"] for item in page.get("Contents", [])]
+
     await run_in_threadpool(_blocking_io_1)
-    keys = await run_in_threadpool(lambda: [key for key in cache.scan_iter(match=prefix + "*")])  # expect: UNB150
-    hits = await run_in_threadpool(list, helpers.scan(search, index="documents"))  # expect: UNB140
+    keys = await run_in_threadpool(
+        lambda: [key for key in cache.scan_iter(match=prefix + "*")]
+    )  # expect: UNB150
+    hits = await run_in_threadpool(
+        list, helpers.scan(search, index="documents")
+    )  # expect: UNB140
     return {"objects": found, "keys": keys, "hits": len(hits)}
 
 

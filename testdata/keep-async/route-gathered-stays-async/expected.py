@@ -9,7 +9,9 @@ app = FastAPI()
 
 @app.get("/price/{symbol}")
 async def price(symbol: str):  # expect-fix: wrap-in-threadpool
-    return (await run_in_threadpool(requests.get, f"https://ticker.example/{symbol}")).json()  # expect: UNB110
+    return (
+        await run_in_threadpool(requests.get, f"https://ticker.example/{symbol}")
+    ).json()  # expect: UNB110
 
 
 @app.get("/portfolio")

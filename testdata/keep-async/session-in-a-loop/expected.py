@@ -11,5 +11,7 @@ async def mirror(request: Request):  # expect-fix: wrap-in-threadpool
     sizes = {}
     with requests.Session() as session:
         for url in urls:
-            sizes[url] = len((await run_in_threadpool(session.get, url)).content)  # expect: UNB110
+            sizes[url] = len(
+                (await run_in_threadpool(session.get, url)).content
+            )  # expect: UNB110
     return sizes

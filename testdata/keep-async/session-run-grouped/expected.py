@@ -31,6 +31,7 @@ async def create_order(request: Request):  # expect-fix: wrap-in-threadpool
     payload = await request.json()
     db = SessionLocal()
     order = Order(customer=payload["customer"])
+
     def _blocking_io_1():
         db.add(order)
         db.flush()  # expect: UNB140
@@ -38,6 +39,7 @@ async def create_order(request: Request):  # expect-fix: wrap-in-threadpool
             db.add(OrderLine(order_id=order.id, sku=sku))
         db.commit()  # expect: UNB140
         db.refresh(order)  # expect: UNB140
+
     await run_in_threadpool(_blocking_io_1)
     order_id = order.id
     await run_in_threadpool(db.close)  # expect: UNB140

@@ -10,6 +10,7 @@ app = FastAPI()
 async def save_settings(request: Request):  # expect-fix: wrap-in-threadpool
     payload = await request.json()
     count = 0
+
     # Persist the settings next to the defaults.
     def _blocking_io_1():
         nonlocal count
@@ -18,5 +19,6 @@ async def save_settings(request: Request):  # expect-fix: wrap-in-threadpool
             count = len(payload)
             written = handle.tell()
         return written
+
     written = await run_in_threadpool(_blocking_io_1)
     return {"keys": count, "bytes": written}

@@ -14,4 +14,6 @@ async def wait_for_replica():  # expect-fix: swap-to-async
 
 @app.on_event("shutdown")
 async def flush_metrics():  # expect-fix: wrap-in-threadpool
-    await run_in_threadpool(subprocess.run, ["metrics-flush", "--all"], check=True)  # expect: UNB130
+    await run_in_threadpool(
+        subprocess.run, ["metrics-flush", "--all"], check=True
+    )  # expect: UNB130

@@ -10,7 +10,9 @@ async def warm_up():  # expect-fix: swap-to-async
 
 
 async def stop_sidecar():  # expect-fix: wrap-in-threadpool
-    await run_in_threadpool(subprocess.run, ["systemctl", "stop", "metrics-sidecar"])  # expect: UNB130
+    await run_in_threadpool(
+        subprocess.run, ["systemctl", "stop", "metrics-sidecar"]
+    )  # expect: UNB130
 
 
 app = FastAPI(on_startup=[warm_up], on_shutdown=[stop_sidecar])

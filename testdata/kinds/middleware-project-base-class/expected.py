@@ -11,7 +11,12 @@ class HeaderMiddleware(BaseHTTPMiddleware):
 
 class BuildHeaderMiddleware(HeaderMiddleware):
     async def dispatch(self, request: Request, call_next):  # expect-fix: wrap-in-threadpool
-        revision = await run_in_threadpool(subprocess.run, ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True)  # expect: UNB130
+        revision = await run_in_threadpool(
+            subprocess.run,
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+        )  # expect: UNB130
         response = await call_next(request)
         response.headers[self.header_name] = revision.stdout.strip()
         return response

@@ -10,7 +10,12 @@ router = APIRouter()
 async def service_state(websocket: WebSocket):  # expect-fix: wrap-in-threadpool
     await websocket.accept()
     service = await websocket.receive_text()
-    state = await run_in_threadpool(subprocess.run, ["systemctl", "is-active", service], capture_output=True, text=True)  # expect: UNB130
+    state = await run_in_threadpool(
+        subprocess.run,
+        ["systemctl", "is-active", service],
+        capture_output=True,
+        text=True,
+    )  # expect: UNB130
     await websocket.send_text(state.stdout.strip())
     await websocket.close()
 

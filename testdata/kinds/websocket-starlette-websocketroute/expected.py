@@ -17,7 +17,9 @@ async def countdown(websocket: WebSocket):  # expect-fix: swap-to-async
 
 
 async def under_maintenance(websocket: WebSocket):  # expect-fix: wrap-in-threadpool
-    reason = (await run_in_threadpool(Path("MAINTENANCE").read_text, encoding="utf-8")).strip()  # expect: UNB120
+    reason = (
+        await run_in_threadpool(Path("MAINTENANCE").read_text, encoding="utf-8")
+    ).strip()  # expect: UNB120
     raise WebSocketException(code=1013, reason=reason)
 
 

@@ -33,4 +33,6 @@ def current_session() -> Session:
 @app.post("/items")
 async def create_item(request: Request):  # expect-fix: wrap-in-threadpool
     data = await request.json()
-    return await run_in_threadpool(Repositories(current_session()).items.create, data)  # expect: UNB140
+    return await run_in_threadpool(
+        Repositories(current_session()).items.create, data
+    )  # expect: UNB140

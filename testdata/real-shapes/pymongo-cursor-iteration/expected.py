@@ -32,9 +32,11 @@ def list_prompts(org_id: str, page: int = 0):  # expect-fix: convert-to-def
 async def search_prompts(request: Request):  # expect-fix: wrap-in-threadpool
     body = await request.json()
     found = []
+
     def _blocking_io_1():
         for prompt in prompts.find(body["query"]):  # expect: UNB140
             found.append(str(prompt["_id"]))
+
     await run_in_threadpool(_blocking_io_1)
     return {"found": found}
 
@@ -43,7 +45,9 @@ async def search_prompts(request: Request):  # expect-fix: wrap-in-threadpool
 async def prompt_ids(request: Request):  # expect-fix: wrap-in-threadpool
     body = await request.json()
     cursor = prompts.find({"org_id": body["org_id"]})
-    return {"ids": [str(p["_id"]) for p in await run_in_threadpool(list, cursor)]}  # expect: UNB140
+    return {
+        "ids": [str(p["_id"]) for p in await run_in_threadpool(list, cursor)]
+    }  # expect: UNB140
 
 
 @app.get("/defaults")
@@ -68,4 +72,6 @@ def prompt_names(org_id: str):  # expect-fix: convert-to-def
 @app.post("/prompts/names")
 async def prompt_names_posted(request: Request):  # expect-fix: wrap-in-threadpool
     org_id = (await request.json())["org_id"]
-    return await run_in_threadpool(sorted, (p["name"] for p in prompts.find({"org_id": org_id})))  # expect: UNB140
+    return await run_in_threadpool(
+        sorted, (p["name"] for p in prompts.find({"org_id": org_id}))
+    )  # expect: UNB140

@@ -22,7 +22,9 @@ class AuditMiddleware(BaseHTTPMiddleware):
 
     async def dispatch(self, request: Request, call_next):  # expect-fix: wrap-in-threadpool
         response = await call_next(request)
-        await run_in_threadpool(self.audit.record, f"{request.url.path} {response.status_code}")  # expect: UNB120
+        await run_in_threadpool(
+            self.audit.record, f"{request.url.path} {response.status_code}"
+        )  # expect: UNB120
         return response
 
 

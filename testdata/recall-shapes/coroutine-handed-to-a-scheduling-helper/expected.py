@@ -18,6 +18,7 @@ async def export_report(websocket: WebSocket, name: str):  # expect-fix: wrap-in
         with open(f"/srv/reports/{name}.json") as handle:  # expect: UNB120
             report = json.load(handle)  # expect: UNB120
         return report
+
     report = await run_in_threadpool(_blocking_io_1)
     await websocket.send_json(report)
 

@@ -12,7 +12,9 @@ app = FastAPI()
 class ConfiguredStaticFiles(StaticFiles):
     async def get_response(self, path: str, scope: Scope) -> Response:  # expect-fix: wrap-in-threadpool
         if path.endswith(".html"):
-            page = await run_in_threadpool(Path(self.directory, path).read_text, encoding="utf-8")  # expect: UNB120
+            page = await run_in_threadpool(
+                Path(self.directory, path).read_text, encoding="utf-8"
+            )  # expect: UNB120
             return Response(page.replace("{{API}}", "/api"), media_type="text/html")
         return await super().get_response(path, scope)
 
@@ -26,7 +28,9 @@ class PlainStaticFiles(StaticFiles):
 
 class HealthApp:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:  # expect-fix: wrap-in-threadpool
-        status = await run_in_threadpool(Path("/srv/health").read_text, encoding="utf-8")  # expect: UNB120
+        status = await run_in_threadpool(
+            Path("/srv/health").read_text, encoding="utf-8"
+        )  # expect: UNB120
         await Response(status)(scope, receive, send)
 
 

@@ -41,7 +41,9 @@ async def start_pruning():
 
     async def prune_forever():  # expect-fix: wrap-in-threadpool
         while True:
-            await run_in_threadpool(subprocess.run, ["find", "/tmp/cache", "-mtime", "+1", "-delete"])  # expect: UNB130
+            await run_in_threadpool(
+                subprocess.run, ["find", "/tmp/cache", "-mtime", "+1", "-delete"]
+            )  # expect: UNB130
             await asyncio.sleep(3600)
 
     asyncio.create_task(prune_forever())

@@ -9,7 +9,9 @@ from fastapi.concurrency import run_in_threadpool
 
 async def prune_uploads():  # expect-fix: wrap-in-threadpool
     while True:
-        await run_in_threadpool(shutil.rmtree, "/srv/uploads/expired", ignore_errors=True)  # expect: UNB120
+        await run_in_threadpool(
+            shutil.rmtree, "/srv/uploads/expired", ignore_errors=True
+        )  # expect: UNB120
         await asyncio.sleep(3600)
 
 

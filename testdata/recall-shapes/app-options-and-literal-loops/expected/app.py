@@ -20,6 +20,7 @@ class FileStore(Store):
         def _blocking_io_1():
             with open(self.path) as handle:  # expect: UNB120
                 self.data = json.load(handle)  # expect: UNB120
+
         await run_in_threadpool(_blocking_io_1)
 
 

@@ -28,7 +28,9 @@ class RestServer:
 
             async def dispatch(self, request: Request, call_next):  # expect-fix: wrap-in-threadpool
                 response = await call_next(request)
-                await run_in_threadpool(self.registry.record_visit, request.url.path)  # expect: UNB120
+                await run_in_threadpool(
+                    self.registry.record_visit, request.url.path
+                )  # expect: UNB120
                 return response
 
         self.app.add_middleware(LoggingMiddleware, registry=self.registry)

@@ -14,7 +14,9 @@ class Parser(ABC):
 
 class ToolParser(Parser):
     async def parse(self, text: str) -> list[str]:  # expect-fix: wrap-in-threadpool
-        output = await run_in_threadpool(subprocess.check_output, ["crf_test", text])  # expect: UNB130
+        output = await run_in_threadpool(
+            subprocess.check_output, ["crf_test", text]
+        )  # expect: UNB130
         return output.decode().split()
 
 

@@ -12,7 +12,9 @@ class ReportStore:
 
     async def get(self, report_id: str) -> dict:  # expect-fix: wrap-in-threadpool
         async with self.lock:
-            data = json.loads(await run_in_threadpool(self.path.read_text))  # expect: UNB120
+            data = json.loads(
+                await run_in_threadpool(self.path.read_text)
+            )  # expect: UNB120
         return data.get(report_id, {})
 
 

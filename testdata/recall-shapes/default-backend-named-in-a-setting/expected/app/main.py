@@ -17,6 +17,7 @@ class FileGraphStore(GraphStore):
             with open("/srv/graph.json") as handle:  # expect: UNB120
                 graph = json.load(handle)  # expect: UNB120
             return graph
+
         graph = await run_in_threadpool(_blocking_io_1)
         return list(graph)
 

@@ -1,0 +1,152 @@
+"""Rewritten lines laid out as ruff format and black lay them out.
+
+``x = requests.post(url, json=payload)`` fits in 88 columns; its rewrite
+``x = await run_in_threadpool(requests.post, url, json=payload)`` may not, and
+a reviewer would then run a formatter over a file the tool touched. So a line
+the rewrite produced (not one it kept) that is longer than the project's line
+length is split the way those formatters split a statement: at its last
+bracket pair, the contents on one indented line if they fit there
+(``run_in_threadpool(`` / ``requests.post, url, json=payload`` / ``)``), else one
+element per line with a trailing comma. A trailing comment stays at the end of
+the statement, after the closing bracket.
+
+Only whole statements on one line are split, and a split is kept only when it
+parses to the same tree as the line it replaces; lines outside the rewrite are
+never touched.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import tokenize
+
+_OPENING = {"(": ")", "[": "]", "{": "}"}
+_INDENT = "    "
+
+
+def split_long_lines(new_lines: list[str], old_lines: list[str], limit: int) -> list[str]:
+    """``new_lines`` with each changed one-line statement longer than ``limit`` split."""
+    kept = set(old_lines)
+    out: list[str] = []
+    for line in new_lines:
+        body = line.rstrip("\r\n")
+        if line in kept or len(body) <= limit:
+            out.append(line)
+            continue
+        ending = line[len(body):]
+        split = _split(body, limit)
+        out.extend(part + ending for part in split) if split else out.append(line)
+    return out
+
+
+def _split(line: str, limit: int, depth: int = 0) -> list[str] | None:
+    """``line`` split at a bracket pair: the last one whose opening line fits (a short trailer
+    such as ``.json()`` or ``[:n]`` stays after the closing bracket), the contents on one line
+    if they fit, else one element per line (each split again if it is still too long)."""
+    indent = line[: len(line) - len(line.lstrip())]
+    tokens = _tokens(line.strip())
+    if tokens is None or depth > 3:
+        return None
+    code_end, comment = len(line.strip()), ""
+    if tokens and tokens[-1].type == tokenize.COMMENT:
+        comment = "  " + tokens[-1].string
+        code_end = tokens[-1].start[1]
+        tokens = tokens[:-1]
+    if any(t.type == tokenize.OP and t.string == ";" for t in tokens):
+        return None  # several statements on one line: a formatter would part them first
+    code = line.strip()[:code_end].rstrip()
+    pairs = _pairs(tokens) or []
+    inside = indent + _INDENT
+    for opening, closing in reversed(pairs):
+        head, inner, tail = code[: opening + 1], code[opening + 1: closing].strip(), code[closing:]
+        if not inner or (len(indent + head) > limit and (opening, closing) != pairs[0]):
+            continue
+        elements = _top_level_elements(inner)
+        if elements is None:
+            return None
+        if not inner.endswith(",") and len(inside + inner) <= limit:
+            body = [inside + inner]
+        elif len(elements) == 1 and not inner.endswith(","):
+            body = _split(inside + inner, limit, depth + 1) or [inside + inner]
+        else:
+            body = []
+            for element in elements:
+                part = inside + element + ","
+                body += (_split(part, limit, depth + 1) or [part]) if len(part) > limit else [part]
+        candidate = [indent + head, *body, indent + tail + comment]
+        if _same_tree(line, candidate):
+            return candidate
+    return None
+
+
+def _tokens(code: str) -> list[tokenize.TokenInfo] | None:
+    try:
+        found = list(tokenize.generate_tokens(io.StringIO(code + "\n").readline))
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return None
+    skipped = {tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER, tokenize.INDENT, tokenize.DEDENT}
+    found = [t for t in found if t.type not in skipped]
+    if any(t.start[0] != 1 for t in found):
+        return None  # a string over several lines, or a continuation: not one plain line
+    return found
+
+
+def _pairs(tokens: list[tokenize.TokenInfo]) -> list[tuple[int, int]] | None:
+    """Columns of the outermost bracket pairs of the line, in order."""
+    stack: list[tokenize.TokenInfo] = []
+    pairs: list[tuple[int, int]] = []
+    for token in tokens:
+        if token.type != tokenize.OP:
+            continue
+        if token.string in _OPENING:
+            stack.append(token)
+        elif token.string in _OPENING.values():
+            if not stack or _OPENING[stack[-1].string] != token.string:
+                return None
+            opened = stack.pop()
+            if not stack:
+                pairs.append((opened.start[1], token.start[1]))
+    return pairs if not stack else None
+
+
+def _top_level_elements(inner: str) -> list[str] | None:
+    """The comma-separated elements of a bracket's contents (a trailing comma dropped)."""
+    tokens = _tokens(inner)
+    if tokens is None:
+        return None
+    elements, start, depth = [], 0, 0
+    for token in tokens:
+        if token.type == tokenize.OP and token.string in _OPENING:
+            depth += 1
+        elif token.type == tokenize.OP and token.string in _OPENING.values():
+            depth -= 1
+        elif token.type == tokenize.OP and token.string == "," and depth == 0:
+            elements.append(inner[start: token.start[1]].strip())
+            start = token.end[1]
+    rest = inner[start:].strip()
+    if rest:
+        elements.append(rest)
+    return elements if all(elements) else None
+
+
+def _same_tree(line: str, parts: list[str]) -> bool:
+    """Whether the split statement is the same statement (a block opener gets a body to parse)."""
+    def tree(text: str) -> str | None:
+        source = text.strip() if "\n" not in text else _dedent(text)
+        if source.rstrip().endswith(":"):
+            source += "\n    pass"
+        try:
+            parsed = compile(source, "<split>", "exec", ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+        except SyntaxError:
+            return None
+        return ast.dump(parsed)
+
+    before = tree(line)
+    return before is not None and before == tree("\n".join(parts))
+
+
+def _dedent(text: str) -> str:
+    lines = text.split("\n")
+    width = len(lines[0]) - len(lines[0].lstrip())
+    return "\n".join(part[width:] if part[:width].isspace() or not part[:width] else part for part in lines)
