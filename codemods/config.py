@@ -171,33 +171,75 @@ DEFAULT_LINE_LENGTH = 88
 def formatter_line_length(root: Path) -> int:
     """The line length the project's formatter or linter keeps to: ruff's ``line-length``
     (``ruff.toml``, ``.ruff.toml`` or ``[tool.ruff]``), else black's, else flake8's
-    ``max-line-length`` (``setup.cfg``, ``tox.ini``, ``.flake8``); 88 without one. Rewritten
-    lines are laid out within it."""
-    for name, table in (("ruff.toml", ()), (".ruff.toml", ()), ("pyproject.toml", ("tool", "ruff")),
-                        ("pyproject.toml", ("tool", "black"))):
-        found = _toml_key(root / name, table, "line-length")
-        if found is not None:
-            return found
+    ``max-line-length`` (``setup.cfg``, ``tox.ini``, ``.flake8``); 88 without one. Like ruff,
+    the nearest folder (from the project up to its repository's root) that configures one
+    wins: a workspace member uses the repository's settings. Rewritten lines keep to it."""
     import configparser
 
-    for name in ("setup.cfg", "tox.ini", ".flake8"):
-        parser = configparser.ConfigParser()
-        try:
-            parser.read(root / name, encoding="utf-8")
-            value = parser.get("flake8", "max-line-length", fallback=None)
-        except (configparser.Error, UnicodeDecodeError):
-            continue
-        if value is not None and value.strip().isdigit():
-            return int(value.strip())
+    for folder in _config_folders(root):
+        for name, table in (("ruff.toml", ()), (".ruff.toml", ()), ("pyproject.toml", ("tool", "ruff")),
+                            ("pyproject.toml", ("tool", "black"))):
+            found = _toml_value(folder / name, table, "line-length")
+            if isinstance(found, int) and not isinstance(found, bool) and found > 0:
+                return found
+        for name in ("setup.cfg", "tox.ini", ".flake8"):
+            parser = configparser.ConfigParser()
+            try:
+                parser.read(folder / name, encoding="utf-8")
+                value = parser.get("flake8", "max-line-length", fallback=None)
+            except (configparser.Error, UnicodeDecodeError):
+                continue
+            if value is not None and value.strip().isdigit():
+                return int(value.strip())
     return DEFAULT_LINE_LENGTH
 
 
-def _toml_key(path: Path, table: tuple[str, ...], key: str) -> int | None:
+def known_first_party(root: Path) -> frozenset[str]:
+    """Packages the project's import sorter counts as first-party: ruff's
+    ``known-first-party`` (``[tool.ruff.lint.isort]``, ``[tool.ruff.isort]``, ``ruff.toml``'s
+    ``lint.isort``) or isort's ``known_first_party`` (``[tool.isort]``, ``.isort.cfg``,
+    ``setup.cfg``), from the nearest folder that sets one."""
+    import configparser
+
+    tables = (("ruff.toml", ("lint", "isort"), "known-first-party"), ("ruff.toml", ("isort",), "known-first-party"),
+              (".ruff.toml", ("lint", "isort"), "known-first-party"),
+              ("pyproject.toml", ("tool", "ruff", "lint", "isort"), "known-first-party"),
+              ("pyproject.toml", ("tool", "ruff", "isort"), "known-first-party"),
+              ("pyproject.toml", ("tool", "isort"), "known_first_party"))
+    for folder in _config_folders(root):
+        for name, table, key in tables:
+            found = _toml_value(folder / name, table, key)
+            if isinstance(found, list):
+                return frozenset(str(item) for item in found)
+        for name, section in ((".isort.cfg", "settings"), ("setup.cfg", "isort"), ("tox.ini", "isort")):
+            parser = configparser.ConfigParser()
+            try:
+                parser.read(folder / name, encoding="utf-8")
+                value = parser.get(section, "known_first_party", fallback=None)
+            except (configparser.Error, UnicodeDecodeError):
+                continue
+            if value is not None:
+                return frozenset(part.strip() for part in value.replace("\n", ",").split(",") if part.strip())
+    return frozenset()
+
+
+def _config_folders(root: Path) -> list[Path]:
+    """``root`` and the folders above it, up to the repository's root (or the file system's)."""
+    folders = []
+    for folder in (root, *root.parents):
+        folders.append(folder)
+        if (folder / ".git").exists():
+            break
+    return folders
+
+
+def _toml_value(path: Path, table: tuple[str, ...], key: str) -> Any:
+    if not path.is_file():
+        return None
     try:
         data: Any = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
     for part in table:
         data = data.get(part) if isinstance(data, dict) else None
-    value = data.get(key) if isinstance(data, dict) else None
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
+    return data.get(key) if isinstance(data, dict) else None

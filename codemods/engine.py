@@ -31,7 +31,7 @@ from .analysis.registry import Registration
 from .analysis.resolver import Resolver
 from .analysis.summaries import LibrarySummaries
 from .catalogue import BUILTIN, BlockingApi, Catalogue
-from .config import formatter_line_length
+from .config import formatter_line_length, known_first_party
 from .diffing import split_lines
 from .first_pass import display_path
 from .fixes.awaiting_callers import rewrite_callers
@@ -100,7 +100,7 @@ class ProjectAnalysis:
                     continue
                 names |= {e.stem if e.suffix == ".py" else e.name for e in entries
                           if (e.suffix == ".py" or e.is_dir()) and e.stem.isidentifier()}
-            self._first_party = frozenset(names)
+            self._first_party = frozenset(names) | known_first_party(self.index.root)
         return self._first_party
 
     def parse(self, path: Path, text: str) -> ModuleInfo | FileError:

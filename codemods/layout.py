@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import io
+import itertools
 import tokenize
 
 _OPENING = {"(": ")", "[": "]", "{": "}"}
@@ -26,18 +27,86 @@ _INDENT = "    "
 
 
 def split_long_lines(new_lines: list[str], old_lines: list[str], limit: int) -> list[str]:
-    """``new_lines`` with each changed one-line statement longer than ``limit`` split."""
+    """``new_lines`` with each changed statement laid out as the formatters would: a one-line
+    statement longer than ``limit`` split; a statement over several lines with no magic
+    trailing comma nor comment inside joined when it fits (``def`` after ``async def`` was
+    dropped) and otherwise split afresh (an argument prepended to arguments on one line)."""
     kept = set(old_lines)
     out: list[str] = []
-    for line in new_lines:
-        body = line.rstrip("\r\n")
-        if line in kept or len(body) <= limit:
-            out.append(line)
+    spans = _statements(new_lines)
+    index = 0
+    while index < len(new_lines):
+        end = spans.get(index, index)
+        group = new_lines[index:end + 1]
+        index = end + 1
+        if all(line in kept for line in group):
+            out.extend(group)
             continue
-        ending = line[len(body):]
-        split = _split(body, limit)
-        out.extend(part + ending for part in split) if split else out.append(line)
+        ending = group[-1][len(group[-1].rstrip("\r\n")):]
+        if len(group) > 1:
+            flat = _joined(group)
+            if flat is None or not _same_tree("".join(group), [flat]):
+                out.extend(group)
+                continue
+            if len(flat) <= limit:
+                out.append(flat + ending)
+                continue
+            split = _split(flat, limit)
+            out.extend([part + ending for part in split] if split else group)
+            continue
+        body = group[0].rstrip("\r\n")
+        split = _split(body, limit) if len(body) > limit else None
+        out.extend([part + ending for part in split] if split else group)
     return out
+
+
+def _statements(lines: list[str]) -> dict[int, int]:
+    """First line -> last line of each statement spanning several lines (by brackets)."""
+    spans: dict[int, int] = {}
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO("".join(lines)).readline))
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return spans
+    start: int | None = None
+    for token in tokens:
+        if token.type in (tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER):
+            continue
+        if start is None:
+            start = token.start[0] - 1
+        if token.type == tokenize.NEWLINE:
+            if token.start[0] - 1 > start:
+                spans[start] = token.start[0] - 1
+            start = None
+    return spans
+
+
+def _joined(group: list[str]) -> str | None:
+    """The statement on one line, or ``None`` when a formatter would keep it over several: a
+    comment inside it, a string over several lines, or a magic trailing comma."""
+    text = "".join(group)
+    try:
+        tokens = [t for t in tokenize.generate_tokens(io.StringIO(_dedent(text)).readline)
+                  if t.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER)]
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return None
+    comment = ""
+    if tokens and tokens[-1].type == tokenize.COMMENT:
+        comment = "  " + tokens[-1].string
+        tokens = tokens[:-1]
+    if any(t.type == tokenize.COMMENT or t.start[0] != t.end[0] for t in tokens):
+        return None
+    for before, after in itertools.pairwise(tokens):
+        if before.string == "," and after.string in (")", "]", "}"):
+            return None
+    parts = [line.strip() for line in group]
+    flat = parts[0]
+    for part in parts[1:]:
+        glue = "" if flat.endswith(("(", "[", "{")) or part.startswith((")", "]", "}")) else " "
+        flat += glue + part
+    if comment and not flat.endswith(comment.strip()):
+        return None
+    indent = group[0][: len(group[0]) - len(group[0].lstrip())]
+    return indent + flat
 
 
 def _split(line: str, limit: int, depth: int = 0) -> list[str] | None:
@@ -58,9 +127,12 @@ def _split(line: str, limit: int, depth: int = 0) -> list[str] | None:
     code = line.strip()[:code_end].rstrip()
     pairs = _pairs(tokens) or []
     inside = indent + _INDENT
-    for opening, closing in reversed(pairs):
+    # A ``def`` splits at its parameters, the first pair (black's left-hand split); anything
+    # else at its last pair whose opening line fits (the right-hand split).
+    order = pairs if code.startswith(("def ", "async def ")) else list(reversed(pairs))
+    for opening, closing in order:
         head, inner, tail = code[: opening + 1], code[opening + 1: closing].strip(), code[closing:]
-        if not inner or (len(indent + head) > limit and (opening, closing) != pairs[0]):
+        if not inner or (len(indent + head) > limit and (opening, closing) != order[-1]):
             continue
         elements = _top_level_elements(inner)
         if elements is None:

@@ -99,7 +99,7 @@ def _node_type(statement: ast.stmt) -> str:
     return type(statement).__name__ if hasattr(statement, "body") else "SimpleStatementLine"
 
 
-def extract_unit(unit: Unit, names: _Names, helper: str, django: bool, first_in_block: bool = False
+def extract_unit(unit: Unit, names: _Names, helper: str, django: bool, opening: str | None = None
                  ) -> list[tuple[str, ast.stmt, Any]]:
     """Move the statements of ``unit`` into a nested sync function, run in one threadpool call.
 
@@ -141,8 +141,10 @@ def extract_unit(unit: Unit, names: _Names, helper: str, django: bool, first_in_
         if parsed[:-1]:
             # ``name: object`` declarations take the block's place; the function follows them.
             definition = definition.with_changes(leading_lines=blank)
-        elif not first_in_block and not (leading and leading[0].comment is None):
+        elif opening is None and not (leading and leading[0].comment is None):
             leading = [*blank, *leading]  # a blank line before the function (and its comments)
+        elif opening == "block" and not leading:
+            leading = blank
         statements = [*parsed[:-1], definition]
         statements[0] = statements[0].with_changes(leading_lines=leading)
         target = f"{', '.join(returned)} = " if returned else ""
@@ -207,8 +209,16 @@ def _loaded_outside(function: ast.AST, statements: list[ast.stmt]) -> set[str]:
     return {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and id(n) not in inside}
 
 
-def opens_block(function: ast.AST, statement: ast.stmt) -> bool:
-    """Whether ``statement`` is the first of a function's body: ruff format and black put no
-    blank line before an inner function there (they do at the top of an ``if`` or ``with``)."""
-    return any(isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.body and node.body[0] is statement
-               for node in ast.walk(function))
+def opens_block(function: ast.AST, statement: ast.stmt) -> str | None:
+    """``"function"`` when ``statement`` is the first of a function's body, ``"block"`` when it is
+    the first of another block (``if``, ``with``, ``try``...), else ``None``. ruff format and black
+    put no blank line before an inner function opening a function's body, one before it opening
+    another block unless a comment comes first, and one before it (and its comments) elsewhere."""
+    for node in ast.walk(function):
+        blocks = [getattr(node, field, None) for field in ("body", "orelse", "finalbody")]
+        blocks += [handler.body for handler in getattr(node, "handlers", ())]
+        for block in blocks:
+            if isinstance(block, list) and block and block[0] is statement:
+                return "function" if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and block is node.body \
+                    else "block"
+    return None
