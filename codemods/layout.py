@@ -125,6 +125,9 @@ def _split(line: str, limit: int, depth: int = 0) -> list[str] | None:
     if any(t.type == tokenize.OP and t.string == ";" for t in tokens):
         return None  # several statements on one line: a formatter would part them first
     code = line.strip()[:code_end].rstrip()
+    operands = _right_hand_side(code, indent, comment, limit)
+    if operands is not None and _same_tree(line, operands):
+        return operands
     pairs = _pairs(tokens) or []
     inside = indent + _INDENT
     # A ``def`` splits at its parameters, the first pair (black's left-hand split); anything
@@ -150,6 +153,40 @@ def _split(line: str, limit: int, depth: int = 0) -> list[str] | None:
         if _same_tree(line, candidate):
             return candidate
     return None
+
+
+def _right_hand_side(code: str, indent: str, comment: str, limit: int) -> list[str] | None:
+    """``x = a if c else f(y)`` (or ``return ...``): a value whose top is an operator, not a call,
+    goes in parentheses of its own, on one line if it fits, else one operand per line
+    (``if``/``else``, ``and``/``or``), as ruff format and black lay it out."""
+    try:
+        tree = ast.parse(code + ("\n    pass" if code.endswith(":") else ""))
+    except SyntaxError:
+        return None
+    statement = tree.body[0] if len(tree.body) == 1 else None
+    value = getattr(statement, "value", None)
+    if not isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return)) \
+            or not isinstance(value, (ast.IfExp, ast.BoolOp)) or value.end_col_offset is None:
+        return None
+    start, end = value.col_offset, value.end_col_offset
+    if code[end:].strip() or code[:start].rstrip().endswith("("):
+        return None  # something after the value, or it is parenthesized already
+    inside = indent + _INDENT
+    head, text = code[:start].rstrip() + " (", code[start:end]
+    if len(inside + text) <= limit:
+        return [indent + head, inside + text, indent + ")" + comment]
+    if isinstance(value, ast.IfExp):
+        parts = [ast.get_source_segment(code, node) for node in (value.body, value.test, value.orelse)]
+        if None in parts:
+            return None
+        body, test, orelse = parts
+        return [indent + head, inside + str(body), inside + f"if {test}", inside + f"else {orelse}", indent + ")" + comment]
+    word = "and" if isinstance(value.op, ast.And) else "or"
+    segments = [ast.get_source_segment(code, node) for node in value.values]
+    if None in segments:
+        return None
+    lines = [inside + str(segments[0]), *(inside + f"{word} {segment}" for segment in segments[1:])]
+    return [indent + head, *lines, indent + ")" + comment]
 
 
 def _tokens(code: str) -> list[tokenize.TokenInfo] | None:

@@ -35,6 +35,11 @@ CASES = {
         "async def f():\n    await run_in_threadpool(\n        update,\n        a,\n    )\n",
         "async def f():\n    await run_in_threadpool(\n        update,\n        a,\n    )\n",
     ),
+    "a value with an operator on top gets parentheses of its own": (
+        'async def f():\n    checksum = None if partial else compute_sha256(local_file_path)  # why\n',
+        'async def f():\n    checksum = None if partial else await run_in_threadpool(compute_sha256_of_the_file, local_file_path)  # why\n',
+        'async def f():\n    checksum = (\n        None\n        if partial\n        else await run_in_threadpool(compute_sha256_of_the_file, local_file_path)\n    )  # why\n',
+    ),
 }
 
 
