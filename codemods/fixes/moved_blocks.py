@@ -63,7 +63,8 @@ def unit_names(context: FixContext, units: list[Unit]) -> list[_Names]:
     outside every unit or used outside this one (after it, or in another
     unit). Then it comes back as the helper's return value when the unit
     surely assigns it, never reads it (a read would find the helper's own,
-    unbound local) and no other unit assigns it; else through ``nonlocal``. A
+    unbound local) and no other unit assigns it, whether or not the function
+    binds it elsewhere too; else through ``nonlocal``. A
     name no statement outside the units binds gets a bare annotation, which
     makes it a local of the outer function (nothing runs) and leaves it
     unbound exactly when it was.
@@ -72,10 +73,13 @@ def unit_names(context: FixContext, units: list[Unit]) -> list[_Names]:
     assigned = [_assigned(unit, context) for unit in units]
     needed = [(names - outside) & _loaded_outside(context.function, unit) for names, unit in zip(assigned, units)]
     returned = []
-    for index, (wanted, unit) in enumerate(zip(needed, units)):
+    for index, (names, unit) in enumerate(zip(assigned, units)):
         elsewhere = set().union(*(names for other, names in enumerate(assigned) if other != index))
         surely, read = _assignments(unit)
-        returned.append(wanted & surely - read - elsewhere)
+        # Also a name the function binds elsewhere too: handed back, the code after the call sees
+        # it bound there (``nonlocal`` would be right for Python, but ruff, mypy and pyright read
+        # the name as unbound after the call: F821 in the project's own CI).
+        returned.append(names & _loaded_outside(context.function, unit) & surely - read - elsewhere)
     outer = outside.union(*needed)
     declared = outside.union(*returned)  # names the outer function binds already
     result: list[_Names] = []

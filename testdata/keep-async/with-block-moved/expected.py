@@ -13,12 +13,11 @@ async def save_settings(request: Request):  # expect-fix: wrap-in-threadpool
 
     # Persist the settings next to the defaults.
     def _blocking_io_1():
-        nonlocal count
         with open("settings.json", "w") as handle:  # expect: UNB120
             json.dump(payload, handle)  # expect: UNB120
             count = len(payload)
             written = handle.tell()
-        return written
+        return count, written
 
-    written = await run_in_threadpool(_blocking_io_1)
+    count, written = await run_in_threadpool(_blocking_io_1)
     return {"keys": count, "bytes": written}
