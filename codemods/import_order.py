@@ -20,8 +20,9 @@ root or ``src/``), as ruff finds them by default.
 
 from __future__ import annotations
 
+import ast
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -223,3 +224,21 @@ def _insert(body: list[cst.BaseStatement], statement: cst.BaseStatement, first_p
                 and not nxt.leading_lines:
             body = [*body[:at], nxt.with_changes(leading_lines=[libcst.EmptyLine()]), *body[at + 1:]]
     return [*body[:at], placed, *body[at:]]
+
+
+def imported_below(parse: Callable[[str], ast.Module], text: str, after_line: int) -> set[tuple[str, str | None]]:
+    """Imports at module level after the leading import block (below an ``if TYPE_CHECKING:``
+    block, say): the block is all libcst sees, and the import is there already."""
+    try:
+        tree = parse(text)
+    except (SyntaxError, ValueError):
+        return set()
+    found: set[tuple[str, str | None]] = set()
+    for node in tree.body:
+        if node.lineno < after_line:
+            continue
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found |= {(node.module, alias.name) for alias in node.names if alias.asname is None}
+        elif isinstance(node, ast.Import):
+            found |= {(alias.name, None) for alias in node.names if alias.asname is None}
+    return found

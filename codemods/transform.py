@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .diffing import split_lines
-from .import_order import place_added_imports
+from .import_order import imported_below, place_added_imports
 from .layout import split_long_lines
 from .newer_syntax import check_compiles, parse
 
@@ -237,8 +237,10 @@ def _fix_imports(text: str, edits: FileEdits) -> str:
     swapped = _swap_module_imports(module, edits, {name for name, obj in removable if obj is None})
     removable = [(name, obj) for name, obj in removable if (name, obj) not in swapped]
     context = CodemodContext()
+    present = imported_below(parse, text, edits.import_span[1])
     for module_name, imported in sorted(edits.add_imports, key=lambda item: (item[0], item[1] or "")):
-        AddImportsVisitor.add_needed_import(context, module_name, imported)
+        if (module_name, imported) not in present:
+            AddImportsVisitor.add_needed_import(context, module_name, imported)
     # Against the block as it was: an import swapped in place (``time`` -> ``asyncio``) moves too.
     new_module = place_added_imports(module, swapped.module, AddImportsVisitor(context).transform_module(swapped.module),
                                      edits.first_party)
