@@ -49,7 +49,7 @@ from .scope import Scope
 from .summaries import LibrarySummaries, Reached
 
 _MAX_DEPTH = 16
-_MAX_REACHED = 64
+_MAX_REACHED = 256
 _NO_CUT = 1 << 30
 
 
