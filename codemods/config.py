@@ -194,6 +194,20 @@ def formatter_line_length(root: Path) -> int:
     return DEFAULT_LINE_LENGTH
 
 
+def first_party_packages(root: Path) -> frozenset[str]:
+    """The project's top-level modules and packages (in its root and ``src/``), which ruff's
+    import sorting counts as first-party by default, and the configured ``known-first-party``."""
+    names: set[str] = set()
+    for folder in (root, root / "src"):
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            continue
+        names |= {e.stem if e.suffix == ".py" else e.name for e in entries
+                  if (e.suffix == ".py" or e.is_dir()) and e.stem.isidentifier()}
+    return frozenset(names) | known_first_party(root)
+
+
 def known_first_party(root: Path) -> frozenset[str]:
     """Packages the project's import sorter counts as first-party: ruff's
     ``known-first-party`` (``[tool.ruff.lint.isort]``, ``[tool.ruff.isort]``, ``ruff.toml``'s

@@ -18,6 +18,7 @@ import ast
 import sys
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 
 from . import cache, newer_syntax
@@ -31,7 +32,7 @@ from .analysis.registry import Registration
 from .analysis.resolver import Resolver
 from .analysis.summaries import LibrarySummaries
 from .catalogue import BUILTIN, BlockingApi, Catalogue
-from .config import formatter_line_length, known_first_party
+from .config import first_party_packages, formatter_line_length
 from .diffing import split_lines
 from .first_pass import display_path
 from .fixes.awaiting_callers import rewrite_callers
@@ -78,30 +79,14 @@ class ProjectAnalysis:
             load = cache.load_library_summaries if self.settings.library_summaries else None
             self.blocking.summaries = LibrarySummaries(tuple(Path(p) for p in self.settings.libraries), load)
         self._local_sites: dict[Path, dict[str, list[CallSite]]] = {}
-        self._first_party: frozenset[str] | None = None
-        self._line_length: int | None = None
 
-    @property
+    @cached_property
     def line_length(self) -> int:
-        if self._line_length is None:
-            self._line_length = formatter_line_length(self.index.root)
-        return self._line_length
+        return formatter_line_length(self.index.root)
 
-    @property
+    @cached_property
     def first_party(self) -> frozenset[str]:
-        """The project's top-level modules and packages (in its root and ``src/``), as ruff's
-        import sorting counts first-party code by default."""
-        if self._first_party is None:
-            names: set[str] = set()
-            for folder in (self.index.root, self.index.root / "src"):
-                try:
-                    entries = list(folder.iterdir())
-                except OSError:
-                    continue
-                names |= {e.stem if e.suffix == ".py" else e.name for e in entries
-                          if (e.suffix == ".py" or e.is_dir()) and e.stem.isidentifier()}
-            self._first_party = frozenset(names) | known_first_party(self.index.root)
-        return self._first_party
+        return first_party_packages(self.index.root)
 
     def parse(self, path: Path, text: str) -> ModuleInfo | FileError:
         """The module, parsed once per process (passes 1 to 3 share it)."""
