@@ -22,11 +22,13 @@ the built-in ones.
 from __future__ import annotations
 
 import difflib
+import functools
 import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from .layout import DEFAULT_LINE_LENGTH
 from .models import Settings
 from .rules import RULES, RULES_BY_CATEGORY
 
@@ -164,31 +166,21 @@ def load_settings(project_root: Path, overrides: dict[str, Any], base: Settings 
     return replace(settings, **overrides)
 
 
-#: ruff's and black's default line length.
-DEFAULT_LINE_LENGTH = 88
-
-
 def formatter_line_length(root: Path) -> int:
     """The line length the project's formatter or linter keeps to: ruff's ``line-length``
     (``ruff.toml``, ``.ruff.toml`` or ``[tool.ruff]``), else black's, else flake8's
     ``max-line-length`` (``setup.cfg``, ``tox.ini``, ``.flake8``); 88 without one. Like ruff,
     the nearest folder (from the project up to its repository's root) that configures one
     wins: a workspace member uses the repository's settings. Rewritten lines keep to it."""
-    import configparser
-
+    toml = functools.cache(_read_toml)  # each file parsed once, however many tables are asked
     for folder in _config_folders(root):
         for name, table in (("ruff.toml", ()), (".ruff.toml", ()), ("pyproject.toml", ("tool", "ruff")),
                             ("pyproject.toml", ("tool", "black"))):
-            found = _toml_value(folder / name, table, "line-length")
+            found = _dig(toml(folder / name), table, "line-length")
             if isinstance(found, int) and not isinstance(found, bool) and found > 0:
                 return found
         for name in ("setup.cfg", "tox.ini", ".flake8"):
-            parser = configparser.ConfigParser()
-            try:
-                parser.read(folder / name, encoding="utf-8")
-                value = parser.get("flake8", "max-line-length", fallback=None)
-            except (configparser.Error, UnicodeDecodeError):
-                continue
+            value = _ini_value(folder / name, "flake8", "max-line-length")
             if value is not None and value.strip().isdigit():
                 return int(value.strip())
     return DEFAULT_LINE_LENGTH
@@ -213,25 +205,19 @@ def known_first_party(root: Path) -> frozenset[str]:
     ``known-first-party`` (``[tool.ruff.lint.isort]``, ``[tool.ruff.isort]``, ``ruff.toml``'s
     ``lint.isort``) or isort's ``known_first_party`` (``[tool.isort]``, ``.isort.cfg``,
     ``setup.cfg``), from the nearest folder that sets one."""
-    import configparser
-
     tables = (("ruff.toml", ("lint", "isort"), "known-first-party"), ("ruff.toml", ("isort",), "known-first-party"),
               (".ruff.toml", ("lint", "isort"), "known-first-party"),
               ("pyproject.toml", ("tool", "ruff", "lint", "isort"), "known-first-party"),
               ("pyproject.toml", ("tool", "ruff", "isort"), "known-first-party"),
               ("pyproject.toml", ("tool", "isort"), "known_first_party"))
+    toml = functools.cache(_read_toml)
     for folder in _config_folders(root):
         for name, table, key in tables:
-            found = _toml_value(folder / name, table, key)
+            found = _dig(toml(folder / name), table, key)
             if isinstance(found, list):
                 return frozenset(str(item) for item in found)
         for name, section in ((".isort.cfg", "settings"), ("setup.cfg", "isort"), ("tox.ini", "isort")):
-            parser = configparser.ConfigParser()
-            try:
-                parser.read(folder / name, encoding="utf-8")
-                value = parser.get(section, "known_first_party", fallback=None)
-            except (configparser.Error, UnicodeDecodeError):
-                continue
+            value = _ini_value(folder / name, section, "known_first_party")
             if value is not None:
                 return frozenset(part.strip() for part in value.replace("\n", ",").split(",") if part.strip())
     return frozenset()
@@ -247,13 +233,27 @@ def _config_folders(root: Path) -> list[Path]:
     return folders
 
 
-def _toml_value(path: Path, table: tuple[str, ...], key: str) -> Any:
+def _read_toml(path: Path) -> Any:
     if not path.is_file():
         return None
     try:
-        data: Any = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
+
+
+def _dig(data: Any, table: tuple[str, ...], key: str) -> Any:
     for part in table:
         data = data.get(part) if isinstance(data, dict) else None
     return data.get(key) if isinstance(data, dict) else None
+
+
+def _ini_value(path: Path, section: str, key: str) -> str | None:
+    import configparser
+
+    parser = configparser.ConfigParser()
+    try:
+        parser.read(path, encoding="utf-8")
+        return parser.get(section, key, fallback=None)
+    except (configparser.Error, UnicodeDecodeError):
+        return None

@@ -14,7 +14,6 @@ re-exported here) run both on a string or a folder.
 
 from __future__ import annotations
 
-import ast
 import sys
 from collections.abc import Mapping
 from dataclasses import replace
@@ -37,10 +36,11 @@ from .diffing import split_lines
 from .first_pass import display_path
 from .fixes.awaiting_callers import rewrite_callers
 from .fixes.base import FixContext, Refusal
+from .import_order import import_block_span
 from .models import BlockingCall, FileError, FileResult, Finding, FixPlan, Kind, Settings, Strategy
 from .planner import FIXES, plan_fix
 from .rules import code_for, is_enabled
-from .suppression import LineSuppression, comment_map
+from .suppression import LineSuppression, comment_map, may_hold_suppression
 from .transform import FileEdits, TransformError, apply_edits
 
 #: Python versions move on: a file in newer syntax is not broken, the tool's Python is old.
@@ -338,7 +338,7 @@ class _FileAnalysis:
 
     def unsuppressed(self, calls: list[DirectCall], defined: DefinedFunction) -> list[DirectCall]:
         lines = {defined.node.lineno} | {n for c in calls for n in (c.node.lineno, c.node.end_lineno or c.node.lineno)}
-        if not any(_may_suppress(self.lines[n - 1]) for n in lines if 0 < n <= len(self.lines)):
+        if not any(may_hold_suppression(self.lines[n - 1]) for n in lines if 0 < n <= len(self.lines)):
             return calls  # no suppression comment can be there: skip tokenizing the file
         if self._comments is None:
             self._comments = comment_map(self.text)
@@ -355,23 +355,6 @@ class _FileAnalysis:
                 continue
             kept.append(call)
         return kept
-
-
-def _may_suppress(line: str) -> bool:
-    lowered = line.lower()
-    return "#" in line and ("noqa" in lowered or "unblock" in lowered)
-
-
-def import_block_span(tree: ast.Module) -> tuple[int, int]:
-    """Lines where imports may be added or dropped: up to the end of the leading imports."""
-    end = 0
-    for index, statement in enumerate(tree.body):
-        is_docstring = index == 0 and isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
-        if is_docstring or isinstance(statement, (ast.Import, ast.ImportFrom)):
-            end = statement.end_lineno or statement.lineno
-            continue
-        break
-    return (1, end + 1)
 
 
 def _finding(

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import ast
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -189,7 +189,7 @@ def _insert(body: list[cst.BaseStatement], statement: cst.BaseStatement, first_p
     new_key = _key(node, first_party)
     if not imports:
         return [*body, statement]
-    if not _is_sorted(body, first_party):
+    if keys != sorted(keys):
         # Not sorted: next to the framework's imports, else where libcst appended it.
         framework = [i for i, n in imports if _module_name(n).split(".", 1)[0] in _FRAMEWORK]
         at = (framework[-1] if framework else imports[-1][0]) + 1
@@ -226,13 +226,9 @@ def _insert(body: list[cst.BaseStatement], statement: cst.BaseStatement, first_p
     return [*body[:at], placed, *body[at:]]
 
 
-def imported_below(parse: Callable[[str], ast.Module], text: str, after_line: int) -> set[tuple[str, str | None]]:
+def imported_below(tree: ast.Module, after_line: int) -> set[tuple[str, str | None]]:
     """Imports at module level after the leading import block (below an ``if TYPE_CHECKING:``
     block, say): the block is all libcst sees, and the import is there already."""
-    try:
-        tree = parse(text)
-    except (SyntaxError, ValueError):
-        return set()
     found: set[tuple[str, str | None]] = set()
     for node in tree.body:
         if node.lineno < after_line:
@@ -242,3 +238,15 @@ def imported_below(parse: Callable[[str], ast.Module], text: str, after_line: in
         elif isinstance(node, ast.Import):
             found |= {(alias.name, None) for alias in node.names if alias.asname is None}
     return found
+
+
+def import_block_span(tree: ast.Module) -> tuple[int, int]:
+    """Lines where imports may be added or dropped: up to the end of the leading imports."""
+    end = 0
+    for index, statement in enumerate(tree.body):
+        is_docstring = index == 0 and isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
+        if is_docstring or isinstance(statement, (ast.Import, ast.ImportFrom)):
+            end = statement.end_lineno or statement.lineno
+            continue
+        break
+    return (1, end + 1)

@@ -22,6 +22,8 @@ import io
 import itertools
 import tokenize
 
+#: ruff's and black's line length, for a project that sets none.
+DEFAULT_LINE_LENGTH = 88
 _OPENING = {"(": ")", "[": "]", "{": "}"}
 _INDENT = "    "
 

@@ -72,3 +72,9 @@ def comment_map(text: str) -> dict[int, LineSuppression]:
                 noqa=_codes(noqa.group("codes")) if noqa else None,
             )
     return result
+
+
+def may_hold_suppression(line: str) -> bool:
+    """A cheap test before tokenizing: ``line`` may carry a ``noqa`` or ``unblock`` comment."""
+    lowered = line.lower()
+    return "#" in line and ("noqa" in lowered or "unblock" in lowered)

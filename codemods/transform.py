@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from .diffing import split_lines
 from .import_order import imported_below, place_added_imports
-from .layout import split_long_lines
+from .layout import DEFAULT_LINE_LENGTH, split_long_lines
 from .newer_syntax import check_compiles, parse
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ class FileEdits:
     #: The project's top-level modules and packages: the first-party section of its imports.
     first_party: frozenset[str] = frozenset()
     #: The project's line length (ruff's, black's or flake8's): longer rewritten lines are split.
-    line_length: int = 88
+    line_length: int = DEFAULT_LINE_LENGTH
 
 
 class TransformError(Exception):
@@ -113,14 +113,6 @@ def apply_edits(text: str, edits: FileEdits, path: str) -> str:
     except (SyntaxError, ValueError) as error:
         raise TransformError(f"the rewrite does not compile ({error}); file left unchanged") from error
     return new_text
-
-
-def _names_used(text: str) -> set[str]:
-    try:
-        tree = parse(text)
-    except (SyntaxError, ValueError) as error:
-        raise TransformError(f"the rewrite does not parse ({error}); file left unchanged") from error
-    return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -225,7 +217,13 @@ def _fix_imports(text: str, edits: FileEdits) -> str:
     end = edits.import_span[1] - 1
     header, rest = "".join(lines[:end]), "".join(lines[end:])
     removable: list[tuple[str, str | None]] = []
-    used = _names_used(text) if edits.remove_unused else set()
+    try:
+        tree: ast.Module | None = parse(text)
+    except (SyntaxError, ValueError) as error:
+        if edits.remove_unused:
+            raise TransformError(f"the rewrite does not parse ({error}); file left unchanged") from error
+        tree = None
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)} if tree and edits.remove_unused else set()
     for unused in sorted(edits.remove_unused):
         module_name, _, obj = unused.partition(":")
         if (obj or module_name.split(".")[0]) not in used:
@@ -237,7 +235,7 @@ def _fix_imports(text: str, edits: FileEdits) -> str:
     swapped = _swap_module_imports(module, edits, {name for name, obj in removable if obj is None})
     removable = [(name, obj) for name, obj in removable if (name, obj) not in swapped]
     context = CodemodContext()
-    present = imported_below(parse, text, edits.import_span[1])
+    present = imported_below(tree, edits.import_span[1]) if tree is not None else set()
     for module_name, imported in sorted(edits.add_imports, key=lambda item: (item[0], item[1] or "")):
         if (module_name, imported) not in present:
             AddImportsVisitor.add_needed_import(context, module_name, imported)

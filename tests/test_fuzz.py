@@ -49,6 +49,7 @@ from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
 
 from codemods.api import analyse_source
+from codemods.import_order import import_block_span
 from codemods.models import FileResult
 
 settings.register_profile(
@@ -106,14 +107,7 @@ def _lines(text: str) -> list[str]:
 
 def _import_block_end(tree: ast.Module) -> int:
     """Last line of the leading docstring and imports (0 when the module starts otherwise)."""
-    end = 0
-    for index, node in enumerate(tree.body):
-        docstring = index == 0 and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
-        if docstring or isinstance(node, (ast.Import, ast.ImportFrom)):
-            end = node.end_lineno or node.lineno
-            continue
-        break
-    return end
+    return import_block_span(tree)[1] - 1
 
 
 def _functions_by_qualname(tree: ast.Module) -> dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]]:

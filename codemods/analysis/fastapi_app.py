@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from ..models import Kind
 from .callers import callee_name
 from .definitions import DefinedFunction
-from .frames import LOOP_SPAWNERS
+from .frames import LOOP_SPAWNERS, keyword_arguments
 from .modules import ModuleInfo, function_key
 from .registry import Registration
 from .resolver import Resolver
@@ -245,7 +245,7 @@ class _Collector:
 
     def call(self, call: ast.Call, scope: Scope) -> None:
         callee = self.resolver.qualified(call.func, scope)
-        keywords = _keywords(call, scope)
+        keywords = keyword_arguments(call, scope)
         if callee in _DEPENDS:
             self.add(call.args[0] if call.args else keywords.get("dependency"), scope, Kind.DEPENDENCY)
         elif callee in _ROUTE_CLASSES:
@@ -392,21 +392,3 @@ def _calls_in(node: ast.AST) -> Iterator[ast.Call]:
     for child in ast.walk(node):
         if isinstance(child, ast.Call):
             yield child
-
-
-def _keywords(call: ast.Call, scope: Scope) -> dict[str, ast.expr]:
-    """A call's keyword arguments, with those of a ``**options`` whose name is bound once, to a
-    dict display with string keys: ``app_kwargs = {"title": ..., "lifespan": lifespan}`` then
-    ``FastAPI(**app_kwargs)``."""
-    keywords: dict[str, ast.expr] = {}
-    for keyword in call.keywords:
-        if keyword.arg:
-            keywords[keyword.arg] = keyword.value
-        elif isinstance(keyword.value, ast.Name):
-            bindings = scope.bindings.get(keyword.value.id, [])
-            if len(bindings) == 1 and bindings[0].kind == "value" and isinstance(bindings[0].node, ast.Dict):
-                display = bindings[0].node
-                for key, value in zip(display.keys, display.values):
-                    if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                        keywords.setdefault(key.value, value)
-    return keywords

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from .definitions import DefinedFunction
 from .lazy_init import is_lazy_init, lazy_tail, shared_names
+from .scope import Scope
 
 #: Parameters known at one call, as sorted (name, literal value) pairs (hashable: a memo key).
 Known = tuple[tuple[str, object], ...]
@@ -308,3 +309,21 @@ def call_constants(call: ast.Call, function: DefinedFunction) -> Known:
         if isinstance(given, ast.Constant):
             known[name] = given.value
     return tuple(sorted(known.items(), key=lambda item: item[0]))
+
+
+def keyword_arguments(call: ast.Call, scope: Scope) -> dict[str, ast.expr]:
+    """A call's keyword arguments, with those of a ``**options`` whose name is bound once, to a
+    dict display with string keys: ``app_kwargs = {"title": ..., "lifespan": lifespan}`` then
+    ``FastAPI(**app_kwargs)``."""
+    keywords: dict[str, ast.expr] = {}
+    for keyword in call.keywords:
+        if keyword.arg:
+            keywords[keyword.arg] = keyword.value
+        elif isinstance(keyword.value, ast.Name):
+            bindings = scope.bindings.get(keyword.value.id, [])
+            if len(bindings) == 1 and bindings[0].kind == "value" and isinstance(bindings[0].node, ast.Dict):
+                display = bindings[0].node
+                for key, value in zip(display.keys, display.values):
+                    if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                        keywords.setdefault(key.value, value)
+    return keywords
