@@ -52,6 +52,10 @@ class FixContext:
         line = node.end_lineno or node.lineno
         return line, self.char_column(line, node.end_col_offset or 0)
 
+    def source_of(self, node: ast.expr) -> str:
+        """The text of ``node`` as the user wrote it (quotes and spacing kept, unlike ``ast.unparse``)."""
+        return ast.get_source_segment("".join(self.lines), node) or ast.unparse(node)
+
     def alone_on_its_lines(self, statement: ast.stmt) -> bool:
         """True when no other statement or block header shares ``statement``'s lines.
 

@@ -30,6 +30,16 @@ from ..analysis.blocking import DirectCall
 from ..analysis.scope import qualified_name
 from ..transform import NodeEdit
 from .base import FixContext, Refusal
+from .http_bytes import (
+    JSON_CONTENT_TYPE,
+    check_auth,
+    check_encoded_values,
+    check_headers,
+    check_json_body,
+    check_url,
+    empty_body_header,
+    json_content,
+)
 from .http_responses import map_response_uses
 
 if TYPE_CHECKING:
@@ -43,7 +53,7 @@ _POSITIONAL = {
                 "allow_redirects", "proxies", "hooks", "stream", "verify", "cert", "json"),
 }
 _SESSION_POSITIONAL = {**_POSITIONAL, "get": ("url",)}
-_PER_CALL = {"params", "headers", "auth", "timeout", "json"}
+_PER_CALL = {"params", "headers", "auth", "timeout"}
 _TO_CLIENT = {"cookies", "verify", "cert"}
 _NO_BODY = {"get", "delete", "head", "options"}
 # ``.text``/``.encoding`` are left out: for text/* without a charset requests decodes
@@ -83,10 +93,12 @@ def requests_call(context: FixContext, call: DirectCall, statement: ast.stmt) ->
     verb = call.name.rsplit(".", 1)[-1]
     library = context.settings.http_library
     arguments = _arguments(call.node, _POSITIONAL[verb])
-    per_call, client = _map_arguments(arguments, verb)
+    per_call, client = _map_arguments(context, verb, arguments, statement)
     method, body_verb = _httpx_method(verb, arguments)
     target = _assigned_name(statement, call.node)
     out = SwapEdits(imports={(library, None)}, unused={"requests"})
+    if "json" in per_call:
+        out.imports.add(("json", None))
     _check_not_in_loop(context, statement)
     if not context.alone_on_its_lines(statement):
         raise Refusal("the call shares its line with other code; the threadpool leaves the line as it is")
@@ -138,11 +150,17 @@ def _arguments(node: ast.Call, order: tuple[str, ...]) -> _Arguments:
     return _Arguments(sources, values)
 
 
-def _map_arguments(arguments: _Arguments, verb: str) -> tuple[dict[str, str], list[str]]:
-    """requests parameter -> httpx keyword; and client constructor arguments (as source text)."""
+def _map_arguments(
+    context: FixContext, verb: str, arguments: _Arguments, statement: ast.stmt
+) -> tuple[dict[str, str], list[str]]:
+    """requests parameter -> httpx keyword; and client constructor arguments (as source text).
+
+    Arguments whose bytes on the wire would differ are checked (or rewritten) by http_bytes.
+    """
     per_call: dict[str, str] = {}
     client: list[str] = []
     values = arguments.values
+    check_url(values.get("url"))
     for name, value in values.items():
         if name in {"url", "method"}:
             continue
@@ -151,33 +169,42 @@ def _map_arguments(arguments: _Arguments, verb: str) -> tuple[dict[str, str], li
         elif name == "allow_redirects":
             per_call[name] = "follow_redirects"
         elif name in _TO_CLIENT:
-            client.append(f"{name}={ast.unparse(value)}")
+            client.append(f"{name}={context.source_of(value)}")
         elif name == "data":
-            per_call[name] = _data_keyword(value)
+            per_call[name] = _data_keyword(value, context)
+        elif name == "json":
+            if "data" in values:
+                raise Refusal("both `data=` and `json=` (requests ignores json only when data is not empty)")
+            check_json_body(value, context, statement)
+            per_call[name] = "content"
+            client.append(JSON_CONTENT_TYPE)
         else:
             raise Refusal(f"`{name}=` has no faithful per-call equivalent in httpx")
     if "params" in values:
-        _check_params(values["params"], values.get("url"))
-    if "auth" in values and not isinstance(values["auth"], ast.Tuple):
-        raise Refusal("`auth=` other than a (user, password) tuple")
+        _check_params(values["params"], values.get("url"), context)
+    if "headers" in values:
+        check_headers(values["headers"])
+    if "auth" in values:
+        check_auth(values["auth"])
+    length = empty_body_header(verb, values)
+    if length is not None:
+        client.append(length)
     return per_call, client
 
 
-def _data_keyword(value: ast.expr) -> str:
-    if isinstance(value, ast.Dict) and None not in value.keys and not _has_none_or_bool(value.values):
+def _data_keyword(value: ast.expr, context: FixContext) -> str:
+    if isinstance(value, ast.Dict) and None not in value.keys:
+        check_encoded_values("data", value, context)
         return "data"
     if isinstance(value, ast.Constant) and isinstance(value.value, (str, bytes)) or isinstance(value, ast.JoinedStr):
         return "content"
     raise Refusal("`data=` of a type the mapping cannot check (a list of tuples or a file changes meaning)")
 
 
-def _has_none_or_bool(values: list[ast.expr]) -> bool:
-    return any(isinstance(v, ast.Constant) and (v.value is None or isinstance(v.value, bool)) for v in values)
-
-
-def _check_params(params: ast.expr, url: ast.expr | None) -> None:
-    if not (isinstance(params, ast.Dict) and None not in params.keys and not _has_none_or_bool(params.values)):
-        raise Refusal("`params=` that is not a literal dict without None/bool values")
+def _check_params(params: ast.expr, url: ast.expr | None, context: FixContext) -> None:
+    if not (isinstance(params, ast.Dict) and None not in params.keys):
+        raise Refusal("`params=` that is not a literal dict")
+    check_encoded_values("params", params, context)
     if isinstance(url, ast.Constant) and isinstance(url.value, str):
         text = url.value
     elif isinstance(url, ast.JoinedStr):
@@ -305,7 +332,8 @@ def _rebuild_call(
         args.append(cst.Arg(source("method")))
     args.append(cst.Arg(source("url")))
     for name, keyword in per_call.items():
-        args.append(cst.Arg(source(name), keyword=cst.Name(keyword), equal=_equal()))
+        value = json_content(source(name)) if name == "json" else source(name)
+        args.append(cst.Arg(value, keyword=cst.Name(keyword), equal=_equal()))
     if method == "head" and "allow_redirects" not in arguments.sources:
         args.append(cst.Arg(cst.Name("False"), keyword=cst.Name("follow_redirects"), equal=_equal()))
     func = cst.Attribute(value=cst.Name(client), attr=cst.Name(method))

@@ -1,3 +1,5 @@
+import json
+
 import httpx
 from fastapi import FastAPI, HTTPException, Request
 
@@ -14,10 +16,13 @@ async def create_order(request: Request):  # expect-fix: swap-to-async
             follow_redirects=True,
             timeout=None,
             max_redirects=30,
+            headers={"Content-Type": "application/json"},
             verify=_httpx_tls_context,
         ) as http_client:
             reply = await http_client.post(
-                "https://billing.example/charge", json=order, timeout=10
+                "https://billing.example/charge",
+                content=json.dumps({"order": order}, allow_nan=False),
+                timeout=10,
             )  # expect: UNB110
         if reply.is_error:
             reply.raise_for_status()

@@ -8,7 +8,7 @@ app = FastAPI()
 async def create_order(request: Request):  # expect-fix: swap-to-async
     order = await request.json()
     try:
-        reply = requests.post("https://billing.example/charge", json=order, timeout=10)  # expect: UNB110
+        reply = requests.post("https://billing.example/charge", json={"order": order}, timeout=10)  # expect: UNB110
         reply.raise_for_status()
     except requests.exceptions.Timeout:
         raise HTTPException(504, "billing timed out")
