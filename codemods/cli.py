@@ -52,8 +52,9 @@ def _exit_now(status: int) -> None:
 @click.option("--unsafe-fixes", is_flag=True, default=None, help="Also apply fixes marked unsafe.")
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes (prefixes allowed).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes (prefixes allowed).")
-@click.option("--prefer", type=click.Choice(["def", "async"]), default=None,
-              help="def (default): convert to def first; async: swap to the async twin first.")
+@click.option("--prefer", type=click.Choice(["def", "async", "background"]), default=None,
+              help="def (default): convert to def first; async: swap to the async twin first; "
+                   "background: hand calls whose result is unused to BackgroundTasks first (unsafe).")
 @click.option("--http-library", type=click.Choice(["httpx", "httpx2"]), default=None,
               help="Library requests calls are swapped to (default: httpx).")
 @click.option("--python", "python", type=click.Path(path_type=Path), default=None, metavar="PATH",

@@ -11,7 +11,7 @@ the built-in ones.
     ignore = ["UNB120"]
     all-async = false
     unsafe-fixes = false
-    prefer = "def"                 # or "async": swap to the async twin before converting to def
+    prefer = "def"                 # or "async": swap to the async twin first; "background": BackgroundTasks
     http-library = "httpx"         # or "httpx2": what requests calls are swapped to
     exclude = ["migrations/", "*_pb2.py"]
     deps = true                    # false: do not look for the project's environment
@@ -108,7 +108,7 @@ _KEYS = {
     "unsafe-fixes": ("unsafe_fixes", _bool),
     "extend-blocking-calls": ("extra_blocking", _blocking_calls),
     "exclude": ("exclude", _globs),
-    "prefer": ("prefer", _choice("def", "async")),
+    "prefer": ("prefer", _choice("def", "async", "background")),
     "http-library": ("http_library", _choice("httpx", "httpx2")),
     "deps": ("deps", _bool),
     "python": ("python", _path),

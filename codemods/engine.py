@@ -39,6 +39,7 @@ from .fixes.base import FixContext, Refusal
 from .import_order import import_block_span
 from .models import BlockingCall, FileError, FileResult, Finding, FixPlan, Kind, Settings, Strategy
 from .planner import FIXES, plan_fix
+from .planner import applies as fix_applies
 from .rules import code_for, is_enabled
 from .suppression import LineSuppression, comment_map, may_hold_suppression
 from .transform import FileEdits, TransformError, apply_edits
@@ -286,7 +287,7 @@ class _FileAnalysis:
         local = [c for c in self.project.blocking.blocking_calls(site) if c.fix_site is None]
         context = self.context(site, kind, registration, local, owner, split_lines(owner.text))
         plan = plan_fix(context)
-        applies = plan.strategy is not Strategy.NONE and (plan.safe or self.settings.unsafe_fixes)
+        applies = fix_applies(plan, self.settings)
         return replace(plan, reason=self.remote_reason([call]) + ": " + plan.reason), applies
 
     def context(
@@ -317,7 +318,7 @@ class _FileAnalysis:
     def plan_and_edit(self, context: FixContext, defined: DefinedFunction, edits: FileEdits) -> tuple[FixPlan, bool]:
         node = defined.node
         plan = plan_fix(context)
-        applies = plan.strategy is not Strategy.NONE and (plan.safe or self.settings.unsafe_fixes)
+        applies = fix_applies(plan, self.settings)
         if not applies:
             return plan, False
         before = len(edits.nodes)

@@ -41,6 +41,7 @@ class Strategy(str, enum.Enum):
     CONVERT_TO_DEF = "convert-to-def"
     SWAP_TO_ASYNC = "swap-to-async"
     WRAP_IN_THREADPOOL = "wrap-in-threadpool"
+    MOVE_TO_BACKGROUND = "move-to-background"
     NONE = "none"
 
 
@@ -153,7 +154,8 @@ class Settings:
     unsafe_fixes: bool = False
     select: frozenset[str] = field(default_factory=frozenset)
     ignore: frozenset[str] = field(default_factory=frozenset)
-    #: ``def``: convert to ``def`` first (FastAPI's advice); ``async``: swap to the async twin first.
+    #: ``def``: convert to ``def`` first (FastAPI's advice); ``async``: swap to the async twin first;
+    #: ``background``: hand calls to ``BackgroundTasks`` first (and apply that unsafe fix).
     prefer: str = "def"
     #: The async HTTP library requests calls are swapped to: ``httpx`` or ``httpx2``.
     http_library: str = "httpx"

@@ -9,16 +9,36 @@ from __future__ import annotations
 
 from .fixes.base import Fix, FixContext, Refusal
 from .fixes.convert_to_def import ConvertToDef
+from .fixes.move_to_background import MoveToBackground
 from .fixes.swap_to_async import SwapToAsync
 from .fixes.wrap_in_threadpool import WrapInThreadpool
-from .models import FixPlan, Strategy
+from .models import FixPlan, Settings, Strategy
 
-FIXES: dict[Strategy, Fix] = {fix.strategy: fix for fix in (ConvertToDef(), SwapToAsync(), WrapInThreadpool())}
-#: FastAPI's own advice: default to ``def``. ``prefer = "async"`` puts the swap first.
-PREFERENCE: dict[str, tuple[Strategy, ...]] = {
-    "def": (Strategy.CONVERT_TO_DEF, Strategy.SWAP_TO_ASYNC, Strategy.WRAP_IN_THREADPOOL),
-    "async": (Strategy.SWAP_TO_ASYNC, Strategy.CONVERT_TO_DEF, Strategy.WRAP_IN_THREADPOOL),
+FIXES: dict[Strategy, Fix] = {
+    fix.strategy: fix for fix in (ConvertToDef(), SwapToAsync(), WrapInThreadpool(), MoveToBackground())
 }
+#: FastAPI's own advice: default to ``def``. ``prefer = "async"`` puts the swap first;
+#: ``prefer = "background"`` the hand-off to ``BackgroundTasks`` (unsafe, so last otherwise).
+PREFERENCE: dict[str, tuple[Strategy, ...]] = {
+    "def": (Strategy.CONVERT_TO_DEF, Strategy.SWAP_TO_ASYNC, Strategy.WRAP_IN_THREADPOOL, Strategy.MOVE_TO_BACKGROUND),
+    "async": (Strategy.SWAP_TO_ASYNC, Strategy.CONVERT_TO_DEF, Strategy.WRAP_IN_THREADPOOL,
+              Strategy.MOVE_TO_BACKGROUND),
+    "background": (Strategy.MOVE_TO_BACKGROUND, Strategy.CONVERT_TO_DEF, Strategy.SWAP_TO_ASYNC,
+                   Strategy.WRAP_IN_THREADPOOL),
+}
+
+
+def applies(plan: FixPlan, settings: Settings) -> bool:
+    """Whether a plan is written: a safe one always; an unsafe one with ``--unsafe-fixes``, or
+    when asked for by name."""
+    if plan.strategy is Strategy.NONE:
+        return False
+    return plan.safe or settings.unsafe_fixes or _asked_for(plan, settings)
+
+
+def _asked_for(plan: FixPlan, settings: Settings) -> bool:
+    """``--prefer background`` names the (unsafe) hand-off to ``BackgroundTasks``: it is chosen first."""
+    return plan.strategy is Strategy.MOVE_TO_BACKGROUND and settings.prefer == "background"
 
 
 def plan_fix(context: FixContext) -> FixPlan:
@@ -41,7 +61,7 @@ def plan_fix(context: FixContext) -> FixPlan:
             if strategy is not Strategy.SWAP_TO_ASYNC:  # "no twin" is not news when nothing else fits
                 reasons.append(str(refusal))
             continue
-        if plan.safe:
+        if plan.safe or _asked_for(plan, context.settings):
             return _why_not_earlier(plan, reasons)
         unsafe = unsafe or plan
     if unsafe is not None:
