@@ -21,11 +21,19 @@ import ast
 import io
 import itertools
 import tokenize
+import unicodedata
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 #: ruff's and black's line length, for a project that sets none.
 DEFAULT_LINE_LENGTH = 88
 _OPENING = {"(": ")", "[": "]", "{": "}"}
 _INDENT = "    "
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    _Check = Callable[[list[str]], bool]
 
 
 def split_long_lines(new_lines: list[str], old_lines: list[str], limit: int) -> list[str]:
@@ -48,18 +56,102 @@ def split_long_lines(new_lines: list[str], old_lines: list[str], limit: int) -> 
         if len(group) > 1:
             flat = _joined(group)
             if flat is None or not _same_tree("".join(group), [flat]):
-                out.extend(group)
+                out.extend(_split_inner_lines(group, kept, limit))
                 continue
-            if len(flat) <= limit:
+            if _width(flat) <= limit:
                 out.append(flat + ending)
                 continue
             split = _split(flat, limit)
             out.extend([part + ending for part in split] if split else group)
             continue
         body = group[0].rstrip("\r\n")
-        split = _split(body, limit) if len(body) > limit else None
+        split = _split(body, limit) if _width(body) > limit else None
         out.extend([part + ending for part in split] if split else group)
     return out
+
+
+def _split_inner_lines(group: list[str], kept: set[str], limit: int) -> list[str]:
+    """A statement a formatter keeps over several lines (a magic trailing comma, a comment):
+    each line the rewrite made too long is split by itself (``"key": await f(a, b),`` inside
+    a dict), when the statement stays the same."""
+    out = list(group)
+    for position in reversed(range(len(group))):
+        line = group[position]
+        body = line.rstrip("\r\n")
+        if line in kept or _width(body) <= limit:
+            continue
+        ending = line[len(body):]
+
+        def same(parts: list[str], at: int = position, ending: str = ending) -> bool:
+            whole = [*out[:at], *(part + ending for part in parts), *out[at + 1:]]
+            return _same_tree("".join(out).rstrip("\r\n"), ["".join(whole).rstrip("\r\n")])
+
+        split = _split(body, limit, same=same, bracketed=_opens_alone(out, position))
+        if split:
+            out[position:position + 1] = [part + ending for part in split]
+    return out
+
+
+_PRAGMAS = frozenset({"isort", "type", "pyright", "pyrefly", "pylint", "flake8", "ruff", "ty"})
+
+
+def _width(line: str) -> int:
+    """The line's width as ruff format measures it: East Asian wide characters count two
+    columns, and a trailing pragma comment (``# noqa``, ``# type: ignore``...) none."""
+    if "#" in line:
+        tokens = _tokens(line.strip())
+        if tokens and tokens[-1].type == tokenize.COMMENT:
+            text = tokens[-1].string[1:].lstrip()
+            word = text.split(":", 1)[0] if ":" in text else None
+            if text[:4].lower() == "noqa" or text.startswith("nosec") or word in _PRAGMAS:
+                line = line[: len(line) - len(line.lstrip()) + tokens[-1].start[1]].rstrip()
+    if line.isascii():
+        return len(line)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def _opens_alone(lines: list[str], position: int) -> bool:
+    """The line is all there is between a bracket ending the line before and one starting the next."""
+    before = lines[position - 1].rstrip() if position else ""
+    after = lines[position + 1].lstrip() if position + 1 < len(lines) else ""
+    return before.endswith(("(", "[", "{")) and after.startswith((")", "]", "}"))
+
+
+def _operands(code: str, indent: str, limit: int, depth: int) -> list[str] | None:
+    """The lines of a bracket's whole content split at the operator on its top: a
+    comprehension's clauses, a conditional's ``if``/``else``, ``and``/``or`` operands (each
+    split again at its brackets if it is still too long). Parentheses the code has stay."""
+    clauses = _comprehension_clauses(code)
+    if clauses is None:
+        try:
+            value = ast.parse(code, mode="eval").body
+        except SyntaxError:
+            return None
+        if isinstance(value, ast.IfExp):
+            clauses = _cut(code, ["if", "else"])
+        elif isinstance(value, ast.BoolOp):
+            word = "and" if isinstance(value.op, ast.And) else "or"
+            clauses = _cut(code, [word] * (len(value.values) - 1))
+        if not clauses:
+            return None
+    lines: list[str] = []
+    for clause in clauses:
+        line = indent + clause
+        lines += (_split(line, limit, depth + 1, same=lambda _parts: True) or [line]) if _width(line) > limit else [line]
+    return lines
+
+
+def _cut(code: str, words: list[str]) -> list[str] | None:
+    """``code`` cut before each of ``words`` in turn, where it stands outside any bracket."""
+    tokens = _tokens(code)
+    if tokens is None:
+        return None
+    cuts, wanted = [], list(words)
+    for _index, token in _outside_brackets(tokens):
+        if wanted and token.type == tokenize.NAME and token.string == wanted[0]:
+            cuts.append(token.start[1])
+            wanted.pop(0)
+    return None if wanted else _parts(code, cuts)
 
 
 def _statements(lines: list[str]) -> dict[int, int]:
@@ -111,10 +203,19 @@ def _joined(group: list[str]) -> str | None:
     return indent + flat
 
 
-def _split(line: str, limit: int, depth: int = 0) -> list[str] | None:
+def _split(line: str, limit: int, depth: int = 0, same: _Check | None = None,
+           bracketed: bool = False) -> list[str] | None:
     """``line`` split at a bracket pair: the last one whose opening line fits (a short trailer
     such as ``.json()`` or ``[:n]`` stays after the closing bracket), the contents on one line
-    if they fit, else one element per line (each split again if it is still too long)."""
+    if they fit, else one element per line (each split again if it is still too long); a
+    comprehension one clause per line. ``same`` says whether a candidate is still the same
+    code (by default: it parses to the same tree as ``line``). A ``bracketed`` line is the
+    whole content of brackets that span lines: an operator on its top (``a if c else b``,
+    ``a or b``, a comprehension's clauses) splits it first, with no parentheses to add."""
+    if same is None:
+        def same(parts: list[str]) -> bool:
+            return _same_tree(line, parts)
+
     indent = line[: len(line) - len(line.lstrip())]
     tokens = _tokens(line.strip())
     if tokens is None or depth > 3:
@@ -128,8 +229,12 @@ def _split(line: str, limit: int, depth: int = 0) -> list[str] | None:
         return None  # several statements on one line: a formatter would part them first
     code = line.strip()[:code_end].rstrip()
     operands = _right_hand_side(code, indent, comment, limit)
-    if operands is not None and _same_tree(line, operands):
+    if operands is not None and same(operands):
         return operands
+    if bracketed:
+        parts = _operands(code, indent, limit, depth) if not comment else None
+        if parts is not None and same(parts):
+            return parts
     pairs = _pairs(tokens) or []
     inside = indent + _INDENT
     # A ``def`` splits at its parameters, the first pair (black's left-hand split); anything
@@ -137,24 +242,61 @@ def _split(line: str, limit: int, depth: int = 0) -> list[str] | None:
     order = pairs if code.startswith(("def ", "async def ")) else list(reversed(pairs))
     for opening, closing in order:
         head, inner, tail = code[: opening + 1], code[opening + 1: closing].strip(), code[closing:]
-        if not inner or (len(indent + head) > limit and (opening, closing) != order[-1]):
+        if not inner or (_width(indent + head) > limit and (opening, closing) != order[-1]):
             continue
         elements = _top_level_elements(inner)
         if elements is None:
             return None
-        if not inner.endswith(",") and len(inside + inner) <= limit:
+        alone = len(elements) == 1 and not inner.endswith(",")
+        operands = _operands(inner, inside, limit, depth) if alone else None
+        if not inner.endswith(",") and _width(inside + inner) <= limit:
             body = [inside + inner]
-        elif len(elements) == 1 and not inner.endswith(","):
+        elif operands:
+            body = operands
+        elif alone:
             body = _split(inside + inner, limit, depth + 1) or [inside + inner]
         else:
             body = []
             for element in elements:
                 part = inside + element + ","
-                body += (_split(part, limit, depth + 1) or [part]) if len(part) > limit else [part]
+                body += (_split(part, limit, depth + 1) or [part]) if _width(part) > limit else [part]
         candidate = [indent + head, *body, indent + tail + comment]
-        if _same_tree(line, candidate):
+        if same(candidate):
             return candidate
     return None
+
+
+def _comprehension_clauses(inner: str) -> list[str] | None:
+    """``x for x in xs if x`` -> ``["x", "for x in xs", "if x"]``, as ruff format splits a
+    comprehension that does not fit; ``None`` for anything else (a ternary's ``if`` before the
+    first ``for`` stays with the element)."""
+    tokens = _tokens(inner)
+    if tokens is None:
+        return None
+    cuts: list[int] = []
+    for index, token in _outside_brackets(tokens):
+        after_async = index > 0 and tokens[index - 1].string == "async"
+        if token.string == "for" and not after_async or token.string == "async" and (
+                index + 1 < len(tokens) and tokens[index + 1].string == "for") or token.string == "if" and cuts:
+            cuts.append(token.start[1])
+    return _parts(inner, cuts) if cuts else None
+
+
+def _outside_brackets(tokens: list[tokenize.TokenInfo]) -> Iterator[tuple[int, tokenize.TokenInfo]]:
+    """The tokens (with their index) that stand outside any bracket, brackets excluded."""
+    depth = 0
+    for index, token in enumerate(tokens):
+        if token.type == tokenize.OP and token.string in _OPENING:
+            depth += 1
+        elif token.type == tokenize.OP and token.string in _OPENING.values():
+            depth -= 1
+        elif depth == 0:
+            yield index, token
+
+
+def _parts(code: str, cuts: list[int]) -> list[str] | None:
+    parts = [code[a:b].strip() for a, b in itertools.pairwise([0, *cuts, len(code)])]
+    return parts if all(parts) else None
 
 
 def _right_hand_side(code: str, indent: str, comment: str, limit: int) -> list[str] | None:
@@ -175,20 +317,10 @@ def _right_hand_side(code: str, indent: str, comment: str, limit: int) -> list[s
         return None  # something after the value, or it is parenthesized already
     inside = indent + _INDENT
     head, text = code[:start].rstrip() + " (", code[start:end]
-    if len(inside + text) <= limit:
+    if _width(inside + text) <= limit:
         return [indent + head, inside + text, indent + ")" + comment]
-    if isinstance(value, ast.IfExp):
-        parts = [ast.get_source_segment(code, node) for node in (value.body, value.test, value.orelse)]
-        if None in parts:
-            return None
-        body, test, orelse = parts
-        return [indent + head, inside + str(body), inside + f"if {test}", inside + f"else {orelse}", indent + ")" + comment]
-    word = "and" if isinstance(value.op, ast.And) else "or"
-    segments = [ast.get_source_segment(code, node) for node in value.values]
-    if None in segments:
-        return None
-    lines = [inside + str(segments[0]), *(inside + f"{word} {segment}" for segment in segments[1:])]
-    return [indent + head, *lines, indent + ")" + comment]
+    lines = _operands(text, inside, limit, 0)
+    return [indent + head, *lines, indent + ")" + comment] if lines is not None else None
 
 
 def _tokens(code: str) -> list[tokenize.TokenInfo] | None:
@@ -226,18 +358,11 @@ def _top_level_elements(inner: str) -> list[str] | None:
     tokens = _tokens(inner)
     if tokens is None:
         return None
-    elements, start, depth = [], 0, 0
-    for token in tokens:
-        if token.type == tokenize.OP and token.string in _OPENING:
-            depth += 1
-        elif token.type == tokenize.OP and token.string in _OPENING.values():
-            depth -= 1
-        elif token.type == tokenize.OP and token.string == "," and depth == 0:
-            elements.append(inner[start: token.start[1]].strip())
-            start = token.end[1]
-    rest = inner[start:].strip()
-    if rest:
-        elements.append(rest)
+    commas = [t for _index, t in _outside_brackets(tokens) if t.type == tokenize.OP and t.string == ","]
+    elements = [inner[a:b].strip() for a, b in itertools.pairwise([0, *(t.end[1] for t in commas), len(inner)])]
+    elements = [element.removesuffix(",").strip() for element in elements]
+    if elements and not elements[-1]:
+        elements.pop()  # a trailing comma
     return elements if all(elements) else None
 
 
@@ -245,6 +370,8 @@ def _same_tree(line: str, parts: list[str]) -> bool:
     """Whether the split statement is the same statement (a block opener gets a body to parse)."""
     def tree(text: str) -> str | None:
         source = text.strip() if "\n" not in text else _dedent(text)
+        if source.startswith("elif "):
+            source = source[2:]  # ``elif x:`` checks as ``if x:``
         if source.rstrip().endswith(":"):
             source += "\n    pass"
         try:

@@ -40,6 +40,62 @@ CASES = {
         'async def f():\n    checksum = None if partial else await run_in_threadpool(compute_sha256_of_the_file, local_file_path)  # why\n',
         'async def f():\n    checksum = (\n        None\n        if partial\n        else await run_in_threadpool(compute_sha256_of_the_file, local_file_path)\n    )  # why\n',
     ),
+    "a long element of an exploded dict is split by itself": (
+        'async def f():\n    user = {\n        "email": email,\n        "hashed_password": helper.hash(password),\n    }\n',
+        ('async def f():\n    user = {\n        "email": email,\n'
+         '        "hashed_password": await run_in_threadpool(self.password_helper.hash, password_value),\n    }\n'),
+        ('async def f():\n    user = {\n        "email": email,\n        "hashed_password": await run_in_threadpool(\n'
+         '            self.password_helper.hash, password_value\n        ),\n    }\n'),
+    ),
+    "a comprehension that no longer fits gets one clause per line": (
+        "async def f():\n    connections = [\n        engine.connect() for _ in range(count_of_connections)\n    ]\n",
+        ("async def f():\n    connections = [\n        await run_in_threadpool(sync_postgres_engine.connect) for _ in "
+         "range(count_of_connections) if ready\n    ]\n"),
+        ("async def f():\n    connections = [\n        await run_in_threadpool(sync_postgres_engine.connect)\n"
+         "        for _ in range(count_of_connections)\n        if ready\n    ]\n"),
+    ),
+    "an elif header is split at its last bracket": (
+        "async def f():\n    if a:\n        pass\n    elif key := read_key(request):\n        pass\n",
+        ("async def f():\n    if a:\n        pass\n    elif hashed_api_key := await run_in_threadpool(get_hashed_api_key_from_request, "
+         "request):\n        pass\n"),
+        ("async def f():\n    if a:\n        pass\n    elif hashed_api_key := await run_in_threadpool(\n"
+         "        get_hashed_api_key_from_request, request\n    ):\n        pass\n"),
+    ),
+    "parentheses around an `or` whose first operand grew: one operand per line": (
+        "async def f():\n    graph = (\n        load_graph(self._graphml_xml_file) or nx.Graph()\n    )\n",
+        ("async def f():\n    graph = (\n        await run_in_threadpool(NetworkXStorage.load_nx_graph, self._graphml_file)"
+         " or nx.Graph()\n    )\n"),
+        ("async def f():\n    graph = (\n        await run_in_threadpool(NetworkXStorage.load_nx_graph, "
+         "self._graphml_file)\n        or nx.Graph()\n    )\n"),
+    ),
+    "a conditional inside brackets that no longer fits: one part per line": (
+        "async def f():\n    path = (\n        profile.path if profile is not None else Path(mkdtemp())\n    )\n",
+        ("async def f():\n    path = (\n        profile.path if profile is not None else pathlib.Path(await "
+         "run_in_threadpool(tempfile.mkdtemp))\n    )\n"),
+        ("async def f():\n    path = (\n        profile.path\n        if profile is not None\n        else "
+         "pathlib.Path(await run_in_threadpool(tempfile.mkdtemp))\n    )\n"),
+    ),
+    "a conditional keeps the parentheses around its nested conditional": (
+        "async def f():\n    speed = (\n        speed if speed is not None else (user.speed if user.speed else 1.0)\n    )\n",
+        ("async def f():\n    speed = (\n        speed if speed is not None else (user.voice_playback_speed if "
+         "user.voice_playback_speed is not None else 1.0)\n    )\n"),
+        ("async def f():\n    speed = (\n        speed\n        if speed is not None\n        else (\n"
+         "            user.voice_playback_speed if user.voice_playback_speed is not None else 1.0\n"
+         "        )\n    )\n"),
+    ),
+    "a trailing pragma comment does not count in the width": (
+        "async def f():\n    rows = db.query(User).filter(User.id == user.id).first()  # type: ignore[arg-type]\n",
+        "async def f():\n    rows = await run_in_threadpool(db.query(User).filter(User.id == user.id).first)  # type: ignore[arg-type]\n",
+        "async def f():\n    rows = await run_in_threadpool(db.query(User).filter(User.id == user.id).first)  # type: ignore[arg-type]\n",
+    ),
+    "wide characters count two columns": (
+        ('async def list_connections(\n    enabled_only: bool = Query(False, description="仅返回启用的连接列表"),\n'
+         '):\n    pass\n'),
+        ('def list_connections(\n    enabled_only: bool = Query(False, description="仅返回启用的连接列表"),\n'
+         '):\n    pass\n'),
+        ('def list_connections(\n    enabled_only: bool = Query(False, description="仅返回启用的连接列表"),\n'
+         '):\n    pass\n'),
+    ),
 }
 
 

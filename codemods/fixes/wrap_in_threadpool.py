@@ -234,14 +234,44 @@ def _wrap_call(parenthesize: bool, nested: bool, django: bool = False) -> Any:
             comma = cst.Comma(whitespace_after=layout) if updated.args and keep else None
             if updated.args and not keep:
                 comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+            rest = own_parentheses(updated.args)
+            if keep and not _one_per_line(rest):
+                # ``f(\n    a, b\n)``: the callable joins the arguments on their line.
+                comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+            elif keep:
+                # One per line: the callable on a line of its own, and the magic trailing comma
+                # a formatter adds to a list of two or more (as ruff format and black write it).
+                comma = cst.Comma(whitespace_after=layout.with_changes(first_line=cst.TrailingWhitespace()))
+                rest = _with_trailing_comma(rest)
             first = cst.Arg(updated.func, comma=comma) if comma is not None else cst.Arg(updated.func)
-            args = [first, *own_parentheses(updated.args)]
+            args = [first, *rest]
             if keep:
-                # An exploded call stays exploded, the callable on a line of its own (as ruff
-                # format and black write it).
                 wrapped = cst.Call(func=cst.Name(_NAME), args=args, whitespace_before_args=layout)
                 return keep_parens(original, awaited(wrapped, parenthesize and not original.lpar))
         wrapped = cst.Call(func=cst.Name(_NAME), args=args)
         return keep_parens(original, awaited(wrapped, parenthesize and not original.lpar))
 
     return rewrite
+
+
+def _one_per_line(args: list[Any]) -> bool:
+    """The arguments of an exploded call sit one per line (or will, after a magic trailing
+    comma), or one of them spans lines."""
+    import libcst as cst
+
+    spans_lines = any("\n" in cst.Module([]).code_for_node(arg.value) for arg in args)
+    separated = any(isinstance(arg.comma, cst.Comma) and isinstance(arg.comma.whitespace_after,
+                                                                     cst.ParenthesizedWhitespace)
+                    for arg in args[:-1])
+    magic_comma = isinstance(args[-1].comma, cst.Comma)  # a formatter puts them one per line
+    return spans_lines or separated or magic_comma
+
+
+def _with_trailing_comma(args: list[Any]) -> list[Any]:
+    import libcst as cst
+
+    last = args[-1]
+    if isinstance(last.comma, cst.Comma):
+        return args
+    comma = cst.Comma(whitespace_after=last.whitespace_after_arg)
+    return [*args[:-1], last.with_changes(comma=comma, whitespace_after_arg=cst.SimpleWhitespace(""))]

@@ -1,0 +1,33 @@
+import asyncio
+
+import stripe
+from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
+
+app = FastAPI()
+stripe_client = stripe.StripeClient("sk_test")
+
+
+@app.post("/customers")
+async def create_customer(email: str):  # expect-fix: wrap-in-threadpool
+    await asyncio.sleep(0)
+    # One argument spanning lines: after the callable is prepended there are two,
+    # one per line, so the call gets the trailing comma ruff format would add.
+    customer = await run_in_threadpool(  # expect: UNB190
+        stripe_client.v1.customers.create,
+        params={
+            "email": email,
+            "metadata": {"source": "signup"},
+        },
+    )
+    # Arguments on one line of their own: the callable joins them there.
+    refund = await run_in_threadpool(  # expect: UNB190
+        stripe_client.v1.refunds.create, {"charge": "ch_1"}, {"idempotency_key": email}
+    )
+    # Arguments on one line but with a magic trailing comma: a formatter puts them one
+    # per line, so the callable takes a line of its own.
+    await run_in_threadpool(  # expect: UNB190
+        stripe_client.v1.events.create,
+        {"type": "signup"}, {"idempotency_key": email},
+    )
+    return {"customer": customer.id, "refund": refund.id}
