@@ -10,9 +10,11 @@ bracket pair, the contents on one indented line if they fit there
 element per line with a trailing comma. A trailing comment stays at the end of
 the statement, after the closing bracket.
 
-Only whole statements on one line are split, and a split is kept only when it
-parses to the same tree as the line it replaces; lines outside the rewrite are
-never touched.
+A statement over several lines is joined when it fits (and a formatter would
+join it), its redundant parentheses dropped; in one a formatter keeps exploded,
+each line the rewrite made too long is split by itself. A split is kept only
+when it parses to the same tree as what it replaces; lines outside the rewrite
+are never touched. How one line is split lives in :mod:`.line_split`.
 """
 
 from __future__ import annotations
@@ -21,19 +23,11 @@ import ast
 import io
 import itertools
 import tokenize
-import unicodedata
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+
+from .line_split import INDENT, dedent, same_tree, split_line, width
 
 #: ruff's and black's line length, for a project that sets none.
 DEFAULT_LINE_LENGTH = 88
-_OPENING = {"(": ")", "[": "]", "{": "}"}
-_INDENT = "    "
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    _Check = Callable[[list[str]], bool]
 
 
 def split_long_lines(new_lines: list[str], old_lines: list[str], limit: int) -> list[str]:
@@ -54,20 +48,66 @@ def split_long_lines(new_lines: list[str], old_lines: list[str], limit: int) -> 
             continue
         ending = group[-1][len(group[-1].rstrip("\r\n")):]
         if len(group) > 1:
+            group = _without_redundant_parentheses(group, limit) or group
             flat = _joined(group)
-            if flat is None or not _same_tree("".join(group), [flat]):
+            if flat is None or not same_tree("".join(group), [flat]):
                 out.extend(_split_inner_lines(group, kept, limit))
                 continue
-            if _width(flat) <= limit:
+            flat = _unparenthesized(flat)
+            if width(flat) <= limit:
                 out.append(flat + ending)
                 continue
-            split = _split(flat, limit)
+            split = split_line(flat, limit)
             out.extend([part + ending for part in split] if split else group)
             continue
         body = group[0].rstrip("\r\n")
-        split = _split(body, limit) if _width(body) > limit else None
+        split = split_line(body, limit) if width(body) > limit else None
         out.extend([part + ending for part in split] if split else group)
     return out
+
+
+def _without_redundant_parentheses(group: list[str], limit: int) -> list[str] | None:
+    """``x = (`` / ``await run_in_threadpool(`` / ... / ``)`` / ``)`` -> ``x = await
+    run_in_threadpool(`` / ... / ``)``: a value that can split at its own call's bracket needs
+    no parentheses around it, and ruff format drops them (a chain ending in ``()`` kept them)."""
+    first, last = group[0].rstrip("\r\n"), group[-1].strip()
+    indent = first[: len(first) - len(first.lstrip())]
+    inner = [line[len(indent) + len(INDENT):] if line.startswith(indent + INDENT) else None for line in group[1:-1]]
+    if last != ")" or not first.endswith(("= (", "return (")) or not inner or None in inner:
+        return None
+    body = [line for line in inner if line is not None]
+    try:
+        value = ast.parse("".join(body).strip(), mode="eval").body
+    except SyntaxError:
+        return None
+    call = value.value if isinstance(value, ast.Await) else value
+    if not (isinstance(call, ast.Call) and (call.args or call.keywords)):
+        return None
+    if len(body) > 1 and not (body[0].rstrip().endswith("(") and call.func.end_lineno == 1):
+        return None  # a chain split before its dots (fluent) keeps its parentheses
+    joined = first[:-1] + body[0].lstrip()
+    candidate = [joined, *(indent + line for line in body[1:])]
+    if width(joined.rstrip("\r\n")) > limit or not same_tree("".join(group), ["".join(candidate)]):
+        return None
+    return candidate
+
+
+def _unparenthesized(line: str) -> str:
+    """``x = (f(a))`` -> ``x = f(a)``: parentheses around a whole value that a formatter drops."""
+    code = line.strip()
+    try:
+        statement = ast.parse(code).body[0]
+    except (SyntaxError, IndexError):
+        return line
+    value = getattr(statement, "value", None)
+    if not isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return)) or value is None \
+            or isinstance(value, (ast.Yield, ast.YieldFrom, ast.NamedExpr, ast.Tuple)) or value.end_col_offset is None:
+        return line
+    head, tail = code[: value.col_offset].rstrip(), code[value.end_col_offset:].lstrip()
+    if not (head.endswith("(") and tail == ")"):
+        return line
+    indent = line[: len(line) - len(line.lstrip())]
+    return indent + head[:-1].rstrip() + " " + code[value.col_offset: value.end_col_offset]
 
 
 def _split_inner_lines(group: list[str], kept: set[str], limit: int) -> list[str]:
@@ -78,36 +118,18 @@ def _split_inner_lines(group: list[str], kept: set[str], limit: int) -> list[str
     for position in reversed(range(len(group))):
         line = group[position]
         body = line.rstrip("\r\n")
-        if line in kept or _width(body) <= limit:
+        if line in kept or width(body) <= limit:
             continue
         ending = line[len(body):]
 
         def same(parts: list[str], at: int = position, ending: str = ending) -> bool:
             whole = [*out[:at], *(part + ending for part in parts), *out[at + 1:]]
-            return _same_tree("".join(out).rstrip("\r\n"), ["".join(whole).rstrip("\r\n")])
+            return same_tree("".join(out).rstrip("\r\n"), ["".join(whole).rstrip("\r\n")])
 
-        split = _split(body, limit, same=same, bracketed=_opens_alone(out, position))
+        split = split_line(body, limit, same=same, bracketed=_opens_alone(out, position))
         if split:
             out[position:position + 1] = [part + ending for part in split]
     return out
-
-
-_PRAGMAS = frozenset({"isort", "type", "pyright", "pyrefly", "pylint", "flake8", "ruff", "ty"})
-
-
-def _width(line: str) -> int:
-    """The line's width as ruff format measures it: East Asian wide characters count two
-    columns, and a trailing pragma comment (``# noqa``, ``# type: ignore``...) none."""
-    if "#" in line:
-        tokens = _tokens(line.strip())
-        if tokens and tokens[-1].type == tokenize.COMMENT:
-            text = tokens[-1].string[1:].lstrip()
-            word = text.split(":", 1)[0] if ":" in text else None
-            if text[:4].lower() == "noqa" or text.startswith("nosec") or word in _PRAGMAS:
-                line = line[: len(line) - len(line.lstrip()) + tokens[-1].start[1]].rstrip()
-    if line.isascii():
-        return len(line)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
 def _opens_alone(lines: list[str], position: int) -> bool:
@@ -115,43 +137,6 @@ def _opens_alone(lines: list[str], position: int) -> bool:
     before = lines[position - 1].rstrip() if position else ""
     after = lines[position + 1].lstrip() if position + 1 < len(lines) else ""
     return before.endswith(("(", "[", "{")) and after.startswith((")", "]", "}"))
-
-
-def _operands(code: str, indent: str, limit: int, depth: int) -> list[str] | None:
-    """The lines of a bracket's whole content split at the operator on its top: a
-    comprehension's clauses, a conditional's ``if``/``else``, ``and``/``or`` operands (each
-    split again at its brackets if it is still too long). Parentheses the code has stay."""
-    clauses = _comprehension_clauses(code)
-    if clauses is None:
-        try:
-            value = ast.parse(code, mode="eval").body
-        except SyntaxError:
-            return None
-        if isinstance(value, ast.IfExp):
-            clauses = _cut(code, ["if", "else"])
-        elif isinstance(value, ast.BoolOp):
-            word = "and" if isinstance(value.op, ast.And) else "or"
-            clauses = _cut(code, [word] * (len(value.values) - 1))
-        if not clauses:
-            return None
-    lines: list[str] = []
-    for clause in clauses:
-        line = indent + clause
-        lines += (_split(line, limit, depth + 1, same=lambda _parts: True) or [line]) if _width(line) > limit else [line]
-    return lines
-
-
-def _cut(code: str, words: list[str]) -> list[str] | None:
-    """``code`` cut before each of ``words`` in turn, where it stands outside any bracket."""
-    tokens = _tokens(code)
-    if tokens is None:
-        return None
-    cuts, wanted = [], list(words)
-    for _index, token in _outside_brackets(tokens):
-        if wanted and token.type == tokenize.NAME and token.string == wanted[0]:
-            cuts.append(token.start[1])
-            wanted.pop(0)
-    return None if wanted else _parts(code, cuts)
 
 
 def _statements(lines: list[str]) -> dict[int, int]:
@@ -179,7 +164,7 @@ def _joined(group: list[str]) -> str | None:
     comment inside it, a string over several lines, or a magic trailing comma."""
     text = "".join(group)
     try:
-        tokens = [t for t in tokenize.generate_tokens(io.StringIO(_dedent(text)).readline)
+        tokens = [t for t in tokenize.generate_tokens(io.StringIO(dedent(text)).readline)
                   if t.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER)]
     except (tokenize.TokenError, IndentationError, SyntaxError):
         return None
@@ -195,196 +180,10 @@ def _joined(group: list[str]) -> str | None:
     parts = [line.strip() for line in group]
     flat = parts[0]
     for part in parts[1:]:
-        glue = "" if flat.endswith(("(", "[", "{")) or part.startswith((")", "]", "}")) else " "
+        glue = "" if flat.endswith(("(", "[", "{")) or part.startswith((")", "]", "}", ".")) else " "
         flat += glue + part
     if comment and not flat.endswith(comment.strip()):
         return None
     indent = group[0][: len(group[0]) - len(group[0].lstrip())]
     return indent + flat
 
-
-def _split(line: str, limit: int, depth: int = 0, same: _Check | None = None,
-           bracketed: bool = False) -> list[str] | None:
-    """``line`` split at a bracket pair: the last one whose opening line fits (a short trailer
-    such as ``.json()`` or ``[:n]`` stays after the closing bracket), the contents on one line
-    if they fit, else one element per line (each split again if it is still too long); a
-    comprehension one clause per line. ``same`` says whether a candidate is still the same
-    code (by default: it parses to the same tree as ``line``). A ``bracketed`` line is the
-    whole content of brackets that span lines: an operator on its top (``a if c else b``,
-    ``a or b``, a comprehension's clauses) splits it first, with no parentheses to add."""
-    if same is None:
-        def same(parts: list[str]) -> bool:
-            return _same_tree(line, parts)
-
-    indent = line[: len(line) - len(line.lstrip())]
-    tokens = _tokens(line.strip())
-    if tokens is None or depth > 3:
-        return None
-    code_end, comment = len(line.strip()), ""
-    if tokens and tokens[-1].type == tokenize.COMMENT:
-        comment = "  " + tokens[-1].string
-        code_end = tokens[-1].start[1]
-        tokens = tokens[:-1]
-    if any(t.type == tokenize.OP and t.string == ";" for t in tokens):
-        return None  # several statements on one line: a formatter would part them first
-    code = line.strip()[:code_end].rstrip()
-    operands = _right_hand_side(code, indent, comment, limit)
-    if operands is not None and same(operands):
-        return operands
-    if bracketed:
-        parts = _operands(code, indent, limit, depth) if not comment else None
-        if parts is not None and same(parts):
-            return parts
-    pairs = _pairs(tokens) or []
-    inside = indent + _INDENT
-    # A ``def`` splits at its parameters, the first pair (black's left-hand split); anything
-    # else at its last pair whose opening line fits (the right-hand split).
-    order = pairs if code.startswith(("def ", "async def ")) else list(reversed(pairs))
-    for opening, closing in order:
-        head, inner, tail = code[: opening + 1], code[opening + 1: closing].strip(), code[closing:]
-        if not inner or (_width(indent + head) > limit and (opening, closing) != order[-1]):
-            continue
-        elements = _top_level_elements(inner)
-        if elements is None:
-            return None
-        alone = len(elements) == 1 and not inner.endswith(",")
-        operands = _operands(inner, inside, limit, depth) if alone else None
-        if not inner.endswith(",") and _width(inside + inner) <= limit:
-            body = [inside + inner]
-        elif operands:
-            body = operands
-        elif alone:
-            body = _split(inside + inner, limit, depth + 1) or [inside + inner]
-        else:
-            body = []
-            for element in elements:
-                part = inside + element + ","
-                body += (_split(part, limit, depth + 1) or [part]) if _width(part) > limit else [part]
-        candidate = [indent + head, *body, indent + tail + comment]
-        if same(candidate):
-            return candidate
-    return None
-
-
-def _comprehension_clauses(inner: str) -> list[str] | None:
-    """``x for x in xs if x`` -> ``["x", "for x in xs", "if x"]``, as ruff format splits a
-    comprehension that does not fit; ``None`` for anything else (a ternary's ``if`` before the
-    first ``for`` stays with the element)."""
-    tokens = _tokens(inner)
-    if tokens is None:
-        return None
-    cuts: list[int] = []
-    for index, token in _outside_brackets(tokens):
-        after_async = index > 0 and tokens[index - 1].string == "async"
-        if token.string == "for" and not after_async or token.string == "async" and (
-                index + 1 < len(tokens) and tokens[index + 1].string == "for") or token.string == "if" and cuts:
-            cuts.append(token.start[1])
-    return _parts(inner, cuts) if cuts else None
-
-
-def _outside_brackets(tokens: list[tokenize.TokenInfo]) -> Iterator[tuple[int, tokenize.TokenInfo]]:
-    """The tokens (with their index) that stand outside any bracket, brackets excluded."""
-    depth = 0
-    for index, token in enumerate(tokens):
-        if token.type == tokenize.OP and token.string in _OPENING:
-            depth += 1
-        elif token.type == tokenize.OP and token.string in _OPENING.values():
-            depth -= 1
-        elif depth == 0:
-            yield index, token
-
-
-def _parts(code: str, cuts: list[int]) -> list[str] | None:
-    parts = [code[a:b].strip() for a, b in itertools.pairwise([0, *cuts, len(code)])]
-    return parts if all(parts) else None
-
-
-def _right_hand_side(code: str, indent: str, comment: str, limit: int) -> list[str] | None:
-    """``x = a if c else f(y)`` (or ``return ...``): a value whose top is an operator, not a call,
-    goes in parentheses of its own, on one line if it fits, else one operand per line
-    (``if``/``else``, ``and``/``or``), as ruff format and black lay it out."""
-    try:
-        tree = ast.parse(code + ("\n    pass" if code.endswith(":") else ""))
-    except SyntaxError:
-        return None
-    statement = tree.body[0] if len(tree.body) == 1 else None
-    value = getattr(statement, "value", None)
-    if not isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return)) \
-            or not isinstance(value, (ast.IfExp, ast.BoolOp)) or value.end_col_offset is None:
-        return None
-    start, end = value.col_offset, value.end_col_offset
-    if code[end:].strip() or code[:start].rstrip().endswith("("):
-        return None  # something after the value, or it is parenthesized already
-    inside = indent + _INDENT
-    head, text = code[:start].rstrip() + " (", code[start:end]
-    if _width(inside + text) <= limit:
-        return [indent + head, inside + text, indent + ")" + comment]
-    lines = _operands(text, inside, limit, 0)
-    return [indent + head, *lines, indent + ")" + comment] if lines is not None else None
-
-
-def _tokens(code: str) -> list[tokenize.TokenInfo] | None:
-    try:
-        found = list(tokenize.generate_tokens(io.StringIO(code + "\n").readline))
-    except (tokenize.TokenError, IndentationError, SyntaxError):
-        return None
-    skipped = {tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER, tokenize.INDENT, tokenize.DEDENT}
-    found = [t for t in found if t.type not in skipped]
-    if any(t.start[0] != 1 for t in found):
-        return None  # a string over several lines, or a continuation: not one plain line
-    return found
-
-
-def _pairs(tokens: list[tokenize.TokenInfo]) -> list[tuple[int, int]] | None:
-    """Columns of the outermost bracket pairs of the line, in order."""
-    stack: list[tokenize.TokenInfo] = []
-    pairs: list[tuple[int, int]] = []
-    for token in tokens:
-        if token.type != tokenize.OP:
-            continue
-        if token.string in _OPENING:
-            stack.append(token)
-        elif token.string in _OPENING.values():
-            if not stack or _OPENING[stack[-1].string] != token.string:
-                return None
-            opened = stack.pop()
-            if not stack:
-                pairs.append((opened.start[1], token.start[1]))
-    return pairs if not stack else None
-
-
-def _top_level_elements(inner: str) -> list[str] | None:
-    """The comma-separated elements of a bracket's contents (a trailing comma dropped)."""
-    tokens = _tokens(inner)
-    if tokens is None:
-        return None
-    commas = [t for _index, t in _outside_brackets(tokens) if t.type == tokenize.OP and t.string == ","]
-    elements = [inner[a:b].strip() for a, b in itertools.pairwise([0, *(t.end[1] for t in commas), len(inner)])]
-    elements = [element.removesuffix(",").strip() for element in elements]
-    if elements and not elements[-1]:
-        elements.pop()  # a trailing comma
-    return elements if all(elements) else None
-
-
-def _same_tree(line: str, parts: list[str]) -> bool:
-    """Whether the split statement is the same statement (a block opener gets a body to parse)."""
-    def tree(text: str) -> str | None:
-        source = text.strip() if "\n" not in text else _dedent(text)
-        if source.startswith("elif "):
-            source = source[2:]  # ``elif x:`` checks as ``if x:``
-        if source.rstrip().endswith(":"):
-            source += "\n    pass"
-        try:
-            parsed = compile(source, "<split>", "exec", ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
-        except SyntaxError:
-            return None
-        return ast.dump(parsed)
-
-    before = tree(line)
-    return before is not None and before == tree("\n".join(parts))
-
-
-def _dedent(text: str) -> str:
-    lines = text.split("\n")
-    width = len(lines[0]) - len(lines[0].lstrip())
-    return "\n".join(part[width:] if part[:width].isspace() or not part[:width] else part for part in lines)

@@ -96,6 +96,19 @@ CASES = {
         ('def list_connections(\n    enabled_only: bool = Query(False, description="仅返回启用的连接列表"),\n'
          '):\n    pass\n'),
     ),
+    "parentheses a wrapped value no longer needs are dropped": (
+        ("async def f():\n    reviews = (\n        ReviewSegment.select().where(ReviewSegment.id << ids).dicts().iterator()"
+         "\n    )\n"),
+        ("async def f():\n    reviews = (\n        await run_in_threadpool(\n            ReviewSegment.select().where("
+         "ReviewSegment.id << ids).dicts().iterator\n        )\n    )\n"),
+        ("async def f():\n    reviews = await run_in_threadpool(\n        ReviewSegment.select().where("
+         "ReviewSegment.id << ids).dicts().iterator\n    )\n"),
+    ),
+    "parentheses around a value that now fits on one line are dropped": (
+        "async def f():\n    row = (\n        db.query(Model).filter(Model.id == ident).first()\n    )\n",
+        "async def f():\n    row = (\n        await run_in_threadpool(db.query(Model).filter(Model.id == ident).first)\n    )\n",
+        "async def f():\n    row = await run_in_threadpool(db.query(Model).filter(Model.id == ident).first)\n",
+    ),
 }
 
 

@@ -190,7 +190,8 @@ def _plan_actions(context: FixContext) -> tuple[list[tuple[str, ast.stmt | ast.e
         if any(k.arg == "func" for k in call.node.keywords):
             raise Refusal(f"`{call.name}` takes a `func=` argument, which run_in_threadpool reserves")
         actions.append(("Call", call.node, _wrap_call(where.needs_parens, _contains_blocking(call.node, context),
-                                                      _uses_django(context))))
+                                                      _uses_django(context),
+                                                      _line_indent(call.node, parent_of, context.lines))))
     used = taken_names(context)
     for unit, names in zip(units, unit_names(context, units)):
         actions.extend(extract_unit(unit, names, fresh_name("_blocking_io", used), _uses_django(context),
@@ -207,7 +208,22 @@ def _contains_blocking(node: ast.Call, context: FixContext) -> bool:
     return any(id(child) in inner for child in ast.walk(node))
 
 
-def _wrap_call(parenthesize: bool, nested: bool, django: bool = False) -> Any:
+def _line_indent(node: ast.expr, parent_of: dict[int, ast.AST], lines: list[str]) -> int:
+    """How much deeper than its statement the line where ``node`` starts is indented: libcst
+    writes the lines of a bracket relative to the statement's block."""
+    statement: ast.AST | None = node
+    while statement is not None and not isinstance(statement, ast.stmt):
+        statement = parent_of.get(id(statement))
+    if statement is None or node.lineno == statement.lineno:
+        return 0
+
+    def indent(line: str) -> int:
+        return len(line) - len(line.lstrip())
+
+    return max(0, indent(lines[node.lineno - 1]) - indent(lines[statement.lineno - 1]))
+
+
+def _wrap_call(parenthesize: bool, nested: bool, django: bool = False, line_indent: int = 0) -> Any:
     def rewrite(original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         import libcst as cst
 
@@ -248,10 +264,30 @@ def _wrap_call(parenthesize: bool, nested: bool, django: bool = False) -> Any:
             if keep:
                 wrapped = cst.Call(func=cst.Name(_NAME), args=args, whitespace_before_args=layout)
                 return keep_parens(original, awaited(wrapped, parenthesize and not original.lpar))
-        wrapped = cst.Call(func=cst.Name(_NAME), args=args)
+        wrapped = _exploded_if_spanning(cst.Call(func=cst.Name(_NAME), args=args), line_indent)
         return keep_parens(original, awaited(wrapped, parenthesize and not original.lpar))
 
     return rewrite
+
+
+def _exploded_if_spanning(call: Any, line_indent: int) -> Any:
+    """``run_in_threadpool(lambda: f(\n    x,\n))`` -> the sole argument on lines of its own,
+    one level deeper, as ruff format and black lay out an argument that spans lines."""
+    import libcst as cst
+
+    if len(call.args) != 1 or "\n" not in cst.Module([]).code_for_node(call.args[0].value):
+        return call
+
+    class _Deeper(cst.CSTTransformer):
+        def leave_ParenthesizedWhitespace(self, original: Any, updated: Any) -> Any:
+            if not updated.indent:
+                return updated
+            return updated.with_changes(last_line=cst.SimpleWhitespace(updated.last_line.value + "    "))
+
+    value = _fluent(call.args[0].value).visit(_Deeper())
+    newline = cst.ParenthesizedWhitespace(indent=True, last_line=cst.SimpleWhitespace(" " * (line_indent + 4)))
+    closing = cst.ParenthesizedWhitespace(indent=True, last_line=cst.SimpleWhitespace(" " * line_indent))
+    return call.with_changes(args=[cst.Arg(value, whitespace_after_arg=closing)], whitespace_before_args=newline)
 
 
 def _one_per_line(args: list[Any]) -> bool:
@@ -275,3 +311,29 @@ def _with_trailing_comma(args: list[Any]) -> list[Any]:
         return args
     comma = cst.Comma(whitespace_after=last.whitespace_after_arg)
     return [*args[:-1], last.with_changes(comma=comma, whitespace_after_arg=cst.SimpleWhitespace(""))]
+
+
+def _fluent(chain: Any) -> Any:
+    """``a.b(x).c(y).d`` spanning lines, inside brackets: one ``.name`` per line after the first
+    call (ruff format's fluent layout of a chain of two or more calls or subscripts)."""
+    import libcst as cst
+
+    links = []
+    node = chain
+    while isinstance(node, (cst.Attribute, cst.Call, cst.Subscript)):
+        inner = node.value if isinstance(node, (cst.Attribute, cst.Subscript)) else node.func
+        if isinstance(node, cst.Attribute) and isinstance(inner, (cst.Call, cst.Subscript)):
+            links.append(node)
+        node = inner
+    if len(links) < 2 or any(isinstance(link.dot.whitespace_before, cst.ParenthesizedWhitespace) for link in links):
+        return chain
+    breaking = {id(link) for link in links}
+
+    class _Break(cst.CSTTransformer):
+        def leave_Attribute(self, original: Any, updated: Any) -> Any:
+            if id(original) not in breaking:
+                return updated
+            line = cst.ParenthesizedWhitespace(indent=True, last_line=cst.SimpleWhitespace(""))
+            return updated.with_changes(dot=updated.dot.with_changes(whitespace_before=line))
+
+    return chain.visit(_Break())

@@ -1,0 +1,268 @@
+"""How one over-long line is split, as ruff format and black split it.
+
+At its last bracket pair (a ``def`` at its parameters), the contents on one line
+if they fit, else one element per line with a trailing comma; a value whose top
+is an operator (``a if c else b``, ``a or b``) or a comprehension one part per
+line. Every candidate is checked to parse to the same tree as the line it
+replaces. :mod:`.layout` decides which lines of a rewrite to split.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import itertools
+import tokenize
+import unicodedata
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+OPENING = {"(": ")", "[": "]", "{": "}"}
+INDENT = "    "
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    _Check = Callable[[list[str]], bool]
+
+
+_PRAGMAS = frozenset({"isort", "type", "pyright", "pyrefly", "pylint", "flake8", "ruff", "ty"})
+
+
+def width(line: str) -> int:
+    """The line's width as ruff format measures it: East Asian wide characters count two
+    columns, and a trailing pragma comment (``# noqa``, ``# type: ignore``...) none."""
+    if "#" in line:
+        tokens = tokens_of(line.strip())
+        if tokens and tokens[-1].type == tokenize.COMMENT:
+            text = tokens[-1].string[1:].lstrip()
+            word = text.split(":", 1)[0] if ":" in text else None
+            if text[:4].lower() == "noqa" or text.startswith("nosec") or word in _PRAGMAS:
+                line = line[: len(line) - len(line.lstrip()) + tokens[-1].start[1]].rstrip()
+    if line.isascii():
+        return len(line)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def _operands(code: str, indent: str, limit: int, depth: int) -> list[str] | None:
+    """The lines of a bracket's whole content split at the operator on its top: a
+    comprehension's clauses, a conditional's ``if``/``else``, ``and``/``or`` operands (each
+    split again at its brackets if it is still too long). Parentheses the code has stay."""
+    clauses = _comprehension_clauses(code)
+    if clauses is None:
+        try:
+            value = ast.parse(code, mode="eval").body
+        except SyntaxError:
+            return None
+        if isinstance(value, ast.IfExp):
+            clauses = _cut(code, ["if", "else"])
+        elif isinstance(value, ast.BoolOp):
+            word = "and" if isinstance(value.op, ast.And) else "or"
+            clauses = _cut(code, [word] * (len(value.values) - 1))
+        if not clauses:
+            return None
+    lines: list[str] = []
+    for clause in clauses:
+        line = indent + clause
+        lines += (split_line(line, limit, depth + 1, same=lambda _parts: True) or [line]) if width(line) > limit else [line]
+    return lines
+
+
+def _cut(code: str, words: list[str]) -> list[str] | None:
+    """``code`` cut before each of ``words`` in turn, where it stands outside any bracket."""
+    tokens = tokens_of(code)
+    if tokens is None:
+        return None
+    cuts, wanted = [], list(words)
+    for _index, token in _outside_brackets(tokens):
+        if wanted and token.type == tokenize.NAME and token.string == wanted[0]:
+            cuts.append(token.start[1])
+            wanted.pop(0)
+    return None if wanted else _parts(code, cuts)
+
+
+def split_line(line: str, limit: int, depth: int = 0, same: _Check | None = None,
+           bracketed: bool = False) -> list[str] | None:
+    """``line`` split at a bracket pair: the last one whose opening line fits (a short trailer
+    such as ``.json()`` or ``[:n]`` stays after the closing bracket), the contents on one line
+    if they fit, else one element per line (each split again if it is still too long); a
+    comprehension one clause per line. ``same`` says whether a candidate is still the same
+    code (by default: it parses to the same tree as ``line``). A ``bracketed`` line is the
+    whole content of brackets that span lines: an operator on its top (``a if c else b``,
+    ``a or b``, a comprehension's clauses) splits it first, with no parentheses to add."""
+    if same is None:
+        def same(parts: list[str]) -> bool:
+            return same_tree(line, parts)
+
+    indent = line[: len(line) - len(line.lstrip())]
+    tokens = tokens_of(line.strip())
+    if tokens is None or depth > 3:
+        return None
+    code_end, comment = len(line.strip()), ""
+    if tokens and tokens[-1].type == tokenize.COMMENT:
+        comment = "  " + tokens[-1].string
+        code_end = tokens[-1].start[1]
+        tokens = tokens[:-1]
+    if any(t.type == tokenize.OP and t.string == ";" for t in tokens):
+        return None  # several statements on one line: a formatter would part them first
+    code = line.strip()[:code_end].rstrip()
+    operands = _right_hand_side(code, indent, comment, limit)
+    if operands is not None and same(operands):
+        return operands
+    if bracketed:
+        parts = _operands(code, indent, limit, depth) if not comment else None
+        if parts is not None and same(parts):
+            return parts
+    pairs = _pairs(tokens) or []
+    inside = indent + INDENT
+    # A ``def`` splits at its parameters, the first pair (black's left-hand split); anything
+    # else at its last pair whose opening line fits (the right-hand split).
+    order = pairs if code.startswith(("def ", "async def ")) else list(reversed(pairs))
+    for opening, closing in order:
+        head, inner, tail = code[: opening + 1], code[opening + 1: closing].strip(), code[closing:]
+        if not inner or (width(indent + head) > limit and (opening, closing) != order[-1]):
+            continue
+        elements = _top_level_elements(inner)
+        if elements is None:
+            return None
+        alone = len(elements) == 1 and not inner.endswith(",")
+        operands = _operands(inner, inside, limit, depth) if alone else None
+        if not inner.endswith(",") and width(inside + inner) <= limit:
+            body = [inside + inner]
+        elif operands:
+            body = operands
+        elif alone:
+            body = split_line(inside + inner, limit, depth + 1) or [inside + inner]
+        else:
+            body = []
+            for element in elements:
+                part = inside + element + ","
+                body += (split_line(part, limit, depth + 1) or [part]) if width(part) > limit else [part]
+        candidate = [indent + head, *body, indent + tail + comment]
+        if same(candidate):
+            return candidate
+    return None
+
+
+def _comprehension_clauses(inner: str) -> list[str] | None:
+    """``x for x in xs if x`` -> ``["x", "for x in xs", "if x"]``, as ruff format splits a
+    comprehension that does not fit; ``None`` for anything else (a ternary's ``if`` before the
+    first ``for`` stays with the element)."""
+    tokens = tokens_of(inner)
+    if tokens is None:
+        return None
+    cuts: list[int] = []
+    for index, token in _outside_brackets(tokens):
+        after_async = index > 0 and tokens[index - 1].string == "async"
+        if token.string == "for" and not after_async or token.string == "async" and (
+                index + 1 < len(tokens) and tokens[index + 1].string == "for") or token.string == "if" and cuts:
+            cuts.append(token.start[1])
+    return _parts(inner, cuts) if cuts else None
+
+
+def _outside_brackets(tokens: list[tokenize.TokenInfo]) -> Iterator[tuple[int, tokenize.TokenInfo]]:
+    """The tokens (with their index) that stand outside any bracket, brackets excluded."""
+    depth = 0
+    for index, token in enumerate(tokens):
+        if token.type == tokenize.OP and token.string in OPENING:
+            depth += 1
+        elif token.type == tokenize.OP and token.string in OPENING.values():
+            depth -= 1
+        elif depth == 0:
+            yield index, token
+
+
+def _parts(code: str, cuts: list[int]) -> list[str] | None:
+    parts = [code[a:b].strip() for a, b in itertools.pairwise([0, *cuts, len(code)])]
+    return parts if all(parts) else None
+
+
+def _right_hand_side(code: str, indent: str, comment: str, limit: int) -> list[str] | None:
+    """``x = a if c else f(y)`` (or ``return ...``): a value whose top is an operator, not a call,
+    goes in parentheses of its own, on one line if it fits, else one operand per line
+    (``if``/``else``, ``and``/``or``), as ruff format and black lay it out."""
+    try:
+        tree = ast.parse(code + ("\n    pass" if code.endswith(":") else ""))
+    except SyntaxError:
+        return None
+    statement = tree.body[0] if len(tree.body) == 1 else None
+    value = getattr(statement, "value", None)
+    if not isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return)) \
+            or not isinstance(value, (ast.IfExp, ast.BoolOp)) or value.end_col_offset is None:
+        return None
+    start, end = value.col_offset, value.end_col_offset
+    if code[end:].strip() or code[:start].rstrip().endswith("("):
+        return None  # something after the value, or it is parenthesized already
+    inside = indent + INDENT
+    head, text = code[:start].rstrip() + " (", code[start:end]
+    if width(inside + text) <= limit:
+        return [indent + head, inside + text, indent + ")" + comment]
+    lines = _operands(text, inside, limit, 0)
+    return [indent + head, *lines, indent + ")" + comment] if lines is not None else None
+
+
+def tokens_of(code: str) -> list[tokenize.TokenInfo] | None:
+    try:
+        found = list(tokenize.generate_tokens(io.StringIO(code + "\n").readline))
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return None
+    skipped = {tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER, tokenize.INDENT, tokenize.DEDENT}
+    found = [t for t in found if t.type not in skipped]
+    if any(t.start[0] != 1 for t in found):
+        return None  # a string over several lines, or a continuation: not one plain line
+    return found
+
+
+def _pairs(tokens: list[tokenize.TokenInfo]) -> list[tuple[int, int]] | None:
+    """Columns of the outermost bracket pairs of the line, in order."""
+    stack: list[tokenize.TokenInfo] = []
+    pairs: list[tuple[int, int]] = []
+    for token in tokens:
+        if token.type != tokenize.OP:
+            continue
+        if token.string in OPENING:
+            stack.append(token)
+        elif token.string in OPENING.values():
+            if not stack or OPENING[stack[-1].string] != token.string:
+                return None
+            opened = stack.pop()
+            if not stack:
+                pairs.append((opened.start[1], token.start[1]))
+    return pairs if not stack else None
+
+
+def _top_level_elements(inner: str) -> list[str] | None:
+    """The comma-separated elements of a bracket's contents (a trailing comma dropped)."""
+    tokens = tokens_of(inner)
+    if tokens is None:
+        return None
+    commas = [t for _index, t in _outside_brackets(tokens) if t.type == tokenize.OP and t.string == ","]
+    elements = [inner[a:b].strip() for a, b in itertools.pairwise([0, *(t.end[1] for t in commas), len(inner)])]
+    elements = [element.removesuffix(",").strip() for element in elements]
+    if elements and not elements[-1]:
+        elements.pop()  # a trailing comma
+    return elements if all(elements) else None
+
+
+def same_tree(line: str, parts: list[str]) -> bool:
+    """Whether the split statement is the same statement (a block opener gets a body to parse)."""
+    def tree(text: str) -> str | None:
+        source = text.strip() if "\n" not in text else dedent(text)
+        if source.startswith("elif "):
+            source = source[2:]  # ``elif x:`` checks as ``if x:``
+        if source.rstrip().endswith(":"):
+            source += "\n    pass"
+        try:
+            parsed = compile(source, "<split>", "exec", ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+        except SyntaxError:
+            return None
+        return ast.dump(parsed)
+
+    before = tree(line)
+    return before is not None and before == tree("\n".join(parts))
+
+
+def dedent(text: str) -> str:
+    lines = text.split("\n")
+    width = len(lines[0]) - len(lines[0].lstrip())
+    return "\n".join(part[width:] if part[:width].isspace() or not part[:width] else part for part in lines)
