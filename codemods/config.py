@@ -205,22 +205,44 @@ def known_first_party(root: Path) -> frozenset[str]:
     ``known-first-party`` (``[tool.ruff.lint.isort]``, ``[tool.ruff.isort]``, ``ruff.toml``'s
     ``lint.isort``) or isort's ``known_first_party`` (``[tool.isort]``, ``.isort.cfg``,
     ``setup.cfg``), from the nearest folder that sets one."""
-    tables = (("ruff.toml", ("lint", "isort"), "known-first-party"), ("ruff.toml", ("isort",), "known-first-party"),
-              (".ruff.toml", ("lint", "isort"), "known-first-party"),
-              ("pyproject.toml", ("tool", "ruff", "lint", "isort"), "known-first-party"),
-              ("pyproject.toml", ("tool", "ruff", "isort"), "known-first-party"),
-              ("pyproject.toml", ("tool", "isort"), "known_first_party"))
+    found = _isort_option(root, "known-first-party")
+    if isinstance(found, list):
+        return frozenset(str(item) for item in found)
+    if isinstance(found, str):
+        return frozenset(part.strip() for part in found.replace("\n", ",").split(",") if part.strip())
+    return frozenset()
+
+
+def force_single_line(root: Path) -> bool:
+    """Whether the project's import sorter puts each imported name on a line of its own:
+    ruff's ``force-single-line``, isort's ``force_single_line`` or its ``google`` profile."""
+    found = _isort_option(root, "force-single-line")
+    if found is None:
+        return str(_isort_option(root, "profile")).strip().strip("\"'") == "google"
+    return found is True or isinstance(found, str) and found.strip().lower() in {"true", "1", "yes"}
+
+
+def _isort_option(root: Path, option: str) -> Any:
+    """An import-sorting setting as the nearest folder sets it: ruff's spelling (``lint.isort`` in
+    ``ruff.toml``, ``[tool.ruff.lint.isort]``, ``[tool.ruff.isort]``) or isort's (``[tool.isort]``,
+    ``.isort.cfg``, ``setup.cfg``, ``tox.ini``; ``known_first_party``). ``None`` when none does."""
+    snake = option.replace("-", "_")
+    tables = (("ruff.toml", ("lint", "isort"), option), ("ruff.toml", ("isort",), option),
+              (".ruff.toml", ("lint", "isort"), option),
+              ("pyproject.toml", ("tool", "ruff", "lint", "isort"), option),
+              ("pyproject.toml", ("tool", "ruff", "isort"), option),
+              ("pyproject.toml", ("tool", "isort"), snake))
     toml = functools.cache(_read_toml)
     for folder in _config_folders(root):
         for name, table, key in tables:
             found = _dig(toml(folder / name), table, key)
-            if isinstance(found, list):
-                return frozenset(str(item) for item in found)
+            if found is not None:
+                return found
         for name, section in ((".isort.cfg", "settings"), ("setup.cfg", "isort"), ("tox.ini", "isort")):
-            value = _ini_value(folder / name, section, "known_first_party")
+            value = _ini_value(folder / name, section, snake)
             if value is not None:
-                return frozenset(part.strip() for part in value.replace("\n", ",").split(",") if part.strip())
-    return frozenset()
+                return value
+    return None
 
 
 def _config_folders(root: Path) -> list[Path]:

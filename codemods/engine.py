@@ -31,12 +31,12 @@ from .analysis.registry import Registration
 from .analysis.resolver import Resolver
 from .analysis.summaries import LibrarySummaries
 from .catalogue import BUILTIN, BlockingApi, Catalogue
-from .config import first_party_packages, formatter_line_length
+from .config import first_party_packages, force_single_line, formatter_line_length
 from .diffing import split_lines
 from .first_pass import display_path
 from .fixes.awaiting_callers import rewrite_callers
 from .fixes.base import FixContext, Refusal
-from .import_order import import_block_span
+from .import_order import ImportStyle, import_block_span
 from .models import BlockingCall, FileError, FileResult, Finding, FixPlan, Kind, Settings, Strategy
 from .planner import FIXES, plan_fix
 from .planner import applies as fix_applies
@@ -86,8 +86,8 @@ class ProjectAnalysis:
         return formatter_line_length(self.index.root)
 
     @cached_property
-    def first_party(self) -> frozenset[str]:
-        return first_party_packages(self.index.root)
+    def import_style(self) -> ImportStyle:
+        return ImportStyle(first_party_packages(self.index.root), force_single_line(self.index.root))
 
     def parse(self, path: Path, text: str) -> ModuleInfo | FileError:
         """The module, parsed once per process (passes 1 to 3 share it)."""
@@ -217,7 +217,7 @@ class _FileAnalysis:
             return FileResult(self.shown, tuple(findings), self.text, fix_sites=requests, caller_failures=failed,
                               handlers_checked=checked)
         edits.import_span = import_block_span(self.info.tree)
-        edits.first_party = self.project.first_party
+        edits.import_style = self.project.import_style
         edits.line_length = self.project.line_length
         try:
             new_text = apply_edits(self.text, edits, self.shown)

@@ -23,29 +23,48 @@ from __future__ import annotations
 import ast
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import libcst as cst
 
 _FUTURE, _STDLIB, _THIRD_PARTY, _FIRST_PARTY, _LOCAL = range(5)
+
+
+@dataclass(frozen=True)
+class ImportStyle:
+    """How the project's import sorter writes imports (from its ruff or isort settings)."""
+
+    #: Top-level packages of the first-party section.
+    first_party: frozenset[str] = frozenset()
+    #: ``force-single-line``: one imported name per ``from`` line.
+    single_line: bool = False
+
+
 _FRAMEWORK = ("fastapi", "starlette")
-Key = tuple[int, int, str]
+Key = tuple[int, int, str, tuple[int, str]]
 
 
 def place_added_imports(original: cst.Module, swapped: cst.Module, updated: cst.Module,
-                        first_party: frozenset[str]) -> cst.Module:
+                        style: ImportStyle) -> cst.Module:
     """``updated`` (``original`` with imports swapped in place, then added or merged by libcst)
     with each new statement moved to its sorted place and each merged one's names in sorted
-    order. In a file whose imports are not sorted, a swapped import stays where it was."""
+    order. In a file whose imports are not sorted, a swapped import stays where it was. With
+    the sorter's ``force-single-line``, a name is never merged: it gets a line of its own."""
     body: list[cst.BaseStatement] = list(updated.body)
+    first_party = style.first_party
     sorted_before = _is_sorted(original.body, first_party)
     added, merged = _changes((original if sorted_before else swapped).body, body)
-    for index in merged:
-        body[index] = _sorted_names(body[index], original.body)
-    if not added:
-        return updated.with_changes(body=body)
     moving = [body[i] for i in added]
+    for index in merged:
+        if style.single_line:
+            body[index], lines = _unmerged(body[index], original.body)
+            moving += lines
+        else:
+            body[index] = _sorted_names(body[index], original.body)
+    if not moving:
+        return updated.with_changes(body=body)
     body = _without(body, set(added))
     for statement in moving:
         body = _insert(body, statement, first_party)
@@ -142,7 +161,10 @@ def _key(node: cst.Import | cst.ImportFrom, first_party: frozenset[str]) -> Key:
         section = _FIRST_PARTY
     else:
         section = _THIRD_PARTY
-    return (section, int(isinstance(node, cst.ImportFrom)), name.lower())
+    member = (0, "")
+    if isinstance(node, cst.ImportFrom) and not isinstance(node.names, cst.ImportStar):
+        member = _name_key(_dotted(node.names[0].name))  # ``from x import a`` before ``from x import b``
+    return (section, int(isinstance(node, cst.ImportFrom)), name.lower(), member)
 
 
 def _is_sorted(body: Sequence[cst.BaseStatement], first_party: frozenset[str]) -> bool:
@@ -156,6 +178,37 @@ def _name_key(name: str) -> tuple[int, str]:
     return (kind, name.lower())
 
 
+def _unmerged(statement: cst.BaseStatement, before: Sequence[cst.BaseStatement]
+              ) -> tuple[cst.BaseStatement, list[cst.BaseStatement]]:
+    """A merged ``from x import a, new`` back as it was, and ``from x import new`` on its own."""
+    import libcst as cst
+
+    node = _import(statement)
+    old = _same_module_import(node, before)
+    if not isinstance(node, cst.ImportFrom) or isinstance(node.names, cst.ImportStar) or old is None \
+            or isinstance(old[1].names, cst.ImportStar):
+        return statement, []
+    kept = {_dotted(alias.name) for alias in old[1].names}
+    lines: list[cst.BaseStatement] = [cst.SimpleStatementLine(body=[node.with_changes(names=[alias.with_changes(comma=cst.MaybeSentinel.DEFAULT)],
+                                                            lpar=None, rpar=None)])
+             for alias in node.names if _dotted(alias.name) not in kept]
+    return statement.with_changes(body=old[0].body), lines
+
+
+def _same_module_import(node: cst.CSTNode | None, before: Sequence[cst.BaseStatement]
+                        ) -> tuple[cst.SimpleStatementLine, cst.ImportFrom] | None:
+    import libcst as cst
+
+    if not isinstance(node, cst.ImportFrom):
+        return None
+    for statement in before:
+        found = _import(statement)
+        if isinstance(found, cst.ImportFrom) and _module_name(found) == _module_name(node):
+            assert isinstance(statement, cst.SimpleStatementLine)
+            return statement, found
+    return None
+
+
 def _sorted_names(statement: cst.BaseStatement, before: Sequence[cst.BaseStatement]) -> cst.BaseStatement:
     """A merged ``from x import a, b, new`` with its names sorted, when they were sorted before."""
     import libcst as cst
@@ -163,11 +216,10 @@ def _sorted_names(statement: cst.BaseStatement, before: Sequence[cst.BaseStateme
     node = _import(statement)
     if not isinstance(node, cst.ImportFrom) or isinstance(node.names, cst.ImportStar):
         return statement
-    old = next((n for s in before if isinstance(n := _import(s), cst.ImportFrom) and _module_name(n) == _module_name(node)),
-               None)
-    if old is None or isinstance(old.names, cst.ImportStar):
+    found = _same_module_import(node, before)
+    if found is None or isinstance(found[1].names, cst.ImportStar):
         return statement
-    old_names = [_dotted(a.name) for a in old.names]
+    old_names = [_dotted(a.name) for a in found[1].names]
     if old_names != sorted(old_names, key=_name_key):
         return statement
     aliases = sorted(node.names, key=lambda a: _name_key(_dotted(a.name)))

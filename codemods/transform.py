@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .diffing import split_lines
-from .import_order import imported_below, place_added_imports
+from .import_order import ImportStyle, imported_below, place_added_imports
 from .layout import DEFAULT_LINE_LENGTH, split_long_lines
 from .newer_syntax import check_compiles, parse
 
@@ -67,8 +67,8 @@ class FileEdits:
     module_statements: dict[str, str] = field(default_factory=dict)
     #: (file, function key): callers in other files that must change with this file.
     caller_requests: set[tuple[str, str]] = field(default_factory=set)
-    #: The project's top-level modules and packages: the first-party section of its imports.
-    first_party: frozenset[str] = frozenset()
+    #: How the project sorts its imports (first-party packages, one name per line).
+    import_style: ImportStyle = field(default_factory=ImportStyle)
     #: The project's line length (ruff's, black's or flake8's): longer rewritten lines are split.
     line_length: int = DEFAULT_LINE_LENGTH
 
@@ -241,7 +241,7 @@ def _fix_imports(text: str, edits: FileEdits) -> str:
             AddImportsVisitor.add_needed_import(context, module_name, imported)
     # Against the block as it was: an import swapped in place (``time`` -> ``asyncio``) moves too.
     new_module = place_added_imports(module, swapped.module, AddImportsVisitor(context).transform_module(swapped.module),
-                                     edits.first_party)
+                                     edits.import_style)
     if removable:
         for removed_module, removed in removable:
             RemoveImportsVisitor.remove_unused_import(context, removed_module, removed)

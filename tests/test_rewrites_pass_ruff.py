@@ -17,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import tomllib
 from fixtures import TESTDATA
 
 #: Rewrites that knowingly add a finding, and why.
@@ -48,12 +49,24 @@ def _pairs() -> dict[Path, list[tuple[Path, Path]]]:
 
 def _findings(files: list[Path], cwd: Path, first_party: list[str]) -> dict[Path, Counter[str]]:
     config = ["--config", f"lint.isort.known-first-party = {json.dumps(first_party)}"] if first_party else []
+    config += _isort_settings(cwd)
     proc = subprocess.run([*_ruff(), "check", "--isolated", *config, "--select", "F,E,W,I", "--output-format", "json",
                            *map(str, files)], cwd=cwd, capture_output=True, text=True, check=False)
     counts: dict[Path, Counter[str]] = {Path(f).resolve(): Counter() for f in files}
     for finding in json.loads(proc.stdout or "[]"):
         counts.setdefault(Path(finding["filename"]).resolve(), Counter())[finding["code"]] += 1
     return counts
+
+
+def _isort_settings(case: Path) -> list[str]:
+    """The case project's own ``[tool.ruff.lint.isort]`` settings (``force-single-line``...),
+    which ``--isolated`` would otherwise drop."""
+    pyproject = case / "input" / "pyproject.toml"
+    if not pyproject.is_file():
+        return []
+    table = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("ruff", {})
+    options = table.get("lint", {}).get("isort", {})
+    return [part for key, value in options.items() for part in ("--config", f"lint.isort.{key} = {json.dumps(value)}")]
 
 
 def _format_lines(files: list[Path], cwd: Path) -> dict[Path, int]:
