@@ -87,7 +87,7 @@ class ProjectAnalysis:
 
     @cached_property
     def import_style(self) -> ImportStyle:
-        return ImportStyle(first_party_packages(self.index.root), force_single_line(self.index.root))
+        return ImportStyle(first_party_packages(self.index.root), force_single_line(self.index.root), self.line_length)
 
     def parse(self, path: Path, text: str) -> ModuleInfo | FileError:
         """The module, parsed once per process (passes 1 to 3 share it)."""

@@ -40,6 +40,8 @@ class ImportStyle:
     first_party: frozenset[str] = frozenset()
     #: ``force-single-line``: one imported name per ``from`` line.
     single_line: bool = False
+    #: The line length a merged ``from x import a, b`` must keep to (else one name per line).
+    line_length: int = 88
 
 
 _FRAMEWORK = ("fastapi", "starlette")
@@ -62,7 +64,7 @@ def place_added_imports(original: cst.Module, swapped: cst.Module, updated: cst.
             body[index], lines = _unmerged(body[index], original.body)
             moving += lines
         else:
-            body[index] = _sorted_names(body[index], original.body)
+            body[index] = _wrapped_if_long(_sorted_names(body[index], original.body), original.body, style.line_length)
     if not moving:
         return updated.with_changes(body=body)
     body = _without(body, set(added))
@@ -176,6 +178,29 @@ def _name_key(name: str) -> tuple[int, str]:
     """isort's and ruff's ``order-by-type``: CONSTANTS, then Classes, then everything else."""
     kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
     return (kind, name.lower())
+
+
+def _wrapped_if_long(statement: cst.BaseStatement, before: Sequence[cst.BaseStatement], limit: int
+                     ) -> cst.BaseStatement:
+    """A merged ``from x import a, b, new`` that no longer fits (though it did), one name per line
+    in parentheses with a trailing comma, as ruff's and isort's sorters wrap it."""
+    import libcst as cst
+
+    node = _import(statement)
+    old = _same_module_import(node, before)
+    if not isinstance(node, cst.ImportFrom) or isinstance(node.names, cst.ImportStar) or node.lpar is not None \
+            or old is None:
+        return statement
+    module = cst.Module(body=[])
+    if len(module.code_for_node(statement).rstrip("\n")) <= limit or len(module.code_for_node(old[0]).rstrip("\n")) > limit:
+        return statement
+    line = cst.ParenthesizedWhitespace(indent=True, last_line=cst.SimpleWhitespace("    "))
+    names = [alias.with_changes(comma=cst.Comma(whitespace_after=line)) for alias in node.names]
+    closing = cst.ParenthesizedWhitespace(indent=True, last_line=cst.SimpleWhitespace(""))
+    names[-1] = names[-1].with_changes(comma=cst.Comma(whitespace_after=closing))
+    wrapped = node.with_changes(names=names, lpar=cst.LeftParen(whitespace_after=line), rpar=cst.RightParen())
+    assert isinstance(statement, cst.SimpleStatementLine)
+    return statement.with_changes(body=[wrapped])
 
 
 def _unmerged(statement: cst.BaseStatement, before: Sequence[cst.BaseStatement]

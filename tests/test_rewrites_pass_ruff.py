@@ -122,3 +122,23 @@ def test_the_check_sees_a_badly_laid_out_rewrite(tmp_path: Path) -> None:
     before, after = _findings([source], tmp_path, []), _findings([rewrite], tmp_path, [])
     assert after[rewrite.resolve()] - before[source.resolve()] == Counter({"I001": 1, "E501": 1})
     assert _format_lines([rewrite], tmp_path)[rewrite.resolve()] > _format_lines([source], tmp_path)[source.resolve()]
+
+
+def test_the_shipped_example_rewritten_adds_no_ruff_finding(tmp_path: Path) -> None:
+    """README's first command runs on ``examples/shop``: its rewrite is held to ruff too."""
+    example = Path(__file__).resolve().parent.parent / "examples" / "shop"
+    copy = tmp_path / "shop"
+    shutil.copytree(example, copy)
+    originals = {p: p.read_bytes() for p in copy.rglob("*.py")}
+    subprocess.run([sys.executable, "-m", "codemods", "--apply", "--allow-dirty", "--no-cache", "-q", "--no-deps",
+                    str(copy)], cwd=tmp_path, capture_output=True, check=False)
+    changed = sorted(p for p in originals if p.read_bytes() != originals[p])
+    assert changed, "the example was not rewritten"
+    after, shaped_after = _findings(changed, tmp_path, []), _format_lines(changed, tmp_path)
+    for path in changed:
+        path.with_suffix(".orig.py").write_bytes(originals[path])
+    sources = [p.with_suffix(".orig.py") for p in changed]
+    before, shaped_before = _findings(sources, tmp_path, []), _format_lines(sources, tmp_path)
+    for path, source in zip(changed, sources):
+        assert after[path.resolve()] - before[source.resolve()] == Counter(), path.name
+        assert shaped_after[path.resolve()] <= shaped_before[source.resolve()], path.name
