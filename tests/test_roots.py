@@ -115,3 +115,34 @@ def test_a_module_named_setup_inside_a_package_is_no_project_marker(unmarked: Pa
     backend = (unmarked / "backend").resolve()
     assert set(group_by_project(sorted((backend / "onyx").rglob("*.py")), [backend])) == {backend}
     assert ("onyx/api.py", "x") in _flagged(backend, ".")
+
+
+# -- services of one repository, each run from its own folder -----------------------------------
+
+SERVICES = {
+    ".git/HEAD": "ref: refs/heads/main\n",
+    # Two services with no marker of their own, each a top-level ``app`` package run from
+    # its folder: ``from app.store import load`` means a different file in each.
+    "inference/app/__init__.py": "",
+    "inference/app/main.py": (
+        "from fastapi import FastAPI\nfrom app.store import load\n\napp = FastAPI()\n\n\n"
+        '@app.get("/models")\nasync def models():\n    return load()\n'
+    ),
+    "inference/app/store.py": "def load():\n    with open('models.yml') as f:\n        return f.read()\n",
+    "plugin/app/__init__.py": "",
+    "plugin/app/main.py": (
+        "from fastapi import FastAPI\nfrom app.store import load\n\napp = FastAPI()\n\n\n"
+        '@app.get("/plugins")\nasync def plugins():\n    return load()\n'
+    ),
+    # This service's ``load`` does not block: read as one project, the other's would be found.
+    "plugin/app/store.py": "PLUGINS = ['a']\n\n\ndef load():\n    return PLUGINS\n",
+}
+
+
+def test_services_sharing_a_package_name_are_projects_of_their_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                                   ) -> None:
+    monkeypatch.setenv("FASTAPI_UNBLOCK_CACHE_DIR", str(tmp_path / "cache"))
+    write(tmp_path / "repo", SERVICES)
+    assert _flagged(tmp_path / "repo", ".") == [("inference/app/main.py", "models")]
+    groups = group_by_project([p.resolve() for p in (tmp_path / "repo").rglob("main.py")], (tmp_path / "repo",))
+    assert sorted(root.name for root in groups) == ["inference", "plugin"]

@@ -42,11 +42,53 @@ def find_project_root(start: Path, given: Path | None = None) -> Path:
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
         if has_marker(candidate):
-            return candidate
+            return _service_root(folder, candidate) or candidate
     top = given if given is not None else folder
     while (top / "__init__.py").is_file() and top.parent != top:
         top = top.parent
-    return top
+    return _service_root(folder, top) or top
+
+
+#: How deep below a project root sibling services are looked for (``services/api/app``).
+_SERVICE_DEPTH = 3
+_SHARED: dict[tuple[Path, str], int] = {}
+
+
+def _service_root(folder: Path, top: Path) -> Path | None:
+    """A service of a repository that holds several, each run from its own folder with no
+    marker of its own (``backend/app``, ``inference/app``, ``plugin/app``, each importing
+    ``from app.routes import ...``): the folder above the file's outermost package, when a
+    sibling service has a top-level package of the same name. Read as one project, the
+    repository would have one ``app`` and each service's imports would find another's."""
+    service = folder
+    while (service / "__init__.py").is_file() and service.parent != service:
+        service = service.parent
+    if service == top or not service.is_relative_to(top):
+        return None
+    try:
+        packages = [p.name for p in service.iterdir() if (p / "__init__.py").is_file()]
+    except OSError:
+        return None
+    return service if any(_holders(top, name) > 1 for name in packages) else None
+
+
+def _holders(top: Path, package: str) -> int:
+    """How many folders below ``top`` (not packages themselves) hold a top-level ``package``."""
+    key = (top, package)
+    if key not in _SHARED:
+        count = 0
+        for here, dirnames, _files in os.walk(top):
+            depth = len(Path(here).relative_to(top).parts)
+            if package in dirnames and (Path(here) / package / "__init__.py").is_file() \
+                    and not (Path(here) / "__init__.py").is_file():
+                count += 1
+            dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in _NOT_SCANNED] \
+                if depth < _SERVICE_DEPTH else []
+        _SHARED[key] = count
+    return _SHARED[key]
+
+
+_NOT_SCANNED = frozenset({"node_modules", "build", "dist", "__pycache__", "site-packages", "venv", ".venv"})
 
 
 def source_roots(project_root: Path) -> list[Path]:
