@@ -14,7 +14,7 @@ from pathlib import Path
 from .analysis.registry import merge
 from .catalogue import BUILTIN, Catalogue
 from .engine import ProjectAnalysis, might_need_analysis
-from .models import FileResult, Settings
+from .models import FileResult, Settings, merged_fix_sites
 
 
 def analyse_source(
@@ -29,7 +29,12 @@ def analyse_source(
     if not might_need_analysis(text) and not project.settings.all_async:
         return FileResult(path=path, old_text=text)
     registry = merge(project.registrations(file_path, text))
-    return project.analyse(file_path, text, path, registry)
+    result = project.analyse(file_path, text, path, registry)
+    if result.fix_sites:
+        # An async helper of this file blocks for a function that awaits it: the fix goes there
+        # (the runner's third pass, here within the one file).
+        result = project.analyse(file_path, text, path, registry, forced=merged_fix_sites([result]))
+    return result
 
 
 def analyse_tree(root: Path, settings: Settings | None = None, catalogue: Catalogue = BUILTIN) -> list[FileResult]:

@@ -186,3 +186,14 @@ class Outcome:
     encoding: str = "utf-8"
     digest: str = ""
     written: bool = False
+
+
+def merged_fix_sites(results: list[FileResult]) -> dict[str, tuple[str, ...]]:
+    """Async helper key -> the functions whose blocking it resolves (runner pass 3)."""
+    merged: dict[str, list[str]] = {}
+    for result in results:
+        for key, who in result.fix_sites:
+            merged.setdefault(key, [])
+            if who not in merged[key]:
+                merged[key].append(who)
+    return {key: tuple(value) for key, value in merged.items()}

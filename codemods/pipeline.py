@@ -33,7 +33,7 @@ from .analysis.summaries import NewSummary
 from .discovery import group_by_project
 from .engine import ProjectAnalysis
 from .first_pass import Found, display_path, read_source, scan_file
-from .models import FileError, FileResult, Outcome, Settings, internal_error
+from .models import FileError, FileResult, Outcome, Settings, internal_error, merged_fix_sites
 from .sourcefile import SourceError, decode
 
 #: Rounds of pass 3 at most (each may reveal async helpers one level deeper).
@@ -306,7 +306,7 @@ def _next_round(project: _Project, outcomes: dict[Path, Outcome], only: set[Path
     """The files of ``project`` to analyse again, after updating what other files ask of them."""
     results = [outcomes[p].result for p in project.members]
     files: set[str] = set()
-    found_sites = _merge_fix_sites(results)
+    found_sites = merged_fix_sites(results)
     if not set(found_sites) <= set(project.forced):
         project.forced = {**project.forced, **found_sites}
         files |= _files_of(project.forced)
@@ -386,12 +386,3 @@ def _carry_library_counts(earlier: Outcome | None, later: Outcome) -> Outcome:
                                          summaries_reused=first.summaries_reused + again.summaries_reused))
 
 
-def _merge_fix_sites(results: list[FileResult]) -> dict[str, tuple[str, ...]]:
-    """Async helper key -> the functions whose blocking it resolves (runner pass 3)."""
-    merged: dict[str, list[str]] = {}
-    for result in results:
-        for key, who in result.fix_sites:
-            merged.setdefault(key, [])
-            if who not in merged[key]:
-                merged[key].append(who)
-    return {key: tuple(value) for key, value in merged.items()}

@@ -234,6 +234,34 @@ def _twilio() -> tuple[list[BlockingApi], list[Returns]]:
     return entries, returns
 
 
+#: composio's SDK client: each resource the client holds wraps its HTTP client (httpx, sync).
+_COMPOSIO_RESOURCES = {
+    "tools": ("tools.Tools", ("execute", "proxy", "get", "get_raw_composio_tools", "get_raw_composio_tool_by_slug")),
+    "toolkits": ("toolkits.Toolkits", ("list", "get", "get_many", "changelog", "list_categories")),
+    "triggers": ("triggers.Triggers", ("create", "list", "list_active", "list_enum", "get_type", "enable", "disable",
+                                       "delete", "update")),
+    "auth_configs": ("auth_configs.AuthConfigs", ("list", "create", "get", "update", "delete", "enable", "disable")),
+    "connected_accounts": ("connected_accounts.ConnectedAccounts", (
+        "get", "list", "delete", "update_status", "enable", "disable", "refresh", "revoke", "complete_auth", "update",
+        "initiate", "link", "wait_for_connection")),
+}
+
+
+def _composio() -> tuple[list[BlockingApi], list[Returns]]:
+    entries: list[BlockingApi] = []
+    returns = [*instance("composio.Composio")]
+    for attr, (cls, methods) in _COMPOSIO_RESOURCES.items():
+        owner = f"composio.core.models.{cls}"
+        returns.append(Returns(f"composio.Composio.{attr}", owner))
+        entries += each(owner, methods, "vendor", why=_HTTPS)
+    # ``initiate`` hands back a request whose ``wait_for_connection`` polls the API, sleeping between.
+    returns.append(Returns("composio.core.models.connected_accounts.ConnectedAccounts.initiate",
+                           "composio.core.models.connected_accounts.ConnectionRequest"))
+    entries += each("composio.core.models.connected_accounts.ConnectionRequest", ("wait_for_connection",), "vendor",
+                    why="polls the API with time.sleep between requests")
+    return entries, returns
+
+
 _OTHERS = [
     BlockingApi("slack_sdk.WebClient.*", "vendor", async_twin="slack_sdk.web.async_client.AsyncWebClient.*",
                 why="every Web API method is an HTTPS request (urllib inside)"),
@@ -256,7 +284,7 @@ _OTHERS = [
         *each(owner, ("flush", "shutdown"), "wait", why="waits until the queued events are sent")]],
 ]
 
-_PARTS = [_openai(), _anthropic(), _stripe(), _twilio()]
+_PARTS = [_openai(), _anthropic(), _stripe(), _twilio(), _composio()]
 
 ENTRIES: list[BlockingApi] = [*[api for entries, _ in _PARTS for api in entries], *_OTHERS]
 
@@ -267,6 +295,7 @@ ALIASES: list[Alias] = [
     Alias("xinference.client.RESTfulClient", "xinference_client.RESTfulClient"),
     Alias("posthog.client.Client", "posthog.Posthog"),
     Alias("xinference_client.client.restful.restful_client.Client", "xinference_client.RESTfulClient"),
+    Alias("composio.sdk.Composio", "composio.Composio"),
     Alias("openai.Client", "openai.OpenAI"),
     Alias("openai._client.OpenAI", "openai.OpenAI"),
     Alias("openai.AzureOpenAI", "openai.OpenAI"),
