@@ -191,15 +191,17 @@ def _wrapped_if_long(statement: cst.BaseStatement, before: Sequence[cst.BaseStat
     if not isinstance(node, cst.ImportFrom) or isinstance(node.names, cst.ImportStar) or node.lpar is not None \
             or old is None:
         return statement
-    module = cst.Module(body=[])
-    if len(module.code_for_node(statement).rstrip("\n")) <= limit or len(module.code_for_node(old[0]).rstrip("\n")) > limit:
+    def width(line: cst.SimpleStatementLine) -> int:  # the comments above it do not count
+        return len(cst.Module(body=[]).code_for_node(line.with_changes(leading_lines=[])).rstrip("\n"))
+
+    assert isinstance(statement, cst.SimpleStatementLine)
+    if width(statement) <= limit or width(old[0]) > limit:
         return statement
     line = cst.ParenthesizedWhitespace(indent=True, last_line=cst.SimpleWhitespace("    "))
     names = [alias.with_changes(comma=cst.Comma(whitespace_after=line)) for alias in node.names]
     closing = cst.ParenthesizedWhitespace(indent=True, last_line=cst.SimpleWhitespace(""))
     names[-1] = names[-1].with_changes(comma=cst.Comma(whitespace_after=closing))
     wrapped = node.with_changes(names=names, lpar=cst.LeftParen(whitespace_after=line), rpar=cst.RightParen())
-    assert isinstance(statement, cst.SimpleStatementLine)
     return statement.with_changes(body=[wrapped])
 
 

@@ -24,7 +24,8 @@ from test_behaviour import load, rewrite, strategies
 
 from codemods.models import Settings
 
-REFUSED = {"refused_optional_param", "refused_bool_form", "refused_url_characters", "refused_json_maybe_null"}
+REFUSED = {"refused_optional_param", "refused_bool_form", "refused_url_characters", "refused_json_maybe_null",
+           "refused_optional_header"}
 
 
 @dataclass(frozen=True)

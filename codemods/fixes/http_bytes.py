@@ -19,8 +19,8 @@ difference below was measured against a server that records the raw request
 * URLs: requests percent-encodes ``[ ] \\ ^ | { } `` `` and a stray ``%``;
   httpx sends them as written. A URL whose written text holds one is refused;
   parts computed at run time are not checked (README says so).
-* ``headers={"X": None}`` removes a header in requests and is a ``TypeError``
-  in httpx; ``auth=`` with non-ASCII text is Latin-1 in requests and UTF-8 in
+* A header whose value is ``None`` is dropped by requests and is a
+  ``TypeError`` in httpx: only header values that are surely strings swap; ``auth=`` with non-ASCII text is Latin-1 in requests and UTF-8 in
   httpx. Both refuse the swap.
 
 * An empty body: requests sends ``Content-Length: 0`` for every method but GET
@@ -86,7 +86,8 @@ def _stray_percent(text: str) -> bool:
 
 def empty_body_header(verb: str, values: dict[str, ast.expr]) -> str | None:
     """The client header that makes httpx send requests' ``Content-Length: 0``, if one is needed."""
-    if any(name in values and not _empty_literal(values[name]) for name in _BODY_ARGUMENTS):
+    # ``json={}`` is a body (``{}``); ``data={}`` and ``files={}`` are not.
+    if any(name in values and (name == "json" or not _empty_literal(values[name])) for name in _BODY_ARGUMENTS):
         return None
     method: str | None = verb.upper()
     if verb == "request":
@@ -117,9 +118,19 @@ def check_encoded_values(keyword: str, value: ast.Dict, context: FixContext) -> 
                 )
 
 
-def check_headers(value: ast.expr) -> None:
-    if isinstance(value, ast.Dict) and any(isinstance(v, ast.Constant) and v.value is None for v in value.values):
-        raise Refusal("a header set to None (requests removes it; httpx raises TypeError)")
+def check_headers(value: ast.expr, context: FixContext) -> None:
+    """Every header value surely a string: requests drops a ``None`` value, httpx raises TypeError."""
+    if not _header_values_are_strings(value, context, 0):
+        raise Refusal("a header value may be None (requests drops the header; httpx raises TypeError)")
+
+
+def _header_values_are_strings(value: ast.expr, context: FixContext, depth: int) -> bool:
+    if isinstance(value, ast.Dict):
+        return None not in value.keys and all(
+            is_scalar(v, context, 0) or isinstance(v, ast.Constant) and isinstance(v.value, bytes) for v in value.values)
+    if isinstance(value, ast.Name):  # ``headers = {...}`` in the function or the module
+        return _name_holds(value.id, context, depth, _header_values_are_strings, frozenset())
+    return False
 
 
 def check_auth(value: ast.expr) -> None:

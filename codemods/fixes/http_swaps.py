@@ -23,6 +23,8 @@ back to the threadpool: never a silent change of behaviour.
 from __future__ import annotations
 
 import ast
+import io
+import tokenize
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -100,6 +102,8 @@ def requests_call(context: FixContext, call: DirectCall, statement: ast.stmt) ->
     if "json" in per_call:
         out.imports.add(("json", None))
     _check_not_in_loop(context, statement)
+    if _has_comment(context.source_of(call.node)):
+        raise Refusal("a comment inside the call would be lost when its arguments are rebuilt")
     if not context.alone_on_its_lines(statement):
         raise Refusal("the call shares its line with other code; the threadpool leaves the line as it is")
     if target is not None:
@@ -132,6 +136,15 @@ class _Arguments:
 
     sources: dict[str, tuple[str, int | str]]
     values: dict[str, ast.expr]
+
+
+def _has_comment(code: str) -> bool:
+    if "#" not in code:
+        return False
+    try:
+        return any(t.type == tokenize.COMMENT for t in tokenize.generate_tokens(io.StringIO(code).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return True
 
 
 def _arguments(node: ast.Call, order: tuple[str, ...]) -> _Arguments:
@@ -183,7 +196,7 @@ def _map_arguments(
     if "params" in values:
         _check_params(values["params"], values.get("url"), context)
     if "headers" in values:
-        check_headers(values["headers"])
+        check_headers(values["headers"], context)
     if "auth" in values:
         check_auth(values["auth"])
     length = empty_body_header(verb, values)

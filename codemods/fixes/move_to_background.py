@@ -16,7 +16,8 @@ When it applies
     a database or a cache the request may read back), made as a whole
     statement whose value is unused, in the body or under an ``if`` (not in
     a loop, ``try`` or ``with``, whose control flow or error handling it
-    would leave), of a module-level function (not a method of an object the
+    would leave), with no ``raise`` after it (FastAPI runs background tasks
+    only after a response), of a module-level function (not a method of an object the
     handler goes on using), with arguments the handler does not read
     afterwards unless they are plain strings or numbers, which the call
     cannot change. The function is a route or a dependency (FastAPI injects
@@ -25,8 +26,9 @@ When it applies
     ``background=`` (FastAPI would then drop the injected tasks).
 
 Fix safety
-    Unsafe: the call runs later, and its errors no longer reach the client
-    (a failed webhook used to be a 500 and is now a log line). Applied with
+    Unsafe: the call runs later, its errors no longer reach the client (a
+    failed webhook used to be a 500 and is now a log line), and it does not
+    run at all if the handler fails after it. Applied with
     ``--unsafe-fixes``, or chosen first with ``--prefer background``.
 """
 
@@ -52,8 +54,8 @@ _KINDS = frozenset({Kind.ROUTE, Kind.DEPENDENCY})
 _CLASS = "BackgroundTasks"
 _CLASS_NAMES = frozenset({"fastapi.BackgroundTasks", "fastapi.background.BackgroundTasks",
                           "starlette.background.BackgroundTasks"})
-UNSAFE_REASON = ("runs after the response is sent: the client no longer waits for it, and its errors no "
-                 "longer reach the client (they are logged)")
+UNSAFE_REASON = ("runs after the response is sent: the client no longer waits for it, its errors no "
+                 "longer reach the client (they are logged), and it does not run if the handler fails afterwards")
 
 
 class MoveToBackground:
@@ -102,6 +104,7 @@ def _movable_statements(context: FixContext) -> list[ast.Call]:
         if not isinstance(statement, ast.Expr):
             raise Refusal(f"the value of `{call.name}` is used (line {call.node.lineno})")
         _check_enclosing(statement, parent_of, function)
+        _check_no_raise_after(statement, function)
         _check_callee(call.node, context)
         _check_arguments(call.node, statement, context)
         calls.append(call.node)
@@ -115,6 +118,15 @@ def _check_enclosing(statement: ast.stmt, parent_of: dict[int, ast.AST], functio
             kind = type(node).__name__.lower()
             raise Refusal(f"the call sits in a `{kind}` (line {statement.lineno}), whose flow it would leave")
         node = parent_of.get(id(node))
+
+
+def _check_no_raise_after(statement: ast.stmt, function: ast.AST) -> None:
+    """FastAPI runs background tasks only after a response: a handler that then raises
+    (``raise HTTPException(400)`` after an alert) would drop the call."""
+    end = statement.end_lineno or statement.lineno
+    raised = [n for n in ast.walk(function) if isinstance(n, ast.Raise) and n.lineno > end]
+    if raised:
+        raise Refusal(f"raises after the call (line {raised[0].lineno}); background tasks run only after a response")
 
 
 def _check_callee(call: ast.Call, context: FixContext) -> None:

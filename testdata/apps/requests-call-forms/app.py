@@ -10,6 +10,7 @@ from fastapi import FastAPI
 UPSTREAM = os.environ.get("UNBLOCK_UPSTREAM", "http://127.0.0.1:9")
 
 app = FastAPI()
+HEADERS = {"X-Api-Key": "k3y", "Accept": "application/json"}
 
 
 @app.get("/get-plain")
@@ -109,6 +110,18 @@ async def delete_json():
     return reply.status_code
 
 
+@app.delete("/delete-empty-json")
+async def delete_empty_json():
+    reply = requests.delete(UPSTREAM + "/delete-empty", json={})
+    return reply.status_code
+
+
+@app.get("/get-module-headers")
+async def get_module_headers():
+    reply = requests.get(UPSTREAM + "/module-headers", headers=HEADERS)
+    return reply.status_code
+
+
 @app.get("/head")
 async def head():
     reply = requests.head(UPSTREAM + "/head")
@@ -151,6 +164,12 @@ async def refused_bool_form():
 @app.get("/refused-url-characters")
 async def refused_url_characters():
     reply = requests.get(UPSTREAM + "/pipes|and[brackets]")
+    return reply.status_code
+
+
+@app.get("/refused-optional-header")
+async def refused_optional_header(token: str | None = None):
+    reply = requests.get(UPSTREAM + "/optional-header", headers={"Authorization": token})
     return reply.status_code
 
 

@@ -66,6 +66,15 @@ async def own_background(request: Request):  # expect-fix: swap-to-async
     return JSONResponse({"ok": True}, background=BackgroundTask(print, "done"))
 
 
+@app.post("/alert-then-fail")
+def alert_then_fail(ok: bool):  # expect-fix: convert-to-def
+    if not ok:
+        # FastAPI runs background tasks only after a response: the raise below would drop it.
+        requests.post("https://hooks.example/alert", data={"text": "failure"}, timeout=5)  # expect: UNB110
+        raise ValueError("not ok")
+    return {"ok": True}
+
+
 @app.websocket("/ws")
 async def socket_route(websocket):  # expect-fix: swap-to-async
     await websocket.accept()

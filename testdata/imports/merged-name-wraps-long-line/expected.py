@@ -1,4 +1,6 @@
 import requests
+
+# The comment above an import does not count in its width.
 from fastapi import (
     APIRouter,
     BackgroundTasks,

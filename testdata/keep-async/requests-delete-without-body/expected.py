@@ -1,4 +1,5 @@
 import asyncio
+import json
 
 import httpx
 import requests
@@ -35,4 +36,24 @@ async def any_method(method: str):  # expect-fix: wrap-in-threadpool
     reply = await run_in_threadpool(
         requests.request, method, "https://api.example/any", timeout=5
     )  # expect: UNB110
+    return reply.status_code
+
+
+@app.delete("/batch")
+async def delete_batch():  # expect-fix: swap-to-async
+    await asyncio.sleep(0)
+    # An empty JSON document is still a body (`{}`): no Content-Length: 0 here.
+    async with httpx.AsyncClient(
+        follow_redirects=True,
+        timeout=None,
+        max_redirects=30,
+        headers={"Content-Type": "application/json"},
+        verify=_httpx_tls_context,
+    ) as http_client:
+        reply = await http_client.request(
+            "DELETE",
+            "https://api.example/batch",
+            content=json.dumps({}, allow_nan=False),
+            timeout=5,
+        )  # expect: UNB110
     return reply.status_code
