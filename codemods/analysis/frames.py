@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from .definitions import DefinedFunction
 from .lazy_init import is_lazy_init, lazy_tail, shared_names
-from .scope import Scope
+from .scope import Scope, parameter_defaults
 
 #: Parameters known at one call, as sorted (name, literal value) pairs (hashable: a memo key).
 Known = tuple[tuple[str, object], ...]
@@ -294,10 +294,7 @@ def call_constants(call: ast.Call, function: DefinedFunction) -> Known:
     tested = _tested_names(function)
     if not tested:
         return ()
-    args = function.node.args
-    positional = [a.arg for a in (*args.posonlyargs, *args.args)]
-    defaults: dict[str, ast.expr] = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
-    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
+    defaults = parameter_defaults(function.node.args)
     passed = passed_arguments(call, function)
     starred = any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)
     known: dict[str, object] = {}

@@ -248,13 +248,19 @@ def module_scope(tree: ast.Module, module: str = "", is_package: bool = False) -
     return scope
 
 
+def parameter_defaults(args: ast.arguments) -> dict[str, ast.expr]:
+    """Parameter name -> its default expression (positional defaults belong to the last ones)."""
+    positional = [a.arg for a in (*args.posonlyargs, *args.args)]
+    defaults: dict[str, ast.expr] = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
+    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
+    return defaults
+
+
 def function_scope(func: FunctionNode | ast.Lambda, parent: Scope, is_package: bool = False) -> Scope:
     scope = Scope(module=parent.module, parent=parent)
     args = func.args
     positional = [*args.posonlyargs, *args.args]
-    defaults: dict[str, ast.expr] = dict(zip([a.arg for a in positional[len(positional) - len(args.defaults):]],
-                                             args.defaults))
-    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
+    defaults = parameter_defaults(args)
     for position, arg in enumerate((*positional, *args.kwonlyargs)):
         if arg.annotation is not None:
             scope.add(arg.arg, Binding("annotation", node=arg.annotation))

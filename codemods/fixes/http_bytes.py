@@ -35,6 +35,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
+from ..analysis.scope import parameter_defaults
 from .base import FixContext, Refusal
 
 if TYPE_CHECKING:
@@ -234,11 +235,9 @@ def _required_parameter(function: ast.FunctionDef | ast.AsyncFunctionDef, name: 
     ``limit: int | None = None`` may hold ``None``.
     """
     arguments = function.args
-    positional = [*arguments.posonlyargs, *arguments.args]
-    defaults: dict[str, ast.expr] = dict(zip([a.arg for a in positional[len(positional) - len(arguments.defaults):]],
-                                            arguments.defaults))
-    defaults.update({a.arg: d for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults) if d is not None})
-    parameter = next((a for a in [*positional, *arguments.kwonlyargs] if a.arg == name), None)
+    defaults = parameter_defaults(arguments)
+    parameter = next((a for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs] if a.arg == name),
+                     None)
     if parameter is None or parameter.annotation is None:
         return False
     if _defaults_to_none(defaults.get(name)):
