@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 #: ``parents`` lives in :mod:`..analysis.callers`; it is re-exported for the fixes.
 __all__ = ["EXITS", "RUN_IN_THREADPOOL", "Placement", "awaited", "blocking_with_statements", "first_exit",
-           "keep_parens", "own_parentheses", "parents", "placement", "refuse_unplaceable", "threadpool_module"]
+           "keep_parens", "own_parentheses", "parents", "placement", "prepend_callable", "refuse_unplaceable",
+           "threadpool_module"]
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,49 @@ def own_parentheses(args: Sequence[cst.Arg]) -> list[cst.Arg]:
 
     return [arg.with_changes(value=arg.value.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()]))
             if isinstance(arg.value, cst.GeneratorExp) and not arg.value.lpar else arg for arg in args]
+
+
+def prepend_callable(call: cst.Call, func: cst.BaseExpression) -> cst.Call:
+    """``f(a, b)`` -> ``func(f, a, b)`` (``run_in_threadpool``, ``background_tasks.add_task``), laid
+    out as ruff format and black would leave it: an exploded call stays exploded, the callable
+    joining arguments that share a line, or on a line of its own before arguments one per line,
+    which then end with the magic trailing comma; a comment after ``(`` stays there."""
+    import libcst as cst
+
+    layout = call.whitespace_before_args
+    exploded = isinstance(layout, cst.ParenthesizedWhitespace)
+    rest = own_parentheses(call.args)
+    if not rest:
+        return cst.Call(func=func, args=[cst.Arg(call.func)], whitespace_before_args=layout)
+    comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    if exploded and _one_per_line(rest):
+        comma = cst.Comma(whitespace_after=layout.with_changes(first_line=cst.TrailingWhitespace()))
+        rest = _with_trailing_comma(rest)
+    return cst.Call(func=func, args=[cst.Arg(call.func, comma=comma), *rest],
+                    whitespace_before_args=layout if exploded else cst.SimpleWhitespace(""))
+
+
+def _one_per_line(args: list[Any]) -> bool:
+    """The arguments of an exploded call sit one per line (or will, after a magic trailing
+    comma), or one of them spans lines."""
+    import libcst as cst
+
+    spans_lines = any("\n" in cst.Module([]).code_for_node(arg.value) for arg in args)
+    separated = any(isinstance(arg.comma, cst.Comma) and isinstance(arg.comma.whitespace_after,
+                                                                     cst.ParenthesizedWhitespace)
+                    for arg in args[:-1])
+    magic_comma = isinstance(args[-1].comma, cst.Comma)  # a formatter puts them one per line
+    return spans_lines or separated or magic_comma
+
+
+def _with_trailing_comma(args: list[Any]) -> list[Any]:
+    import libcst as cst
+
+    last = args[-1]
+    if isinstance(last.comma, cst.Comma):
+        return args
+    comma = cst.Comma(whitespace_after=last.whitespace_after_arg)
+    return [*args[:-1], last.with_changes(comma=comma, whitespace_after_arg=cst.SimpleWhitespace(""))]
 
 
 #: What the threadpool fixes call; imported from ``fastapi.concurrency`` (or Starlette's).

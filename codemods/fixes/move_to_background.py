@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 from ..models import FixPlan, Kind, Strategy
 from ..transform import NodeEdit
 from .base import FixContext, Refusal
-from .calls import parents
+from .calls import parents, prepend_callable
 from .http_bytes import is_scalar
 
 if TYPE_CHECKING:
@@ -255,14 +255,6 @@ def _add_task(name: str) -> Any:
     def rewrite(original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         import libcst as cst
 
-        layout = updated.whitespace_before_args
-        exploded = isinstance(layout, cst.ParenthesizedWhitespace)
-        # An exploded call stays exploded; a comment after its "(" stays there, not after the callable.
-        after_callable = layout.with_changes(first_line=cst.TrailingWhitespace()) if exploded else None
-        comma = cst.Comma(whitespace_after=after_callable or cst.SimpleWhitespace(" "))
-        first = cst.Arg(updated.func, comma=comma) if updated.args else cst.Arg(updated.func)
-        target = cst.Attribute(value=cst.Name(name), attr=cst.Name("add_task"))
-        return cst.Call(func=target, args=[first, *updated.args],
-                        whitespace_before_args=layout if exploded else cst.SimpleWhitespace(""))
+        return prepend_callable(updated, cst.Attribute(value=cst.Name(name), attr=cst.Name("add_task")))
 
     return rewrite

@@ -51,9 +51,9 @@ from .calls import (
     awaited,
     blocking_with_statements,
     keep_parens,
-    own_parentheses,
     parents,
     placement,
+    prepend_callable,
     refuse_unplaceable,
     threadpool_module,
 )
@@ -242,29 +242,11 @@ def _wrap_call(parenthesize: bool, nested: bool, django: bool = False, line_inde
             # The receiver or an argument blocks too: run the whole expression in one thread call.
             body = updated.with_changes(lpar=[], rpar=[])
             thunk = cst.Lambda(params=cst.Parameters(), body=body)
-            args = [cst.Arg(thunk)]
+            wrapped = cst.Call(func=cst.Name(_NAME), args=[cst.Arg(thunk)])
         else:
-            # Keep the original layout: whatever followed "(" now follows the callable.
-            layout = updated.whitespace_before_args
-            keep = isinstance(layout, cst.ParenthesizedWhitespace)
-            comma = cst.Comma(whitespace_after=layout) if updated.args and keep else None
-            if updated.args and not keep:
-                comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
-            rest = own_parentheses(updated.args)
-            if keep and not _one_per_line(rest):
-                # ``f(\n    a, b\n)``: the callable joins the arguments on their line.
-                comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
-            elif keep:
-                # One per line: the callable on a line of its own, and the magic trailing comma
-                # a formatter adds to a list of two or more (as ruff format and black write it).
-                comma = cst.Comma(whitespace_after=layout.with_changes(first_line=cst.TrailingWhitespace()))
-                rest = _with_trailing_comma(rest)
-            first = cst.Arg(updated.func, comma=comma) if comma is not None else cst.Arg(updated.func)
-            args = [first, *rest]
-            if keep:
-                wrapped = cst.Call(func=cst.Name(_NAME), args=args, whitespace_before_args=layout)
-                return keep_parens(original, awaited(wrapped, parenthesize and not original.lpar))
-        wrapped = _exploded_if_spanning(cst.Call(func=cst.Name(_NAME), args=args), line_indent)
+            wrapped = prepend_callable(updated, cst.Name(_NAME))
+        if not isinstance(wrapped.whitespace_before_args, cst.ParenthesizedWhitespace):
+            wrapped = _exploded_if_spanning(wrapped, line_indent)  # an exploded call keeps its layout
         return keep_parens(original, awaited(wrapped, parenthesize and not original.lpar))
 
     return rewrite
@@ -288,29 +270,6 @@ def _exploded_if_spanning(call: Any, line_indent: int) -> Any:
     newline = cst.ParenthesizedWhitespace(indent=True, last_line=cst.SimpleWhitespace(" " * (line_indent + 4)))
     closing = cst.ParenthesizedWhitespace(indent=True, last_line=cst.SimpleWhitespace(" " * line_indent))
     return call.with_changes(args=[cst.Arg(value, whitespace_after_arg=closing)], whitespace_before_args=newline)
-
-
-def _one_per_line(args: list[Any]) -> bool:
-    """The arguments of an exploded call sit one per line (or will, after a magic trailing
-    comma), or one of them spans lines."""
-    import libcst as cst
-
-    spans_lines = any("\n" in cst.Module([]).code_for_node(arg.value) for arg in args)
-    separated = any(isinstance(arg.comma, cst.Comma) and isinstance(arg.comma.whitespace_after,
-                                                                     cst.ParenthesizedWhitespace)
-                    for arg in args[:-1])
-    magic_comma = isinstance(args[-1].comma, cst.Comma)  # a formatter puts them one per line
-    return spans_lines or separated or magic_comma
-
-
-def _with_trailing_comma(args: list[Any]) -> list[Any]:
-    import libcst as cst
-
-    last = args[-1]
-    if isinstance(last.comma, cst.Comma):
-        return args
-    comma = cst.Comma(whitespace_after=last.whitespace_after_arg)
-    return [*args[:-1], last.with_changes(comma=comma, whitespace_after_arg=cst.SimpleWhitespace(""))]
 
 
 def _fluent(chain: Any) -> Any:
