@@ -86,7 +86,11 @@ def _first_party(case: Path) -> list[str]:
     if case == TESTDATA:
         return []
     root = case / "input"
-    return sorted(p.stem if p.suffix == ".py" else p.name for p in root.iterdir() if p.suffix == ".py" or p.is_dir())
+    # A folder that is not a package (``backend/``) is an import root of its own, as ruff's
+    # ``src`` would name it in such a project: its packages are first-party too.
+    tops = [root, *(p for p in root.iterdir() if p.is_dir() and not (p / "__init__.py").exists())]
+    return sorted({p.stem if p.suffix == ".py" else p.name
+                   for top in tops for p in top.iterdir() if p.suffix == ".py" or p.is_dir()})
 
 
 GROUPS = _pairs()

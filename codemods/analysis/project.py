@@ -29,8 +29,23 @@ from .scope import qualified_name
 
 _MAX_REEXPORT_HOPS = 8
 _WORKSPACE_DEPTH = 3
+_NOT_SOURCES = frozenset({"node_modules", "build", "dist", "__pycache__", "site-packages", "venv"})
 _NOT_PROJECTS = frozenset({"node_modules", "build", "dist", "__pycache__", "site-packages", "venv", "tests",
                            "docs", "examples"})
+
+
+def _package_top(folder: Path, stop: Path) -> Path:
+    """The folder above ``folder``'s outermost regular package, or ``folder`` when no package
+    holds it. A folder without ``__init__.py`` inside a regular package (``onyx/cache/`` under
+    ``onyx/__init__.py``) is a namespace portion of that package: ``onyx.cache.redis_backend``
+    is how it is imported, so that is its name, found the same whichever file is read first."""
+    top = folder
+    current = folder
+    while current != stop and current.parent != current:
+        if (current / "__init__.py").is_file():
+            top = current.parent
+        current = current.parent
+    return top
 
 
 def _sources(root: Path, relative: Path) -> Iterator[Path]:
@@ -47,7 +62,8 @@ class ProjectIndex:
                  libraries: tuple[Path, ...] = (), described: frozenset[str] = frozenset()) -> None:
         self.root = project_root.resolve()
         self.explicit_roots = roots
-        self.roots = [r.resolve() for r in (roots if roots is not None else source_roots(self.root))]
+        self._roots = [r.resolve() for r in (roots if roots is not None else source_roots(self.root))]
+        self._walked = roots is not None
         #: ``site-packages`` folders: looked in last, for what the project does not define.
         self.libraries = [r.resolve() for r in libraries]
         #: Top-level packages the catalogue describes: their source is never read.
@@ -94,9 +110,7 @@ class ProjectIndex:
         which came first.
         """
         resolved = path.resolve()
-        top = resolved.parent
-        while (top / "__init__.py").is_file() and top.parent != top and top != self.root:
-            top = top.parent
+        top = _package_top(resolved.parent, self.root)
         if top != resolved.parent and top not in (self.root, self.root / "src") and top.is_relative_to(self.root):
             parts = list(resolved.relative_to(top).with_suffix("").parts)
             if parts and parts[-1] == "__init__":
@@ -116,7 +130,7 @@ class ProjectIndex:
     def _file_for(self, name: str) -> Path | None:
         relative = Path(*name.split("."))
         head = relative.parts[0]
-        found = self._first_source(self._roots_holding(head, self.roots), relative, inside=True)
+        found = self._first_source(self._roots_holding(head, self.roots()), relative, inside=True)
         if found is not None:
             return found
         found = self._by_suffix(name)
@@ -190,26 +204,38 @@ class ProjectIndex:
         return matches[0] if len(matches) == 1 else None
 
     def _folders_holding(self, head: str) -> list[Path]:
-        if self._heads is None:
+        self.roots()
+        return self._heads.get(head, []) if self._heads is not None else []
+
+    def roots(self) -> list[Path]:
+        """Import roots: the source roots, then the folder above the outermost package of every
+        folder of the project holding Python files (as pytest and mypy find them), in a fixed
+        order. Found in one walk before any module is looked up, so what an import finds never
+        depends on which files this process happened to read first."""
+        if not self._walked:
+            self._walked = True
             self._heads = {}
-            skipped = {"node_modules", "build", "dist", "__pycache__", "site-packages", "venv"}
+            tops: dict[Path, None] = {}
             for folder, dirnames, filenames in os.walk(self.root):
-                dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in skipped]
-                for entry in (*dirnames, *(f[:-3] for f in filenames if f.endswith(".py"))):
-                    self._heads.setdefault(entry, []).append(Path(folder))
-        return self._heads.get(head, [])
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _NOT_SOURCES)
+                here = Path(folder)
+                modules = [f[:-3] for f in filenames if f.endswith(".py")]
+                for entry in (*dirnames, *modules):
+                    self._heads.setdefault(entry, []).append(here)
+                if modules:
+                    tops.setdefault(_package_top(here, self.root) if "__init__.py" in filenames else here)
+            self._roots += [top for top in tops if top not in self._roots]
+        return self._roots
 
     def _add_package_root(self, resolved: Path) -> None:
-        """The folder above a file's outermost package is an import root (as for pytest, mypy)."""
+        """A file outside the project's walk (a text given on its own): the folder above its
+        outermost package is an import root too."""
         folder = resolved.parent
-        if folder in self._seen_folders:
-            return
-        self._seen_folders.add(folder)
-        top = folder
-        while (top / "__init__.py").is_file() and top.parent != top:
-            top = top.parent
-        if top not in self.roots and self.explicit_roots is None:
-            self.roots.append(top)
+        if self.explicit_roots is None and not folder.is_relative_to(self.root) and folder not in self._seen_folders:
+            self._seen_folders.add(folder)
+            top = _package_top(folder, Path(folder.anchor))
+            if top not in self.roots():
+                self._roots.append(top)
 
     def cached(self, path: Path) -> ModuleInfo | None:
         return self._by_path.get(path.resolve())
@@ -263,8 +289,11 @@ class ProjectIndex:
                     text = decode(resolved.read_bytes()).text
                 except (OSError, SourceError):
                     text = None
-                info = self._remember(build_module(name, resolved, text)) if text is not None else None
-                if info is not None and self.libraries and self.is_library(resolved):
+                library = bool(self.libraries) and self.is_library(resolved)
+                # One name per project file, however it was reached (see :meth:`module_name`).
+                own = name if library or not resolved.is_relative_to(self.root) else self.module_name(resolved)
+                info = self._remember(build_module(own, resolved, text)) if text is not None else None
+                if info is not None and library:
                     info.library = True
                 self._by_path[resolved] = info
         self._modules[name] = info

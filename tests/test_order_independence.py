@@ -1,0 +1,80 @@
+"""What a handler is found to block on never depends on what the process read before.
+
+With ``-j 2`` each worker keeps one project index for the whole run, and which
+files it has read when it reaches a handler depends on how the chunks were
+shared out. A file's module name, and so its classes' names, used to depend on
+whether it was first read by its path (the subclass search reads candidate
+files that way) or through an import: in a folder without ``__init__.py``
+inside a regular package (``backend/onyx/cache/``), the path gave
+``backend.onyx.cache.interface`` and the import ``onyx.cache.interface``, and an
+abstract interface read by its path first had no implementations. Seen on a
+real application as 4 of 89 findings lost in some runs under load.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from codemods.analysis.registry import merge
+from codemods.engine import ProjectAnalysis
+
+TREE = Path(__file__).resolve().parent.parent / "testdata" / "recall-shapes" / "namespace-folder-inside-a-package" / "input"
+ROUTES = TREE / "backend" / "svc" / "routes.py"
+OTHERS = sorted(p for p in TREE.rglob("*.py") if p != ROUTES)
+
+
+def _findings_after(reads: list[Path], imports: list[str]) -> list[tuple[str, int, tuple[str, ...]]]:
+    analysis = ProjectAnalysis(TREE)
+    for path in reads:
+        analysis.parse(path, path.read_text(encoding="utf-8"))
+    for name in imports:
+        analysis.index.module(name)
+    text = ROUTES.read_text(encoding="utf-8")
+    result = analysis.analyse(ROUTES, text, "routes.py", merge(analysis.registrations(ROUTES, text)))
+    return [(f.function, f.line, tuple(c.name for c in f.calls)) for f in result.findings]
+
+
+def test_the_tree_has_the_shape() -> None:
+    assert not (TREE / "backend" / "svc" / "cache" / "__init__.py").exists()
+    assert (TREE / "backend" / "svc" / "__init__.py").exists()
+
+
+@pytest.mark.parametrize("path", OTHERS, ids=lambda p: p.relative_to(TREE).as_posix())
+def test_reading_a_file_by_its_path_first_changes_nothing(path: Path) -> None:
+    fresh = _findings_after([], [])
+    assert [f[0] for f in fresh] == ["read_grant", "write_grant"]
+    assert _findings_after([path], []) == fresh
+
+
+def test_reading_every_file_first_in_either_order_changes_nothing() -> None:
+    fresh = _findings_after([], [])
+    assert _findings_after(OTHERS, []) == fresh
+    assert _findings_after(OTHERS[::-1], []) == fresh
+
+
+def test_importing_first_changes_nothing() -> None:
+    fresh = _findings_after([], [])
+    modules = ["svc.cache.interface", "svc.cache.postgres_backend", "svc.cache.redis_backend", "svc.db.engine"]
+    assert _findings_after([], modules) == fresh
+
+
+def test_one_name_per_file_however_it_was_reached() -> None:
+    by_path, by_import = ProjectAnalysis(TREE), ProjectAnalysis(TREE)
+    interface = TREE / "backend" / "svc" / "cache" / "interface.py"
+    read = by_path.parse(interface, interface.read_text(encoding="utf-8"))
+    imported = by_import.index.module("svc.cache.interface")
+    assert imported is not None and not isinstance(read, Exception)
+    assert read.name == imported.name == "svc.cache.interface"  # type: ignore[union-attr]
+
+
+def test_import_roots_do_not_grow_with_what_was_read() -> None:
+    """Every package's import root is known before the first lookup, in a fixed order."""
+    fresh = ProjectAnalysis(TREE)
+    roots = list(fresh.index.roots())
+    warm = ProjectAnalysis(TREE)
+    for path in OTHERS:
+        warm.parse(path, path.read_text(encoding="utf-8"))
+    assert warm.index.roots() == roots
+    assert TREE / "backend" in roots
