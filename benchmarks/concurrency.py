@@ -40,7 +40,7 @@ if str(ROOT) not in sys.path:  # run from a checkout without installing
 
 import httpx
 
-from codemods.engine import analyse_source
+from codemods.api import analyse_source
 from codemods.models import Settings
 
 DELAY = 0.2

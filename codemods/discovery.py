@@ -103,8 +103,8 @@ def discover(paths: tuple[Path, ...], exclude: tuple[str, ...], repo: Any
              ) -> tuple[list[Path], list[FileError], list[Path]]:
     """The files to analyse (resolved), the ones refused (symlinks leading outside, loops), and
     what git listed under the paths (for the cache keys; empty outside git)."""
-    from .first_pass import display_path
     from .models import FileError
+    from .paths import display_path
 
     listed_by_git: list[Path] = []
     if repo is not None:

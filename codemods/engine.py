@@ -14,7 +14,6 @@ re-exported here) run both on a string or a folder.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import cached_property
@@ -33,20 +32,16 @@ from .analysis.summaries import LibrarySummaries
 from .catalogue import BUILTIN, BlockingApi, Catalogue
 from .config import first_party_packages, force_single_line, formatter_line_length
 from .diffing import split_lines
-from .first_pass import display_path
 from .fixes.awaiting_callers import rewrite_callers
 from .fixes.base import FixContext, Refusal
 from .import_order import ImportStyle, import_block_span
 from .models import BlockingCall, FileError, FileResult, Finding, FixPlan, Kind, Settings, Strategy
+from .paths import display_path
 from .planner import FIXES, plan_fix
 from .planner import applies as fix_applies
 from .rules import code_for, is_enabled
 from .suppression import LineSuppression, comment_map, may_hold_suppression
 from .transform import FileEdits, TransformError, apply_edits
-
-#: Python versions move on: a file in newer syntax is not broken, the tool's Python is old.
-SYNTAX_HINT = f" (parsed as Python {sys.version_info.major}.{sys.version_info.minor}; run the tool with the " \
-    "project's Python if it is newer)"
 
 
 def might_need_analysis(text: str) -> bool:
@@ -98,7 +93,7 @@ class ProjectAnalysis:
             tree = newer_syntax.parse(text, filename=str(path))
         except SyntaxError as error:
             where = f"line {error.lineno}: " if error.lineno else ""
-            return FileError(str(path), f"syntax error, {where}{error.msg}{SYNTAX_HINT}")
+            return FileError(str(path), f"syntax error, {where}{error.msg}{newer_syntax.SYNTAX_HINT}")
         except (ValueError, MemoryError, RecursionError) as error:
             return FileError(str(path), f"cannot parse: {error}")
         info = self.index.add_text(path, text, tree)
@@ -387,13 +382,3 @@ def _finding(
         path=path, line=node.lineno, column=node.col_offset + 1, function=defined.qualname, kind=kind,
         code=reported[0].code, message=message, calls=reported, fix=plan, fixed=fixed,
     )
-
-
-# The convenience entry points live in :mod:`codemods.api`; re-exported for callers of this module.
-def __getattr__(name: str) -> object:
-    """``analyse_source``/``analyse_tree`` live in :mod:`codemods.api` (imported lazily: api imports this)."""
-    if name in {"analyse_source", "analyse_tree"}:
-        from . import api
-
-        return getattr(api, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

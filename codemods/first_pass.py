@@ -8,7 +8,6 @@ are reported whether or not the file could hold a handler.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from .discovery import is_generated
 from .models import FileError, internal_error
+from .paths import display_path
 from .sourcefile import SourceError, decode
 
 if TYPE_CHECKING:
@@ -48,20 +48,6 @@ def may_register(data: bytes) -> bool:
     if _ADD in data and any(hint in data for hint in _ADD_HINTS):
         return True
     return _DECORATOR_HINT.search(data) is not None
-
-
-def display_path(path: Path) -> str:
-    text, cwd = str(path), os.getcwd()
-    # Fast path (``relpath`` costs two ``abspath``): a normalized path under the current folder.
-    sep = os.sep
-    normal = f"{sep}.{sep}" not in text and f"{sep}..{sep}" not in text and sep * 2 not in text
-    normal = normal and not text.endswith((f"{sep}.", f"{sep}.."))
-    if normal and text.startswith(cwd) and text[len(cwd) : len(cwd) + 1] == os.sep:
-        return text[len(cwd) + 1 :].replace(os.sep, "/")
-    try:
-        return Path(os.path.relpath(path)).as_posix()
-    except ValueError:  # another drive on Windows
-        return str(path)
 
 
 def read_source(path: Path) -> bytes | FileError:
@@ -129,8 +115,7 @@ def syntax_error(path: Path, text: str) -> FileError | None:
     """
     import symtable
 
-    from .engine import SYNTAX_HINT
-    from .newer_syntax import parse
+    from .newer_syntax import SYNTAX_HINT, parse
 
     try:
         symtable.symtable(text, str(path), "exec")

@@ -35,11 +35,16 @@ from __future__ import annotations
 import ast
 import functools
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
 from .diffing import split_lines
 from .lowering import CannotLower, Cells, Field, Lowering
+
+#: Python versions move on: a file in newer syntax is not broken, the tool's Python is old.
+SYNTAX_HINT = f" (parsed as Python {sys.version_info.major}.{sys.version_info.minor}; run the tool with the " \
+    "project's Python if it is newer)"
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,9 @@ from .analysis.registry import Registration, merge, registered_names
 from .analysis.summaries import NewSummary
 from .discovery import group_by_project
 from .engine import ProjectAnalysis
-from .first_pass import Found, display_path, read_source, scan_file
+from .first_pass import Found, read_source, scan_file
 from .models import FileError, FileResult, Outcome, Settings, internal_error, merged_fix_sites
+from .paths import display_path
 from .sourcefile import SourceError, decode
 
 #: Rounds of pass 3 at most (each may reveal async helpers one level deeper).

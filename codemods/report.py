@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .first_pass import display_path
 from .models import Finding, Outcome, Strategy
+from .paths import display_path
 
 if TYPE_CHECKING:
     from .environment import Distribution, Environment

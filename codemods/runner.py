@@ -24,8 +24,8 @@ from typing import Any
 from .commits import linked_groups
 from .discovery import discover, group_by_project
 from .environment import Distribution, Environment, PythonPathError, distributions, find_environment, python_path
-from .first_pass import display_path
 from .models import FileError, FileResult, Outcome
+from .paths import display_path
 from .sourcefile import SourceError, digest, encode
 
 __all__ = ["Outcome", "RunOptions", "RunReport", "display_path", "run", "write_outcome"]

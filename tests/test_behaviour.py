@@ -37,7 +37,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from codemods.engine import analyse_source
+from codemods.api import analyse_source
 from codemods.models import FileResult, Settings
 
 APPS = Path(__file__).resolve().parent.parent / "testdata" / "apps"

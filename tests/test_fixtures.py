@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fixtures import Case, TreeCase, assert_compiles, discover_cases, discover_tree_cases, expectations
 
-from codemods.engine import analyse_source, analyse_tree
+from codemods.api import analyse_source, analyse_tree
 
 CASES = discover_cases()
 

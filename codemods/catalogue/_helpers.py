@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from . import BlockingApi, Returns
+from .model import BlockingApi, Returns
 
 
 def each(

@@ -12,8 +12,8 @@ pymemcache and diskcache have no faithful twin.
 
 from __future__ import annotations
 
-from . import Alias, BlockingApi, Returns
 from ._helpers import each, instance, returning, same_type
+from .model import Alias, BlockingApi, Returns
 
 _REDIS, _CLUSTER = "redis.Redis", "redis.cluster.RedisCluster"
 _PIPELINE, _CLUSTER_PIPELINE = "redis.client.Pipeline", "redis.cluster.ClusterPipeline"

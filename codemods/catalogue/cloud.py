@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import re
 
-from . import Alias, BlockingApi, Returns
 from ._helpers import each, instance, returning
+from .model import Alias, BlockingApi, Returns
 
 _CLIENT, _RESOURCE, _SESSION = ("botocore.client.BaseClient", "boto3.resources.base.ServiceResource",
                                 "boto3.session.Session")

@@ -11,8 +11,8 @@ cache. No twin: the remedy is a thread or process pool, never an ``await``.
 
 from __future__ import annotations
 
-from . import Alias, BlockingApi, Returns
 from ._helpers import each, instance
+from .model import Alias, BlockingApi, Returns
 
 _KDF = "a deliberately slow password hash (tens to hundreds of ms)"
 _IMAGE = "PIL.Image.Image"

@@ -16,8 +16,8 @@ and ``Pinecone(...).Index(name)`` only build the data-plane client; its
 
 from __future__ import annotations
 
-from . import Alias, BlockingApi, Returns
 from ._helpers import each, instance, returning, same_type
+from .model import Alias, BlockingApi, Returns
 
 _CLIENT, _DATABASE, _COLLECTION, _CURSOR = ("pymongo.MongoClient", "pymongo.database.Database",
                                             "pymongo.collection.Collection", "pymongo.cursor.Cursor")

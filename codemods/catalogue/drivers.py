@@ -10,8 +10,8 @@ aiosqlite, aiomysql, ``psycopg.AsyncConnection``) are other names and never matc
 
 from __future__ import annotations
 
-from . import Alias, BlockingApi, Returns
 from ._helpers import each, returning
+from .model import Alias, BlockingApi, Returns
 
 _CONNECT = "opens a database connection (TCP handshake and authentication)"
 _ROUND_TRIP = "a round trip to the database server"

@@ -11,8 +11,8 @@ here because what they do is send mail.
 
 from __future__ import annotations
 
-from . import Alias, BlockingApi, Returns
 from ._helpers import each, instance
+from .model import Alias, BlockingApi, Returns
 
 _SMTP_CLASSES = ("smtplib.SMTP", "smtplib.SMTP_SSL", "smtplib.LMTP")
 _SMTP_COMMANDS = ("connect", "ehlo", "helo", "ehlo_or_helo_if_needed", "starttls", "login", "auth", "sendmail",

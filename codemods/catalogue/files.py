@@ -9,8 +9,8 @@ Cheap single-syscall metadata lives in :mod:`.filesystem` (off by default).
 
 from __future__ import annotations
 
-from . import Alias, BlockingApi, Returns
 from ._helpers import each, instance, returning
+from .model import Alias, BlockingApi, Returns
 
 _FILE = "io.TextIOWrapper"
 # ``close()`` is left out (flake8-async's ASYNC232 flags it): it is cheap, or flushes what was written.

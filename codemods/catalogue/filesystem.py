@@ -10,8 +10,8 @@ Directory scans, whose cost grows with the tree, are in :mod:`.files`.
 
 from __future__ import annotations
 
-from . import Alias, BlockingApi, Returns
 from ._helpers import each
+from .model import Alias, BlockingApi, Returns
 
 _CATEGORY = "filesystem-metadata"
 _ASYNC240 = ("ASYNC240",)

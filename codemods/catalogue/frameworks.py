@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from . import Alias, BlockingApi, Returns
+from .model import Alias, BlockingApi, Returns
 
 _APPS = ("fastapi.FastAPI", "fastapi.APIRouter", "starlette.applications.Starlette", "starlette.routing.Router")
 

@@ -16,8 +16,8 @@ building that client is not a faithful twin (the WSDL loading still blocks).
 
 from __future__ import annotations
 
-from . import Alias, BlockingApi, Returns
 from ._helpers import each, returning
+from .model import Alias, BlockingApi, Returns
 
 _VERBS = ("get", "post", "put", "patch", "delete", "head", "options", "request")
 _HTTPX_STREAM_READ = "read"

@@ -14,8 +14,8 @@ as they are iterated; ``run_as_future`` hands the call to a thread.
 
 from __future__ import annotations
 
-from . import Alias, BlockingApi, Returns
 from ._helpers import each, instance
+from .model import Alias, BlockingApi, Returns
 
 _CLIENT, _ASYNC = "huggingface_hub.InferenceClient", "huggingface_hub.AsyncInferenceClient"
 _HF_API = "huggingface_hub.HfApi"

@@ -15,8 +15,8 @@ give a runnable with the same methods. Generic ``Runnable`` chains
 
 from __future__ import annotations
 
-from . import Alias, BlockingApi, Returns
 from ._helpers import instance, returning
+from .model import Alias, BlockingApi, Returns
 
 _CHAT = "langchain_core.language_models.BaseChatModel"
 _LLM = "langchain_core.language_models.BaseLLM"

@@ -19,8 +19,8 @@ async API, so there is no twin.
 
 from __future__ import annotations
 
-from . import Alias, BlockingApi, Returns
 from ._helpers import each, instance, returning
+from .model import Alias, BlockingApi, Returns
 
 _SOCKET = "socket.socket"
 _DNS = "waits for a DNS answer"

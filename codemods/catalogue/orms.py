@@ -12,8 +12,8 @@ are. Django >= 4.1/4.2 has a faithful ``a``-prefixed twin for each
 
 from __future__ import annotations
 
-from . import Alias, BlockingApi, Returns
 from ._helpers import each, instance, same_type
+from .model import Alias, BlockingApi, Returns
 
 _PEEWEE = "peewee.Model"
 _SELECT, _INSERT, _UPDATE, _DELETE = "peewee.ModelSelect", "peewee.ModelInsert", "peewee.ModelUpdate", "peewee.ModelDelete"

@@ -10,8 +10,8 @@ output capture, and no subprocess support on Windows under uvicorn
 
 from __future__ import annotations
 
-from . import Alias, BlockingApi, Returns
 from ._helpers import each
+from .model import Alias, BlockingApi, Returns
 
 _SPAWN_MODES = ("spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp", "spawnvpe")
 

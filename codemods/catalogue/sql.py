@@ -14,8 +14,8 @@ and has no ``query()``, so the research marks none as faithful.
 
 from __future__ import annotations
 
-from . import Alias, BlockingApi, Returns
 from ._helpers import each, instance, returning, same_type
+from .model import Alias, BlockingApi, Returns
 
 _SESSION_IO = ("execute", "scalars", "scalar", "get", "get_one", "commit", "flush", "refresh", "merge", "rollback",
                "connection", "close", "delete", "begin_nested", "prepare", "reset", "invalidate", "merge_all",

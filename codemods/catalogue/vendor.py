@@ -11,8 +11,8 @@ configured, so they are not recorded as twins.
 
 from __future__ import annotations
 
-from . import Alias, BlockingApi, Returns
 from ._helpers import each, instance
+from .model import Alias, BlockingApi, Returns
 
 _HTTPS = "an HTTPS request to the vendor's API"
 _OPENAI_RESOURCES = {

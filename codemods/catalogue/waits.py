@@ -9,8 +9,8 @@ instead of blocking, which is just as wrong in an ``async def``.
 
 from __future__ import annotations
 
-from . import Alias, BlockingApi, Returns
 from ._helpers import each, returning
+from .model import Alias, BlockingApi, Returns
 
 _FUTURE = "concurrent.futures.Future"
 _QUEUES = ("queue.Queue", "queue.LifoQueue", "queue.PriorityQueue", "queue.SimpleQueue")

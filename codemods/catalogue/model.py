@@ -1,0 +1,170 @@
+"""The catalogue's types: a blocking API, a return type, an alias, and the
+:class:`Catalogue` built from them. The data modules (``http``, ``sql``...)
+import these, and the package assembles :data:`~codemods.catalogue.BUILTIN`
+from the data, so nothing here imports the data back.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from ..rules import RULES_BY_CATEGORY
+
+
+@dataclass(frozen=True)
+class BlockingApi:
+    """A call that blocks the thread it runs on."""
+
+    qualname: str
+    category: str
+    #: A faithful async replacement, if one exists (used by swap-to-async).
+    async_twin: str | None = None
+    #: ruff / flake8-async codes that report the same call (their ``noqa`` is honoured).
+    ruff_codes: tuple[str, ...] = ()
+    why: str = ""
+    #: Blocks only when this argument (keyword name, positional index) is passed
+    #: and is not ``None``/``0`` (``psutil.cpu_percent(interval=1)``).
+    blocks_with_argument: tuple[str, int] | None = None
+    #: Does not block when this argument (keyword name, positional index) is passed
+    #: as ``False`` (``executor.shutdown(wait=False)``, ``queue.get(block=False)``).
+    nonblocking_when_false: tuple[str, int] | None = None
+    #: The call only makes an iterator (a generator, a paginator); iterating it does the I/O,
+    #: so the loop over it is what blocks (and what a fix moves), not the call.
+    lazy: bool = False
+
+    def blocks_for(self, call: ast.Call) -> bool:
+        if self.nonblocking_when_false is not None:
+            value = _argument(call, *self.nonblocking_when_false)
+            if isinstance(value, ast.Constant) and value.value is False:
+                return False
+        if self.blocks_with_argument is None:
+            return True
+        value = _argument(call, *self.blocks_with_argument)
+        if value is None:
+            return False
+        return not (isinstance(value, ast.Constant) and value.value in (None, 0))
+
+
+def _argument(call: ast.Call, keyword: str, index: int) -> ast.expr | None:
+    """The argument a call passes for a parameter (keyword name, positional index)."""
+    value: ast.expr | None = call.args[index] if len(call.args) > index else None
+    if any(isinstance(a, ast.Starred) for a in call.args[:index + 1]):
+        value = None
+    for item in call.keywords:
+        if item.arg == keyword:
+            value = item.value
+    return value
+
+
+#: The framework and what it is built on: how FastAPI runs a callable is modelled by
+#: :mod:`codemods.analysis.fastapi_app`, not read from its source.
+_FRAMEWORK = frozenset({"fastapi", "starlette", "pydantic", "pydantic_core", "anyio", "sniffio", "typing_extensions",
+                        "uvicorn"})
+
+
+@dataclass(frozen=True)
+class Returns:
+    """Calling (or reading) ``qualname`` produces an instance of ``type``.
+
+    ``pkg.Class.method`` is a method's result, ``pkg.Class.attr`` an attribute's,
+    ``pkg.Class.__call__`` what calling an instance returns (``SessionLocal()``),
+    ``pkg.Class.__getitem__`` what subscripting one returns (``client["db"]``).
+    ``Returns("pkg.Class", "pkg.Class")`` says the constructor is a plain class
+    whose instances the analysis should track, although it does no I/O itself.
+    ``pkg.Class.*`` is what any other attribute of an instance is (``client.some_db``),
+    ``pkg.Class.*()`` what calling any other method gives, for a type whose methods are
+    made at run time (a Google API resource's ``service.files()``).
+    """
+
+    qualname: str
+    type: str
+
+
+@dataclass(frozen=True)
+class Alias:
+    """``name`` is another spelling of ``canonical`` (a re-export, a subclass with the same API)."""
+
+    name: str
+    canonical: str
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Lookup tables built from entries; immutable once built."""
+
+    apis: dict[str, BlockingApi]
+    returns: dict[str, str]
+    #: Classes whose constructor call yields an instance of themselves.
+    classes: frozenset[str]
+    aliases: dict[str, str]
+
+    def canonical(self, qualname: str) -> str:
+        """Map re-exports to one spelling: the longest aliased dotted prefix wins."""
+        if not self.aliases:
+            return qualname
+        parts = qualname.split(".")
+        for cut in range(len(parts), 0, -1):
+            target = self.aliases.get(".".join(parts[:cut]))
+            if target is not None:
+                return ".".join([target, *parts[cut:]])
+        return qualname
+
+    def api(self, qualname: str) -> BlockingApi | None:
+        """The entry for ``qualname``; ``Type.*`` covers every method of ``Type``.
+
+        The wildcard skips factories: a method the catalogue has a
+        :class:`Returns` entry for (``redis.Redis.pipeline``,
+        ``redis.Redis.from_url``) only builds another object. A factory that
+        blocks as well (``boto3.session.Session.client``) gets its own entry.
+        """
+        found = self.apis.get(qualname)
+        if found is None and "." in qualname and qualname not in self.returns:
+            found = self.apis.get(qualname.rsplit(".", 1)[0] + ".*")
+        return found
+
+    @cached_property
+    def packages(self) -> frozenset[str]:
+        """Top-level packages the catalogue describes: it is the authority on them, so their
+        installed source is not followed (``diskcache.core.Cache.get`` is ``diskcache.Cache.get``)."""
+        names = [*self.apis, *self.returns, *self.classes, *self.aliases, *self.aliases.values()]
+        return frozenset(name.split(".", 1)[0] for name in names) | _FRAMEWORK
+
+    def type_of_call(self, qualname: str) -> str | None:
+        if qualname in self.returns:
+            return self.returns[qualname]
+        if qualname in self.classes:
+            return qualname
+        return None
+
+    def with_entries(self, extra: list[BlockingApi]) -> Catalogue:
+        """A new catalogue with user entries added (they win over built-ins)."""
+        return build_catalogue(
+            [*self.apis.values(), *extra],
+            [Returns(k, v) for k, v in self.returns.items()],
+            [Alias(k, v) for k, v in self.aliases.items()],
+        )
+
+
+def build_catalogue(entries: list[BlockingApi], returns: list[Returns], aliases: list[Alias] = ()) -> Catalogue:  # type: ignore[assignment]
+    unknown = sorted({entry.category for entry in entries} - RULES_BY_CATEGORY.keys())
+    if unknown:
+        raise ValueError(f"catalogue categories without a rule: {', '.join(unknown)}")
+    # A lazy API's call gives an object of its own (synthetic) type, named like the API,
+    # whose ``__iter__`` is the blocking entry.
+    lazy = [entry for entry in entries if entry.lazy]
+    entries = [entry for entry in entries if not entry.lazy]
+    entries += [replace(entry, qualname=f"{entry.qualname}.__iter__", lazy=False) for entry in lazy]
+    returns = [*returns, *(Returns(entry.qualname, entry.qualname) for entry in lazy)]
+    apis = {entry.qualname: entry for entry in entries}
+    # A method entry ``pkg.Class.method`` names a class ``pkg.Class``; a class is
+    # recognised by its last dotted part starting with a capital letter.
+    classes = {owner for q in apis for owner in [q.rsplit(".", 1)[0]] if owner.rsplit(".", 1)[-1][:1].isupper()}
+    classes |= {r.type for r in returns}
+    return Catalogue(
+        apis=apis,
+        returns={r.qualname: r.type for r in returns},
+        classes=frozenset(classes),
+        aliases={a.name: a.canonical for a in aliases},
+    )
