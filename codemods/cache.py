@@ -12,8 +12,8 @@ them is a different key, so a stale entry is never served; an edit to one
 file re-analyses its project.
 
 Apart from those, under ``files/``, one entry per project lists the files
-pass 1 found plain (nothing to register, text that parses) with their size,
-mtime and ctime: that verdict depends on the file's bytes alone (and the
+pass 1 found plain (nothing to register, and no async code or text that
+parses) with their size, mtime and ctime: that verdict depends on the file's bytes alone (and the
 tool's and Python's versions, in the key), so when a project is re-analysed
 its unchanged plain files are neither read nor parsed again.
 

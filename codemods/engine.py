@@ -91,11 +91,8 @@ class ProjectAnalysis:
             return cached
         try:
             tree = newer_syntax.parse(text, filename=str(path))
-        except SyntaxError as error:
-            where = f"line {error.lineno}: " if error.lineno else ""
-            return FileError(str(path), f"syntax error, {where}{error.msg}{newer_syntax.SYNTAX_HINT}")
-        except (ValueError, MemoryError, RecursionError) as error:
-            return FileError(str(path), f"cannot parse: {error}")
+        except newer_syntax.PARSE_ERRORS as error:
+            return FileError(str(path), newer_syntax.parse_failure(error))
         info = self.index.add_text(path, text, tree)
         return info if info is not None else FileError(str(path), "cannot parse")
 

@@ -1,9 +1,11 @@
 """Pass 1 for one file, from its bytes: is it text that parses, and what does it register?
 
 A cheap byte search decides which files are parsed for registrations
-(``may_register``); every other file is still checked, more cheaply: bytes
-that are not text, and text that does not parse (a syntax error, Python 2),
-are reported whether or not the file could hold a handler.
+(``may_register``). Every other file is still read: bytes that are not text
+are reported, and a file with async code is checked for syntax errors (more
+cheaply, without building a tree). A file with neither cannot matter by its
+text and is not parsed here; if the analysis reads it as a helper and it does
+not parse, the pipeline reports it then, as this pass would have.
 """
 
 from __future__ import annotations
@@ -78,15 +80,18 @@ def scan_file(path: Path, project_of: Callable[[], ProjectAnalysis]) -> Found:
     if is_generated(data):
         return Found(skipped="generated (marked @generated)")
     if not may_register(data):
-        # Nothing to register here, but every file is checked: one that is not text, or does
-        # not parse (a syntax error, Python 2), is reported even if it holds no handler.
+        # Nothing to register here. A file that is not text is reported (reading it is cheap);
+        # its syntax is checked only when it holds async code, which the analysis may read as
+        # it is. A file with neither cannot matter by its text: it is parsed only if the
+        # analysis reads it as a helper, and reported then if it does not parse (ruff and
+        # ``compileall`` are the syntax checkers of a whole tree; README, Safety).
         if b"\x00" in data:
             return Found(error=FileError(display_path(path), "contains NUL bytes; not a Python source file"))
         try:
             text = decode(data).text
         except SourceError as error:
             return Found(error=FileError(display_path(path), str(error)))
-        problem = syntax_error(path, text)
+        problem = syntax_error(path, text) if b"async" in data else None
         return Found(error=problem, plain=problem is None)
     try:
         text = decode(data).text
@@ -115,7 +120,7 @@ def syntax_error(path: Path, text: str) -> FileError | None:
     """
     import symtable
 
-    from .newer_syntax import SYNTAX_HINT, parse
+    from .newer_syntax import PARSE_ERRORS, parse, parse_failure
 
     try:
         symtable.symtable(text, str(path), "exec")
@@ -124,9 +129,6 @@ def syntax_error(path: Path, text: str) -> FileError | None:
         pass
     try:
         parse(text, filename=str(path))  # also accepts syntax newer than the running Python
-    except SyntaxError as error:
-        where = f"line {error.lineno}: " if error.lineno else ""
-        return FileError(display_path(path), f"syntax error, {where}{error.msg}{SYNTAX_HINT}")
-    except (ValueError, MemoryError, RecursionError) as error:
-        return FileError(display_path(path), f"cannot parse: {error}")
+    except PARSE_ERRORS as error:
+        return FileError(display_path(path), parse_failure(error))
     return None

@@ -45,6 +45,16 @@ from .lowering import CannotLower, Cells, Field, Lowering
 #: Python versions move on: a file in newer syntax is not broken, the tool's Python is old.
 SYNTAX_HINT = f" (parsed as Python {sys.version_info.major}.{sys.version_info.minor}; run the tool with the " \
     "project's Python if it is newer)"
+#: What :func:`parse` raises for text it cannot make a tree of.
+PARSE_ERRORS = (SyntaxError, ValueError, MemoryError, RecursionError)
+
+
+def parse_failure(error: Exception) -> str:
+    """The message a file that does not parse is reported with, wherever it was read."""
+    if isinstance(error, SyntaxError):
+        where = f"line {error.lineno}: " if error.lineno else ""
+        return f"syntax error, {where}{error.msg}{SYNTAX_HINT}"
+    return f"cannot parse: {error}"
 
 
 @dataclass(frozen=True)

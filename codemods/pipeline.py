@@ -3,8 +3,9 @@
 Per project (files grouped by their nearest ``pyproject.toml``/``.git``):
 
 1. registrations and cross-module callers, from every file that can hold
-   them (a cheap byte search decides); every other file is only checked for
-   syntax errors (with ``symtable``: no Python AST objects are built);
+   them (a cheap byte search decides); every other file with async code is
+   only checked for syntax errors (with ``symtable``: no Python AST objects are
+   built), and a file with neither is parsed only if the analysis reads it;
 2. analysis of the files that hold a registered function (or all async
    functions with ``--all-async``), with the merged registry;
 3. the files of async helpers that block on behalf of registered functions,
@@ -53,12 +54,28 @@ def _project(root: Path, settings: Settings) -> ProjectAnalysis:
     return _PROJECTS[key]
 
 
-def _pass_one(args: tuple[Path, Settings, list[Path]]) -> list[Found]:
+#: What a task returns: its results, and the project files it read that do not parse.
+Unparsable = dict[Path, str]
+
+
+def _unparsable(root: Path, settings: Settings) -> Unparsable:
+    project = _PROJECTS.get((root, settings))
+    return project.index.take_unparsable() if project is not None else {}
+
+
+def _pass_one(args: tuple[Path, Settings, list[Path]]) -> tuple[list[Found], Unparsable]:
     root, settings, paths = args
-    return [scan_file(path, lambda: _project(root, settings)) for path in paths]
+    found = [scan_file(path, lambda: _project(root, settings)) for path in paths]
+    return found, _unparsable(root, settings)
 
 
-def _callers(args: tuple[Path, Settings, list[Path], frozenset[str]]) -> list[CallSite]:
+def _callers(args: tuple[Path, Settings, list[Path], frozenset[str]]) -> tuple[list[CallSite], Unparsable]:
+    root, settings, _paths, _names = args
+    sites = _call_sites(args)
+    return sites, _unparsable(root, settings)
+
+
+def _call_sites(args: tuple[Path, Settings, list[Path], frozenset[str]]) -> list[CallSite]:
     """Calls of the registered functions' names, in the files whose text mentions one."""
     root, settings, paths, names = args
     found: list[CallSite] = []
@@ -106,9 +123,10 @@ def process_file(root: Path, settings: Settings, path: Path, context: _Context) 
     return Outcome(result, encoding=decoded.encoding, digest=decoded.digest)
 
 
-def _pass_two(args: tuple[Path, Settings, list[Path], _Context]) -> list[Outcome]:
+def _pass_two(args: tuple[Path, Settings, list[Path], _Context]) -> tuple[list[Outcome], Unparsable]:
     root, settings, paths, context = args
-    return [process_file(root, settings, path, context) for path in paths]
+    outcomes = [process_file(root, settings, path, context) for path in paths]
+    return outcomes, _unparsable(root, settings)
 
 
 def _files_of(keys: Mapping[str, object]) -> set[str]:
@@ -181,6 +199,8 @@ class _Project:
     keep_async: dict[str, str] = field(default_factory=dict)
     #: Files the run may rewrite (analysed, not generated, within ``only``).
     writable: set[str] = field(default_factory=set)
+    #: Files read for the analysis (helpers) that do not parse, and why (see :func:`_report_unparsable`).
+    unparsable: dict[Path, str] = field(default_factory=dict)
     #: Library answers worked out this run, to keep for later runs (a file analysed again in a
     #: later round has a new result, and its first one carried them).
     library_summaries: list[NewSummary] = field(default_factory=list)
@@ -239,9 +259,14 @@ def analyse_files(
 
 
 def _run_tasks(runner: _Runner, function: Callable, work: list[tuple[_Project, list[Path], tuple]]) -> list:  # type: ignore[type-arg]
-    """Run ``function`` over (project, chunk, extra args) tasks; results in task order."""
+    """Run ``function`` over (project, chunk, extra args) tasks; results in task order. The
+    files each task found unparsable are kept on their project."""
     tasks = [(project.root, project.settings, chunk, *extra) for project, chunk, extra in work]
-    return runner.map(function, tasks)
+    results = []
+    for (project, _chunk, _extra), (result, unparsable) in zip(work, runner.map(function, tasks)):
+        project.unparsable.update(unparsable)
+        results.append(result)
+    return results
 
 
 def _passes(
@@ -299,8 +324,24 @@ def _passes(
         if not again:
             break
         _analyse(runner, again, outcomes, None)
+    _report_unparsable(projects, outcomes, only)
     if use_cache:
         cache.store_library_summaries([s for project in projects for s in project.library_summaries])
+
+
+def _report_unparsable(projects: list[_Project], outcomes: dict[Path, Outcome], only: set[Path] | None) -> None:
+    """A file pass 1 did not parse (nothing in its text could matter) that the analysis read
+    as a helper and found broken is reported as pass 1 reports a syntax error."""
+    for project in projects:
+        if not project.unparsable:
+            continue
+        members = {path.resolve(): path for path in project.members}
+        for resolved, why in sorted(project.unparsable.items()):
+            path = members.get(resolved)
+            if path is None or (only is not None and path not in only) or outcomes[path].result.error is not None:
+                continue
+            shown = display_path(path)
+            outcomes[path] = replace(outcomes[path], result=replace(outcomes[path].result, error=FileError(shown, why)))
 
 
 def _next_round(project: _Project, outcomes: dict[Path, Outcome], only: set[Path] | None) -> list[Path]:

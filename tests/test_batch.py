@@ -525,11 +525,12 @@ def test_a_plain_file_broken_after_a_cached_run_is_reported(mono: git.Repo) -> N
     """Pass 1's per-file verdicts are keyed by size, mtime and ctime: a stale one is never served."""
     root = root_of(mono)
     path = root / "gamma/app/util.py"
-    write(root, {"gamma/app/util.py": "def double(x):\n    return 2 * x\n"})
+    # Async code (no registration): syntax-checked by pass 1 and, parsing, found plain.
+    write(root, {"gamma/app/util.py": "async def double(x):\n    return 2 * x\n"})
     assert findings_in(root, ".") == ALL
     assert list((root.parent / "cache" / "files").glob("*.pickle"))
     info = path.stat()
-    path.write_bytes(b"def double(x:)\n    return 2 * x\n")  # same size and mtime, a syntax error
+    path.write_bytes(b"async def double(x:)\n    return 2 * x\n")  # same size and mtime, a syntax error
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
     result = cli(root, "--format", "json", ".")
     assert result.code == 2, result

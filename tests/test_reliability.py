@@ -312,10 +312,35 @@ def test_a_bad_file_without_async_code_is_still_reported(tmp_path: Path, name: s
 
 
 @pytest.mark.parametrize("name", list(UNHINTED_SYNTAX))
-def test_a_syntax_error_in_a_file_without_async_code_is_reported(tmp_path: Path, name: str) -> None:
+def test_a_syntax_error_in_a_file_that_cannot_matter_is_left_to_the_syntax_checkers(
+        tmp_path: Path, name: str) -> None:
+    """Issue 15's decision: a file with no async code and nothing the analysis reads is not
+    parsed at all (ruff and ``compileall`` check a tree's syntax); the run goes on."""
     applied = _run_with_bad(tmp_path, UNHINTED_SYNTAX[name])
+    assert applied.returncode == 0, explain(applied)  # everything found was fixed, nothing failed
+    assert b"proj/bad.py" not in applied.stderr
+
+
+@pytest.mark.parametrize("name", list(UNHINTED_SYNTAX))
+def test_a_syntax_error_in_a_file_with_async_code_is_reported(tmp_path: Path, name: str) -> None:
+    applied = _run_with_bad(tmp_path, UNHINTED_SYNTAX[name] + b"\n\nasync def later():\n    pass\n")
     assert applied.returncode == 2, explain(applied)
     assert "syntax error" in error_line(applied.stderr, "proj/bad.py")
+
+
+@pytest.mark.parametrize("name", list(UNHINTED_SYNTAX))
+def test_a_syntax_error_in_a_helper_the_analysis_reads_is_reported(tmp_path: Path, name: str) -> None:
+    """The helper has no async code, so pass 1 does not parse it; the handler's analysis
+    reads it through the import, and reports it as pass 1 would have."""
+    app = (b"from fastapi import FastAPI\n\nfrom helpers import fetch\n\napp = FastAPI()\n\n\n"
+           b'@app.get("/")\nasync def read():\n    return fetch()\n')
+    write_tree(tmp_path, {"proj/pyproject.toml": PYPROJECT, "proj/app.py": app, "proj/helpers.py": UNHINTED_SYNTAX[name],
+                          "proj/other.py": UNHINTED_SYNTAX[name]})
+    for jobs in ("1", "2"):
+        checked = cli("-j", jobs, "--no-cache", "proj", cwd=tmp_path)
+        assert checked.returncode == 2, explain(checked)
+        assert "syntax error" in error_line(checked.stderr, "proj/helpers.py")
+        assert b"proj/other.py" not in checked.stderr  # read by nobody
 
 
 # == 2. fixable files keep their encoding, BOM, newlines and indentation =====================

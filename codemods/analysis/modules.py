@@ -8,6 +8,7 @@ Built once per file (:func:`build_module`) and kept by the project index
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,11 +62,15 @@ def function_key(path: Path, qualname: str) -> str:
     return f"{path}:{qualname}"
 
 
-def build_module(name: str, path: Path, text: str, tree: ast.Module | None = None) -> ModuleInfo | None:
+def build_module(name: str, path: Path, text: str, tree: ast.Module | None = None,
+                 failed: Callable[[Path, str], None] | None = None) -> ModuleInfo | None:
+    """The module's facts; ``None`` when its text does not parse (then ``failed`` hears why)."""
     if tree is None:
         try:
             tree = newer_syntax.parse(text, filename=str(path))
-        except (SyntaxError, ValueError, MemoryError, RecursionError):
+        except newer_syntax.PARSE_ERRORS as error:
+            if failed is not None:
+                failed(path, newer_syntax.parse_failure(error))
             return None
     is_package = path.name == "__init__.py"
     scope = module_scope(tree, name, is_package)

@@ -81,6 +81,9 @@ class ProjectIndex:
         self._owner: dict[int, ModuleInfo] = {}
         #: id(function node) -> its definition.
         self._defined: dict[int, DefinedFunction] = {}
+        #: Project files read for the analysis whose text does not parse, and why; taken by the
+        #: pipeline after each task (:meth:`take_unparsable`), so each is reported once.
+        self._unparsable: dict[Path, str] = {}
         #: While a library function's summary is worked out: the top-level names looked up
         #: (``<project>`` when the project's own code was read), see :mod:`.summaries`.
         self.heads_used: set[str] | None = None
@@ -250,13 +253,24 @@ class ProjectIndex:
         if resolved in self._by_path:
             return self._by_path[resolved]
         self._add_package_root(resolved)
-        info = self._remember(build_module(self.module_name(resolved), resolved, text, tree))
+        info = self._remember(build_module(self.module_name(resolved), resolved, text, tree, self._failed))
         self._by_path[resolved] = info
         if not resolved.is_file():
             self._given[resolved] = info
         if info is not None:
             self._modules.setdefault(info.name, info)
         return info
+
+    def _failed(self, path: Path, why: str) -> None:
+        if not self.is_library(path):
+            self._unparsable[path] = why
+
+    def take_unparsable(self) -> dict[Path, str]:
+        """The project files found not to parse since the last call: pass 1 checks the syntax
+        only of files that may matter by their text, so a helper the analysis reads is
+        reported when it is read."""
+        taken, self._unparsable = self._unparsable, {}
+        return taken
 
     def note_project_read(self) -> None:
         """An answer being summarised read the project's own code: it is not the library's alone."""
@@ -292,7 +306,8 @@ class ProjectIndex:
                 library = bool(self.libraries) and self.is_library(resolved)
                 # One name per project file, however it was reached (see :meth:`module_name`).
                 own = name if library or not resolved.is_relative_to(self.root) else self.module_name(resolved)
-                info = self._remember(build_module(own, resolved, text)) if text is not None else None
+                failed = None if library else self._failed
+                info = self._remember(build_module(own, resolved, text, failed=failed)) if text is not None else None
                 if info is not None and library:
                     info.library = True
                 self._by_path[resolved] = info
