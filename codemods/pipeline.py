@@ -29,6 +29,7 @@ from pathlib import Path
 from . import cache
 from .analysis.callers import CallIndex, CallSite, merge_call_sites
 from .analysis.frames import forget_frames
+from .analysis.project import forget_projects
 from .analysis.registry import Registration, merge, registered_names
 from .analysis.summaries import NewSummary
 from .discovery import group_by_project
@@ -232,6 +233,7 @@ def analyse_files(
         _FROZEN.clear()
     _PROJECTS.clear()
     forget_frames()
+    forget_projects()
     runner = _Runner(jobs or os.cpu_count() or 1, len(paths))
     groups = group_by_project(paths) if projects_of is None else projects_of
     projects = [_Project(root, members, settings_for(root)) for root, members in groups.items()]

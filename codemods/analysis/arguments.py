@@ -29,6 +29,7 @@ from .frames import iter_loop_nodes
 from .scope import Binding, Scope
 
 if TYPE_CHECKING:
+    from .modules import ModuleInfo
     from .resolver import Resolver
 
 _MAX_CALLERS = 24
@@ -43,6 +44,7 @@ class ArgumentTypes:
         self._memo: dict[tuple[int, str], str | None] = {}
         self._callables: dict[tuple[int, str], CallTarget | None] = {}
         self._calls: dict[str, list[tuple[Scope, ast.Call]]] = {}
+        self._module_calls: dict[int, tuple[ModuleInfo, dict[str, list[tuple[Scope, ast.Call]]]]] = {}
 
     def parameter_type(self, node: ast.AST, name: str, index: int, depth: int) -> str | None:
         key = (id(node), name)
@@ -153,17 +155,39 @@ class ArgumentTypes:
             return self._calls[word]
         calls: list[tuple[Scope, ast.Call]] = []
         self._calls[word] = calls
+        if word.startswith("__") and word.endswith("__"):
+            # ``__call__``, ``__enter__``...: called by the language (``obj()``, ``with``), hardly
+            # ever by name, while ``__call__(`` is in the text of every class that defines one.
+            return calls
         modules = [*self.resolver.hierarchy.modules_calling(word), *self.resolver.hierarchy.modules_calling(
             "add_middleware")]
         unique = {id(info): info for info in modules}
         for info in unique.values():
-            frames: list[tuple[list[ast.stmt], Scope]] = [(info.tree.body, info.scope)]
-            frames += [(f.node.body, f.scope) for f in info.functions]
-            for body, scope in frames:
-                for node in iter_loop_nodes(body):
-                    if isinstance(node, ast.Call) and (_callee_word(node) == word or _passed_class(node, word)):
-                        calls.append((scope, node))
+            calls += self._calls_by_word(info).get(word, ())
         return calls
+
+    def _calls_by_word(self, info: ModuleInfo) -> dict[str, list[tuple[Scope, ast.Call]]]:
+        """Every call of a module, by the word it calls (and by the class a ``partial`` or
+        ``add_middleware`` hands over): one walk per module, however many names are asked."""
+        cached = self._module_calls.get(id(info))
+        if cached is not None and cached[0] is info:
+            return cached[1]
+        by_word: dict[str, list[tuple[Scope, ast.Call]]] = {}
+        frames: list[tuple[list[ast.stmt], Scope]] = [(info.tree.body, info.scope)]
+        frames += [(f.node.body, f.scope) for f in info.functions]
+        for body, scope in frames:
+            for node in iter_loop_nodes(body):
+                if not isinstance(node, ast.Call):
+                    continue
+                word = _callee_word(node)
+                by_word.setdefault(word, []).append((scope, node))
+                if word in _PASSING and node.args:
+                    first = node.args[0]
+                    passed = first.attr if isinstance(first, ast.Attribute) else getattr(first, "id", "")
+                    if passed and passed != word:
+                        by_word.setdefault(passed, []).append((scope, node))
+        self._module_calls[id(info)] = (info, by_word)
+        return by_word
 
 
 def _callee_word(call: ast.Call) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .definitions import DefinedFunction
+from .definitions import DefinedFunction, callee_name
 from .modules import ModuleInfo, function_key
 from .resolver import Resolver
 
@@ -126,12 +126,6 @@ def enclosing_function(node: ast.AST, parent_of: dict[int, ast.AST]) -> ast.AST 
     while current is not None and not isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
         current = parent_of.get(id(current))
     return current
-
-
-def callee_name(call: ast.Call) -> str:
-    """``f`` of ``f(...)`` or ``obj.f(...)``; empty for any other callee."""
-    func = call.func
-    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
 
 
 @dataclass(frozen=True)

@@ -118,3 +118,9 @@ def _bind_self(node: FunctionNode, scope: Scope, class_name: str) -> None:
     positional = [*node.args.posonlyargs, *node.args.args]
     if positional:
         scope.bindings[positional[0].arg] = [Binding("instance", target=class_name)]
+
+
+def callee_name(call: ast.Call) -> str:
+    """``f`` of ``f(...)`` or ``obj.f(...)``; empty for any other callee."""
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""

@@ -25,8 +25,7 @@ import ast
 from collections.abc import Iterator
 
 from ..models import Kind
-from .callers import callee_name
-from .definitions import DefinedFunction
+from .definitions import DefinedFunction, callee_name
 from .frames import LOOP_SPAWNERS, keyword_arguments
 from .modules import ModuleInfo, function_key
 from .registry import Registration
@@ -288,6 +287,7 @@ class _Collector:
         that an ``async def`` hands the coroutine to (``track(handle_chat(ws))``). An ``async def``
         that schedules tasks counts as running on the loop when a served function calls it (a
         relay: the websocket route awaits the helper that spawns)."""
+        spawning = self.resolver.hierarchy.functions_calling(LOOP_SPAWNERS)
         for function in self.module.functions:
             frame: DefinedFunction | None = function
             while frame is not None and not frame.is_async:
@@ -299,7 +299,7 @@ class _Collector:
                 if callee_name(call) in LOOP_SPAWNERS:
                     if call.args and isinstance(call.args[0], ast.Call):
                         self._task(call.args[0].func, function.scope, spawner)
-                elif function.is_async and callee_name(call):
+                elif function.is_async and callee_name(call) in spawning:
                     self._through_helper(call, function.scope, spawner)
 
     def _task(self, expr: ast.expr, scope: Scope, spawner: str, relay: bool = False) -> None:

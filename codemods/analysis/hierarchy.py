@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .definitions import DefinedFunction, decorator_names
+from .definitions import DefinedFunction, callee_name, decorator_names
 from .modules import ModuleInfo
 from .project import ProjectIndex
 
@@ -73,6 +73,7 @@ class Hierarchy:
         self._paths: list[Path] = []
         self._memo: dict[str, list[str]] = {}
         self._defaults: dict[str, bool] = {}
+        self._calling: dict[frozenset[str], frozenset[str]] = {}
 
     def modules_calling(self, word: str) -> list[ModuleInfo]:
         """The project's modules whose text calls something named ``word`` (parsed on demand).
@@ -111,6 +112,19 @@ class Hierarchy:
                        *self.modules_containing(f", {class_name})")]
             self._defaults[class_name] = any(_defaults_to(info.tree, class_name) for info in modules)
         return self._defaults[class_name]
+
+    def functions_calling(self, words: frozenset[str]) -> frozenset[str]:
+        """Names of the project's functions whose code calls one of ``words`` (by the callee's
+        last name, nested functions included): found by a byte search for each word, then
+        parsed. A cheap test that spares resolving the calls that cannot reach one."""
+        if words not in self._calling:
+            names: set[str] = set()
+            for word in sorted(words):
+                for info in self.modules_containing(word):
+                    names.update(f.node.name for f in info.functions
+                                 if any(isinstance(n, ast.Call) and callee_name(n) in words for n in ast.walk(f.node)))
+            self._calling[words] = frozenset(names)
+        return self._calling[words]
 
     def _files_by_base(self) -> dict[str, list[Path]]:
         """One pass over the project's files: who may subclass what."""
@@ -158,6 +172,10 @@ def _scan(root: Path, by_base: dict[str, list[Path]], paths: list[Path]) -> None
             if not filename.endswith(".py"):
                 continue
             path = Path(folder, filename)
+            if not path.is_file():  # a FIFO named like a module would block the read forever
+                continue
+            if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(root):
+                continue  # never read through a link that leads outside the project
             paths.append(path)
             data = _read_bytes(path)
             if b"class" not in data:

@@ -55,6 +55,30 @@ def _sources(root: Path, relative: Path) -> Iterator[Path]:
             yield candidate
 
 
+#: Repository top -> import roots of the projects in it (one walk per repository and run,
+#: however many of its projects are analysed; :func:`forget_projects` starts a run afresh).
+_PROJECTS_IN: dict[Path, list[Path]] = {}
+
+
+def forget_projects() -> None:
+    _PROJECTS_IN.clear()
+
+
+def _projects_in(top: Path) -> list[Path]:
+    """The import roots of the projects of a repository, a few folders deep."""
+    if top not in _PROJECTS_IN:
+        found: list[Path] = []
+        for folder, dirnames, filenames in os.walk(top):
+            depth = len(Path(folder).relative_to(top).parts)
+            dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in _NOT_PROJECTS] \
+                if depth < _WORKSPACE_DEPTH else []
+            here = Path(folder)
+            if ("pyproject.toml" in filenames or "setup.py" in filenames) and has_marker(here):
+                found.append(here / "src" if (here / "src").is_dir() else here)
+        _PROJECTS_IN[top] = found
+    return _PROJECTS_IN[top]
+
+
 class ProjectIndex:
     """Lazily parsed modules of one project."""
 
@@ -64,6 +88,8 @@ class ProjectIndex:
         self.explicit_roots = roots
         self._roots = [r.resolve() for r in (roots if roots is not None else source_roots(self.root))]
         self._walked = roots is not None
+        #: Folders whose entries the walk listed (``_heads``).
+        self._walked_folders: set[Path] = set()
         #: ``site-packages`` folders: looked in last, for what the project does not define.
         self.libraries = [r.resolve() for r in libraries]
         #: Top-level packages the catalogue describes: their source is never read.
@@ -166,8 +192,13 @@ class ProjectIndex:
         key = (head, id(roots), len(roots))
         found = self._heads_in_roots.get(key)
         if found is None:
+            # Folders the walk listed are answered from it; any other root is asked of the disk.
+            listed = self._heads is not None and head not in _NOT_SOURCES and not head.startswith(".")
+            holders = set(self._heads.get(head, ())) if listed and self._heads is not None else set()
+            walked = self._walked_folders if listed else set()
             found = self._heads_in_roots[key] = [
-                r for r in roots if (r / head).is_dir() or (r / f"{head}.py").is_file()]
+                r for r in roots if r in holders or (r not in walked and (
+                    (r / head).is_dir() or (r / f"{head}.py").is_file()))]
         return found
 
     def workspace_roots(self) -> list[Path]:
@@ -175,20 +206,11 @@ class ProjectIndex:
         repository, ``packages/*/pyproject.toml``): a service imports the shared library
         next to it as the installed package it is at run time. Read as project code."""
         if self._workspace is None:
-            self._workspace = []
             top = self.root.parent
             while top.parent != top and not (top / ".git").exists():
                 top = top.parent
-            if not (top / ".git").exists():
-                return self._workspace
-            for folder, dirnames, filenames in os.walk(top):
-                depth = len(Path(folder).relative_to(top).parts)
-                dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in _NOT_PROJECTS] \
-                    if depth < _WORKSPACE_DEPTH else []
-                here = Path(folder)
-                if here != self.root and ("pyproject.toml" in filenames or "setup.py" in filenames) \
-                        and has_marker(here):
-                    self._workspace += [here / "src"] if (here / "src").is_dir() else [here]
+            found = _projects_in(top) if (top / ".git").exists() else []
+            self._workspace = [root for root in found if root != self.root and root != self.root / "src"]
         return self._workspace
 
     def _within_project(self, candidate: Path) -> bool:
@@ -222,6 +244,7 @@ class ProjectIndex:
             for folder, dirnames, filenames in os.walk(self.root):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _NOT_SOURCES)
                 here = Path(folder)
+                self._walked_folders.add(here)
                 modules = [f[:-3] for f in filenames if f.endswith(".py")]
                 for entry in (*dirnames, *modules):
                     self._heads.setdefault(entry, []).append(here)

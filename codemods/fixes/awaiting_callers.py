@@ -22,8 +22,8 @@ import ast
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..analysis.callers import AWAITED, RUN, callee_name, parents, use_of
-from ..analysis.definitions import DefinedFunction
+from ..analysis.callers import AWAITED, RUN, parents, use_of
+from ..analysis.definitions import DefinedFunction, callee_name
 from ..analysis.modules import ModuleInfo, function_key
 from ..analysis.resolver import Resolver
 from ..transform import NodeEdit
