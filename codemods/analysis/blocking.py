@@ -119,6 +119,14 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
         self._active: set[int] = set()
         self._stack: list[int] = []
         self._lowest_cut = _NO_CUT
+        #: A unique number per entry of ``_stack`` (a function computed twice at one position
+        #: gets two), so a partial answer knows whether the caller it was cut at is still running.
+        self._live: list[int] = []
+        self._generation = 0
+        #: Answers cut short at a caller still running: (answer, stack position, its number, the
+        #: depth it was computed at if the depth bound cut it, else 0).
+        self._partial: dict[tuple[int, Known], tuple[tuple[Reached, ...], int, int, int]] = {}
+        self._depth_limited = False
         #: One marker call per file loop, so repeated analyses hand out the same node.
         self._markers: dict[int, tuple[ast.AST, ast.Call]] = {}
         #: id of a function node -> the target of a function passed as an argument (see ``_passed_callables``).
@@ -292,6 +300,14 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
         memo_key = (key, (*known, ("<depth>", depth)) if library else known)
         if memo_key in self._memo:
             return self._memo[memo_key]
+        partial = self._partial.get(memo_key)
+        if (partial is not None and partial[1] < len(self._stack) and self._live[partial[1]] == partial[2]
+                and depth >= partial[3]):
+            # Computed earlier under the same unfinished caller it was cut at (and no deeper, if
+            # the depth bound cut it): the same answer, or more.
+            self._lowest_cut = min(self._lowest_cut, partial[1])
+            self._depth_limited = self._depth_limited or partial[3] > 0
+            return partial[0]
         if _memoised_without_arguments(function):
             self._memo[memo_key] = ()
             return ()
@@ -299,12 +315,19 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
             self._lowest_cut = min(self._lowest_cut, self._stack.index(key))
             return ()
         if depth > _MAX_DEPTH:
-            if not library:  # a library's depth bound is its answer (the depth is in its key)
-                self._lowest_cut = min(self._lowest_cut, len(self._stack) - 1)
+            if not library and self._stack:  # a library's depth bound is its answer (the depth is in its key)
+                # What was cut depends on the whole path here: kept for this question only.
+                self._lowest_cut = 0
+                self._depth_limited = True
             return ()
         self._active.add(key)
         self._stack.append(key)
+        self._generation += 1
+        self._live.append(self._generation)
         position = len(self._stack) - 1
+        # Cuts seen before this call belong to the caller's other callees, not to this answer.
+        outer_cut, self._lowest_cut = self._lowest_cut, _NO_CUT
+        outer_limited, self._depth_limited = self._depth_limited, False
         try:
             result: list[Reached] = []
             seen: set[tuple[str, tuple[str, ...], int]] = set()
@@ -321,10 +344,21 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
         finally:
             self._active.discard(key)
             self._stack.pop()
+            self._live.pop()
         reached = tuple(result)
-        if self._lowest_cut >= position:
+        cut = self._lowest_cut
+        if cut >= position:
             self._memo[memo_key] = reached
-            self._lowest_cut = _NO_CUT
+            cut = _NO_CUT
+        else:
+            # Incomplete: it misses what the caller it was cut at adds. Until that caller is
+            # done, the same question has the same answer; without this, each path through a
+            # cycle computed it again (exponential in the cycles of a large project).
+            self._partial[memo_key] = (reached, cut, self._live[cut], depth if self._depth_limited else 0)
+        self._lowest_cut = min(outer_cut, cut)
+        self._depth_limited = outer_limited or self._depth_limited
+        if not self._stack:
+            self._partial.clear()  # every caller they were cut at is done
         return reached
 
     @staticmethod
