@@ -217,6 +217,6 @@ def _wrapper_arguments(wrapper: DefinedFunction, index: int, resolver: Resolver)
                 if isinstance(argument, ast.Starred):
                     break
                 leading.append(argument)
-            if index < len(leading):
+            if 0 <= index < len(leading):  # -1: a keyword-only parameter, never passed by position
                 found.append((leading[index], wrapper.scope))
     return found
