@@ -30,7 +30,7 @@ def _exit_now(status: int) -> None:
     """Leave after an interruption: everything is written or put back, and said. When worker
     processes were killed, leave at once: one killed while it sent a result can leave the pool's
     manager thread blocked on half a message, and the interpreter's exit would join it forever."""
-    from .pipeline import pool_aborted
+    from .workers import pool_aborted
 
     if pool_aborted():
         sys.stdout.flush()

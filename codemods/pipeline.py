@@ -22,7 +22,6 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -38,11 +37,10 @@ from .first_pass import Found, read_source, scan_file
 from .models import FileError, FileResult, Outcome, Settings, internal_error, merged_fix_sites
 from .paths import display_path
 from .sourcefile import SourceError, decode
+from .workers import Runner
 
 #: Rounds of pass 3 at most (each may reveal async helpers one level deeper).
 _MAX_ROUNDS = 8
-#: Below this many files a process pool costs more than it saves.
-PARALLEL_THRESHOLD = 48
 _PROJECTS: dict[tuple[Path, Settings], ProjectAnalysis] = {}
 #: Whether this module froze the collector's view of the heap at the end of the last run.
 _FROZEN: list[bool] = []
@@ -134,60 +132,6 @@ def _files_of(keys: Mapping[str, object]) -> set[str]:
     return {key.rsplit(":", 1)[0] for key in keys}
 
 
-class _Runner:
-    def __init__(self, jobs: int, size: int) -> None:
-        self.jobs = jobs
-        self.size = size
-        parallel = jobs > 1 and size >= PARALLEL_THRESHOLD
-        self.pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start) if parallel else None
-
-    def map(self, function: Callable, items: list) -> list:  # type: ignore[type-arg]
-        return list(self.pool.map(function, items) if self.pool else map(function, items))
-
-    def chunks(self, paths: list[Path]) -> list[list[Path]]:
-        """Chunks sized for the whole run, so many small projects share one round of tasks."""
-        if not paths:
-            return []
-        if self.pool is None:
-            return [paths]
-        size = max(8, self.size // (self.jobs * 8) + 1)
-        return [paths[i : i + size] for i in range(0, len(paths), size)]
-
-    def close(self, abort: bool = False) -> None:
-        """Stop the workers; on ``abort`` (Ctrl-C, SIGTERM, an error) without waiting for them."""
-        if self.pool is None:
-            return
-        if not abort:
-            self.pool.shutdown(cancel_futures=True)
-            return
-        workers = list(getattr(self.pool, "_processes", {}).values())  # no public way before 3.14
-        _ABORTED.append(bool(workers))
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        for worker in workers:
-            worker.kill()
-        for worker in workers:
-            worker.join(timeout=5)
-
-
-#: Set when a run stopped its worker processes mid-flight (see :func:`pool_aborted`).
-_ABORTED: list[bool] = []
-
-
-def pool_aborted() -> bool:
-    """Whether this process killed a worker pool: its manager thread may never finish then."""
-    return any(_ABORTED)
-
-
-def _worker_start() -> None:
-    """A worker leaves signals to the main process, which stops it (a Ctrl-C that reached a
-    worker mid-task could leave the pool's queues half-used and its shutdown waiting forever)."""
-    import signal
-
-    gc.disable()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
 @dataclass
 class _Project:
     root: Path
@@ -234,7 +178,7 @@ def analyse_files(
     _PROJECTS.clear()
     forget_frames()
     forget_projects()
-    runner = _Runner(jobs or os.cpu_count() or 1, len(paths))
+    runner = Runner(jobs or os.cpu_count() or 1, len(paths))
     groups = group_by_project(paths) if projects_of is None else projects_of
     projects = [_Project(root, members, settings_for(root)) for root, members in groups.items()]
     outcomes: dict[Path, Outcome] = {}
@@ -260,7 +204,7 @@ def analyse_files(
         yield outcomes[path]
 
 
-def _run_tasks(runner: _Runner, function: Callable, work: list[tuple[_Project, list[Path], tuple]]) -> list:  # type: ignore[type-arg]
+def _run_tasks(runner: Runner, function: Callable, work: list[tuple[_Project, list[Path], tuple]]) -> list:  # type: ignore[type-arg]
     """Run ``function`` over (project, chunk, extra args) tasks; results in task order. The
     files each task found unparsable are kept on their project."""
     tasks = [(project.root, project.settings, chunk, *extra) for project, chunk, extra in work]
@@ -272,7 +216,7 @@ def _run_tasks(runner: _Runner, function: Callable, work: list[tuple[_Project, l
 
 
 def _passes(
-    runner: _Runner,
+    runner: Runner,
     projects: list[_Project],
     outcomes: dict[Path, Outcome],
     only: set[Path] | None,
@@ -403,7 +347,7 @@ def _store_plain(projects: list[_Project], found: dict[Path, Found],
 
 
 def _analyse(
-    runner: _Runner,
+    runner: Runner,
     todo: list[tuple[_Project, list[Path]]],
     outcomes: dict[Path, Outcome],
     progress: Callable[[int], None] | None,
