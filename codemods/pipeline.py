@@ -28,8 +28,8 @@ from pathlib import Path
 from . import cache
 from .analysis.callers import CallIndex, CallSite, merge_call_sites
 from .analysis.frames import forget_frames
-from .analysis.project import forget_projects
 from .analysis.registry import Registration, merge, registered_names
+from .analysis.roots import forget_projects
 from .analysis.summaries import NewSummary
 from .discovery import group_by_project
 from .engine import ProjectAnalysis

@@ -27,7 +27,7 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..catalogue import BlockingApi, Catalogue
+from ..catalogue import BlockingApi
 from .call_context import CallContext
 from .classes import CallTarget
 from .decorators import wrappers
@@ -42,7 +42,7 @@ from .frames import (
 )
 from .hierarchy import is_abstract
 from .implicit import ImplicitCalls
-from .iteration import lazy_iterations
+from .iteration import is_file_type, iterated_names, lazy_iterations
 from .libraries import LIBRARY_DEPTH, LibraryCalls
 from .resolver import Resolver
 from .scope import Scope
@@ -81,29 +81,6 @@ class DirectCall:
         """
         sites = [f for f in self.chain if f.is_async]
         return sites[-1] if sites else None
-
-
-_LOOP_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp)
-
-
-def is_file_type(catalogue: Catalogue, type_name: str | None) -> bool:
-    """A file object's type: the catalogue lists its ``readline`` as blocking file I/O."""
-    api = catalogue.api(f"{type_name}.readline") if type_name else None
-    return api is not None and api.category == "file"
-
-
-def iterated_names(body: list[ast.stmt]) -> Iterator[tuple[ast.For | ast.ListComp | ast.SetComp | ast.DictComp,
-                                                            ast.Name]]:
-    """(loop, name) for every ``for`` and list/set/dict comprehension of the frame that iterates a plain name.
-
-    Only a comprehension's first iterable: it is the one read in the function's own scope.
-    """
-    for node in iter_loop_nodes(body, per_call=True):
-        if isinstance(node, ast.For) and isinstance(node.iter, ast.Name):
-            yield node, node.iter
-        elif (isinstance(node, _LOOP_COMPREHENSIONS) and not node.generators[0].is_async
-              and isinstance(node.generators[0].iter, ast.Name)):
-            yield node, node.generators[0].iter
 
 
 def is_generator(function: DefinedFunction) -> bool:

@@ -24,7 +24,8 @@ import ast
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..catalogue import BlockingApi
+from ..catalogue import BlockingApi, Catalogue
+from .frames import iter_loop_nodes
 
 if TYPE_CHECKING:
     from .resolver import Resolver
@@ -68,3 +69,26 @@ def _iter_api(resolver: Resolver, type_name: str | None) -> BlockingApi | None:
         return None
     # Exact entries only: a ``Type.*`` wildcard covers a client's methods, not iterating it.
     return resolver.catalogue.apis.get(f"{type_name}.__iter__")
+
+
+_LOOP_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp)
+
+
+def is_file_type(catalogue: Catalogue, type_name: str | None) -> bool:
+    """A file object's type: the catalogue lists its ``readline`` as blocking file I/O."""
+    api = catalogue.api(f"{type_name}.readline") if type_name else None
+    return api is not None and api.category == "file"
+
+
+def iterated_names(body: list[ast.stmt]) -> Iterator[tuple[ast.For | ast.ListComp | ast.SetComp | ast.DictComp,
+                                                            ast.Name]]:
+    """(loop, name) for every ``for`` and list/set/dict comprehension of the frame that iterates a plain name.
+
+    Only a comprehension's first iterable: it is the one read in the function's own scope.
+    """
+    for node in iter_loop_nodes(body, per_call=True):
+        if isinstance(node, ast.For) and isinstance(node.iter, ast.Name):
+            yield node, node.iter
+        elif (isinstance(node, _LOOP_COMPREHENSIONS) and not node.generators[0].is_async
+              and isinstance(node.generators[0].iter, ast.Name)):
+            yield node, node.generators[0].iter

@@ -24,28 +24,11 @@ from pathlib import Path
 from ..sourcefile import SourceError, decode
 from .definitions import DefinedFunction
 from .modules import ModuleInfo, Symbol, build_module
-from .roots import has_marker, source_roots
+from .roots import package_top, projects_in, source_roots
 from .scope import qualified_name
 
 _MAX_REEXPORT_HOPS = 8
-_WORKSPACE_DEPTH = 3
 _NOT_SOURCES = frozenset({"node_modules", "build", "dist", "__pycache__", "site-packages", "venv"})
-_NOT_PROJECTS = frozenset({"node_modules", "build", "dist", "__pycache__", "site-packages", "venv", "tests",
-                           "docs", "examples"})
-
-
-def _package_top(folder: Path, stop: Path) -> Path:
-    """The folder above ``folder``'s outermost regular package, or ``folder`` when no package
-    holds it. A folder without ``__init__.py`` inside a regular package (``onyx/cache/`` under
-    ``onyx/__init__.py``) is a namespace portion of that package: ``onyx.cache.redis_backend``
-    is how it is imported, so that is its name, found the same whichever file is read first."""
-    top = folder
-    current = folder
-    while current != stop and current.parent != current:
-        if (current / "__init__.py").is_file():
-            top = current.parent
-        current = current.parent
-    return top
 
 
 def _sources(root: Path, relative: Path) -> Iterator[Path]:
@@ -53,30 +36,6 @@ def _sources(root: Path, relative: Path) -> Iterator[Path]:
     for candidate in (root / relative.with_suffix(".py"), root / relative / "__init__.py"):
         if candidate.is_file():
             yield candidate
-
-
-#: Repository top -> import roots of the projects in it (one walk per repository and run,
-#: however many of its projects are analysed; :func:`forget_projects` starts a run afresh).
-_PROJECTS_IN: dict[Path, list[Path]] = {}
-
-
-def forget_projects() -> None:
-    _PROJECTS_IN.clear()
-
-
-def _projects_in(top: Path) -> list[Path]:
-    """The import roots of the projects of a repository, a few folders deep."""
-    if top not in _PROJECTS_IN:
-        found: list[Path] = []
-        for folder, dirnames, filenames in os.walk(top):
-            depth = len(Path(folder).relative_to(top).parts)
-            dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in _NOT_PROJECTS] \
-                if depth < _WORKSPACE_DEPTH else []
-            here = Path(folder)
-            if ("pyproject.toml" in filenames or "setup.py" in filenames) and has_marker(here):
-                found.append(here / "src" if (here / "src").is_dir() else here)
-        _PROJECTS_IN[top] = found
-    return _PROJECTS_IN[top]
 
 
 class ProjectIndex:
@@ -139,7 +98,7 @@ class ProjectIndex:
         which came first.
         """
         resolved = path.resolve()
-        top = _package_top(resolved.parent, self.root)
+        top = package_top(resolved.parent, self.root)
         if top != resolved.parent and top not in (self.root, self.root / "src") and top.is_relative_to(self.root):
             parts = list(resolved.relative_to(top).with_suffix("").parts)
             if parts and parts[-1] == "__init__":
@@ -209,7 +168,7 @@ class ProjectIndex:
             top = self.root.parent
             while top.parent != top and not (top / ".git").exists():
                 top = top.parent
-            found = _projects_in(top) if (top / ".git").exists() else []
+            found = projects_in(top) if (top / ".git").exists() else []
             self._workspace = [root for root in found if root != self.root and root != self.root / "src"]
         return self._workspace
 
@@ -249,7 +208,7 @@ class ProjectIndex:
                 for entry in (*dirnames, *modules):
                     self._heads.setdefault(entry, []).append(here)
                 if modules:
-                    tops.setdefault(_package_top(here, self.root) if "__init__.py" in filenames else here)
+                    tops.setdefault(package_top(here, self.root) if "__init__.py" in filenames else here)
             self._roots += [top for top in tops if top not in self._roots]
         return self._roots
 
@@ -259,7 +218,7 @@ class ProjectIndex:
         folder = resolved.parent
         if self.explicit_roots is None and not folder.is_relative_to(self.root) and folder not in self._seen_folders:
             self._seen_folders.add(folder)
-            top = _package_top(folder, Path(folder.anchor))
+            top = package_top(folder, Path(folder.anchor))
             if top not in self.roots():
                 self._roots.append(top)
 

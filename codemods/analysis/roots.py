@@ -102,3 +102,46 @@ def source_roots(project_root: Path) -> list[Path]:
         children = []
     roots += [c for c in children if c != src and not (c / "__init__.py").exists()]
     return roots
+
+
+def package_top(folder: Path, stop: Path) -> Path:
+    """The folder above ``folder``'s outermost regular package, or ``folder`` when no package
+    holds it. A folder without ``__init__.py`` inside a regular package (``onyx/cache/`` under
+    ``onyx/__init__.py``) is a namespace portion of that package: ``onyx.cache.redis_backend``
+    is how it is imported, so that is its name, found the same whichever file is read first."""
+    top = folder
+    current = folder
+    while current != stop and current.parent != current:
+        if (current / "__init__.py").is_file():
+            top = current.parent
+        current = current.parent
+    return top
+
+
+#: How deep below a repository's top sibling projects are looked for, and where not.
+_WORKSPACE_DEPTH = 3
+_NOT_PROJECTS = frozenset({"node_modules", "build", "dist", "__pycache__", "site-packages", "venv", "tests",
+                           "docs", "examples"})
+
+#: Repository top -> import roots of the projects in it (one walk per repository and run,
+#: however many of its projects are analysed; :func:`forget_projects` starts a run afresh).
+_PROJECTS_IN: dict[Path, list[Path]] = {}
+
+
+def forget_projects() -> None:
+    _PROJECTS_IN.clear()
+
+
+def projects_in(top: Path) -> list[Path]:
+    """The import roots of the projects of a repository, a few folders deep."""
+    if top not in _PROJECTS_IN:
+        found: list[Path] = []
+        for folder, dirnames, filenames in os.walk(top):
+            depth = len(Path(folder).relative_to(top).parts)
+            dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in _NOT_PROJECTS] \
+                if depth < _WORKSPACE_DEPTH else []
+            here = Path(folder)
+            if ("pyproject.toml" in filenames or "setup.py" in filenames) and has_marker(here):
+                found.append(here / "src" if (here / "src").is_dir() else here)
+        _PROJECTS_IN[top] = found
+    return _PROJECTS_IN[top]
