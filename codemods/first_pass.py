@@ -125,7 +125,7 @@ def syntax_error(path: Path, text: str) -> FileError | None:
     try:
         symtable.symtable(text, str(path), "exec")
         return None
-    except (SyntaxError, ValueError, MemoryError, RecursionError):
+    except PARSE_ERRORS:
         pass
     try:
         parse(text, filename=str(path))  # also accepts syntax newer than the running Python

@@ -53,28 +53,21 @@ def _project(root: Path, settings: Settings) -> ProjectAnalysis:
     return _PROJECTS[key]
 
 
-#: What a task returns: its results, and the project files it read that do not parse.
-Unparsable = dict[Path, str]
-
-
-def _unparsable(root: Path, settings: Settings) -> Unparsable:
+def _task(call: tuple[Callable, tuple]) -> tuple[object, dict[Path, str]]:  # type: ignore[type-arg]
+    """Run one pass over one chunk (in a worker); with its results, the project files the
+    chunk's analysis read that do not parse (each reported once, see :func:`_report_unparsable`)."""
+    function, (root, settings, *rest) = call
+    result = function((root, settings, *rest))
     project = _PROJECTS.get((root, settings))
-    return project.index.take_unparsable() if project is not None else {}
+    return result, project.index.take_unparsable() if project is not None else {}
 
 
-def _pass_one(args: tuple[Path, Settings, list[Path]]) -> tuple[list[Found], Unparsable]:
+def _pass_one(args: tuple[Path, Settings, list[Path]]) -> list[Found]:
     root, settings, paths = args
-    found = [scan_file(path, lambda: _project(root, settings)) for path in paths]
-    return found, _unparsable(root, settings)
+    return [scan_file(path, lambda: _project(root, settings)) for path in paths]
 
 
-def _callers(args: tuple[Path, Settings, list[Path], frozenset[str]]) -> tuple[list[CallSite], Unparsable]:
-    root, settings, _paths, _names = args
-    sites = _call_sites(args)
-    return sites, _unparsable(root, settings)
-
-
-def _call_sites(args: tuple[Path, Settings, list[Path], frozenset[str]]) -> list[CallSite]:
+def _callers(args: tuple[Path, Settings, list[Path], frozenset[str]]) -> list[CallSite]:
     """Calls of the registered functions' names, in the files whose text mentions one."""
     root, settings, paths, names = args
     found: list[CallSite] = []
@@ -122,10 +115,9 @@ def process_file(root: Path, settings: Settings, path: Path, context: _Context) 
     return Outcome(result, encoding=decoded.encoding, digest=decoded.digest)
 
 
-def _pass_two(args: tuple[Path, Settings, list[Path], _Context]) -> tuple[list[Outcome], Unparsable]:
+def _pass_two(args: tuple[Path, Settings, list[Path], _Context]) -> list[Outcome]:
     root, settings, paths, context = args
-    outcomes = [process_file(root, settings, path, context) for path in paths]
-    return outcomes, _unparsable(root, settings)
+    return [process_file(root, settings, path, context) for path in paths]
 
 
 def _files_of(keys: Mapping[str, object]) -> set[str]:
@@ -207,9 +199,9 @@ def analyse_files(
 def _run_tasks(runner: Runner, function: Callable, work: list[tuple[_Project, list[Path], tuple]]) -> list:  # type: ignore[type-arg]
     """Run ``function`` over (project, chunk, extra args) tasks; results in task order. The
     files each task found unparsable are kept on their project."""
-    tasks = [(project.root, project.settings, chunk, *extra) for project, chunk, extra in work]
+    tasks = [(function, (project.root, project.settings, chunk, *extra)) for project, chunk, extra in work]
     results = []
-    for (project, _chunk, _extra), (result, unparsable) in zip(work, runner.map(function, tasks)):
+    for (project, _chunk, _extra), (result, unparsable) in zip(work, runner.map(_task, tasks)):
         project.unparsable.update(unparsable)
         results.append(result)
     return results

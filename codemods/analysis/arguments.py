@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from .classes import CallTarget
 from .declared import union
 from .decorators import decorator_parameter, wrappers
-from .definitions import DefinedFunction
+from .definitions import DefinedFunction, callee_name
 from .frames import iter_loop_nodes
 from .scope import Binding, Scope
 
@@ -179,29 +179,27 @@ class ArgumentTypes:
             for node in iter_loop_nodes(body):
                 if not isinstance(node, ast.Call):
                     continue
-                word = _callee_word(node)
+                word = callee_name(node)
                 by_word.setdefault(word, []).append((scope, node))
-                if word in _PASSING and node.args:
-                    first = node.args[0]
-                    passed = first.attr if isinstance(first, ast.Attribute) else getattr(first, "id", "")
-                    if passed and passed != word:
-                        by_word.setdefault(passed, []).append((scope, node))
+                passed = _passed_word(node)
+                if passed and passed != word:
+                    by_word.setdefault(passed, []).append((scope, node))
         self._module_calls[id(info)] = (info, by_word)
         return by_word
 
 
-def _callee_word(call: ast.Call) -> str:
-    func = call.func
-    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+def _passed_word(call: ast.Call) -> str:
+    """``LoggingMiddleware`` of ``app.add_middleware(LoggingMiddleware, ...)`` or ``partial(f, ...)``."""
+    if callee_name(call) in _PASSING and call.args:
+        first = call.args[0]
+        return first.attr if isinstance(first, ast.Attribute) else getattr(first, "id", "")
+    return ""
 
 
 def _passed_class(call: ast.Call, word: str) -> ast.expr | None:
     """``app.add_middleware(LoggingMiddleware, registry=...)``: the class handed over to be built."""
-    if _callee_word(call) in _PASSING and call.args:
-        first = call.args[0]
-        if (first.attr if isinstance(first, ast.Attribute) else getattr(first, "id", "")) == word:
-            return first
-    return None
+    passed = _passed_word(call)
+    return call.args[0] if passed and passed == word else None
 
 
 def _wrapper_arguments(wrapper: DefinedFunction, index: int, resolver: Resolver) -> list[tuple[ast.expr, Scope]]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..catalogue import BlockingApi
 from .call_context import CallContext
@@ -83,6 +84,19 @@ class DirectCall:
         return sites[-1] if sites else None
 
 
+class _Partial(NamedTuple):
+    """An answer cut short at a function still being computed (a cycle through it)."""
+
+    answer: tuple[Reached, ...]
+    #: The stack position it was cut at, and that entry's number in ``_live``: the answer
+    #: stands while that same computation runs.
+    cut: int
+    live: int
+    #: The depth it was computed at when the depth bound cut it (reused only as deep or
+    #: deeper), else 0.
+    depth: int
+
+
 def is_generator(function: DefinedFunction) -> bool:
     return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in iter_loop_nodes(function.node.body))
 
@@ -100,9 +114,8 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
         #: gets two), so a partial answer knows whether the caller it was cut at is still running.
         self._live: list[int] = []
         self._generation = 0
-        #: Answers cut short at a caller still running: (answer, stack position, its number, the
-        #: depth it was computed at if the depth bound cut it, else 0).
-        self._partial: dict[tuple[int, Known], tuple[tuple[Reached, ...], int, int, int]] = {}
+        #: Answers cut short at a caller still running (see :class:`_Partial`).
+        self._partial: dict[tuple[int, Known], _Partial] = {}
         self._depth_limited = False
         #: One marker call per file loop, so repeated analyses hand out the same node.
         self._markers: dict[int, tuple[ast.AST, ast.Call]] = {}
@@ -278,13 +291,13 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
         if memo_key in self._memo:
             return self._memo[memo_key]
         partial = self._partial.get(memo_key)
-        if (partial is not None and partial[1] < len(self._stack) and self._live[partial[1]] == partial[2]
-                and depth >= partial[3]):
+        if (partial is not None and partial.cut < len(self._stack) and self._live[partial.cut] == partial.live
+                and depth >= partial.depth):
             # Computed earlier under the same unfinished caller it was cut at (and no deeper, if
             # the depth bound cut it): the same answer, or more.
-            self._lowest_cut = min(self._lowest_cut, partial[1])
-            self._depth_limited = self._depth_limited or partial[3] > 0
-            return partial[0]
+            self._lowest_cut = min(self._lowest_cut, partial.cut)
+            self._depth_limited = self._depth_limited or partial.depth > 0
+            return partial.answer
         if _memoised_without_arguments(function):
             self._memo[memo_key] = ()
             return ()
@@ -331,7 +344,7 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
             # Incomplete: it misses what the caller it was cut at adds. Until that caller is
             # done, the same question has the same answer; without this, each path through a
             # cycle computed it again (exponential in the cycles of a large project).
-            self._partial[memo_key] = (reached, cut, self._live[cut], depth if self._depth_limited else 0)
+            self._partial[memo_key] = _Partial(reached, cut, self._live[cut], depth if self._depth_limited else 0)
         self._lowest_cut = min(outer_cut, cut)
         self._depth_limited = outer_limited or self._depth_limited
         if not self._stack:

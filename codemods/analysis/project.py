@@ -151,10 +151,11 @@ class ProjectIndex:
         key = (head, id(roots), len(roots))
         found = self._heads_in_roots.get(key)
         if found is None:
-            # Folders the walk listed are answered from it; any other root is asked of the disk.
-            listed = self._heads is not None and head not in _NOT_SOURCES and not head.startswith(".")
-            holders = set(self._heads.get(head, ())) if listed and self._heads is not None else set()
-            walked = self._walked_folders if listed else set()
+            # Folders the walk listed are answered from it; any other root (or a name the walk
+            # skips, ``build``) is asked of the disk.
+            skipped = head in _NOT_SOURCES or head.startswith(".")
+            walked = set() if skipped else self._walked_folders
+            holders = set(self._heads.get(head, ())) if self._heads else set()
             found = self._heads_in_roots[key] = [
                 r for r in roots if r in holders or (r not in walked and (
                     (r / head).is_dir() or (r / f"{head}.py").is_file()))]
@@ -188,7 +189,7 @@ class ProjectIndex:
         return matches[0] if len(matches) == 1 else None
 
     def _folders_holding(self, head: str) -> list[Path]:
-        self.roots()
+        self._walk()
         return self._heads.get(head, []) if self._heads is not None else []
 
     def roots(self) -> list[Path]:
@@ -196,6 +197,11 @@ class ProjectIndex:
         folder of the project holding Python files (as pytest and mypy find them), in a fixed
         order. Found in one walk before any module is looked up, so what an import finds never
         depends on which files this process happened to read first."""
+        self._walk()
+        return self._roots
+
+    def _walk(self) -> None:
+        """The one walk of the project: its import roots, and which folders hold each name."""
         if not self._walked:
             self._walked = True
             self._heads = {}
@@ -210,7 +216,6 @@ class ProjectIndex:
                 if modules:
                     tops.setdefault(package_top(here, self.root) if "__init__.py" in filenames else here)
             self._roots += [top for top in tops if top not in self._roots]
-        return self._roots
 
     def _add_package_root(self, resolved: Path) -> None:
         """A file outside the project's walk (a text given on its own): the folder above its
