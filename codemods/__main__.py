@@ -6,11 +6,9 @@ project's root, a project file named like a module the tool imports
 runs the code it reads, so that entry goes before anything else is imported.
 """
 
-import os
-import sys
+from . import keep_imports_out_of_the_working_folder
 
-_HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path[:] = [p for p in sys.path if p not in ("", os.getcwd()) or os.path.abspath(p or ".") == _HERE]
+keep_imports_out_of_the_working_folder()
 
 from .cli import main
 

@@ -1,7 +1,11 @@
 """The command line: the only module that imports click.
 
 It turns flags into :class:`~codemods.models.Settings`, calls the runner, and
-hands outcomes to the console or the JSON report. No analysis happens here.
+hands outcomes to the console or a report format. No analysis happens here.
+
+``fastapi-unblock [check] PATHS`` checks (the word ``check`` may be left out,
+so every command line written before there were subcommands still works);
+``fastapi-unblock rule CODE`` explains a rule.
 """
 
 from __future__ import annotations
@@ -10,10 +14,15 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .baseline import Baseline
+    from .runner import RunOptions, RunReport
 
 
 def _use_color(no_color: bool) -> bool:
@@ -39,12 +48,54 @@ def _exit_now(status: int) -> None:
     sys.exit(status)
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+class _CheckByDefault(click.Group):
+    """A group whose first word may be omitted: anything but a command name is a ``check``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or args[0] not in self.commands:
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+class _Check(click.Command):
+    """``check`` is the default command: its usage line shows it as the tool itself."""
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        program = ctx.parent.command_path if ctx.parent is not None else ctx.command_path
+        formatter.write_usage(program, " ".join(self.collect_usage_pieces(ctx)))
+
+
+_CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+@click.group(cls=_CheckByDefault, context_settings=_CONTEXT)
+def main() -> None:
+    """fastapi-unblock: async FastAPI handlers that block the event loop, found and fixed."""
+
+
+@main.command(context_settings=_CONTEXT)
+@click.argument("codes", nargs=-1, metavar="CODE...")
+@click.option("--all", "show_all", is_flag=True, help="Every rule.")
+def rule(codes: tuple[str, ...], show_all: bool) -> None:
+    """What a rule reports, why it matters, an example of its fix, and how to silence it."""
+    from .rule_docs import UnknownRule, render_all_text, render_text
+
+    if show_all == bool(codes):
+        raise click.UsageError("give rule codes (fastapi-unblock rule UNB110) or --all")
+    try:
+        click.echo(render_all_text() if show_all else "\n".join(render_text(code.upper()) for code in codes))
+    except UnknownRule as error:
+        raise click.BadParameter(str(error), param_hint="CODE") from None
+
+
+@main.command(cls=_Check, context_settings=_CONTEXT)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--apply", is_flag=True, help="Write the fixes in place (default: dry run, print a diff).")
 @click.option(
-    "--format", "output_format", type=click.Choice(["diff", "json"]), default="diff", show_default=True,
-    help="diff: a unified diff on stdout; json: one JSON document with every finding.",
+    "--format", "output_format", type=click.Choice(["diff", "json", "sarif", "github"]), default="diff",
+    show_default=True,
+    help="diff: a unified diff on stdout; json: one JSON document with every finding; sarif: SARIF 2.1.0 "
+         "for code scanning; github: one GitHub Actions annotation per finding.",
 )
 @click.option("--no-color", is_flag=True, help="Plain output even on a terminal (NO_COLOR is honoured too).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
@@ -70,10 +121,18 @@ def _exit_now(status: int) -> None:
 @click.option("--branch", metavar="NAME", help="Branch for --commit (default: fastapi-unblock/<date>).")
 @click.option("--split-by", type=click.Choice(["project", "owner"]), default="project", show_default=True,
               help="With --commit: one commit per project, or per CODEOWNERS owner.")
+@click.option("--whole-project", is_flag=True,
+              help="Analyse the whole project of each PATH but report and fix only PATHS (the pre-commit hooks).")
+@click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+              help="Hold back the findings recorded in FILE: report, fix and fail only on new ones.")
+@click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+              help="Record every finding of this run in FILE (for --baseline), and exit 0.")
+@click.option("-i", "--interactive", is_flag=True,
+              help="Show each fix with its finding and ask whether to apply it; write what is accepted.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @click.version_option(__version__, "--version", prog_name="fastapi-unblock")
-def main(
+def check(
     paths: tuple[Path, ...],
     apply: bool,
     output_format: str,
@@ -93,6 +152,10 @@ def main(
     commit: bool,
     branch: str | None,
     split_by: str,
+    whole_project: bool,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    interactive: bool,
     no_cache: bool,
     jobs: int | None,
 ) -> None:
@@ -100,21 +163,15 @@ def main(
 
     PATHS are files or folders (default: the current folder). Without
     --apply nothing is written: the fixes are printed as a patch that
-    `git apply` accepts.
+    `git apply` accepts. `fastapi-unblock rule CODE` explains a rule.
     """
-    from .config import ConfigError
-    from .environment import PythonPathError, python_path
-    from .report import exit_status, json_document, summarise
-    from .runner import Interrupted, RunError, RunOptions, Terminated, install_sigterm_handler, run
-    from .vcs import VcsError
+    from .environment import python_path
+    from .runner import RunOptions, install_sigterm_handler
 
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise click.BadParameter(", ".join(str(p) for p in missing) + ": no such file or folder", param_hint="PATHS")
-    if (commit or allow_dirty) and not apply:
-        raise click.UsageError("--commit and --allow-dirty go with --apply")
-    if branch and not commit:
-        raise click.UsageError("--branch goes with --commit")
+    _check_combinations(apply, commit, allow_dirty, branch, interactive, output_format, baseline, write_baseline)
     if python is not None and no_deps:
         raise click.UsageError("--python and --no-deps exclude each other")
     overrides: dict[str, object] = {}
@@ -131,24 +188,73 @@ def main(
         overrides.update(python=str(python_path(python, Path.cwd())), deps=True)
     if no_deps:
         overrides["deps"] = False
+    held = _load_baseline(baseline)
     options = RunOptions(
         paths=tuple(paths) or (Path("."),), overrides=overrides, apply=apply, jobs=jobs, exclude=exclude,
         changed_since=changed_since, allow_dirty=allow_dirty, commit=commit, branch=branch, split_by=split_by,
-        use_cache=not no_cache,
+        use_cache=not no_cache, held_back=held.entries if held is not None else frozenset(),
+        whole_project=whole_project,
     )
     install_sigterm_handler()
     color = _use_color(no_color)
     # The bar redraws with cursor controls: only on a terminal that allows colour.
     show_progress = not quiet and output_format == "diff" and color and sys.stderr.isatty()
+    report = _run(options, show_progress, color)
+    if write_baseline is not None:
+        _write_baseline(report, write_baseline, quiet)
+    skipped = 0
+    if interactive:
+        report, applied, skipped = _review(report, options, color)
+    else:
+        applied = apply
+    _emit(report, output_format, applied, color, quiet)
+    if held is not None and not quiet:
+        _say_stale(held, report)
+    from .report import EXIT_FINDINGS, exit_status
+
+    status = exit_status(report.outcomes, applied=applied)
+    sys.exit(0 if write_baseline is not None else max(status, EXIT_FINDINGS) if skipped else status)
+
+
+def _check_combinations(apply: bool, commit: bool, allow_dirty: bool, branch: str | None, interactive: bool,
+                        output_format: str, baseline: Path | None, write_baseline: Path | None) -> None:
+    if (commit or allow_dirty) and not (apply or interactive):
+        raise click.UsageError("--commit and --allow-dirty go with --apply")
+    if branch and not commit:
+        raise click.UsageError("--branch goes with --commit")
+    if interactive and (apply or commit or output_format != "diff"):
+        raise click.UsageError("--interactive writes what is accepted: it goes without --apply, --commit and --format")
+    if write_baseline is not None and (apply or interactive or baseline is not None):
+        raise click.UsageError("--write-baseline records every finding: it goes without --apply, --interactive "
+                               "and --baseline")
+
+
+def _load_baseline(path: Path | None) -> Baseline | None:
+    if path is None:
+        return None
+    from .baseline import BaselineError, load
+
+    try:
+        return load(path)
+    except BaselineError as error:
+        raise click.BadParameter(str(error), param_hint="'--baseline'") from None
+
+
+def _run(options: RunOptions, show_progress: bool, color: bool) -> RunReport:
+    """The runner, with every way a run can fail turned into a message and an exit status."""
+    from .config import ConfigError
+    from .environment import PythonPathError
+    from .runner import Interrupted, RunError, Terminated, run
+    from .vcs import VcsError
+
     rewritten: list[str] = []
     try:
         if show_progress:
             from .console import progress_bar
 
             with progress_bar(color) as (advance, total):
-                report = run(options, advance, total, rewritten.append)
-        else:
-            report = run(options, on_write=rewritten.append)
+                return run(options, advance, total, rewritten.append)
+        return run(options, on_write=rewritten.append)
     except PythonPathError as error:
         raise click.BadParameter(str(error), param_hint="'--python'") from None
     except (ConfigError, RunError, VcsError) as error:
@@ -162,23 +268,93 @@ def main(
     except (KeyboardInterrupt, Terminated) as stop:
         _say_interrupted(rewritten, "SIGTERM" if isinstance(stop, Terminated) else "SIGINT")
         _exit_now(143 if isinstance(stop, Terminated) else 130)
+    raise AssertionError("unreachable")  # every except above leaves
+
+
+def _emit(report: RunReport, output_format: str, applied: bool, color: bool, quiet: bool) -> None:
+    """The run's report on stdout in the chosen format; the summary on stderr."""
     outcomes = report.outcomes
     if output_format == "json":
+        from .report import json_document
+
         document = json_document(outcomes, report.projects, report.environments, report.installed())
         click.echo(json.dumps(document, indent=2))
+    elif output_format == "sarif":
+        from .sarif import sarif_document
+
+        click.echo(json.dumps(sarif_document(outcomes), indent=2))
+    elif output_format == "github":
+        from .sarif import github_lines
+
+        for line in github_lines(outcomes):
+            click.echo(line)
     else:
         from .console import print_diff, print_summary
         from .diffing import unified_diff
+        from .report import summarise
 
-        if not apply:
+        if not applied:
             for outcome in outcomes:
                 result = outcome.result
                 if result.changed and result.new_text is not None:
                     patch = unified_diff(result.old_text, result.new_text, result.path, outcome.encoding)
                     print_diff(patch, color)
         if not quiet:
-            print_summary(report, summarise(outcomes), apply, color and sys.stderr.isatty())
-    sys.exit(exit_status(outcomes, applied=apply))
+            print_summary(report, summarise(outcomes), applied, color and sys.stderr.isatty())
+
+
+def _write_baseline(report: RunReport, path: Path, quiet: bool) -> None:
+    from .baseline import document
+    from .runner import write_text
+
+    text = document(report.outcomes, path)
+    try:
+        write_text(path, text)
+    except OSError as error:
+        click.echo(f"fastapi-unblock: error: cannot write the baseline {path}: {error.strerror or error}", err=True)
+        sys.exit(2)
+    if not quiet:
+        count = sum(len(o.result.findings) for o in report.outcomes)
+        click.echo(f"fastapi-unblock: {count} finding(s) recorded in {path}", err=True)
+
+
+def _say_stale(held: Baseline, report: RunReport) -> None:
+    """Recorded findings that are gone: the baseline can shrink (rewrite it with --write-baseline)."""
+    stale = held.stale(report.outcomes)
+    kept = sum(len(o.result.held_back) for o in report.outcomes)
+    click.echo(f"fastapi-unblock: {kept} finding(s) held back by the baseline {held.source}", err=True)
+    if stale:
+        click.echo(f"fastapi-unblock: {len(stale)} baseline entr{'y is' if len(stale) == 1 else 'ies are'} stale "
+                   f"(fixed or gone; rewrite the file with --write-baseline to drop them):", err=True)
+        for entry in stale:
+            click.echo(f"  {held.shown(entry)}", err=True)
+
+
+def _review(report: RunReport, options: RunOptions, color: bool) -> tuple[RunReport, bool, int]:
+    """Ask about each fix of a dry run, then write the accepted ones as ``--apply`` would; returns
+    the report, whether it is of a write, and how many fixes were skipped.
+
+    The write is a second run with the skipped findings held back ,
+    so what is written is one consistent rewrite, never a patchwork of hunks (see :mod:`codemods.fix_changes`).
+    """
+    from dataclasses import replace
+
+    from .console import review
+    from .fix_changes import shares
+
+    items = shares(report.outcomes)
+    if not items:
+        return report, False, 0
+    choices = click.Choice(["y", "n", "a", "q"])
+    accepted, skipped = review(items, color, lambda question: click.prompt(question, type=choices,
+                                                                           show_choices=False))
+    if not accepted:
+        click.echo("fastapi-unblock: no fix accepted; nothing written", err=True)
+        return report, False, len(skipped)
+    if skipped:
+        click.echo(f"fastapi-unblock: {len(skipped)} fix(es) skipped; those handlers are left as they are", err=True)
+    written = _run(replace(options, apply=True, held_back=options.held_back | skipped), False, color)
+    return written, True, len(skipped)
 
 
 def _say_interrupted(rewritten: list[str], signal_name: str) -> None:

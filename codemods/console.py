@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from .models import Strategy
+from .fix_changes import FixShare
+from .models import FindingKey, Strategy
 from .report import Summary, by_project
 from .runner import RunReport
 
@@ -116,3 +117,39 @@ def progress_bar(color: bool) -> Iterator[tuple[Callable[[int], None], Callable[
     ) as progress:
         task = progress.add_task("files", total=None)
         yield (lambda n: progress.advance(task, n)), (lambda total: progress.update(task, total=total))
+
+
+#: The answers of an interactive review, as ``git add -p`` names them.
+REVIEW_HELP = "y: apply this fix, n: skip it, a: apply this and every remaining fix, q: skip this and the rest"
+
+
+def review(items: list[FixShare], color: bool, ask: Callable[[str], str],
+           stream: TextIO | None = None) -> tuple[frozenset[FindingKey], frozenset[FindingKey]]:
+    """Show each fix (its finding, then its hunks) and ``ask`` about it; returns (accepted, skipped).
+
+    ``ask`` gets the question and returns ``y``, ``n``, ``a`` or ``q`` (the command line prompts;
+    a test scripts it). After ``q`` every remaining fix is skipped, unseen.
+    """
+    from rich.markup import escape
+
+    stream = stream or sys.stdout
+    console = _console(stream, color)
+    accepted: list[FindingKey] = []
+    skipped: list[FindingKey] = []
+    answer = ""
+    console.print(f"[dim]{REVIEW_HELP}[/dim]")
+    for number, item in enumerate(items, start=1):
+        if answer in ("a", "q"):
+            (accepted if answer == "a" else skipped).append(item.key)
+            continue
+        finding = item.finding
+        console.print(
+            f"\n[bold]({number}/{len(items)}) {escape(finding.path)}:{finding.line}[/bold] "
+            f"[yellow]{finding.code}[/yellow] {escape(finding.message)}\n"
+            f"    [dim]fix:[/dim] {finding.fix.strategy.value}: {escape(finding.fix.reason)}"
+        )
+        for part in item.files:
+            print_diff(part.patch(), color, stream)
+        answer = ask(f"Apply this fix ({number}/{len(items)}) [y,n,a,q]")
+        (accepted if answer in ("y", "a") else skipped).append(item.key)
+    return frozenset(accepted), frozenset(skipped)

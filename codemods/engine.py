@@ -35,7 +35,18 @@ from .diffing import split_lines
 from .fixes.awaiting_callers import rewrite_callers
 from .fixes.base import FixContext, Refusal
 from .import_order import ImportStyle, import_block_span
-from .models import BlockingCall, FileError, FileResult, Finding, FixPlan, Kind, Settings, Strategy
+from .models import (
+    BlockingCall,
+    FileError,
+    FileResult,
+    Finding,
+    FindingKey,
+    FixPlan,
+    Kind,
+    Settings,
+    Strategy,
+    finding_key,
+)
 from .paths import display_path
 from .planner import FIXES, plan_fix
 from .planner import applies as fix_applies
@@ -174,6 +185,8 @@ class _FileAnalysis:
         #: Async helpers to fix because registered functions block through them: key -> who.
         self.forced = forced
         self.requests: dict[tuple[str, str], None] = {}
+        #: Findings ``Settings.held_back`` named and this run left out.
+        self.held: list[FindingKey] = []
         self.project = project
         self.settings = project.settings
         self.info = info
@@ -205,9 +218,10 @@ class _FileAnalysis:
         if rewrites:
             failed = tuple(sorted(rewrite_callers(self.info, self.lines, self.project.resolver, rewrites, edits)))
         requests = tuple(self.requests)
+        held = tuple(self.held)
         if not edits.nodes:
             return FileResult(self.shown, tuple(findings), self.text, fix_sites=requests, caller_failures=failed,
-                              handlers_checked=checked)
+                              handlers_checked=checked, held_back=held)
         edits.import_span = import_block_span(self.info.tree)
         edits.import_style = self.project.import_style
         edits.line_length = self.project.line_length
@@ -217,10 +231,10 @@ class _FileAnalysis:
             unfixed = tuple(replace(f, fixed=False) for f in findings)
             return FileResult(self.shown, unfixed, self.text, error=FileError(self.shown, str(error)),
                               fix_sites=requests, caller_failures=rewrites,
-                              handlers_checked=checked)
+                              handlers_checked=checked, held_back=held)
         return FileResult(self.shown, tuple(findings), self.text, new_text=new_text, fix_sites=requests,
                           caller_requests=tuple(sorted(edits.caller_requests)), caller_failures=failed,
-                          handlers_checked=checked)
+                          handlers_checked=checked, held_back=held)
 
     def calls_of(self, defined: DefinedFunction) -> list[DirectCall]:
         settings = self.settings
@@ -237,6 +251,11 @@ class _FileAnalysis:
         calls = self.calls_of(defined)
         if not calls:
             return None
+        if self.settings.held_back:
+            key = finding_key(str(self.info.path), defined.qualname, _reported(calls))
+            if key in self.settings.held_back:
+                self.held.append(key)
+                return None
         local = [c for c in calls if c.fix_site is None]
         remote = [c for c in calls if c.fix_site is not None]
         label = f"{kind.value.replace('_', ' ') if kind is not Kind.OTHER else 'function'} `{defined.qualname}`"
@@ -350,6 +369,16 @@ class _FileAnalysis:
         return kept
 
 
+def _reported(calls: list[DirectCall]) -> tuple[BlockingCall, ...]:
+    return tuple(
+        BlockingCall(
+            name=display_name(c), code=code_for(c.api.category), line=c.node.lineno,
+            column=c.node.col_offset + 1, via=c.via,
+        )
+        for c in calls
+    )
+
+
 def _finding(
     path: str,
     defined: DefinedFunction,
@@ -360,13 +389,7 @@ def _finding(
     awaited_by: tuple[str, ...] | None = None,
 ) -> Finding:
     node = defined.node
-    reported = tuple(
-        BlockingCall(
-            name=display_name(c), code=code_for(c.api.category), line=c.node.lineno,
-            column=c.node.col_offset + 1, via=c.via,
-        )
-        for c in calls
-    )
+    reported = _reported(calls)
     names = ", ".join(dict.fromkeys(f"`{' -> '.join((*c.via, c.name))}`" for c in reported))
     label = kind.value.replace("_", " ") if kind is not Kind.OTHER else "function"
     if all(c.code == code_for("reentry") for c in reported):

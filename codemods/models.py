@@ -87,6 +87,18 @@ class Finding:
     fixed: bool = False
 
 
+#: What identifies a finding across unrelated edits (a baseline entry, a review decision): the
+#: file's absolute path, the function's dotted name, the rule code and the blocking calls as
+#: the finding names them (``helper -> requests.get``), sorted; no line numbers.
+FindingKey = tuple[str, str, str, tuple[str, ...]]
+
+
+def finding_key(path: str, function: str, calls: tuple[BlockingCall, ...]) -> FindingKey:
+    """The key of the finding ``calls`` make in ``function`` of the file at ``path`` (absolute)."""
+    texts = sorted({" -> ".join((*call.via, call.name)) for call in calls})
+    return (path, function, calls[0].code, tuple(texts))
+
+
 @dataclass(frozen=True)
 class FileError:
     """A file that could not be analysed or rewritten; the batch goes on."""
@@ -136,6 +148,8 @@ class FileResult:
     library_summaries: tuple[NewSummary, ...] = ()
     #: How many library answers were read from stored summaries while analysing this file.
     summaries_reused: int = 0
+    #: Findings left out because ``Settings.held_back`` names them (a baseline, a review's "skip").
+    held_back: tuple[FindingKey, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -176,6 +190,9 @@ class Settings:
     libraries_stamp: int = 0
     #: Whether library answers stored by earlier runs are read (and new ones kept): off with ``--no-cache``.
     library_summaries: bool = False
+    #: Findings to leave out, neither reported nor fixed, as if suppressed by a comment: those a
+    #: ``--baseline`` file records, or those a reviewer skipped with ``--interactive``.
+    held_back: frozenset[FindingKey] = frozenset()
 
 
 @dataclass(frozen=True)

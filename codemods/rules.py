@@ -47,6 +47,22 @@ RULES_BY_CATEGORY: dict[str, Rule] = {rule.category: rule for rule in RULES}
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
 
 
+class UnknownRule(ValueError):
+    """A rule code that is not in :data:`RULES` (the message lists the valid ones)."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"unknown rule code {code!r}; the rules are {', '.join(r.code for r in RULES)}")
+        self.code = code
+
+
+def rule_for(code: str) -> Rule:
+    """The rule of ``code`` (case-insensitive, as on the command line); :class:`UnknownRule` if none."""
+    try:
+        return RULES_BY_CODE[code.strip().upper()]
+    except KeyError:
+        raise UnknownRule(code) from None
+
+
 def code_for(category: str) -> str:
     """The rule code of a catalogue category (unknown categories are a bug)."""
     return RULES_BY_CATEGORY[category].code

@@ -23,9 +23,11 @@ from typing import Any
 
 from .commits import linked_groups
 from .discovery import discover, group_by_project
-from .environment import Distribution, Environment, PythonPathError, distributions, find_environment, python_path
-from .models import FileError, FileResult, Outcome
+from .environment import Distribution, Environment, distributions
+from .models import FileError, FileResult, FindingKey, Outcome
 from .paths import display_path
+from .projects import environments as find_environments
+from .projects import libraries_stamp, project_paths
 from .sourcefile import SourceError, digest, encode
 
 __all__ = ["Outcome", "RunOptions", "RunReport", "display_path", "run", "write_outcome"]
@@ -79,6 +81,11 @@ class RunOptions:
     branch: str | None = None
     split_by: str = "project"
     use_cache: bool = True
+    #: Findings to hold back (``--baseline``, a review's skips): neither reported nor fixed.
+    held_back: frozenset[FindingKey] = frozenset()
+    #: ``paths`` are files to report and fix; the analysis reads the whole project of each
+    #: (pre-commit passes only the files a commit changes).
+    whole_project: bool = False
 
 
 @dataclass
@@ -195,20 +202,23 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     repo = Repository.find(options.paths[0].resolve())
     if repo is not None and not all(p.resolve().is_relative_to(repo.root) for p in options.paths):
         repo = None
-    files, refused, listed = discover(options.paths, options.exclude, repo)
-    by_project = group_by_project(files, list(options.paths))
-    settings = {root: load_settings(root, options.overrides) for root in by_project}
+    paths, wanted = project_paths(options, repo)
+    files, refused, listed = discover(paths, options.exclude, repo)
+    by_project = group_by_project(files, list(paths))
+    settings = {root: replace(load_settings(root, options.overrides),
+                              held_back=frozenset(k for k in options.held_back if Path(k[0]).is_relative_to(root)))
+                for root in by_project}
     projects: dict[Path, list[Path]] = {}
     for root, members in by_project.items():
         matches = exclude_matcher(list(settings[root].exclude))
         kept_here = [p for p in members if matches is None or not matches(os.path.relpath(p, root))]
         if kept_here:
             projects[root] = kept_here
-    environments = _environments(projects, settings, from_flag="python" in options.overrides)
+    environments = find_environments(projects, settings, from_flag="python" in options.overrides)
     for root, environment in environments.items():
         if environment is not None:
             settings[root] = replace(settings[root], libraries=tuple(str(p) for p in environment.site_packages),
-                                     libraries_stamp=_stamp(environment.site_packages),
+                                     libraries_stamp=libraries_stamp(environment.site_packages),
                                      library_summaries=options.use_cache)
     kept = [p for members in projects.values() for p in members]
     only = None
@@ -216,9 +226,11 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
         if repo is None:
             raise RunError("--changed-since needs a git repository")
         only = repo.changed_since(options.changed_since)
+    if wanted is not None:
+        only = wanted if only is None else only & wanted
     if on_total is not None:
         on_total(len(kept))
-    targets = [p.resolve() for p in options.paths if p.is_dir()]
+    targets = [p.resolve() for p in paths if p.is_dir()]
     keys = cache.project_keys(projects, settings, only, repo, (listed, targets)) if options.use_cache else {}
     found = cache.load_projects(projects, keys) if options.use_cache else {}
     todo = [p for root, members in projects.items() if root not in found for p in members]
@@ -260,38 +272,22 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     return report
 
 
-def _stamp(folders: tuple[Path, ...]) -> int:
-    """Installing, upgrading or removing a distribution adds or removes entries of its
-    ``site-packages`` folder, which changes the folder's modification time."""
-    stamp = 0
-    for folder in folders:
+def write_text(path: Path, text: str) -> None:
+    """Write a file of the tool's own (a baseline) atomically, as UTF-8; created if missing."""
+    path = path.resolve()
+    temp_name = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.unblock-tmp")
+    try:
+        with open(temp_name, "w", encoding="utf-8", newline="\n") as temp:
+            temp.write(text)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
         try:
-            stamp ^= folder.stat().st_mtime_ns
+            os.unlink(temp_name)
         except OSError:
-            continue
-    return stamp
-
-
-def _environments(projects: dict[Path, list[Path]], settings: dict[Path, Any],
-                  from_flag: bool) -> dict[Path, Environment | None]:
-    """Each project's environment, looked for once per project root, before any file is analysed.
-
-    A ``python`` setting that leads nowhere is a broken configuration; ``--python`` is a bad
-    argument, which the command line reports as such.
-    """
-    from .config import ConfigError
-
-    found: dict[Path, Environment | None] = {}
-    for root in projects:
-        chosen = settings[root]
-        python = python_path(chosen.python, root) if chosen.python is not None else None
-        try:
-            found[root] = find_environment(root, python, os.environ) if chosen.deps else None
-        except PythonPathError as error:
-            if from_flag:
-                raise
-            raise ConfigError(f"{root / 'pyproject.toml'}: [tool.fastapi-unblock] python: {error}") from None
-    return found
+            pass
+        raise
 
 
 def _write_all(changed: list[tuple[Path, Outcome]],
