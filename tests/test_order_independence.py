@@ -13,12 +13,14 @@ real application as 4 of 89 findings lost in some runs under load.
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
 
 from codemods.analysis.registry import merge
 from codemods.engine import ProjectAnalysis
+from codemods.models import FileError
 
 TREE = Path(__file__).resolve().parent.parent / "testdata" / "recall-shapes" / "namespace-folder-inside-a-package" / "input"
 ROUTES = TREE / "backend" / "svc" / "routes.py"
@@ -78,3 +80,32 @@ def test_import_roots_do_not_grow_with_what_was_read() -> None:
         warm.parse(path, path.read_text(encoding="utf-8"))
     assert warm.index.roots() == roots
     assert TREE / "backend" in roots
+
+
+def test_a_type_first_asked_at_the_depth_bound_is_whole_when_asked_again(tmp_path: Path) -> None:
+    """The resolver's memo used to keep an answer cut short by the depth bound: a
+    ``ChatModel.objects`` first typed at the end of a long chain of helpers (while another
+    handler was analysed) stayed untyped for every later handler of that worker, and the
+    calls found changed with ``-j``. An answer cut short is now kept for its question only."""
+    from codemods.analysis.declared import MAX_DEPTH
+
+    (tmp_path / "models.py").write_text(
+        "import requests\n\n\nclass Store:\n    def __init__(self) -> None:\n"
+        "        self.http = requests.Session()\n\n\nSTORE = Store()\n")
+    (tmp_path / "use.py").write_text("from models import STORE\n\n\ndef fetch():\n    return STORE.http.get('x')\n")
+    path = tmp_path / "use.py"
+
+    def typed(first_depth: int | None) -> str | None:
+        analysis = ProjectAnalysis(tmp_path)
+        module = analysis.parse(path, path.read_text())
+        assert not isinstance(module, FileError)
+        (fetch,) = [f for f in module.functions if f.qualname == "fetch"]
+        returned = fetch.node.body[0]
+        assert isinstance(returned, ast.Return) and isinstance(returned.value, ast.Call)
+        receiver = returned.value.func.value  # STORE.http
+        if first_depth is not None:
+            analysis.resolver.type_of(receiver, fetch.scope, first_depth)
+        return analysis.resolver.type_of(receiver, fetch.scope, 0)
+
+    assert typed(None) == "requests.Session"
+    assert all(typed(depth) == "requests.Session" for depth in range(MAX_DEPTH - 3, MAX_DEPTH + 1))

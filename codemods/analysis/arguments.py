@@ -26,6 +26,7 @@ from .declared import union
 from .decorators import decorator_parameter, wrappers
 from .definitions import DefinedFunction, callee_name
 from .frames import iter_loop_nodes
+from .memo import Memo
 from .scope import Binding, Scope
 
 if TYPE_CHECKING:
@@ -41,20 +42,17 @@ class ArgumentTypes:
 
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
-        self._memo: dict[tuple[int, str], str | None] = {}
-        self._callables: dict[tuple[int, str], CallTarget | None] = {}
+        self._memo: Memo[tuple[int, str], str | None] = Memo(resolver.cuts)
+        self._callables: Memo[tuple[int, str], CallTarget | None] = Memo(resolver.cuts)
         self._calls: dict[str, list[tuple[Scope, ast.Call]]] = {}
         self._module_calls: dict[int, tuple[ModuleInfo, dict[str, list[tuple[Scope, ast.Call]]]]] = {}
 
     def parameter_type(self, node: ast.AST, name: str, index: int, depth: int) -> str | None:
-        key = (id(node), name)
-        if key in self._memo:
-            return self._memo[key]
-        self._memo[key] = None  # a cycle through this parameter adds nothing
         function = self.resolver.index.defined(node)
-        found = self._from_callers(function, name, index, depth) if function is not None else None
-        self._memo[key] = found
-        return found
+        if function is None:
+            return None
+        # A cycle through this parameter adds nothing.
+        return self._memo.get((id(node), name), lambda: self._from_callers(function, name, index, depth), None)
 
     def passed_callable(self, binding: Binding, coroutine: bool = False) -> CallTarget | None:
         """A parameter that the function calls (``handler_fn(request)``): the project functions
@@ -67,19 +65,18 @@ class ArgumentTypes:
         if function is None:
             return None
         key = (id(function.node), f"{binding.target}{' await' if coroutine else '()'}")
-        if key in self._callables:
-            return self._callables[key]
-        self._callables[key] = None  # recursion through the same parameter finds nothing more
-        index, name = binding.target.split(":", 1)
+        # Recursion through the same parameter finds nothing more.
+        return self._callables.get(key, lambda: self._passed(function, binding.target, coroutine), None)
+
+    def _passed(self, function: DefinedFunction, target: str, coroutine: bool) -> CallTarget | None:
+        index, name = target.split(":", 1)
         targets: list[CallTarget] = []
         for argument, scope in self._arguments(function, name, int(index)):
-            target = self._coroutine_of(argument, scope) if coroutine else self.reference(argument, scope)
-            if target is not None and all(t.function is not target.function for t in targets):
-                targets.append(target)
-        found = targets[0] if len(targets) == 1 else (
+            found = self._coroutine_of(argument, scope) if coroutine else self.reference(argument, scope)
+            if found is not None and all(t.function is not found.function for t in targets):
+                targets.append(found)
+        return targets[0] if len(targets) == 1 else (
             CallTarget(targets[0].name, alternatives=tuple(targets), every=True, strict=True) if targets else None)
-        self._callables[key] = found
-        return found
 
     def _coroutine_of(self, expr: ast.expr, scope: Scope) -> CallTarget | None:
         if not isinstance(expr, ast.Call):

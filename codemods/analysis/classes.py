@@ -19,6 +19,7 @@ from .declared import CONTAINER as _CONTAINER
 from .declared import members, union
 from .definitions import DefinedFunction, decorator_names
 from .hierarchy import Hierarchy, implementations, is_abstract, is_protocol
+from .memo import CutTracker, Memo
 from .modules import ModuleInfo, Symbol
 from .project import ProjectIndex
 from .scope import Scope
@@ -80,7 +81,8 @@ class ClassMembers:
     catalogue: Catalogue
     index: ProjectIndex
     hierarchy: Hierarchy
-    _attr_cache: dict[tuple[str, str], str | None]
+    _attr_memo: Memo[tuple[str, str], str | None]
+    cuts: CutTracker
 
     if TYPE_CHECKING:
         def type_of(self, expr: ast.AST, scope: Scope, depth: int = 0) -> str | None: ...
@@ -110,13 +112,7 @@ class ClassMembers:
         if owner in self.catalogue.classes:
             # ``client.some_db`` on a pymongo client: any attribute is a database.
             return self.catalogue.returns.get(f"{owner}.*")
-        key = (owner, attr)
-        if key in self._attr_cache:
-            return self._attr_cache[key]
-        self._attr_cache[key] = None  # cycle guard
-        found = self._project_attribute_type(owner, attr, depth)
-        self._attr_cache[key] = found
-        return found
+        return self._attr_memo.get((owner, attr), lambda: self._project_attribute_type(owner, attr, depth), None)
 
     def _project_attribute_type(self, owner: str, attr: str, depth: int) -> str | None:
         for module, class_qualname, node in self.class_chain(owner):
@@ -187,7 +183,10 @@ class ClassMembers:
     def class_chain(self, class_name: str, depth: int = 0) -> list[tuple[ModuleInfo, str, ast.ClassDef]]:
         """The project classes of a type's MRO (approximately: depth-first over bases)."""
         symbol = self.project_symbol(class_name)
-        if symbol is None or symbol.kind != "class" or not isinstance(symbol.node, ast.ClassDef) or depth > 8:
+        if depth > 8:
+            self.cuts.depth_bound()
+            return []
+        if symbol is None or symbol.kind != "class" or not isinstance(symbol.node, ast.ClassDef):
             return []
         chain = [(symbol.module, symbol.qualname, symbol.node)]
         for base in symbol.node.bases:

@@ -84,6 +84,7 @@ class DeclaredTypes:
 
     def annotation_type(self, annotation: ast.AST, scope: Scope, depth: int = 0) -> str | None:
         if depth > MAX_DEPTH:
+            self.resolver.cuts.depth_bound()
             return None
         parsed = _parsed(annotation)
         if parsed is None:
@@ -162,6 +163,7 @@ class DeclaredTypes:
         left alone (their call gives an iterator), and so are async functions unless the call
         is ``awaited`` (``service = await self.get_service()``): a bare call gives a coroutine."""
         if depth > MAX_DEPTH:
+            self.resolver.cuts.depth_bound()
             return None
         if _is_context_manager(function):
             # ``with session_scope() as session``: what the generator yields is what ``as`` binds.
@@ -184,6 +186,7 @@ class DeclaredTypes:
         from ``build``'s ``tuple[...]`` return annotation, or from its ``return a, b`` statements
         when they all agree."""
         if depth > MAX_DEPTH:
+            self.resolver.cuts.depth_bound()
             return None
         if isinstance(value, ast.Await):
             value = value.value

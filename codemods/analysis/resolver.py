@@ -21,6 +21,7 @@ from .declared import CONTAINER as _CONTAINER
 from .declared import MAX_DEPTH as _MAX_DEPTH
 from .declared import DeclaredTypes, union
 from .hierarchy import Hierarchy
+from .memo import CutTracker, Memo
 from .modules import Symbol
 from .project import ProjectIndex
 from .scope import Binding, Scope, dotted_parts, qualified_name
@@ -41,8 +42,10 @@ class Resolver(ClassMembers):
     def __init__(self, catalogue: Catalogue, index: ProjectIndex) -> None:
         self.catalogue = catalogue
         self.index = index
-        self._attr_cache: dict[tuple[str, str], str | None] = {}
-        self._type_memo: dict[tuple[int, int], str | None] = {}
+        #: Shared by the memo tables of this resolver (see :mod:`.memo`).
+        self.cuts = CutTracker()
+        self._attr_memo: Memo[tuple[str, str], str | None] = Memo(self.cuts)
+        self._type_memo: Memo[tuple[int, int], str | None] = Memo(self.cuts)
         self.declared = DeclaredTypes(self)
         self.hierarchy = Hierarchy(index)
         self.arguments = ArgumentTypes(self)
@@ -83,16 +86,11 @@ class Resolver(ClassMembers):
 
     def type_of(self, expr: ast.AST, scope: Scope, depth: int = 0) -> str | None:
         """Memoised per (expression, scope): names rebound many times would otherwise
-        make the walk over their bindings exponential."""
+        make the walk over their bindings exponential. A cycle through an expression has no type."""
         if depth > _MAX_DEPTH:
+            self.cuts.depth_bound()
             return None
-        key = (id(expr), id(scope))
-        if key in self._type_memo:
-            return self._type_memo[key]
-        self._type_memo[key] = None  # a cycle through this expression has no type
-        found = self._type_of(expr, scope, depth)
-        self._type_memo[key] = found
-        return found
+        return self._type_memo.get((id(expr), id(scope)), lambda: self._type_of(expr, scope, depth), None)
 
     def _type_of(self, expr: ast.AST, scope: Scope, depth: int) -> str | None:
         if isinstance(expr, ast.Call):
@@ -274,7 +272,10 @@ class Resolver(ClassMembers):
         ``@app.task`` and ``@shared_task(bind=True)`` make a Celery task (``Returns`` on
         ``celery.Celery.task`` and ``celery.shared_task``), so ``send_email.delay(...)`` is known.
         """
-        if not node.decorator_list or depth > _MAX_DEPTH:
+        if depth > _MAX_DEPTH:
+            self.cuts.depth_bound()
+            return None
+        if not node.decorator_list:
             return None
         decorator = node.decorator_list[0]
         target = decorator.func if isinstance(decorator, ast.Call) else decorator
