@@ -13,8 +13,10 @@ Per project (files grouped by their nearest ``pyproject.toml``/``.git``):
    blocking call is.
 
 Each worker keeps one :class:`~codemods.engine.ProjectAnalysis` per project,
-so a module is parsed once per process however many passes need it. The
-outcomes do not depend on the number of workers.
+so a module is parsed once per process however many passes need it. Projects
+are analysed in batches, and the workers of a batch (with what they hold) end
+with it, so memory follows the largest batch, not the whole tree. The outcomes
+do not depend on the number of workers or on the batching.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from .first_pass import Found, read_source, scan_file
 from .models import FileError, FileResult, Outcome, Settings, internal_error, merged_fix_sites
 from .paths import display_path
 from .sourcefile import SourceError, decode
-from .workers import Runner
+from .workers import Runner, in_batches
 
 #: Rounds of pass 3 at most (each may reveal async helpers one level deeper).
 _MAX_ROUNDS = 8
@@ -154,9 +156,10 @@ def analyse_files(
 ) -> Iterator[Outcome]:
     """Outcomes in the order of ``paths``; the same for any number of ``jobs``.
 
-    Each pass runs for every project at once (one round of parallel tasks per
-    pass, not per project), so a monorepo of many small services keeps both
-    cores busy. ``only`` limits passes 2 and 3 (findings and fixes) to those
+    Each pass runs for every project of a batch at once (one round of parallel
+    tasks per pass, not per project), so a monorepo of many small services keeps
+    both cores busy; batches run one after another, each released before the
+    next (:func:`~codemods.workers.in_batches`). ``only`` limits passes 2 and 3 (findings and fixes) to those
     files; pass 1 still reads every project whole, since a registration may sit
     anywhere. With ``use_cache``, pass 1 skips the files it found plain in an earlier
     run and that are unchanged since (same size, mtime and ctime). ``projects_of``
@@ -170,24 +173,34 @@ def analyse_files(
     _PROJECTS.clear()
     forget_frames()
     forget_projects()
-    runner = Runner(jobs or os.cpu_count() or 1, len(paths))
     groups = group_by_project(paths) if projects_of is None else projects_of
     projects = [_Project(root, members, settings_for(root)) for root, members in groups.items()]
     outcomes: dict[Path, Outcome] = {}
-    # The parsed modules are kept for the whole run (each is parsed once): with the cyclic
-    # GC on, its collections walk every kept tree again and again (over half the CPU time
-    # of a large run). Trees hold no cycles; the workers never collect (``gc.disable``).
+    # The parsed modules are kept while their batch of projects is analysed (each is parsed
+    # once): with the cyclic GC on, its collections walk every kept tree again and again (over
+    # half the CPU time of a large run). Trees hold no cycles; the workers never collect.
     collecting = gc.isenabled()
     gc.disable()
-    finished = False
     try:
-        _passes(runner, projects, outcomes, only, progress, use_cache)
-        finished = True
+        batches = in_batches(projects, lambda project: len(project.members))
+        for number, batch in enumerate(batches, start=1):
+            runner = Runner(jobs or os.cpu_count() or 1, sum(len(p.members) for p in batch))
+            finished = False
+            try:
+                _passes(runner, batch, outcomes, only, progress, use_cache)
+                finished = True
+            finally:
+                # Workers end with their batch, and with them what they held; so does this process.
+                runner.close(abort=not finished)
+                for project in batch:
+                    _PROJECTS.pop((project.root, project.settings), None)
+                forget_frames()
+            if number < len(batches):
+                gc.collect()  # what the batch held here, cycles included, before the next one grows
     finally:
-        runner.close(abort=not finished)
         if collecting:
-            # What the run kept (trees parsed in this process) is never walked again by the
-            # collector (measured: -j 1, 7.7 s -> 5.3 s); freeing it instead costs 0.35 s.
+            # What the last batch kept (trees parsed in this process) is never walked again by
+            # the collector (measured: -j 1, 7.7 s -> 5.3 s); freeing it instead costs 0.35 s.
             # The next run in this process unfreezes it, so nothing leaks across runs.
             gc.freeze()
             _FROZEN.append(True)
@@ -262,6 +275,8 @@ def _passes(
         if not again:
             break
         _analyse(runner, again, outcomes, None)
+    for project in projects:
+        _withhold_unwritable_sites(project, outcomes)
     _report_unparsable(projects, outcomes, only)
     if use_cache:
         cache.store_library_summaries([s for project in projects for s in project.library_summaries])
@@ -280,6 +295,24 @@ def _report_unparsable(projects: list[_Project], outcomes: dict[Path, Outcome], 
                 continue
             shown = display_path(path)
             outcomes[path] = replace(outcomes[path], result=replace(outcomes[path].result, error=FileError(shown, why)))
+
+
+def _withhold_unwritable_sites(project: _Project, outcomes: dict[Path, Outcome]) -> None:
+    """A finding fixed in an async helper of a file this run leaves alone (``--changed-since``,
+    ``--whole-project``: not among the files given) is not fixed: say so, and where the fix goes."""
+    for path in project.members:
+        result = outcomes[path].result
+        away = {who: key.rsplit(":", 1)[0] for key, who in result.fix_sites if key.rsplit(":", 1)[0] not in project.writable}
+        if not away:
+            continue
+        findings = []
+        for finding in result.findings:
+            site = next((file for who, file in away.items() if who.startswith(f"{finding.path}:{finding.line} ")), None)
+            if site is not None and finding.fixed:
+                why = f"{finding.fix.reason}; not fixed: that is in {display_path(Path(site))}, which this run leaves alone"
+                finding = replace(finding, fixed=False, fix=replace(finding.fix, reason=why))
+            findings.append(finding)
+        outcomes[path] = replace(outcomes[path], result=replace(result, findings=tuple(findings)))
 
 
 def _next_round(project: _Project, outcomes: dict[Path, Outcome], only: set[Path] | None) -> list[Path]:

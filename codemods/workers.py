@@ -1,7 +1,7 @@
 """The worker processes the analysis passes run in, and how a run stops them.
 
-Workers are forked once per run and keep their project analyses between
-tasks; they ignore Ctrl-C (the main process stops them) and never run the
+Workers are forked once per batch of projects (:func:`in_batches`) and keep
+their project analyses between the tasks of the batch; they ignore Ctrl-C (the main process stops them) and never run the
 cyclic garbage collector (the parsed trees they keep hold no cycles).
 """
 
@@ -11,9 +11,39 @@ import gc
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 #: Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 48
+
+
+#: A batch of small projects holds at least this many files, so both cores stay busy on them.
+BATCH_FILES = 1000
+
+
+def in_batches(projects: list[T], files_of: Callable[[T], int]) -> list[list[T]]:
+    """Projects in batches to analyse one after another, each released before the next starts.
+
+    A monorepo of many services must not need the memory of all of them at once: the peak
+    follows the largest batch, and no batch holds more files than the largest project (or
+    :data:`BATCH_FILES`, whichever is more). Small projects share a batch, so one round of
+    parallel tasks still covers many of them. Projects keep their order, and each is analysed
+    as it would be alone, so the outcomes do not depend on the batching.
+    """
+    budget = max([BATCH_FILES, *(files_of(p) for p in projects)])
+    batches: list[list[T]] = []
+    size = 0
+    for project in projects:
+        files = files_of(project)
+        if batches and size + files <= budget:
+            batches[-1].append(project)
+            size += files
+        else:
+            batches.append([project])
+            size = files
+    return batches
 
 
 class Runner:

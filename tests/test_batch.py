@@ -483,6 +483,47 @@ def test_results_are_the_same_with_or_without_cache_warm_or_cold_and_for_any_job
     assert (warm_patch.code, warm_patch.stdout) == (patch.code, patch.stdout)
 
 
+def test_projects_in_batches_give_the_same_results_and_each_batch_is_released(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from codemods import pipeline, workers
+
+    repo = init_repo(tmp_path / "repo", _sixty_files())
+    root = root_of(repo)
+
+    def findings(batch_files: int) -> list[tuple[str, int, str, bool]]:
+        monkeypatch.setattr(workers, "BATCH_FILES", batch_files)
+        report = run(RunOptions(paths=(root,), jobs=1, use_cache=False, overrides={"deps": False}))
+        return [(f.path, f.line, f.fix.strategy.value, f.fixed) for o in report.outcomes for f in o.result.findings]
+
+    held: list[int] = []
+    passes = pipeline._passes
+
+    def counting(runner: Any, batch: list[Any], *rest: Any) -> None:
+        held.append(len(pipeline._PROJECTS))  # analyses alive when a batch starts
+        passes(runner, batch, *rest)
+
+    monkeypatch.setattr(pipeline, "_passes", counting)
+    together = findings(1000)  # 60 files: the three services in one batch
+    assert held == [0]
+    held.clear()
+    apart = findings(1)  # no batch holds more than the largest project: one service each
+    assert held == [0, 0, 0]  # each batch starts with nothing of the one before
+    assert apart == together and len(together) == 60
+
+
+def test_batches_are_no_bigger_than_the_largest_project_or_the_minimum() -> None:
+    from codemods.workers import BATCH_FILES, in_batches
+
+    sizes = [BATCH_FILES - 10, 5, 6, BATCH_FILES * 3, 1, 2]
+    batches = in_batches(sizes, lambda size: size)  # the budget is the largest project: 3 * BATCH_FILES
+    assert batches == [[BATCH_FILES - 10, 5, 6], [BATCH_FILES * 3], [1, 2]]
+    small = [BATCH_FILES // 2, BATCH_FILES // 2, 1]  # no project as big as the minimum: it is the budget
+    assert in_batches(small, lambda size: size) == [small[:2], small[2:]]
+    assert [s for batch in batches for s in batch] == sizes  # order kept, nothing lost
+    assert in_batches([], lambda size: size) == []
+
+
 def test_the_summary_has_one_entry_per_service(mono: git.Repo) -> None:
     result = cli(root_of(mono), "--format", "json", ".")
     projects = result.json()["summary"]["projects"]
