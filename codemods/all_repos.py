@@ -106,12 +106,12 @@ def unblock_here(overrides: dict[str, object], jobs: int | None = None, title: s
     from .commits import commit_groups
     from .config import ConfigError
     from .runner import RunError, RunOptions, run
-    from .vcs import Repository
+    from .vcs import Repository, VcsError
 
     options = RunOptions(paths=(Path("."),), overrides=overrides, apply=True, jobs=jobs, use_cache=False)
     try:
         report = run(options)
-    except (ConfigError, RunError) as error:
+    except (ConfigError, RunError, VcsError) as error:
         print(f"fastapi-unblock: error: {error}; repository skipped", file=sys.stderr, flush=True)
         return None
     for outcome in report.outcomes:

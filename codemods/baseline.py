@@ -9,8 +9,12 @@ An entry must survive edits that do not touch it, so it names no line: the
 file (relative to the baseline's folder, so the file can be committed and
 used from any working folder), the function's dotted name, the rule code and
 the blocking calls as the finding names them (:func:`~codemods.models.finding_key`).
-A recorded finding that no longer occurs is *stale*: it is reported, so the
-baseline is rewritten smaller as the code gets fixed.
+A finding is held back when each of its calls is recorded for its function:
+a run with fewer rules selected finds fewer calls and still matches, while one
+more blocking call in a recorded function makes a new finding. A recorded call
+the code no longer makes (whatever rules are selected) makes its entry
+*stale*: it is reported, so the baseline is rewritten smaller as the code gets
+fixed.
 
 This module only turns findings into a document and back; the runner writes it.
 """
@@ -24,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .models import FindingKey, Outcome, finding_key
+from .models import FindingKey, HeldCall, Outcome, finding_key, held_calls
 
 #: Bumped when the document's shape changes; an unknown version is refused, never guessed at.
 FORMAT = 1
@@ -36,25 +40,41 @@ class BaselineError(Exception):
 
 @dataclass(frozen=True)
 class Baseline:
-    """The entries of a baseline file, by absolute path, and the file they came from."""
+    """The entries of a baseline file (paths made absolute), and the file they came from."""
 
     source: Path
     entries: frozenset[FindingKey]
 
-    def stale(self, outcomes: Iterable[Outcome]) -> list[FindingKey]:
-        """Entries for files this run analysed that no finding matched any more, in file order.
+    @property
+    def calls(self) -> frozenset[HeldCall]:
+        """What the run holds back (``Settings.held_back``)."""
+        return frozenset(call for entry in self.entries for call in held_calls(entry))
 
-        Entries for files the run did not look at (a ``--changed-since`` run, a subset of
-        paths) are not stale: nothing was learnt about them.
+    def check(self, outcomes: Iterable[Outcome], reported: set[Path] | None) -> tuple[int, list[FindingKey]]:
+        """How many entries the code still makes every call of, and the stale ones (in order).
+
+        Only entries of files the run reported on count (analysed, and in ``reported`` unless
+        it is ``None``; not the files around them that a ``--changed-since`` or
+        ``--whole-project`` run reads): of the others nothing was learnt.
         """
-        analysed: set[str] = set()
-        matched: set[FindingKey] = set()
+        present: set[HeldCall] = set()
+        looked_at: set[str] = set()
         for outcome in outcomes:
             result = outcome.result
+            present.update(result.held_back)
             if result.error is None and result.skipped is None:
-                analysed.add(str(Path(result.path).resolve()))
-            matched.update(result.held_back)
-        return sorted(entry for entry in self.entries if entry[0] in analysed and entry not in matched)
+                looked_at.add(str(Path(result.path).resolve()))
+        if reported is not None:
+            looked_at &= {str(path.resolve()) for path in reported}
+        kept, stale = 0, []
+        for entry in sorted(self.entries):
+            if entry[0] not in looked_at:
+                continue
+            if held_calls(entry) <= present:
+                kept += 1
+            else:
+                stale.append(entry)
+        return kept, stale
 
     def shown(self, entry: FindingKey) -> str:
         """An entry as a person reads it: ``path:function CODE (calls)``, path as recorded."""

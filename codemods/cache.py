@@ -31,6 +31,7 @@ files are the only files the tool writes besides the sources it fixes.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -68,7 +69,7 @@ def project_key(
     ones reported on (in order).
     """
     digest = hashlib.blake2b(digest_size=20)
-    for part in (tool_fingerprint(), str(_FORMAT), repr(settings), os.getcwd(), str(root)):
+    for part in (tool_fingerprint(), str(_FORMAT), _canonical(settings), os.getcwd(), str(root)):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     digest.update("\0".join(str(p) for p in (analysed or [])).encode("utf-8", "surrogateescape") + b"\1")
     digest.update(repr(sorted(str(p) for p in only) if only is not None else None).encode() + b"\0")
@@ -216,6 +217,15 @@ def _under(names: list[str], root: Path) -> list[str]:
 
     prefix = str(root).rstrip(os.sep) + os.sep
     return names[bisect.bisect_left(names, prefix):bisect.bisect_left(names, prefix[:-1] + chr(ord(os.sep) + 1))]
+
+
+def _canonical(settings: Any) -> str:
+    """``repr`` of the settings with each set sorted: a set's ``repr`` follows the hash seed, which
+    differs between runs, and the key must not (``--select A,B``, a baseline's entries)."""
+    if not dataclasses.is_dataclass(settings):
+        return repr(settings)
+    fields = ((f.name, getattr(settings, f.name)) for f in dataclasses.fields(settings))
+    return repr([(name, sorted(value) if isinstance(value, frozenset | set) else value) for name, value in fields])
 
 
 def project_keys(projects: dict[Path, list[Path]], settings: dict[Path, Any], only: set[Path] | None, repo: Any,

@@ -81,7 +81,8 @@ def rule(codes: tuple[str, ...], show_all: bool) -> None:
     from .rule_docs import UnknownRule, render_all_text, render_text
 
     if show_all == bool(codes):
-        raise click.UsageError("give rule codes (fastapi-unblock rule UNB110) or --all")
+        raise click.UsageError("give rule codes (fastapi-unblock rule UNB110) or --all; to check a folder "
+                               "named rule: fastapi-unblock check rule")
     try:
         click.echo(render_all_text() if show_all else "\n".join(render_text(code.upper()) for code in codes))
     except UnknownRule as error:
@@ -171,7 +172,10 @@ def check(
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise click.BadParameter(", ".join(str(p) for p in missing) + ": no such file or folder", param_hint="PATHS")
-    _check_combinations(apply, commit, allow_dirty, branch, interactive, output_format, baseline, write_baseline)
+    _check_combinations(apply, commit, allow_dirty, branch, interactive, output_format, baseline, write_baseline,
+                        changed_since, whole_project)
+    if write_baseline is not None and write_baseline.exists():
+        _load_baseline(write_baseline, "'--write-baseline'")  # never overwrite a file that is not one
     if python is not None and no_deps:
         raise click.UsageError("--python and --no-deps exclude each other")
     overrides: dict[str, object] = {}
@@ -192,7 +196,7 @@ def check(
     options = RunOptions(
         paths=tuple(paths) or (Path("."),), overrides=overrides, apply=apply, jobs=jobs, exclude=exclude,
         changed_since=changed_since, allow_dirty=allow_dirty, commit=commit, branch=branch, split_by=split_by,
-        use_cache=not no_cache, held_back=held.entries if held is not None else frozenset(),
+        use_cache=not no_cache, held_back=held.calls if held is not None else frozenset(),
         whole_project=whole_project,
     )
     install_sigterm_handler()
@@ -207,29 +211,34 @@ def check(
         report, applied, skipped = _review(report, options, color)
     else:
         applied = apply
-    _emit(report, output_format, applied, color, quiet)
+    # The patch is for a dry run; a baseline run or a review has shown (or written) what it had to.
+    _emit(report, output_format, applied, not (applied or interactive or write_baseline), color, quiet)
     if held is not None and not quiet:
         _say_stale(held, report)
-    from .report import EXIT_FINDINGS, exit_status
+    from .report import EXIT_ERROR, EXIT_FINDINGS, exit_status
 
     status = exit_status(report.outcomes, applied=applied)
-    sys.exit(0 if write_baseline is not None else max(status, EXIT_FINDINGS) if skipped else status)
+    if write_baseline is not None:  # findings are recorded, not pending; a file that could not be read is an error
+        status = EXIT_ERROR if status == EXIT_ERROR else 0
+    sys.exit(max(status, EXIT_FINDINGS) if skipped else status)
 
 
 def _check_combinations(apply: bool, commit: bool, allow_dirty: bool, branch: str | None, interactive: bool,
-                        output_format: str, baseline: Path | None, write_baseline: Path | None) -> None:
+                        output_format: str, baseline: Path | None, write_baseline: Path | None,
+                        changed_since: str | None, whole_project: bool) -> None:
     if (commit or allow_dirty) and not (apply or interactive):
         raise click.UsageError("--commit and --allow-dirty go with --apply")
     if branch and not commit:
         raise click.UsageError("--branch goes with --commit")
     if interactive and (apply or commit or output_format != "diff"):
         raise click.UsageError("--interactive writes what is accepted: it goes without --apply, --commit and --format")
-    if write_baseline is not None and (apply or interactive or baseline is not None):
-        raise click.UsageError("--write-baseline records every finding: it goes without --apply, --interactive "
-                               "and --baseline")
+    if write_baseline is not None and (apply or interactive or baseline is not None or changed_since
+                                       or whole_project):
+        raise click.UsageError("--write-baseline records every finding: it goes without --apply, --interactive, "
+                               "--baseline, --changed-since and --whole-project")
 
 
-def _load_baseline(path: Path | None) -> Baseline | None:
+def _load_baseline(path: Path | None, option: str = "'--baseline'") -> Baseline | None:
     if path is None:
         return None
     from .baseline import BaselineError, load
@@ -237,7 +246,7 @@ def _load_baseline(path: Path | None) -> Baseline | None:
     try:
         return load(path)
     except BaselineError as error:
-        raise click.BadParameter(str(error), param_hint="'--baseline'") from None
+        raise click.BadParameter(str(error), param_hint=option) from None
 
 
 def _run(options: RunOptions, show_progress: bool, color: bool) -> RunReport:
@@ -271,7 +280,7 @@ def _run(options: RunOptions, show_progress: bool, color: bool) -> RunReport:
     raise AssertionError("unreachable")  # every except above leaves
 
 
-def _emit(report: RunReport, output_format: str, applied: bool, color: bool, quiet: bool) -> None:
+def _emit(report: RunReport, output_format: str, applied: bool, show_patch: bool, color: bool, quiet: bool) -> None:
     """The run's report on stdout in the chosen format; the summary on stderr."""
     outcomes = report.outcomes
     if output_format == "json":
@@ -293,7 +302,7 @@ def _emit(report: RunReport, output_format: str, applied: bool, color: bool, qui
         from .diffing import unified_diff
         from .report import summarise
 
-        if not applied:
+        if show_patch:
             for outcome in outcomes:
                 result = outcome.result
                 if result.changed and result.new_text is not None:
@@ -320,9 +329,8 @@ def _write_baseline(report: RunReport, path: Path, quiet: bool) -> None:
 
 def _say_stale(held: Baseline, report: RunReport) -> None:
     """Recorded findings that are gone: the baseline can shrink (rewrite it with --write-baseline)."""
-    stale = held.stale(report.outcomes)
-    kept = sum(len(o.result.held_back) for o in report.outcomes)
-    click.echo(f"fastapi-unblock: {kept} finding(s) held back by the baseline {held.source}", err=True)
+    kept, stale = held.check(report.outcomes, report.reported)
+    click.echo(f"fastapi-unblock: {kept} finding(s) of the baseline {held.source} still found, held back", err=True)
     if stale:
         click.echo(f"fastapi-unblock: {len(stale)} baseline entr{'y is' if len(stale) == 1 else 'ies are'} stale "
                    f"(fixed or gone; rewrite the file with --write-baseline to drop them):", err=True)
@@ -334,26 +342,44 @@ def _review(report: RunReport, options: RunOptions, color: bool) -> tuple[RunRep
     """Ask about each fix of a dry run, then write the accepted ones as ``--apply`` would; returns
     the report, whether it is of a write, and how many fixes were skipped.
 
-    The write is a second run with the skipped findings held back ,
-    so what is written is one consistent rewrite, never a patchwork of hunks (see :mod:`codemods.fix_changes`).
+    The write is a second run with the skipped findings held back, so what is written is one
+    consistent rewrite, never a patchwork of hunks (see :mod:`codemods.fix_changes`).
     """
     from dataclasses import replace
 
-    from .console import review
+    from .console import REVIEW_HELP, review
     from .fix_changes import shares
+    from .models import held_calls
+    from .runner import RunError, refuse_uncommitted
 
     items = shares(report.outcomes)
     if not items:
         return report, False, 0
-    choices = click.Choice(["y", "n", "a", "q"])
-    accepted, skipped = review(items, color, lambda question: click.prompt(question, type=choices,
-                                                                           show_choices=False))
+    try:
+        refuse_uncommitted(options, [Path(o.result.path) for o in report.outcomes if o.result.changed])
+    except RunError as error:  # before asking anything: the answers could not be written
+        click.echo(f"fastapi-unblock: error: {error}", err=True)
+        sys.exit(2)
+
+    def ask(question: str) -> str:
+        while True:
+            click.echo(f"{question}? ", nl=False)
+            line = sys.stdin.readline()
+            if not line:  # end of input: as q, the rest is skipped (Ctrl-C stops without writing)
+                click.echo("")
+                return "q"
+            if line.strip() in ("y", "n", "a", "q"):
+                return line.strip()
+            click.echo(REVIEW_HELP)
+
+    accepted, skipped = review(items, color, ask)
     if not accepted:
         click.echo("fastapi-unblock: no fix accepted; nothing written", err=True)
         return report, False, len(skipped)
     if skipped:
         click.echo(f"fastapi-unblock: {len(skipped)} fix(es) skipped; those handlers are left as they are", err=True)
-    written = _run(replace(options, apply=True, held_back=options.held_back | skipped), False, color)
+    held = frozenset(call for key in skipped for call in held_calls(key))
+    written = _run(replace(options, apply=True, held_back=options.held_back | held), False, color)
     return written, True, len(skipped)
 
 

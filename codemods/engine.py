@@ -32,20 +32,20 @@ from .analysis.summaries import LibrarySummaries
 from .catalogue import BUILTIN, BlockingApi, Catalogue
 from .config import first_party_packages, force_single_line, formatter_line_length
 from .diffing import split_lines
+from .findings import make_finding, reported_calls
 from .fixes.awaiting_callers import rewrite_callers
 from .fixes.base import FixContext, Refusal
 from .import_order import ImportStyle, import_block_span
 from .models import (
-    BlockingCall,
     FileError,
     FileResult,
     Finding,
-    FindingKey,
     FixPlan,
+    HeldCall,
     Kind,
     Settings,
     Strategy,
-    finding_key,
+    call_text,
 )
 from .paths import display_path
 from .planner import FIXES, plan_fix
@@ -58,10 +58,6 @@ from .transform import FileEdits, TransformError, apply_edits
 def might_need_analysis(text: str) -> bool:
     """The cheap text prefilter: no ``async`` means no async function to flag."""
     return "async" in text
-
-
-def display_name(call: DirectCall) -> str:
-    return call.name.removeprefix("builtins.")
 
 
 class ProjectAnalysis:
@@ -86,6 +82,14 @@ class ProjectAnalysis:
             load = cache.load_library_summaries if self.settings.library_summaries else None
             self.blocking.summaries = LibrarySummaries(tuple(Path(p) for p in self.settings.libraries), load)
         self._local_sites: dict[Path, dict[str, list[CallSite]]] = {}
+
+    @cached_property
+    def held_back(self) -> dict[tuple[str, str], frozenset[str]]:
+        """``Settings.held_back`` by (path, function)."""
+        by_function: dict[tuple[str, str], set[str]] = {}
+        for path, function, text in self.settings.held_back:
+            by_function.setdefault((path, function), set()).add(text)
+        return {key: frozenset(texts) for key, texts in by_function.items()}
 
     @cached_property
     def line_length(self) -> int:
@@ -185,8 +189,8 @@ class _FileAnalysis:
         #: Async helpers to fix because registered functions block through them: key -> who.
         self.forced = forced
         self.requests: dict[tuple[str, str], None] = {}
-        #: Findings ``Settings.held_back`` named and this run left out.
-        self.held: list[FindingKey] = []
+        #: Calls of ``Settings.held_back`` the functions of this file still make.
+        self.held: list[HeldCall] = []
         self.project = project
         self.settings = project.settings
         self.info = info
@@ -249,13 +253,9 @@ class _FileAnalysis:
     ) -> Finding | None:
         kind = registration.kind if registration else Kind.OTHER
         calls = self.calls_of(defined)
+        recorded = self.recorded(defined)
         if not calls:
             return None
-        if self.settings.held_back:
-            key = finding_key(str(self.info.path), defined.qualname, _reported(calls))
-            if key in self.settings.held_back:
-                self.held.append(key)
-                return None
         local = [c for c in calls if c.fix_site is None]
         remote = [c for c in calls if c.fix_site is not None]
         label = f"{kind.value.replace('_', ' ') if kind is not Kind.OTHER else 'function'} `{defined.qualname}`"
@@ -265,6 +265,8 @@ class _FileAnalysis:
             owner = self.project.index.owner(site)
             if owner is not None:
                 self.requests[(function_key(owner.path, site.qualname), f"{self.shown}:{defined.node.lineno} {label}")] = None
+        if recorded and {call_text(c) for c in reported_calls(calls)} <= recorded:
+            return None  # held back (after asking for its helpers' fix sites: they are checked on their own)
         if local:
             context = self.context(defined, kind, registration, local, self.info, self.lines)
             plan, applies = self.plan_and_edit(context, defined, edits)
@@ -272,8 +274,19 @@ class _FileAnalysis:
                 plan = replace(plan, reason=plan.reason + "; " + self.remote_reason(remote))
         else:
             plan, applies = self.site_plan(remote[0])
-        return _finding(self.shown, defined, kind, calls, plan, applies, self.forced.get(
+        return make_finding(self.shown, defined, kind, calls, plan, applies, self.forced.get(
             function_key(self.info.path, defined.qualname)))
+
+    def recorded(self, defined: DefinedFunction) -> frozenset[str]:
+        """The held-back calls of ``defined``; those it still makes (whatever the selected rules)
+        are noted, so a baseline entry whose calls are gone can be reported as stale."""
+        recorded = self.project.held_back.get((str(self.info.path), defined.qualname), frozenset())
+        if recorded:
+            present = [call_text(c) for c in reported_calls(self.unsuppressed(self.project.blocking.blocking_calls(defined),
+                                                                       defined))]
+            self.held += [(str(self.info.path), defined.qualname, text) for text in dict.fromkeys(present)
+                          if text in recorded]
+        return recorded
 
     def remote_reason(self, remote: list[DirectCall]) -> str:
         sites = []
@@ -367,38 +380,3 @@ class _FileAnalysis:
                 continue
             kept.append(call)
         return kept
-
-
-def _reported(calls: list[DirectCall]) -> tuple[BlockingCall, ...]:
-    return tuple(
-        BlockingCall(
-            name=display_name(c), code=code_for(c.api.category), line=c.node.lineno,
-            column=c.node.col_offset + 1, via=c.via,
-        )
-        for c in calls
-    )
-
-
-def _finding(
-    path: str,
-    defined: DefinedFunction,
-    kind: Kind,
-    calls: list[DirectCall],
-    plan: FixPlan,
-    fixed: bool,
-    awaited_by: tuple[str, ...] | None = None,
-) -> Finding:
-    node = defined.node
-    reported = _reported(calls)
-    names = ", ".join(dict.fromkeys(f"`{' -> '.join((*c.via, c.name))}`" for c in reported))
-    label = kind.value.replace("_", " ") if kind is not Kind.OTHER else "function"
-    if all(c.code == code_for("reentry") for c in reported):
-        message = f"async {label} `{defined.qualname}` starts an event loop inside the running one: {names} raises"
-    else:
-        message = f"async {label} `{defined.qualname}` blocks the event loop: it calls {names}"
-    if awaited_by:
-        message += "; awaited by " + ", ".join(awaited_by)
-    return Finding(
-        path=path, line=node.lineno, column=node.col_offset + 1, function=defined.qualname, kind=kind,
-        code=reported[0].code, message=message, calls=reported, fix=plan, fixed=fixed,
-    )

@@ -91,12 +91,24 @@ class Finding:
 #: file's absolute path, the function's dotted name, the rule code and the blocking calls as
 #: the finding names them (``helper -> requests.get``), sorted; no line numbers.
 FindingKey = tuple[str, str, str, tuple[str, ...]]
+#: One blocking call of a function, named so: (absolute path, function, call as the finding names it).
+HeldCall = tuple[str, str, str]
+
+
+def call_text(call: BlockingCall) -> str:
+    """A blocking call as a finding names it, through its helpers: ``load_report -> requests.get``."""
+    return " -> ".join((*call.via, call.name))
 
 
 def finding_key(path: str, function: str, calls: tuple[BlockingCall, ...]) -> FindingKey:
     """The key of the finding ``calls`` make in ``function`` of the file at ``path`` (absolute)."""
-    texts = sorted({" -> ".join((*call.via, call.name)) for call in calls})
-    return (path, function, calls[0].code, tuple(texts))
+    return (path, function, calls[0].code, tuple(sorted({call_text(call) for call in calls})))
+
+
+def held_calls(key: FindingKey) -> frozenset[HeldCall]:
+    """The calls a finding holds back: a finding is held back when each of its calls is."""
+    path, function, _code, texts = key
+    return frozenset((path, function, text) for text in texts)
 
 
 @dataclass(frozen=True)
@@ -148,8 +160,9 @@ class FileResult:
     library_summaries: tuple[NewSummary, ...] = ()
     #: How many library answers were read from stored summaries while analysing this file.
     summaries_reused: int = 0
-    #: Findings left out because ``Settings.held_back`` names them (a baseline, a review's "skip").
-    held_back: tuple[FindingKey, ...] = ()
+    #: The calls of ``Settings.held_back`` this file's functions still make (whatever rules are
+    #: selected): a recorded call missing here is gone from the code (a stale baseline entry).
+    held_back: tuple[HeldCall, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -190,9 +203,10 @@ class Settings:
     libraries_stamp: int = 0
     #: Whether library answers stored by earlier runs are read (and new ones kept): off with ``--no-cache``.
     library_summaries: bool = False
-    #: Findings to leave out, neither reported nor fixed, as if suppressed by a comment: those a
-    #: ``--baseline`` file records, or those a reviewer skipped with ``--interactive``.
-    held_back: frozenset[FindingKey] = frozenset()
+    #: Blocking calls held back: a finding whose every call is here is left out, neither reported
+    #: nor fixed, as if suppressed by a comment (a ``--baseline`` file's findings, those a reviewer
+    #: skipped with ``--interactive``); one more call makes it a new finding.
+    held_back: frozenset[HeldCall] = frozenset()
 
 
 @dataclass(frozen=True)

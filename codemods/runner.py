@@ -24,7 +24,7 @@ from typing import Any
 from .commits import linked_groups
 from .discovery import discover, group_by_project
 from .environment import Distribution, Environment, distributions
-from .models import FileError, FileResult, FindingKey, Outcome
+from .models import FileError, FileResult, HeldCall, Outcome
 from .paths import display_path
 from .projects import environments as find_environments
 from .projects import libraries_stamp, project_paths
@@ -81,8 +81,8 @@ class RunOptions:
     branch: str | None = None
     split_by: str = "project"
     use_cache: bool = True
-    #: Findings to hold back (``--baseline``, a review's skips): neither reported nor fixed.
-    held_back: frozenset[FindingKey] = frozenset()
+    #: Blocking calls to hold back (``--baseline``, a review's skips): see ``Settings.held_back``.
+    held_back: frozenset[HeldCall] = frozenset()
     #: ``paths`` are files to report and fix; the analysis reads the whole project of each
     #: (pre-commit passes only the files a commit changes).
     whole_project: bool = False
@@ -98,12 +98,38 @@ class RunReport:
     commits: list[tuple[str, str]] = field(default_factory=list)
     #: Each project root's environment (``None``: not looked for, or none found).
     environments: dict[Path, Environment | None] = field(default_factory=dict)
+    #: The files reported on and fixed, when not every file read (``--changed-since``, ``--whole-project``).
+    reported: set[Path] | None = None
 
     def installed(self) -> dict[Path, tuple[Distribution, ...]]:
         """What each environment (by its folder) installs, read once however many projects share
         it. Only the JSON summary counts them, so other runs (a warm one) never read them."""
         return {env.path: distributions(env.site_packages) for env in set(self.environments.values())
                 if env is not None}
+
+
+def _repository(paths: tuple[Path, ...]) -> Any:
+    """The repository holding the paths (not the current folder's): a path in another
+    checkout, or outside git, is walked instead."""
+    from .vcs import Repository
+
+    repo = Repository.find(paths[0].resolve())
+    if repo is not None and not all(p.resolve().is_relative_to(repo.root) for p in paths):
+        return None
+    return repo
+
+
+def refuse_uncommitted(options: RunOptions, files: list[Path], repo: Any = False) -> None:
+    """Refuse to rewrite files with uncommitted changes (unless allowed): checked before anything
+    is written, and by ``--interactive`` before it asks anything. ``repo``: found if not given."""
+    if options.allow_dirty or not files:
+        return
+    repo = _repository(options.paths) if repo is False else repo
+    dirty = repo.dirty(files) if repo is not None else []
+    if dirty:
+        shown = ", ".join(display_path(p) for p in dirty)
+        raise RunError(f"uncommitted changes in files the fix would rewrite: {shown} "
+                       "(commit or stash them, or pass --allow-dirty); nothing was written")
 
 
 def write_outcome(outcome: Outcome, path: Path) -> Outcome:
@@ -195,13 +221,8 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     from . import cache
     from .config import load_settings
     from .discovery import exclude_matcher
-    from .vcs import Repository
 
-    # The repository holding the paths (not the current folder's): a path in another
-    # checkout, or outside git, is walked instead.
-    repo = Repository.find(options.paths[0].resolve())
-    if repo is not None and not all(p.resolve().is_relative_to(repo.root) for p in options.paths):
-        repo = None
+    repo = _repository(options.paths)
     paths, wanted = project_paths(options, repo)
     files, refused, listed = discover(paths, options.exclude, repo)
     by_project = group_by_project(files, list(paths))
@@ -252,16 +273,11 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
     roots = {path: root for root, members in projects.items() for path in members}
     outcomes = [fresh[p] for p in kept] + [Outcome(FileResult(e.path, error=e)) for e in refused]
     report = RunReport(outcomes, [roots[p] for p in kept] + [Path.cwd()] * len(refused),
-                       environments=environments)
+                       environments=environments, reported=only)
     if not options.apply:
         return report
     changed = [(path, o) for path, o in zip(kept, outcomes) if o.result.changed]
-    if repo is not None and not options.allow_dirty:
-        dirty = repo.dirty([path for path, _ in changed])
-        if dirty:
-            shown = ", ".join(display_path(p) for p in dirty)
-            raise RunError(f"uncommitted changes in files the fix would rewrite: {shown} "
-                           "(commit or stash them, or pass --allow-dirty); nothing was written")
+    refuse_uncommitted(options, [path for path, _ in changed], repo)
     if options.commit:
         if repo is None:
             raise RunError("--commit needs a git repository")

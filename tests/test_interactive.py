@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,35 @@ def test_interactive_goes_without_writing_or_report_flags(tmp_path: Path, flag: 
     project = _copy(tmp_path, "shop")
     result = _run(project, "--interactive", flag, ".")
     assert result.exit_code == 2 and "--interactive" in result.stderr
+
+
+def test_the_end_of_input_skips_the_rest_and_writes_what_was_accepted(tmp_path: Path) -> None:
+    project = _copy(tmp_path, "shop")
+    result = _run(project, "--interactive", ".", answers="y\n")  # then stdin ends
+    assert result.exit_code == 1, result.output
+    assert result.stdout.count("Apply this fix") == 2
+    texts = _texts(project)
+    assert "\ndef list_products(" in texts["catalog.py"] and "async def price(" in texts["catalog.py"]
+
+
+def test_an_unknown_answer_asks_again(tmp_path: Path) -> None:
+    project = _copy(tmp_path, "shop")
+    result = _run(project, "--interactive", ".", answers="maybe\nq\n")
+    assert result.stdout.count("Apply this fix (1/6)") == 2
+    assert "y: apply this fix" in result.stdout
+    assert _texts(project) == _texts(EXAMPLE)
+
+
+def test_uncommitted_files_are_refused_before_any_question(tmp_path: Path) -> None:
+    project = _copy(tmp_path, "shop")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@e.com", "GIT_COMMITTER_NAME": "T",
+           "GIT_COMMITTER_EMAIL": "t@e.com"}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "shop"]):
+        subprocess.run(["git", *args], cwd=project, env=env, check=True)
+    catalog = project / "catalog.py"
+    catalog.write_text(catalog.read_text() + "\n# an edit of mine\n")
+    result = _run(project, "--interactive", ".", answers="y\n" * 20)
+    assert result.exit_code == 2
+    assert "uncommitted changes" in result.stderr and "Apply this fix" not in result.stdout
+    allowed = _run(project, "--interactive", "--allow-dirty", ".", answers="y\n" * 20)
+    assert allowed.exit_code == 1 and "\ndef list_products(" in catalog.read_text()

@@ -71,7 +71,8 @@ def test_every_command_line_option_is_in_readme() -> None:
         if opt.startswith("-") and opt not in ("-h", "--help")
     ]
     assert "--apply" in options
-    missing = [opt for opt in options if f"`{opt}" not in README]
+    # A whole option: "`--all" inside "`--all-async`" does not document `rule --all`.
+    missing = [opt for opt in options if not re.search(rf"`{re.escape(opt)}(?![\w-])", README)]
     assert not missing, f"options not documented in README.md: {missing}"
 
 
