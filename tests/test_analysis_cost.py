@@ -12,6 +12,8 @@ Counted, not timed: the number of function bodies the analysis walks.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from codemods.analysis.blocking import _MAX_DEPTH, BlockingAnalysis
@@ -51,3 +53,38 @@ def test_a_tangle_of_cycles_is_walked_a_bounded_number_of_times(size: int, walks
     # deeper, so an answer cut by it is reused only as deep or deeper). Before: 378 walks
     # for 12 helpers, 25,113 for 20.
     assert len(walks) <= (size + 1) * (_MAX_DEPTH + 1), len(walks)
+
+
+def _wide_class(attributes: int) -> str:
+    """A store whose ``__init__`` sets many attributes, and a route that uses each: every use
+    asks the type of one attribute of the class."""
+    lines = ["import requests", "", "from fastapi import FastAPI", "", "app = FastAPI()", "", "",
+             "class Store:", "    def __init__(self) -> None:"]
+    lines += [f"        self.c{i} = requests.Session()" for i in range(attributes)]
+    lines += ["", "", "STORE = Store()", "", "", '@app.get("/")', "async def route():"]
+    lines += [f"    STORE.c{i}.get('x')" for i in range(attributes)]
+    lines += ["    return {}", ""]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("attributes", [5, 40])
+def test_a_class_is_walked_once_however_many_of_its_attributes_are_asked(
+        attributes: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ast
+
+    from codemods.analysis import classes
+
+    walked: list[int] = []
+    original = ast.walk
+
+    def counting(node: ast.AST):  # type: ignore[no-untyped-def]
+        if isinstance(node, ast.FunctionDef) and node.name == "__init__":
+            walked.append(id(node))
+        return original(node)
+
+    monkeypatch.setattr(classes.ast, "walk", counting)
+    result = analyse_source(_wide_class(attributes), "store.py")
+    assert [len(f.calls) for f in result.findings] == [attributes]  # each attribute typed
+    # ``ast.walk`` is patched for every module: the same ``__init__`` walked more than once
+    # (other trees are the rewrite's) means the class was walked per attribute, as before.
+    assert max(Counter(walked).values()) == 1, Counter(walked)
