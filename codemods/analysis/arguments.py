@@ -52,7 +52,7 @@ class ArgumentTypes:
         if function is None:
             return None
         # A cycle through this parameter adds nothing.
-        return self._memo.get((id(node), name), lambda: self._from_callers(function, name, index, depth), None)
+        return self._memo.get((id(node), name), lambda: self._from_callers(function, name, index, depth), None, depth)
 
     def passed_callable(self, binding: Binding, coroutine: bool = False) -> CallTarget | None:
         """A parameter that the function calls (``handler_fn(request)``): the project functions

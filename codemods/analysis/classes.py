@@ -113,7 +113,7 @@ class ClassMembers:
         if owner in self.catalogue.classes:
             # ``client.some_db`` on a pymongo client: any attribute is a database.
             return self.catalogue.returns.get(f"{owner}.*")
-        return self._attr_memo.get((owner, attr), lambda: self._project_attribute_type(owner, attr, depth), None)
+        return self._attr_memo.get((owner, attr), lambda: self._project_attribute_type(owner, attr, depth), None, depth)
 
     def _project_attribute_type(self, owner: str, attr: str, depth: int) -> str | None:
         for module, class_qualname, node in self.class_chain(owner):

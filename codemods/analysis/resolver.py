@@ -91,7 +91,7 @@ class Resolver(ClassMembers):
         if depth > _MAX_DEPTH:
             self.cuts.depth_bound()
             return None
-        return self._type_memo.get((id(expr), id(scope)), lambda: self._type_of(expr, scope, depth), None)
+        return self._type_memo.get((id(expr), id(scope)), lambda: self._type_of(expr, scope, depth), None, depth)
 
     def _type_of(self, expr: ast.AST, scope: Scope, depth: int) -> str | None:
         if isinstance(expr, ast.Call):
