@@ -59,12 +59,15 @@ class Runner:
         return list(self.pool.map(function, items) if self.pool else map(function, items))
 
     def chunks(self, paths: list[Path]) -> list[list[Path]]:
-        """Chunks sized for the whole run, so many small projects share one round of tasks."""
+        """About eight chunks per worker of the files a pass has for one project, at least 8 files
+        each. Sized by the pass, not by the run: pass 2 has far fewer files than pass 1 (those that
+        hold a handler), and a chunk sized by the whole tree held all of them, so one worker did
+        a large project's analysis while the other waited (agno: 37.6 s -> 23.2 s)."""
         if not paths:
             return []
         if self.pool is None:
             return [paths]
-        size = max(8, self.size // (self.jobs * 8) + 1)
+        size = max(8, len(paths) // (self.jobs * 8) + 1)
         return [paths[i : i + size] for i in range(0, len(paths), size)]
 
     def close(self, abort: bool = False) -> None:

@@ -718,3 +718,17 @@ def test_a_service_imports_its_sibling_library_and_its_implementations(tmp_path:
         "packages/serve/src/serve/app.py": _SERVE_APP,
     })
     assert findings_in(root, "packages/serve") == [("packages/serve/src/serve/app.py", "item")]
+
+
+def test_a_pass_with_few_files_of_a_large_project_still_keeps_both_workers_busy() -> None:
+    from codemods.workers import Runner
+
+    runner = Runner(2, 2400)  # a project of 2,400 files, of which 139 hold a handler
+    try:
+        handlers = [Path(f"/p/m{i}.py") for i in range(139)]
+        chunks = runner.chunks(handlers)
+        assert len(chunks) >= 2 * 2  # before: sized by the 2,400 files, one chunk of all 139
+        assert [p for chunk in chunks for p in chunk] == handlers
+        assert len(runner.chunks([Path(f"/p/n{i}.py") for i in range(2400)])) == 16
+    finally:
+        runner.close()
