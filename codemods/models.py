@@ -8,7 +8,7 @@ tests all read the same objects.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -228,3 +228,14 @@ def merged_fix_sites(results: list[FileResult]) -> dict[str, tuple[str, ...]]:
             if who not in merged[key]:
                 merged[key].append(who)
     return {key: tuple(value) for key, value in merged.items()}
+
+
+def carry_library_counts(earlier: Outcome | None, later: Outcome) -> Outcome:
+    """A file analysed again in a later round keeps what its first analysis followed in the
+    libraries: the process answers the second from memory, and the summary counts both."""
+    if earlier is None or not (earlier.result.library_functions or earlier.result.summaries_reused):
+        return later
+    first, again = earlier.result, later.result
+    followed = tuple(dict.fromkeys([*first.library_functions, *again.library_functions]))
+    return replace(later, result=replace(again, library_functions=followed,
+                                         summaries_reused=first.summaries_reused + again.summaries_reused))

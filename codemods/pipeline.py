@@ -36,7 +36,7 @@ from .analysis.summaries import NewSummary
 from .discovery import group_by_project
 from .engine import ProjectAnalysis
 from .first_pass import Found, read_source, scan_file
-from .models import FileError, FileResult, Outcome, Settings, internal_error, merged_fix_sites
+from .models import FileError, FileResult, Outcome, Settings, carry_library_counts, internal_error, merged_fix_sites
 from .paths import display_path
 from .sourcefile import SourceError, decode
 from .workers import Runner, in_batches
@@ -382,20 +382,7 @@ def _analyse(
             for project, files in todo for chunk in runner.chunks(files)]
     for (project, chunk, _), results in zip(work, _run_tasks(runner, _pass_two, work)):
         project.library_summaries += [s for outcome in results for s in outcome.result.library_summaries]
-        outcomes.update((path, _carry_library_counts(outcomes.get(path), outcome))
+        outcomes.update((path, carry_library_counts(outcomes.get(path), outcome))
                         for path, outcome in zip(chunk, results))
         if progress is not None:
             progress(len(chunk))
-
-
-def _carry_library_counts(earlier: Outcome | None, later: Outcome) -> Outcome:
-    """A file analysed again in a later round keeps what its first analysis followed in the
-    libraries: the process answers the second from memory, and the summary counts both."""
-    if earlier is None or not (earlier.result.library_functions or earlier.result.summaries_reused):
-        return later
-    first, again = earlier.result, later.result
-    followed = tuple(dict.fromkeys([*first.library_functions, *again.library_functions]))
-    return replace(later, result=replace(again, library_functions=followed,
-                                         summaries_reused=first.summaries_reused + again.summaries_reused))
-
-
