@@ -38,7 +38,7 @@ from . import __version__
 from .annotations import github_lines
 from .diffing import split_lines
 from .fix_changes import FileShare, shares
-from .models import Finding, Outcome
+from .models import Finding, Outcome, finding_key
 from .rule_docs import DOCS, help_text, plain, render_markdown, sentence
 from .rules import RULES
 
@@ -106,8 +106,8 @@ def artifact_location(path: str) -> Json:
 
 def fingerprint(finding: Finding) -> str:
     """What identifies a finding across edits that move it: no line numbers."""
-    calls = sorted({" -> ".join((*call.via, call.name)) for call in finding.calls})
-    text = "\0".join([finding.path, finding.function, finding.code, *calls])
+    path, function, code, calls = finding_key(finding.path, finding.function, finding.calls)  # as a baseline's
+    text = "\0".join([path, function, code, *calls])
     return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
