@@ -14,7 +14,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -267,8 +267,7 @@ def _run(options: RunOptions, show_progress: bool, color: bool) -> RunReport:
     except PythonPathError as error:
         raise click.BadParameter(str(error), param_hint="'--python'") from None
     except (ConfigError, RunError, VcsError) as error:
-        click.echo(f"fastapi-unblock: error: {error}", err=True)
-        sys.exit(2)
+        _fail(str(error))
     except Interrupted as stop:
         click.echo(f"fastapi-unblock: {stop}; every file is either unchanged or fully rewritten", err=True)
         click.echo(f"  rewritten ({len(stop.written)}): {', '.join(stop.written) or '-'}", err=True)
@@ -320,8 +319,7 @@ def _write_baseline(report: RunReport, path: Path, quiet: bool) -> None:
     try:
         write_text(path, text)
     except OSError as error:
-        click.echo(f"fastapi-unblock: error: cannot write the baseline {path}: {error.strerror or error}", err=True)
-        sys.exit(2)
+        _fail(f"cannot write the baseline {path}: {error.strerror or error}")
     if not quiet:
         count = sum(len(o.result.findings) for o in report.outcomes)
         click.echo(f"fastapi-unblock: {count} finding(s) recorded in {path}", err=True)
@@ -358,8 +356,7 @@ def _review(report: RunReport, options: RunOptions, color: bool) -> tuple[RunRep
     try:
         refuse_uncommitted(options, [Path(o.result.path) for o in report.outcomes if o.result.changed])
     except RunError as error:  # before asking anything: the answers could not be written
-        click.echo(f"fastapi-unblock: error: {error}", err=True)
-        sys.exit(2)
+        _fail(str(error))
 
     def ask(question: str) -> str:
         while True:
@@ -381,6 +378,14 @@ def _review(report: RunReport, options: RunOptions, color: bool) -> tuple[RunRep
     held = frozenset(call for key in skipped for call in held_calls(key))
     written = _run(replace(options, apply=True, held_back=options.held_back | held), False, color)
     return written, True, len(skipped)
+
+
+def _fail(message: str) -> NoReturn:
+    """The run cannot go on: say why and leave with the error status (nothing more is written)."""
+    from .report import EXIT_ERROR
+
+    click.echo(f"fastapi-unblock: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
 
 
 def _say_interrupted(rewritten: list[str], signal_name: str) -> None:

@@ -240,20 +240,19 @@ class _FileAnalysis:
                           caller_requests=tuple(sorted(edits.caller_requests)), caller_failures=failed,
                           handlers_checked=checked, held_back=held)
 
-    def calls_of(self, defined: DefinedFunction) -> list[DirectCall]:
+    def reported(self, found: list[DirectCall], defined: DefinedFunction) -> list[DirectCall]:
+        """The blocking calls ``defined`` makes (``found``) that its finding reports: rules selected, not silenced."""
         settings = self.settings
-        calls = [
-            c for c in self.project.blocking.blocking_calls(defined)
-            if is_enabled(code_for(c.api.category), settings.select, settings.ignore)
-        ]
+        calls = [c for c in found if is_enabled(code_for(c.api.category), settings.select, settings.ignore)]
         return self.unsuppressed(calls, defined) if calls else []
 
     def function(
         self, defined: DefinedFunction, registration: Registration | None, edits: FileEdits
     ) -> Finding | None:
         kind = registration.kind if registration else Kind.OTHER
-        calls = self.calls_of(defined)
-        recorded = self.recorded(defined)
+        found = self.project.blocking.blocking_calls(defined)
+        calls = self.reported(found, defined)
+        recorded = self.recorded(defined, found)
         if not calls:
             return None
         local = [c for c in calls if c.fix_site is None]
@@ -277,15 +276,13 @@ class _FileAnalysis:
         return make_finding(self.shown, defined, kind, calls, plan, applies, self.forced.get(
             function_key(self.info.path, defined.qualname)))
 
-    def recorded(self, defined: DefinedFunction) -> frozenset[str]:
-        """The held-back calls of ``defined``; those it still makes (whatever the selected rules)
-        are noted, so a baseline entry whose calls are gone can be reported as stale."""
+    def recorded(self, defined: DefinedFunction, found: list[DirectCall]) -> frozenset[str]:
+        """The held-back calls of ``defined``; those it still makes (``found``, whatever the selected
+        rules) are noted, so a baseline entry whose calls are gone can be reported as stale."""
         recorded = self.project.held_back.get((str(self.info.path), defined.qualname), frozenset())
         if recorded:
-            present = [call_text(c) for c in reported_calls(self.unsuppressed(self.project.blocking.blocking_calls(defined),
-                                                                       defined))]
-            self.held += [(str(self.info.path), defined.qualname, text) for text in dict.fromkeys(present)
-                          if text in recorded]
+            present = dict.fromkeys(call_text(c) for c in reported_calls(self.unsuppressed(found, defined)))
+            self.held += [(str(self.info.path), defined.qualname, text) for text in present if text in recorded]
         return recorded
 
     def remote_reason(self, remote: list[DirectCall]) -> str:
