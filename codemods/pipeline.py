@@ -122,6 +122,13 @@ def _pass_two(args: tuple[Path, Settings, list[Path], _Context]) -> list[Outcome
     return [process_file(root, settings, path, context) for path in paths]
 
 
+def _reported(registry: Mapping[str, Registration], only: set[Path] | None) -> Mapping[str, Registration]:
+    """The registered functions defined in the files the run reports on (all of them when ``only`` is None)."""
+    if only is None:
+        return registry
+    return {key: value for key, value in registry.items() if Path(key.rsplit(":", 1)[0]) in only}
+
+
 def _files_of(keys: Mapping[str, object]) -> set[str]:
     return {key.rsplit(":", 1)[0] for key in keys}
 
@@ -238,7 +245,8 @@ def _passes(
         _store_plain(projects, found, signatures, known)
     for project in projects:
         project.registry = merge([r for p in project.members for r in found[p].registrations])
-    named = [(project, registered_names(project.registry)) for project in projects]
+    # Only the functions a fix may convert need their callers: those of the files reported on.
+    named = [(project, registered_names(_reported(project.registry, only))) for project in projects]
     work = [(project, chunk, (names,)) for project, names in named if names
             for chunk in runner.chunks(project.members)]
     sites: dict[Path, list[CallSite]] = {}

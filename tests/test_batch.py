@@ -35,6 +35,7 @@ from batch_helpers import (
     write,
 )
 
+from codemods.engine import ProjectAnalysis
 from codemods.runner import RunOptions, run
 
 ALL = [("alpha/app/main.py", "ping"), ("beta/app/main.py", "fetch"), ("gamma/app/main.py", "nap")]
@@ -268,6 +269,29 @@ def test_changed_since_does_not_convert_a_route_whose_caller_is_unchanged(mono: 
     assert fix["strategy"] == "swap-to-async", result
     assert "report.py" in fix["reason"] and "leaves alone" in fix["reason"], fix
     assert "report.py" not in {f["path"] for f in result.json()["findings"]}
+
+
+def test_changed_since_looks_for_callers_of_the_changed_files_functions_only(
+    mono: git.Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only a function the run may convert needs its callers: those of the reported files.
+    (Asking for every registered name sent the callers pass through most of a large project.)"""
+    root = root_of(mono)
+    write(root, {"alpha/app/report.py": _AWAITING_CALLER})
+    commit_all(mono, "caller")
+    write(root, {"alpha/app/main.py": _CONVERTED_ROUTE})
+    asked: set[str] = set()
+    original = ProjectAnalysis.call_sites
+
+    def recording(self: ProjectAnalysis, path: Path, text: str, names: frozenset[str]) -> Any:
+        asked.update(names)
+        return original(self, path, text, names)
+
+    monkeypatch.setattr(ProjectAnalysis, "call_sites", recording)
+    monkeypatch.chdir(root)
+    report = run(RunOptions(jobs=1, changed_since="HEAD", use_cache=False))
+    assert [f.function for o in report.outcomes for f in o.result.findings] == ["slow"]
+    assert asked == {"slow"}
 
 
 def test_a_generated_caller_keeps_the_route_async(mono: git.Repo) -> None:
