@@ -92,8 +92,13 @@ _METADATA = [
           why="scans sys.path and reads package metadata files on every call"),
 ]
 
+#: python-dotenv: each call reads the ``.env`` file, and ``set_key``/``unset_key`` rewrite it
+#: (through a temporary file). ``find_dotenv`` only stats the folders up the tree.
+_DOTENV = each("dotenv", ("load_dotenv", "dotenv_values", "set_key", "unset_key", "get_key"), "file",
+               why="reads (and for set_key/unset_key rewrites) the .env file")
+
 ENTRIES: list[BlockingApi] = [*_OPEN, *_PATH_IO, *_DESCRIPTORS, *_SERIALISE, *_ARCHIVES, *_SHUTIL, *_TEMPORARY,
-                              *_SCANS, *_METADATA]
+                              *_SCANS, *_METADATA, *_DOTENV]
 
 RETURNS: list[Returns] = [
     Returns("builtins.open", _FILE),
@@ -116,6 +121,8 @@ RETURNS: list[Returns] = [
 ]
 
 ALIASES: list[Alias] = [
+    *[Alias(f"dotenv.main.{name}", f"dotenv.{name}")
+      for name in ("load_dotenv", "dotenv_values", "set_key", "unset_key", "get_key")],
     Alias("pathlib.PosixPath", "pathlib.Path"),
     Alias("pathlib.WindowsPath", "pathlib.Path"),
     Alias("fastapi.datastructures.UploadFile", "fastapi.UploadFile"),

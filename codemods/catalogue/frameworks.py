@@ -1,7 +1,9 @@
 """Not blocking APIs: the framework objects the analysis needs to recognise as types.
 
 ``app = FastAPI()`` or ``self.router = APIRouter()`` must have a type so that
-``@self.router.get(...)`` is recognised as a route decorator.
+``@self.router.get(...)`` is recognised as a route decorator. APScheduler's
+schedulers are typed so that only an ``AsyncIOScheduler`` is taken to run its
+coroutine jobs on the server's loop (see ``analysis/schedulers.py``).
 """
 
 from __future__ import annotations
@@ -9,9 +11,11 @@ from __future__ import annotations
 from .model import Alias, BlockingApi, Returns
 
 _APPS = ("fastapi.FastAPI", "fastapi.APIRouter", "starlette.applications.Starlette", "starlette.routing.Router")
+_SCHEDULERS = ("apscheduler.schedulers.asyncio.AsyncIOScheduler", "apscheduler.schedulers.background.BackgroundScheduler",
+               "apscheduler.schedulers.blocking.BlockingScheduler")
 
 ENTRIES: list[BlockingApi] = []
-RETURNS: list[Returns] = [Returns(name, name) for name in _APPS]
+RETURNS: list[Returns] = [Returns(name, name) for name in (*_APPS, *_SCHEDULERS)]
 ALIASES: list[Alias] = [
     Alias("fastapi.applications.FastAPI", "fastapi.FastAPI"),
     Alias("fastapi.routing.APIRouter", "fastapi.APIRouter"),

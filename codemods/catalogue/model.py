@@ -30,14 +30,17 @@ class BlockingApi:
     #: Does not block when this argument (keyword name, positional index) is passed
     #: as ``False`` (``executor.shutdown(wait=False)``, ``queue.get(block=False)``).
     nonblocking_when_false: tuple[str, int] | None = None
+    #: Does not block when this argument is passed as ``True`` (pexpect's
+    #: ``child.expect(..., async_=True)`` returns a coroutine to await).
+    nonblocking_when_true: tuple[str, int] | None = None
     #: The call only makes an iterator (a generator, a paginator); iterating it does the I/O,
     #: so the loop over it is what blocks (and what a fix moves), not the call.
     lazy: bool = False
 
     def blocks_for(self, call: ast.Call) -> bool:
-        if self.nonblocking_when_false is not None:
-            value = _argument(call, *self.nonblocking_when_false)
-            if isinstance(value, ast.Constant) and value.value is False:
+        for switch, off in ((self.nonblocking_when_false, False), (self.nonblocking_when_true, True)):
+            value = _argument(call, *switch) if switch is not None else None
+            if isinstance(value, ast.Constant) and value.value is off:
                 return False
         if self.blocks_with_argument is None:
             return True

@@ -15,6 +15,10 @@ trip; ``AsyncResult.get()`` waits for the result, and ``ready()``/``state``
 ask the result backend. A function decorated with ``@app.task`` or
 ``@shared_task`` is a ``Task`` (``Returns`` on the decorator). Celery has no
 async API, so there is no twin.
+
+RQ (Redis Queue) is the same shape over sync redis-py: ``queue.enqueue(...)``, a
+``@job(...)``-decorated function's ``delay(...)``, and every ``Job`` read or write
+(``Job.fetch``, ``get_status``, ``refresh``, ``cancel``) are Redis round trips.
 """
 
 from __future__ import annotations
@@ -117,7 +121,20 @@ _CELERY_ENTRIES = [
                 why="broadcasts to the workers and waits (one second by default) for their replies"),
 ]
 
-ENTRIES: list[BlockingApi] = [*_SOCKETS, *_RESOLVERS, *_REMOTE_FILES, *_BROKERS, *_ZMQ, *_CELERY_ENTRIES]
+_RQ_QUEUE, _RQ_JOB, _RQ_DELAYED = "rq.Queue", "rq.job.Job", "rq.decorators.DelayedJobFunction"
+_RQ_ROUND_TRIP = "a round trip to Redis through sync redis-py"
+_RQ_ENTRIES = [
+    *each(_RQ_QUEUE, ("enqueue", "enqueue_call", "enqueue_at", "enqueue_in", "enqueue_many", "enqueue_job",
+                      "fetch_job", "get_job_ids", "get_jobs", "empty", "delete", "remove", "run_job", "run_sync"),
+          "network", why=_RQ_ROUND_TRIP),
+    *each(_RQ_JOB, ("fetch", "fetch_many", "exists", "get_status", "refresh", "save", "save_meta", "get_meta",
+                    "cancel", "delete", "requeue", "latest_result", "results", "return_value", "get_position"),
+          "network", why=_RQ_ROUND_TRIP),
+    BlockingApi(f"{_RQ_DELAYED}.delay", "network", why="enqueues the job: " + _RQ_ROUND_TRIP),
+]
+
+ENTRIES: list[BlockingApi] = [*_SOCKETS, *_RESOLVERS, *_REMOTE_FILES, *_BROKERS, *_ZMQ, *_CELERY_ENTRIES,
+                              *_RQ_ENTRIES]
 
 RETURNS: list[Returns] = [
     Returns("zmq.Context", "zmq.Context"),
@@ -145,6 +162,12 @@ RETURNS: list[Returns] = [
     *returning(_SIGNATURE, ("set", "clone", "freeze", "on_error", "link", "link_error"), _SIGNATURE),
     Returns(f"{_CELERY}.control", "celery.app.control.Control"),
     Returns("celery.app.control.Control.inspect", "celery.app.control.Inspect"),
+    *instance(_RQ_QUEUE, _RQ_JOB),
+    # ``@job("default", connection=redis)``: the decorated function gains ``delay``.
+    Returns("rq.decorators.job", _RQ_DELAYED),
+    *returning(_RQ_QUEUE, ("enqueue", "enqueue_call", "enqueue_at", "enqueue_in", "fetch_job"), _RQ_JOB),
+    *returning(_RQ_JOB, ("fetch",), _RQ_JOB),
+    Returns(f"{_RQ_DELAYED}.delay", _RQ_JOB),
 ]
 
 ALIASES: list[Alias] = [
@@ -162,6 +185,8 @@ ALIASES: list[Alias] = [
     Alias("celery.app.shared_task", "celery.shared_task"),
     Alias("celery.AsyncResult", _RESULT),
     Alias("celery.canvas.signature", "celery.signature"),
+    Alias("rq.queue.Queue", _RQ_QUEUE),
+    Alias("rq.Job", _RQ_JOB),
     # The canvas primitives are signatures: ``chain(...).apply_async()`` publishes too.
     *[Alias(f"{where}.{name}", _SIGNATURE) for where in ("celery", "celery.canvas")
       for name in ("Signature", "chain", "group", "chord", "chunks", "xmap", "xstarmap") if where != "celery.canvas"

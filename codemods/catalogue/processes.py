@@ -5,7 +5,9 @@ match them (ASYNC220-222), plus what they miss: waiting on a ``Popen``,
 ``multiprocessing`` start-up and ``webbrowser.open``. ``anyio.run_process``
 is not a faithful twin of ``subprocess.run`` (other defaults for ``check`` and
 output capture, and no subprocess support on Windows under uvicorn
-``--reload``), so no twin is recorded.
+``--reload``), so no twin is recorded. pexpect drives a child on a
+pseudo-terminal: ``spawn(...)`` forks it, and ``expect``/``read``/``wait`` wait
+for its output (up to the timeout) unless given ``async_=True``.
 """
 
 from __future__ import annotations
@@ -41,10 +43,21 @@ _OTHERS = [
           why="launches a browser process and may wait for it"),
 ]
 
-ENTRIES: list[BlockingApi] = [*_SUBPROCESS, *_OS, *_OTHERS]
+_PEXPECT = [
+    BlockingApi("pexpect.spawn", "subprocess", why="forks and execs the child on a pseudo-terminal"),
+    BlockingApi("pexpect.run", "subprocess", why="runs the child and waits for it to exit"),
+    *[BlockingApi(f"pexpect.spawn.{name}", "subprocess", nonblocking_when_true=("async_", 3),
+                  why="waits for the child's output (up to the timeout)")
+      for name in ("expect", "expect_exact", "expect_list")],
+    *each("pexpect.spawn", ("read", "readline", "read_nonblocking", "wait", "interact"), "subprocess",
+          why="waits for the child's output or exit"),
+]
 
-RETURNS: list[Returns] = []
+ENTRIES: list[BlockingApi] = [*_SUBPROCESS, *_OS, *_OTHERS, *_PEXPECT]
+
+RETURNS: list[Returns] = [Returns("pexpect.spawn", "pexpect.spawn")]
 
 ALIASES: list[Alias] = [
     Alias("multiprocessing.context.Process", "multiprocessing.Process"),
+    Alias("pexpect.pty_spawn.spawn", "pexpect.spawn"),
 ]

@@ -1,0 +1,12 @@
+from fastapi.concurrency import run_in_threadpool
+
+from app.jobs import notify
+
+
+def enqueue_event(event: str, payload: dict) -> None:
+    notify.delay(event, payload)
+
+
+class Events:
+    async def publish(self, event: str, payload: dict) -> None:  # expect-fix: wrap-in-threadpool
+        await run_in_threadpool(enqueue_event, event, payload)  # expect: UNB180
