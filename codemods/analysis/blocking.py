@@ -29,10 +29,11 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..catalogue import BlockingApi
+from .cached_calls import memoised_without_arguments, runs_once
 from .call_context import CallContext
 from .classes import CallTarget
 from .decorators import wrappers
-from .definitions import DefinedFunction, decorator_names
+from .definitions import DefinedFunction
 from .frames import (
     FRESH_SELF,
     Known,
@@ -260,6 +261,8 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
             return []  # a sync caller only creates the coroutine
         if not consumed and is_generator(helper):
             return []  # calling a generator function runs none of its body; iterating it does
+        if scope is not None and runs_once(call, helper, scope):
+            return []  # ``@lru_cache`` with the same arguments every time: its body runs once per process
         fresh = helper.owner_class is not None and self._made_for_call(call, helper, scope, fresh_self)
         if target.module is not None and target.module.library:
             return self._into_library(call, target, helper, max(depth + 1, _MAX_DEPTH - LIBRARY_DEPTH), fresh)
@@ -298,7 +301,7 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
             self._lowest_cut = min(self._lowest_cut, partial.cut)
             self._depth_limited = self._depth_limited or partial.depth > 0
             return partial.answer
-        if _memoised_without_arguments(function):
+        if memoised_without_arguments(function):
             self._memo[memo_key] = ()
             return ()
         if key in self._active:
@@ -373,19 +376,6 @@ def _truly_async(target: CallTarget) -> bool:
     function = target.function
     return function is not None and function.is_async and not is_abstract(function)
 
-
-_CACHES = frozenset({"cache", "lru_cache", "cached_property", "cached"})
-
-
-def _memoised_without_arguments(function: DefinedFunction) -> bool:
-    """``@lru_cache def get_settings():`` runs its body once per process."""
-    args = function.node.args
-    parameters = [*args.posonlyargs, *args.args, *args.kwonlyargs]
-    if function.owner_class is not None and parameters:
-        parameters = parameters[1:]
-    if parameters or args.vararg or args.kwarg:
-        return False
-    return bool(decorator_names(function.node) & _CACHES)
 
 
 def direct_scope_calls(body: list[ast.stmt], scope: Scope, resolver: Resolver) -> list[tuple[ast.Call, CallTarget]]:
