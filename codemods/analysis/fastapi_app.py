@@ -14,7 +14,8 @@ other registration calls; ``APIRoute``/``Route`` objects; ``Depends`` and
 ``exception_handlers=`` arguments; ``BaseHTTPMiddleware`` subclasses,
 mounted ASGI apps (``app.mount``, ``StaticFiles`` subclasses) and
 class-based endpoints; and the coroutines those functions schedule on the
-loop (``create_task``), which stall it just the same. For a decorated route
+loop (``create_task``) and the jobs an ``AsyncIOScheduler`` runs there
+(:mod:`.schedulers`), which stall it just the same. For a decorated route
 it records which decorator registered it: decorators *below* it wrap the
 function first (F6.4).
 """
@@ -25,11 +26,13 @@ import ast
 from collections.abc import Iterator
 
 from ..models import Kind
+from .declared import members
 from .definitions import DefinedFunction, callee_name
-from .frames import LOOP_SPAWNERS, keyword_arguments
+from .frames import LOOP_SPAWNERS, frame_calls, keyword_arguments
 from .modules import ModuleInfo, function_key
 from .registry import Registration
 from .resolver import Resolver
+from .schedulers import may_schedule, scheduled_jobs
 from .scope import Scope
 
 APP_CLASSES = frozenset(
@@ -161,7 +164,9 @@ class _Collector:
             symbol = self.resolver.project_symbol(name) if name else None
             if symbol is not None and symbol.kind == "value" and symbol.node is not None and symbol.index is None:
                 return self.is_app(symbol.node, symbol.module.scope, depth + 1)
-        return False
+        # Any other way a value gets its type (``public, private = make_routers()``, a parameter).
+        typed = self.resolver.type_of(expr, scope) if isinstance(expr, (ast.Name, ast.Attribute)) else None
+        return typed is not None and all(self._is_app_class(t, depth + 1) for t in members(typed))
 
     def _is_app_class(self, name: str, depth: int = 0) -> bool:
         """``FastAPI``, a project subclass (``class UserRouter(APIRouter)``, also two levels down),
@@ -208,11 +213,11 @@ class _Collector:
     def run(self) -> list[Registration]:
         for function in self.module.functions:
             self.decorators(function)
-        for call in _frame_calls(self.module.tree.body):
+        for call in frame_calls(self.module.tree.body):
             if _may_register(call):
                 self.call(call, self.module.scope)
         for function in self.module.functions:
-            for call in _frame_calls(function.node.body):
+            for call in frame_calls(function.node.body):
                 # Only a call that could register something needs the function's scope,
                 # which is built on first use: most bodies never need it.
                 if _may_register(call):
@@ -228,6 +233,8 @@ class _Collector:
                         self.call(call, function.enclosing)
         self.classes()
         self.tasks()
+        for expr, scope in scheduled_jobs(self.module, self.resolver) if may_schedule(self.module) else ():
+            self.add(expr, scope, Kind.BACKGROUND)
         return self.found
 
     def decorators(self, function: DefinedFunction) -> None:
@@ -295,7 +302,7 @@ class _Collector:
             if frame is None:
                 continue
             spawner = function_key(self.module.path, frame.qualname)
-            for call in _frame_calls(function.node.body):
+            for call in frame_calls(function.node.body):
                 if callee_name(call) in LOOP_SPAWNERS:
                     if call.args and isinstance(call.args[0], ast.Call):
                         self._task(call.args[0].func, function.scope, spawner)
@@ -371,21 +378,6 @@ def _may_register(call: ast.Call) -> bool:
     if isinstance(call.func, ast.Call):
         return callee_name(call.func) in _DECORATOR_KINDS
     return callee_name(call) in _REGISTERING_NAMES
-
-
-def _frame_calls(body: list[ast.stmt]) -> Iterator[ast.Call]:
-    """Calls in a body that are not inside a nested function or class body."""
-    stack: list[ast.AST] = list(body)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-            continue
-        if isinstance(node, ast.ClassDef):
-            stack.extend(s for s in node.body if not isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)))
-            continue
-        if isinstance(node, ast.Call):
-            yield node
-        stack.extend(ast.iter_child_nodes(node))
 
 
 def _calls_in(node: ast.AST) -> Iterator[ast.Call]:

@@ -324,3 +324,18 @@ def keyword_arguments(call: ast.Call, scope: Scope) -> dict[str, ast.expr]:
                     if isinstance(key, ast.Constant) and isinstance(key.value, str):
                         keywords.setdefault(key.value, value)
     return keywords
+
+
+def frame_calls(body: list[ast.stmt]) -> Iterator[ast.Call]:
+    """Calls in a body that are not inside a nested function or class body."""
+    stack: list[ast.AST] = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            continue
+        if isinstance(node, ast.ClassDef):
+            stack.extend(s for s in node.body if not isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)))
+            continue
+        if isinstance(node, ast.Call):
+            yield node
+        stack.extend(ast.iter_child_nodes(node))
