@@ -18,7 +18,7 @@ from ..catalogue import BlockingApi, Catalogue
 from .declared import CONTAINER as _CONTAINER
 from .declared import members, union
 from .definitions import DefinedFunction, decorator_names
-from .hierarchy import Hierarchy, implementations, is_abstract, is_protocol
+from .hierarchy import Hierarchy, declares_abstract, implementations, is_abstract, is_protocol
 from .memo import CutTracker, Memo
 from .modules import ModuleInfo, Symbol
 from .project import ProjectIndex
@@ -236,15 +236,17 @@ class ClassMembers:
         return CallTarget(found[0].name, alternatives=tuple(found))
 
     def _method(self, owner: str, attr: str) -> CallTarget | None:
-        for module, class_qualname, node in self.class_chain(owner):
+        chain = self.class_chain(owner)
+        for module, class_qualname, node in chain:
             function = module.by_qualname.get(f"{class_qualname}.{attr}")
             if function is not None:
                 target = CallTarget(f"{owner.rsplit('.', 1)[-1]}.{attr}", function=function, module=module)
-                if not (is_abstract(function) or is_protocol(node)):
+                if not (is_abstract(function) or is_protocol(node) or declares_abstract(chain[0][2])):
                     return target
-                # An interface: what runs is one of the project's implementations.
+                # An interface (or a method of an abstract class, which its subclasses may
+                # override): what runs is one of the project's implementations.
                 found = implementations(self, owner, attr)
-                if not found:
+                if not found or (not is_abstract(function) and all(f.node is function.node for f, _m in found)):
                     return target
                 return CallTarget(target.name, every=True, alternatives=tuple(
                     CallTarget(f.qualname, function=f, module=m) for f, m in found))

@@ -209,6 +209,12 @@ def _direct_subclasses(info: ModuleInfo, class_name: str, resolver: ClassMembers
     return found
 
 
+def declares_abstract(node: ast.ClassDef) -> bool:
+    """A class with ``@abstractmethod`` members: never the object itself, always a subclass."""
+    return any(isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
+               and decorator_names(s) & {"abstractmethod", "abstractproperty"} for s in node.body)
+
+
 def implementations(resolver: ClassMembers, owner: str, attr: str) -> list[tuple[DefinedFunction, ModuleInfo]]:
     """The concrete methods ``attr`` of the project's subclasses of ``owner`` (closest first)."""
     found: list[tuple[DefinedFunction, ModuleInfo]] = []
