@@ -17,12 +17,13 @@ way) are found by a byte search, once per name.
 from __future__ import annotations
 
 import ast
+import bisect
 import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .definitions import DefinedFunction, callee_name, decorator_names
+from .definitions import DefinedFunction, decorator_names
 from .modules import ModuleInfo
 from .project import ProjectIndex
 
@@ -114,16 +115,21 @@ class Hierarchy:
         return self._defaults[class_name]
 
     def functions_calling(self, words: frozenset[str]) -> frozenset[str]:
-        """Names of the project's functions whose code calls one of ``words`` (by the callee's
-        last name, nested functions included): found by a byte search for each word, then
-        parsed. A cheap test that spares resolving the calls that cannot reach one."""
+        """Names of the project's functions whose code may call one of ``words`` (by the
+        callee's last name; a nested function's call counts for the functions around it too).
+
+        A cheap test that spares resolving the calls that cannot reach one, so a superset is
+        fine: it is read from the text, without parsing (every worker asks it once, and
+        parsing every module that mentions ``create_task`` cost a second on a large project).
+        """
         if words not in self._calling:
-            names: set[str] = set()
-            for word in sorted(words):
-                for info in self.modules_containing(word):
-                    names.update(f.node.name for f in info.functions
-                                 if any(isinstance(n, ast.Call) and callee_name(n) in words for n in ast.walk(f.node)))
-            self._calling[words] = frozenset(names)
+            self.index.note_project_read()
+            self._files_by_base()
+            pattern = re.compile(rb"\b(?:" + b"|".join(re.escape(w.encode()) for w in sorted(words)) + rb")\s*\(")
+            needles = [w.encode() for w in words]
+            texts = [data for data in map(_read_bytes, self._paths) if any(n in data for n in needles)]
+            texts += [info.text.encode() for info in self.index.given_texts()]
+            self._calling[words] = frozenset(name for data in texts for name in _enclosing_defs(data, pattern))
         return self._calling[words]
 
     def _files_by_base(self) -> dict[str, list[Path]]:
@@ -183,6 +189,29 @@ def _scan(root: Path, by_base: dict[str, list[Path]], paths: list[Path]) -> None
             for bases in _CLASS.findall(data):
                 for name in _NAME.findall(bases + b")"):
                     by_base.setdefault(name.decode(), []).append(path)
+
+
+_DEF = re.compile(rb"^([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)", re.MULTILINE)
+
+
+def _enclosing_defs(data: bytes, pattern: re.Pattern[bytes]) -> set[str]:
+    """Names of the ``def`` lines that enclose a match of ``pattern``, read by indentation
+    (every less-indented ``def`` above it, up to the module's level)."""
+    defs = [(m.start(), len(m.group(1).expandtabs()), m.group(2).decode()) for m in _DEF.finditer(data)]
+    starts = [start for start, _indent, _name in defs]
+    names: set[str] = set()
+    for match in pattern.finditer(data):
+        line_start = data.rfind(b"\n", 0, match.start()) + 1
+        line = data[line_start:match.start()]
+        indent = len(line) - len(line.lstrip(b" \t"))
+        position = bisect.bisect_right(starts, match.start()) - 1
+        while position >= 0 and indent > 0:
+            _start, def_indent, name = defs[position]
+            if def_indent < indent:
+                names.add(name)
+                indent = def_indent
+            position -= 1
+    return names
 
 
 def _read_bytes(path: Path) -> bytes:
