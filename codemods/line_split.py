@@ -48,14 +48,17 @@ def _operands(code: str, indent: str, limit: int, depth: int) -> list[str] | Non
     """The lines of a bracket's whole content split at the operator on its top: a
     comprehension's clauses, a conditional's ``if``/``else``, ``and``/``or`` operands (each
     split again at its brackets if it is still too long). Parentheses the code has stay."""
-    clauses = _comprehension_clauses(code)
+    clauses = _comprehension_clauses(code) or fluent_parts(code)
     if clauses is None:
         try:
             value = ast.parse(code, mode="eval").body
         except SyntaxError:
             return None
         if isinstance(value, ast.IfExp):
-            clauses = _cut(code, ["if", "else"])
+            # ``a if x else b if y else c``: every ``if`` and ``else`` of the chain starts a line.
+            tokens = tokens_of(code) or []
+            clauses = _cut(code, [t.string for _i, t in _outside_brackets(tokens)
+                                  if t.type == tokenize.NAME and t.string in ("if", "else")])
         elif isinstance(value, ast.BoolOp):
             word = "and" if isinstance(value.op, ast.And) else "or"
             clauses = _cut(code, [word] * (len(value.values) - 1))
@@ -66,6 +69,23 @@ def _operands(code: str, indent: str, limit: int, depth: int) -> list[str] | Non
         line = indent + clause
         lines += (split_line(line, limit, depth + 1, same=lambda _parts: True) or [line]) if width(line) > limit else [line]
     return lines
+
+
+def fluent_parts(code: str) -> list[str] | None:
+    """A chain of calls one link per line, as ruff format lays out a chain that does not fit
+    (``session.query(User)`` / ``.filter(User.id == user_id)`` / ``.first()``): cut before each
+    ``.`` that follows a call or subscript, when there are at least two of those (one alone
+    stays where it is: ``client.get(url).json()`` is split at its brackets)."""
+    try:
+        value = ast.parse(code, mode="eval").body
+    except SyntaxError:
+        return None
+    tokens = tokens_of(code)
+    if not isinstance(value, (ast.Call, ast.Attribute, ast.Subscript)) or tokens is None:
+        return None
+    cuts = [token.start[1] for index, token in _outside_brackets(tokens)
+            if token.string == "." and index > 0 and tokens[index - 1].string in (")", "]")]
+    return _parts(code, cuts) if len(cuts) >= 2 else None
 
 
 def _cut(code: str, words: list[str]) -> list[str] | None:
@@ -113,6 +133,12 @@ def split_line(line: str, limit: int, depth: int = 0, same: _Check | None = None
         parts = _operands(code, indent, limit, depth) if not comment else None
         if parts is not None and same(parts):
             return parts
+    if code.endswith(","):
+        # One element of an exploded bracket (``"a" if x else "b",``): split at its operator
+        # where it stands, the comma after its last part.
+        parts = _operands(code[:-1].rstrip(), indent, limit, depth)
+        if parts is not None and same([*parts[:-1], parts[-1] + "," + comment]):
+            return [*parts[:-1], parts[-1] + "," + comment]
     pairs = _pairs(tokens) or []
     inside = indent + INDENT
     # A ``def`` splits at its parameters, the first pair (black's left-hand split); anything
@@ -179,16 +205,18 @@ def _parts(code: str, cuts: list[int]) -> list[str] | None:
 
 def _right_hand_side(code: str, indent: str, comment: str, limit: int) -> list[str] | None:
     """``x = a if c else f(y)`` (or ``return ...``): a value whose top is an operator, not a call,
-    goes in parentheses of its own, on one line if it fits, else one operand per line
-    (``if``/``else``, ``and``/``or``), as ruff format and black lay it out."""
+    or a chain of calls (:func:`fluent_parts`), goes in parentheses of its own, on one line if
+    it fits, else one operand (or link) per line, as ruff format and black lay it out."""
     try:
         tree = ast.parse(code + ("\n    pass" if code.endswith(":") else ""))
     except SyntaxError:
         return None
     statement = tree.body[0] if len(tree.body) == 1 else None
     value = getattr(statement, "value", None)
-    if not isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return)) \
-            or not isinstance(value, (ast.IfExp, ast.BoolOp)) or value.end_col_offset is None:
+    if not isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return)) or value is None \
+            or value.end_col_offset is None:
+        return None
+    if not isinstance(value, (ast.IfExp, ast.BoolOp)) and fluent_parts(ast.get_source_segment(code, value) or "") is None:
         return None
     start, end = value.col_offset, value.end_col_offset
     if code[end:].strip() or code[:start].rstrip().endswith("("):

@@ -109,6 +109,36 @@ CASES = {
         "async def f():\n    row = (\n        await run_in_threadpool(db.query(Model).filter(Model.id == ident).first)\n    )\n",
         "async def f():\n    row = await run_in_threadpool(db.query(Model).filter(Model.id == ident).first)\n",
     ),
+    "a chain of calls that no longer fits: parentheses, one link per line": (
+        "async def f():\n    user = db.query(User).filter(User.id == user_id).first()\n",
+        ("async def f():\n    user = session_factory().query(UserAccountModel).filter(UserAccountModel.id == "
+         "user_id).first()\n"),
+        ("async def f():\n    user = (\n        session_factory()\n        .query(UserAccountModel)\n"
+         "        .filter(UserAccountModel.id == user_id)\n        .first()\n    )\n"),
+    ),
+    "a chain handed to run_in_threadpool: one link per line, no trailing comma": (
+        "async def f():\n    record = db.query(DocumentProcessingProgressModel).filter(DocumentProcessingProgressModel.id == index_id).first()\n",
+        ("async def f():\n    record = await run_in_threadpool(db.query(DocumentProcessingProgressModel).filter("
+         "DocumentProcessingProgressModel.id == index_id).first)\n"),
+        ("async def f():\n    record = await run_in_threadpool(\n        db.query(DocumentProcessingProgressModel)\n"
+         "        .filter(DocumentProcessingProgressModel.id == index_id)\n        .first\n    )\n"),
+    ),
+    "one call after a call is no chain: split at the brackets": (
+        "async def f():\n    data = requests.get(url).json()\n",
+        ("async def f():\n    data = (await run_in_threadpool(requests.get, "
+         "\"https://api.example.com/v1/items/search\")).json()\n"),
+        ("async def f():\n    data = (\n        await run_in_threadpool(requests.get, "
+         "\"https://api.example.com/v1/items/search\")\n    ).json()\n"),
+    ),
+    "an exploded argument that no longer fits: each if and else of its chain on a line": (
+        ("def f():\n    status = cast(\n        Status,\n        \"ready\" if state == \"ready\" else \"failed\" if "
+         "state == \"failed\" else \"busy\",\n    )\n"),
+        ("def f():\n    def _load():\n        status = cast(\n            Status,\n            \"ready\" if state == "
+         "\"ready\" else \"failed\" if state == \"failed\" else \"processing\",\n        )\n"),
+        ("def f():\n    def _load():\n        status = cast(\n            Status,\n            \"ready\"\n"
+         "            if state == \"ready\"\n            else \"failed\"\n            if state == \"failed\"\n"
+         "            else \"processing\",\n        )\n"),
+    ),
 }
 
 
