@@ -105,6 +105,10 @@ class ArgumentTypes:
                 types.append(found)
         return union(types)
 
+    def passed(self, function: DefinedFunction, name: str, index: int) -> list[tuple[ast.expr, Scope]]:
+        """What the callers pass for a parameter (see :meth:`_arguments`)."""
+        return self._arguments(function, name, index)
+
     def _arguments(self, function: DefinedFunction, name: str, index: int) -> list[tuple[ast.expr, Scope]]:
         """The expressions callers pass for the parameter, each with the scope it is read in."""
         found: list[tuple[ast.expr, Scope]] = []

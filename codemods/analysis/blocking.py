@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..catalogue import BlockingApi
+from .awaitables import awaitable, may_be_awaited
 from .cached_calls import memoised_without_arguments, runs_once
 from .call_context import CallContext
 from .classes import CallTarget
@@ -229,12 +230,14 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
         that reaches nothing known does not clear it: a plugin loaded by name, a generated
         gRPC stub or an SDK the catalogue lacks looks exactly like that.
         """
+        if awaited and not may_be_awaited(target):
+            return None, []  # ``await`` of a plain ``def``'s result raises: the branch not taken
         if not target.alternatives:
             if target.api is not None:
                 return target, [] if awaited else [Reached(target.api, target.name)]
             return target, self._through(call, target, awaited, caller_is_async, depth, consumed, scope, fresh_self)
         results = [self._effective(call, alt, awaited, caller_is_async, depth, consumed, scope, fresh_self)
-                   for alt in target.alternatives]
+                   for alt in awaitable(target.alternatives, awaited)]
         blocking = [(alt, items) for alt, items in results if items]
         cleared = [alt for alt, items in results if not items]
         if not blocking or (target.every and (target.strict and cleared or any(

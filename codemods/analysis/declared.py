@@ -91,9 +91,10 @@ class DeclaredTypes:
             return None
         annotation = parsed
         if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
-            left = self.annotation_type(annotation.left, scope, depth + 1)
-            right = self.annotation_type(annotation.right, scope, depth + 1)
-            return None if left and right and left != right else left or right
+            # ``SqliteDb | AsyncDb``: either may be what is passed (``None`` and unknown members drop out).
+            sides = (self.annotation_type(annotation.left, scope, depth + 1),
+                     self.annotation_type(annotation.right, scope, depth + 1))
+            return union(side for side in sides if side)
         if isinstance(annotation, ast.Subscript):
             outer = (self.resolver.qualified(annotation.value, scope) or "").rsplit(".", 1)[-1]
             inner = annotation.slice
@@ -101,12 +102,8 @@ class DeclaredTypes:
             if outer in WRAPPERS and elements:
                 return self.annotation_type(elements[0], scope, depth + 1)
             if outer == "Union":
-                # ``Union[OpenAI, AzureOpenAI]``: the first known member stands for the API they share.
-                for element in elements:
-                    found = self.annotation_type(element, scope, depth + 1)
-                    if found is not None:
-                        return found
-                return None
+                found = (self.annotation_type(element, scope, depth + 1) for element in elements)
+                return union(member for member in found if member)
             if outer in _MAPPINGS and len(elements) == 2:
                 value = self.annotation_type(elements[1], scope, depth + 1)
                 return f"{CONTAINER}{value}" if value else None

@@ -20,6 +20,7 @@ from .classes import CallTarget, ClassMembers, _is_super
 from .declared import CONTAINER as _CONTAINER
 from .declared import MAX_DEPTH as _MAX_DEPTH
 from .declared import DeclaredTypes, union
+from .dispatch import dispatched, getattr_parts
 from .hierarchy import Hierarchy
 from .memo import CutTracker, Memo
 from .modules import Symbol
@@ -294,6 +295,9 @@ class Resolver(ClassMembers):
         found = scope.lookup(name)
         if found is not None and len(found[1]) == 1 and found[1][0].kind == "parameter":
             return self.arguments.passed_callable(found[1][0])
+        if found is not None and len(found[1]) == 1 and isinstance(found[1][0].node, ast.Call) \
+                and getattr_parts(found[1][0].node, found[0]) is not None:
+            return dispatched(self, found[1][0].node, found[0])  # ``fn = getattr(db, name); fn()``
         if found is None or found[0].parent is None or len(found[1]) != 1 or found[1][0].kind != "function":
             return None
         node = found[1][0].node
@@ -319,6 +323,8 @@ class Resolver(ClassMembers):
                 return None
         elif isinstance(call.func, ast.Name):
             return self._local_function(call.func.id, scope)
+        elif isinstance(call.func, ast.Call):
+            return dispatched(self, call.func, scope)  # ``getattr(db, name)(...)``
         if isinstance(call.func, ast.Attribute) and _is_super(call.func.value):
             return self._super_method(scope, call.func.attr)
         if isinstance(call.func, ast.Attribute):

@@ -55,6 +55,8 @@ class Scope:
     star_imports: list[str] = field(default_factory=list)
     #: ``name[key] = value`` statements of this body: name -> the values stored.
     item_sets: dict[str, list[ast.expr]] = field(default_factory=dict)
+    #: The function whose body this is (``None`` for a module).
+    function: ast.AST | None = None
 
     def add(self, name: str, binding: Binding) -> None:
         self.bindings.setdefault(name, []).append(binding)
@@ -256,13 +258,21 @@ def parameter_defaults(args: ast.arguments) -> dict[str, ast.expr]:
     return defaults
 
 
+def _says_nothing(annotation: ast.expr) -> bool:
+    """``x: Any`` (or ``object``) types nothing: the parameter is typed by its callers, as if bare."""
+    name = annotation.attr if isinstance(annotation, ast.Attribute) else getattr(annotation, "id", None)
+    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+        name = annotation.value.rsplit(".", 1)[-1]
+    return name in {"Any", "object"}
+
+
 def function_scope(func: FunctionNode | ast.Lambda, parent: Scope, is_package: bool = False) -> Scope:
-    scope = Scope(module=parent.module, parent=parent)
+    scope = Scope(module=parent.module, parent=parent, function=func)
     args = func.args
     positional = [*args.posonlyargs, *args.args]
     defaults = parameter_defaults(args)
     for position, arg in enumerate((*positional, *args.kwonlyargs)):
-        if arg.annotation is not None:
+        if arg.annotation is not None and not _says_nothing(arg.annotation):
             scope.add(arg.arg, Binding("annotation", node=arg.annotation))
         elif isinstance(defaults.get(arg.arg), ast.Call):
             # ``db=Depends(get_db)``: typed by what the dependency returns (the resolver decides).

@@ -1,0 +1,50 @@
+"""An object that may be a sync or an async store: the code awaits the async one and hands
+the sync one to the threadpool, so nothing blocks the loop."""
+
+import sqlite3
+from typing import Any
+
+from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
+
+
+class SqliteStore:
+    def get_row(self, key: str) -> tuple | None:
+        with sqlite3.connect("rows.db") as connection:
+            return connection.execute("select * from rows where key = ?", (key,)).fetchone()
+
+
+class MemoryStore:
+    def __init__(self) -> None:
+        self.rows: dict[str, tuple] = {}
+
+    async def get_row(self, key: str) -> tuple | None:
+        return self.rows.get(key)
+
+
+def create_app(store: SqliteStore | MemoryStore) -> FastAPI:
+    app = FastAPI()
+
+    @app.get("/rows/{key}")
+    async def read_row(key: str):
+        if isinstance(store, MemoryStore):
+            return await store.get_row(key)
+        return await run_in_threadpool(store.get_row, key)
+
+    return app
+
+
+def create_sqlite_app(store: Any) -> FastAPI:
+    """Only ever given the sync store: the branch for the async one is never taken."""
+    app = FastAPI()
+
+    @app.get("/rows/{key}")
+    async def read_row(key: str):
+        if isinstance(store, MemoryStore):
+            return await store.get_row(key)
+        return await run_in_threadpool(store.get_row, key)
+
+    return app
+
+
+sqlite_app = create_sqlite_app(SqliteStore())
