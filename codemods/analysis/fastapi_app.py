@@ -29,6 +29,7 @@ from ..models import Kind
 from .declared import members
 from .definitions import DefinedFunction, callee_name
 from .frames import LOOP_SPAWNERS, frame_calls, keyword_arguments
+from .made_functions import returned_functions
 from .modules import ModuleInfo, function_key
 from .registry import Registration
 from .resolver import Resolver
@@ -103,9 +104,15 @@ class _Collector:
         if key is not None:
             self.found.append(Registration(key, kind))
 
-    def target_key(self, expr: ast.expr, scope: Scope) -> str | None:
+    def target_key(self, expr: ast.expr, scope: Scope, depth: int = 0) -> str | None:
         if isinstance(expr, ast.Call) and self.resolver.qualified(expr.func, scope) == "functools.partial" and expr.args:
-            return self.target_key(expr.args[0], scope)
+            return self.target_key(expr.args[0], scope, depth)
+        if isinstance(expr, ast.Call):
+            # ``lifespan=get_lifespan(version)``: the function the factory returns (see :mod:`.made_functions`).
+            for made in returned_functions(expr, scope, self.resolver):
+                module = self.resolver.index.owner(made)
+                if module is not None:
+                    return function_key(module.path, made.qualname)
         if isinstance(expr, ast.Name):
             found = scope.lookup(expr.id)
             if found is not None:
@@ -113,6 +120,9 @@ class _Collector:
                 if len(bindings) == 1 and bindings[0].kind == "function" and owner.parent is not None:
                     local = self.by_node.get(id(bindings[0].node))  # defined inside a factory function
                     return function_key(self.module.path, local.qualname) if local else None
+                if len(bindings) == 1 and bindings[0].kind == "value" and isinstance(bindings[0].node, ast.Call) \
+                        and depth < 2:
+                    return self.target_key(bindings[0].node, owner, depth + 1)  # ``lifespan = get_lifespan()``
         if isinstance(expr, (ast.Name, ast.Attribute)):
             name = self.resolver.qualified(expr, scope)
             symbol = self.resolver.project_symbol(name) if name else None

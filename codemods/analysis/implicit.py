@@ -56,7 +56,8 @@ class ImplicitCalls:
                     found.append((marker, target, node))
             elif isinstance(node, ast.With):
                 for item in node.items:
-                    if isinstance(item.context_expr, (ast.Name, ast.Attribute)):
+                    # ``with lock:`` and ``with FileLock(path):`` both run the object's ``__enter__``.
+                    if isinstance(item.context_expr, (ast.Name, ast.Attribute, ast.Call)):
                         enter = ast.copy_location(ast.Attribute(item.context_expr, "__enter__", ast.Load()),
                                                   item.context_expr)
                         marker = self._marker(item, enter)

@@ -76,6 +76,10 @@ _LOW_LEVEL = [
     *each("fcntl", ("flock", "lockf"), "wait", why="waits for another process's file lock"),
     *[BlockingApi(f"filelock.{lock}.acquire", "wait", why="polls with time.sleep until the lock is free",
                   nonblocking_when_false=("blocking", 99)) for lock in ("FileLock", "SoftFileLock")],
+    # Unlike a thread lock, ``with FileLock(path):`` opens the lock file and waits for another
+    # process, which may hold it across a whole start-up step.
+    *[BlockingApi(f"filelock.{lock}.__enter__", "wait", why="opens the lock file and polls until the lock is free")
+      for lock in ("FileLock", "SoftFileLock")],
 ]
 
 ENTRIES: list[BlockingApi] = [
