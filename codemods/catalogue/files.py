@@ -35,7 +35,7 @@ _PATH_IO = each("pathlib.Path", ("read_text", "read_bytes", "write_text", "write
                 ruff_codes=("ASYNC240",), twin="anyio.Path", why="reads or writes the whole file")
 
 _DESCRIPTORS = each("os", ("open", "read", "write", "pread", "pwrite", "sendfile", "fsync", "fdatasync",
-                           "truncate", "ftruncate", "close"), "file",
+                           "truncate", "ftruncate"), "file",
                     why="a raw file-descriptor syscall")
 
 _SERIALISE = [
@@ -71,7 +71,7 @@ _SHUTIL = each("shutil", ("copy", "copy2", "copyfile", "copyfileobj", "copytree"
                why="bulk file or directory I/O")
 
 _TEMPORARY = [
-    *each("tempfile", ("NamedTemporaryFile", "TemporaryFile", "mkstemp", "mkdtemp", "TemporaryDirectory"), "file",
+    *each("tempfile", ("NamedTemporaryFile", "TemporaryFile", "TemporaryDirectory"), "file",
           why="creates a file or directory on disk"),
     # ``gettempdir()`` probes directories on its first call only, then returns a cached name: not listed.
     *each("tempfile.SpooledTemporaryFile", ("read", "readline", "readlines", "write", "writelines", "seek",

@@ -34,6 +34,9 @@ _OS_CHANGES = [
     *each("os", ("remove", "unlink", "rename", "renames", "replace", "mkdir", "makedirs", "rmdir", "removedirs",
                  "link", "symlink"), _CATEGORY, twin="aiofiles.os", why="changes directory entries on disk"),
     *each("os", ("chmod", "chown", "utime", "mkfifo", "sync"), _CATEGORY, why="changes file metadata on disk"),
+    # An empty file or directory, like ``touch`` or ``mkdir``; writing to it is counted where it happens.
+    *each("tempfile", ("mkstemp", "mkdtemp"), _CATEGORY, why="creates one directory entry on disk"),
+    BlockingApi("os.close", _CATEGORY, why="releases a descriptor: one syscall, no data moved"),
 ]
 
 _PATH_CHECKS = [

@@ -11,5 +11,5 @@ async def device_status():  # expect-fix: convert-to-def
     try:
         raw = os.read(fd, 512)  # expect: UNB120
     finally:
-        os.close(fd)  # expect: UNB120
+        os.close(fd)
     return {"status": raw.decode().strip()}
