@@ -160,8 +160,9 @@ class ArgumentTypes:
             # ``__call__``, ``__enter__``...: called by the language (``obj()``, ``with``), hardly
             # ever by name, while ``__call__(`` is in the text of every class that defines one.
             return calls
-        modules = [*self.resolver.hierarchy.modules_calling(word), *self.resolver.hierarchy.modules_calling(
-            "add_middleware")]
+        hierarchy = self.resolver.hierarchy
+        modules = [*hierarchy.modules_calling(word), *hierarchy.modules_calling("add_middleware"),
+                   *hierarchy.modules_containing(f"@{word}\n"), *hierarchy.modules_containing(f".{word}\n")]
         unique = {id(info): info for info in modules}
         for info in unique.values():
             calls += self._calls_by_word(info).get(word, ())
@@ -185,6 +186,13 @@ class ArgumentTypes:
                 passed = _passed_word(node)
                 if passed and passed != word:
                     by_word.setdefault(passed, []).append((scope, node))
+        for function in info.functions:
+            for decorator in function.node.decorator_list:
+                if isinstance(decorator, (ast.Name, ast.Attribute)):
+                    # ``@on_warmup def load(): ...`` hands ``load`` to ``on_warmup``: a call like any other.
+                    applied = ast.copy_location(ast.Call(decorator, [ast.copy_location(
+                        ast.Name(function.node.name, ast.Load()), decorator)], []), decorator)
+                    by_word.setdefault(callee_name(applied), []).append((function.enclosing, applied))
         self._module_calls[id(info)] = (info, by_word)
         return by_word
 

@@ -21,6 +21,7 @@ from .declared import CONTAINER as _CONTAINER
 from .declared import MAX_DEPTH as _MAX_DEPTH
 from .declared import DeclaredTypes, union
 from .dispatch import dispatched, getattr_parts
+from .function_values import FunctionValues, element_of
 from .hierarchy import Hierarchy
 from .memo import CutTracker, Memo
 from .modules import Symbol
@@ -51,6 +52,7 @@ class Resolver(ClassMembers):
         self.declared = DeclaredTypes(self)
         self.hierarchy = Hierarchy(index)
         self.arguments = ArgumentTypes(self)
+        self.functions = FunctionValues(index)
 
     # -- names -------------------------------------------------------------------
     def qualified(self, expr: ast.AST, scope: Scope) -> str | None:
@@ -222,7 +224,9 @@ class Resolver(ClassMembers):
                 name = self.qualified(expr, scope)
                 types.add(self.symbol_type(name, depth) if name else None)
             elif binding.kind == "function" and isinstance(binding.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                types.add(self.decorated_type(binding.node, owner, depth))
+                types.add(self.decorated_type(binding.node, owner, depth) or self.functions.type_of_node(binding.node))
+            elif binding.kind == "element" and isinstance(binding.node, ast.expr):
+                types.add(self.element_type(binding.node, owner, depth + 1))
             else:
                 types.add(None)
         return union(t for t in types if t is not None)
@@ -242,6 +246,13 @@ class Resolver(ClassMembers):
         element = union(t for t in (self.type_of(v, where, depth + 1) for v, where in stored[:16]) if t is not None)
         return f"{_CONTAINER}{element}" if element else None
 
+    def element_type(self, iterated: ast.expr, scope: Scope, depth: int) -> str | None:
+        """What a loop over ``iterated`` (a container, or its ``.values()``) binds its name to."""
+        if isinstance(iterated, ast.Call) and isinstance(iterated.func, ast.Attribute) and not iterated.args \
+                and iterated.func.attr == "values":
+            iterated = iterated.func.value
+        return element_of(self.type_of(iterated, scope, depth + 1))
+
     def symbol_type(self, name: str, depth: int, annotation: bool = False) -> str | None:
         """A class (``Event.get``), a module-level instance elsewhere, or (in an annotation) an alias."""
         if name in self.catalogue.classes:
@@ -254,7 +265,8 @@ class Resolver(ClassMembers):
         if symbol.kind == "value" and symbol.bindings:
             return None if annotation else self.bindings_type(symbol.bindings, symbol.module.scope, depth + 1)
         if symbol.kind == "function" and symbol.function is not None and not annotation:
-            return self.decorated_type(symbol.function.node, symbol.function.enclosing, depth)
+            return self.decorated_type(symbol.function.node, symbol.function.enclosing, depth) \
+                or self.functions.type_of_function(symbol.function)
         if symbol.kind == "value" and symbol.index is not None and symbol.node is not None:
             return None if annotation else self.declared.unpacked_type(
                 symbol.node, symbol.index, symbol.module.scope, depth + 1)
@@ -306,6 +318,19 @@ class Resolver(ClassMembers):
             return None
         return CallTarget(function.qualname, function=function, module=self.index.owner(function))
 
+    def _function_value(self, func: ast.expr, scope: Scope, depth: int) -> CallTarget | None:
+        """A called value that holds project functions (see :mod:`.function_values`)."""
+        held = self.type_of(func, scope, depth + 1)
+        if held is None and isinstance(func, ast.Name) and scope.lookup(func.id) is None:
+            # ``[check() for check in CHECKS]``: the comprehension's name, in the scope that iterates.
+            owner: Scope | None = scope
+            while owner is not None and func.id not in owner.comprehension_targets:
+                owner = owner.parent
+            if owner is not None:
+                held = union(t for t in (self.element_type(i, owner, depth + 1)
+                                         for i in owner.comprehension_targets[func.id]) if t)
+        return self.functions.targets(held)
+
     def call_target(self, call: ast.Call, scope: Scope, depth: int = 0) -> CallTarget | None:
         callee = self.qualified(call.func, scope)
         if callee is not None:
@@ -320,11 +345,13 @@ class Resolver(ClassMembers):
                 init = self.method(f"{symbol.module.name}.{symbol.qualname}", "__init__")
                 return init if init is not None and init.function is not None else None
             if isinstance(call.func, ast.Name):
-                return None
+                return self._function_value(call.func, scope, depth)
         elif isinstance(call.func, ast.Name):
-            return self._local_function(call.func.id, scope)
+            return self._local_function(call.func.id, scope) or self._function_value(call.func, scope, depth)
         elif isinstance(call.func, ast.Call):
-            return dispatched(self, call.func, scope)  # ``getattr(db, name)(...)``
+            return dispatched(self, call.func, scope) or self._function_value(call.func, scope, depth)
+        elif isinstance(call.func, ast.Subscript):
+            return self._function_value(call.func, scope, depth)  # ``HANDLERS[name]()``
         if isinstance(call.func, ast.Attribute) and _is_super(call.func.value):
             return self._super_method(scope, call.func.attr)
         if isinstance(call.func, ast.Attribute):

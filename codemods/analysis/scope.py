@@ -57,6 +57,9 @@ class Scope:
     item_sets: dict[str, list[ast.expr]] = field(default_factory=dict)
     #: The function whose body this is (``None`` for a module).
     function: ast.AST | None = None
+    #: Names a comprehension of this body iterates with -> what they iterate over. Kept
+    #: apart from ``bindings``: such a name is not visible outside its comprehension.
+    comprehension_targets: dict[str, list[ast.expr]] = field(default_factory=dict)
 
     def add(self, name: str, binding: Binding) -> None:
         self.bindings.setdefault(name, []).append(binding)
@@ -119,6 +122,8 @@ class _Binder(ast.NodeVisitor):
                 continue
             if isinstance(child, ast.NamedExpr) and isinstance(child.target, ast.Name):
                 self.scope.add(child.target.id, Binding("other"))
+            if isinstance(child, ast.comprehension) and isinstance(child.target, ast.Name):
+                self.scope.comprehension_targets.setdefault(child.target.id, []).append(child.iter)
             stack.extend(ast.iter_child_nodes(child))
 
     visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comprehension
@@ -201,11 +206,23 @@ class _Binder(ast.NodeVisitor):
             # holds each element in turn, so its type is theirs together.
             for element in elements:
                 self.scope.add(node.target.id, Binding("value", node=element))
+        elif isinstance(node.target, ast.Name) and isinstance(node.iter, (ast.Name, ast.Attribute, ast.Subscript,
+                                                                            ast.Call)):
+            # ``for hook in STARTUP_HOOKS:``: the name holds each element of the container.
+            self.scope.add(node.target.id, Binding("element", node=node.iter))
         else:
             self._bind_target(node.target, None)
         self.generic_visit(node)
 
     visit_For = visit_AsyncFor = _loop
+
+    def visit_Call(self, node: ast.Call) -> None:
+        # ``hooks.append(f)``: stored in ``hooks`` like ``hooks[key] = f`` (see :mod:`.function_values`).
+        if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+            stored = stored_values(node)
+            if stored:
+                self.scope.item_sets.setdefault(node.func.value.id, []).extend(stored)
+        self.generic_visit(node)
 
     def _with(self, node: ast.With | ast.AsyncWith) -> None:
         for item in node.items:
@@ -248,6 +265,22 @@ def module_scope(tree: ast.Module, module: str = "", is_package: bool = False) -
     for statement in tree.body:
         binder.visit(statement)
     return scope
+
+
+#: Methods that put their argument(s) in the container they are called on.
+STORING = frozenset({"append", "appendleft", "add", "insert", "extend"})
+
+
+def stored_values(call: ast.Call) -> list[ast.expr]:
+    """What ``items.append(f)``, ``items.insert(0, f)`` or ``items.extend([f, g])`` stores."""
+    if not isinstance(call.func, ast.Attribute) or call.func.attr not in STORING or call.keywords:
+        return []
+    if call.func.attr == "insert":
+        return call.args[1:2]
+    if call.func.attr == "extend":
+        display = call.args[0] if len(call.args) == 1 else None
+        return list(display.elts) if isinstance(display, (ast.List, ast.Tuple, ast.Set)) else []
+    return call.args[:1] if len(call.args) == 1 else []
 
 
 def parameter_defaults(args: ast.arguments) -> dict[str, ast.expr]:
