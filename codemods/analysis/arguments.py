@@ -162,7 +162,7 @@ class ArgumentTypes:
             return calls
         hierarchy = self.resolver.hierarchy
         modules = [*hierarchy.modules_calling(word), *hierarchy.modules_calling("add_middleware"),
-                   *hierarchy.modules_containing(f"@{word}\n"), *hierarchy.modules_containing(f".{word}\n")]
+                   *hierarchy.modules_containing(f"@{word}\n")]
         unique = {id(info): info for info in modules}
         for info in unique.values():
             calls += self._calls_by_word(info).get(word, ())

@@ -4,52 +4,75 @@
 returning a dict or ``None``, so in code that works that line runs only where
 ``x`` is the async kind: ``if isinstance(db, AsyncBaseDb): await db.get(...)``
 with the sync database handed to the threadpool on the other branch. Where the
-receiver may be either (a union, or an object that is only ever passed the sync
-kind in a branch meant for the async one), the sync methods are not what the
-``await`` runs, and their blocking calls are not counted there. A plain
-``def`` that may return an awaitable (``return self._client.get(url)``, a
-return annotation naming ``Awaitable``) still counts: its body runs on the loop.
+receiver may be either (a union, an object only ever passed the sync kind in a
+branch meant for the async one, a method looked up by name), the sync methods
+are not what the ``await`` runs, and their blocking calls are not counted
+there. A plain ``def`` that returns what a project ``async def`` gives
+(``def arun(self): return arun_dispatch(self)``, whatever its annotation says)
+still counts: its body runs on the loop before the ``await``.
 """
 
 from __future__ import annotations
 
 import ast
+from typing import TYPE_CHECKING
 
 from .classes import CallTarget
+from .definitions import DefinedFunction
+from .made_functions import own_returns
 
-#: Names in a return annotation that say the result may be awaited.
-_AWAITABLE_NAMES = ("Awaitable", "Coroutine", "Future", "Task", "Any")
-_PLAIN_VALUES = (ast.Constant, ast.Dict, ast.List, ast.Tuple, ast.Set, ast.JoinedStr, ast.Compare, ast.BoolOp,
-                 ast.BinOp, ast.DictComp, ast.ListComp, ast.SetComp, ast.GeneratorExp)
+if TYPE_CHECKING:
+    from .resolver import Resolver
+
+#: How many plain ``def`` s a returned coroutine is followed back through.
+_MAX_DEPTH = 3
 
 
-def awaitable(alternatives: tuple[CallTarget, ...], awaited: bool) -> tuple[CallTarget, ...]:
-    """The alternatives an ``await`` can run: where some are ``async def``, not the sync ones."""
+def awaitable(alternatives: tuple[CallTarget, ...], awaited: bool, resolver: Resolver) -> tuple[CallTarget, ...]:
+    """The alternatives an ``await`` can run: where some are ``async def``, not the plain
+    ``def`` ones, unless one returns a coroutine it makes (``return arun_dispatch(self)``)."""
     if not awaited or not any(_runs_async(alt) for alt in alternatives):
         return alternatives
-    return tuple(alt for alt in alternatives if not _runs_sync(alt))
+    return tuple(alt for alt in alternatives if not _plain(alt, resolver))
 
 
-def may_be_awaited(target: CallTarget) -> bool:
-    """Whether awaiting what ``target`` returns can work (unknown: yes)."""
-    function = target.function
-    if function is None or function.is_async or target.alternatives:
-        return True
-    node = function.node
-    if node.returns is not None:
-        text = ast.unparse(node.returns)
-        return any(name in text for name in _AWAITABLE_NAMES)
-    values = [n.value for n in ast.walk(node) if isinstance(n, ast.Return) and n.value is not None]
-    return not all(isinstance(value, _PLAIN_VALUES) for value in values) if values else False
+def cannot_be_awaited(target: CallTarget, resolver: Resolver) -> bool:
+    """A plain ``def`` (or only plain ones) whose result is not a coroutine it makes: awaiting
+    it raises, so an ``await`` of it is a branch working code never takes there."""
+    return _plain(target, resolver)
+
+
+def _returns_coroutine(function: DefinedFunction, resolver: Resolver, depth: int = 0) -> bool:
+    """A plain ``def`` that returns what an ``async def`` of the project gives when called,
+    directly or through other plain ``def`` s that do (``arun`` -> ``arun_dispatch``)."""
+    key = id(function.node)
+    if key not in resolver.coroutine_returning:
+        resolver.coroutine_returning[key] = False  # a cycle of plain ``def`` s returns no coroutine
+        resolver.coroutine_returning[key] = _returned_coroutine(function, resolver, depth)
+    return resolver.coroutine_returning[key]
+
+
+def _returned_coroutine(function: DefinedFunction, resolver: Resolver, depth: int) -> bool:
+    for value in own_returns(function.node.body):
+        called = resolver.call_target(value, function.scope) if isinstance(value, ast.Call) else None
+        if called is None:
+            continue
+        if _runs_async(called):
+            return True
+        if depth < _MAX_DEPTH and called.function is not None and called.function is not function \
+                and _returns_coroutine(called.function, resolver, depth + 1):
+            return True
+    return False
+
+
+def _plain(target: CallTarget, resolver: Resolver) -> bool:
+    """A plain ``def`` (or only plain ones) whose result is not a coroutine it makes."""
+    if target.function is not None:
+        return not target.function.is_async and not _returns_coroutine(target.function, resolver)
+    return bool(target.alternatives) and all(_plain(alt, resolver) for alt in target.alternatives)
 
 
 def _runs_async(target: CallTarget) -> bool:
     if target.function is not None:
         return target.function.is_async
     return any(_runs_async(alt) for alt in target.alternatives)
-
-
-def _runs_sync(target: CallTarget) -> bool:
-    if target.function is not None:
-        return not target.function.is_async
-    return bool(target.alternatives) and all(_runs_sync(alt) for alt in target.alternatives)

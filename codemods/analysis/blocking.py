@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..catalogue import BlockingApi
-from .awaitables import awaitable, may_be_awaited
+from .awaitables import awaitable, cannot_be_awaited
 from .cached_calls import memoised_without_arguments, runs_once
 from .call_context import CallContext
 from .classes import CallTarget
@@ -37,6 +37,7 @@ from .decorators import wrappers
 from .definitions import DefinedFunction
 from .frames import (
     FRESH_SELF,
+    RESULT_AWAITED,
     Known,
     iter_calls,
     iter_calls_consumed,
@@ -168,15 +169,22 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
         """
         spawned = spawned_calls(function.node.body, known)
         resolved = []
-        for call, awaited, consumed in iter_calls_consumed(function.node.body, known):
+        entered: set[int] = set()
+        for call, awaited, consumed in iter_calls_consumed(function.node.body, known, entered):
             target = self._known_callable(call, known) or self.resolver.call_target(call, function.scope)
+            if target is not None and id(call) in entered and target.function is not None \
+                    and not target.function.is_async:
+                awaited = False  # ``async with make_client():``: a plain ``def`` runs, then hands over
             if target is not None:
                 resolved.append((call, target, awaited, consumed))
         handed = {id(argument) for call, target, awaited, _c in resolved
                   if not awaited and target.function is not None and not target.function.is_async
                   for argument in call.args if isinstance(argument, ast.Call)}
+        # A plain ``def`` whose caller awaits what it returns runs the returned coroutine there.
+        returned_awaited = RESULT_AWAITED in known
         for call, target, awaited, consumed in resolved:
-            yield call, target, awaited, consumed, function.is_async and id(call) not in spawned | handed
+            on_loop = function.is_async or returned_awaited and awaited
+            yield call, target, awaited, consumed, on_loop and id(call) not in spawned | handed
 
     def file_loops(self, function: DefinedFunction) -> list[DirectCall]:
         """Loops of the function's own frame that iterate a file it opened (see the module's docstring)."""
@@ -230,14 +238,14 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
         that reaches nothing known does not clear it: a plugin loaded by name, a generated
         gRPC stub or an SDK the catalogue lacks looks exactly like that.
         """
-        if awaited and not may_be_awaited(target):
+        if awaited and cannot_be_awaited(target, self.resolver):
             return None, []  # ``await`` of a plain ``def``'s result raises: the branch not taken
         if not target.alternatives:
             if target.api is not None:
                 return target, [] if awaited else [Reached(target.api, target.name)]
             return target, self._through(call, target, awaited, caller_is_async, depth, consumed, scope, fresh_self)
         results = [self._effective(call, alt, awaited, caller_is_async, depth, consumed, scope, fresh_self)
-                   for alt in awaitable(target.alternatives, awaited)]
+                   for alt in awaitable(target.alternatives, awaited, self.resolver)]
         blocking = [(alt, items) for alt, items in results if items]
         cleared = [alt for alt, items in results if not items]
         if not blocking or (target.every and (target.strict and cleared or any(
@@ -270,7 +278,7 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
         if target.module is not None and target.module.library:
             return self._into_library(call, target, helper, max(depth + 1, _MAX_DEPTH - LIBRARY_DEPTH), fresh)
         label = helper.qualname
-        known = self.callee_known(call, helper, scope, consumed, fresh)
+        known = self.callee_known(call, helper, scope, consumed, fresh, awaited)
         found = [Reached(r.api, r.name, (label, *r.via), (helper, *r.chain))
                  for r in self.reached(helper, depth + 1, known)]
         for wrapper in wrappers(helper, self.resolver):

@@ -17,6 +17,7 @@ from .classes import CallTarget
 from .definitions import DefinedFunction
 from .frames import (
     FRESH_SELF,
+    RESULT_AWAITED,
     RESULT_ITERATED,
     Known,
     call_constants,
@@ -38,12 +39,14 @@ class CallContext:
     _returning: dict[int, bool]
 
     def callee_known(self, call: ast.Call, helper: DefinedFunction, scope: Scope | None, consumed: bool,
-                     fresh: bool) -> Known:
+                     fresh: bool, awaited: bool = False) -> Known:
         known = list(call_constants(call, helper))
         if fresh:
             known.append(FRESH_SELF)
         if consumed and self._returns_call(helper):
             known.append(RESULT_ITERATED)
+        if awaited and not helper.is_async and self._returns_call(helper):
+            known.append(RESULT_AWAITED)
         if scope is not None:
             known += self._passed_callables(call, helper, scope)
         return tuple(sorted(known, key=lambda k: k[0]))

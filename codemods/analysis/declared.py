@@ -73,6 +73,11 @@ def union(types: Iterable[str]) -> str | None:
     return "|".join(members)
 
 
+def _bounded_union(declared: list[str]) -> str | None:
+    """A declared union; past the bound on its size, its first member stands for the API they share."""
+    return union(declared) or (declared[0].split("|")[0] if declared else None)
+
+
 def members(type_name: str) -> list[str]:
     """The types a union type string stands for (a plain type: itself)."""
     return type_name.split("|")
@@ -92,9 +97,9 @@ class DeclaredTypes:
         annotation = parsed
         if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
             # ``SqliteDb | AsyncDb``: either may be what is passed (``None`` and unknown members drop out).
-            sides = (self.annotation_type(annotation.left, scope, depth + 1),
-                     self.annotation_type(annotation.right, scope, depth + 1))
-            return union(side for side in sides if side)
+            sides = [self.annotation_type(annotation.left, scope, depth + 1),
+                     self.annotation_type(annotation.right, scope, depth + 1)]
+            return _bounded_union([side for side in sides if side])
         if isinstance(annotation, ast.Subscript):
             outer = (self.resolver.qualified(annotation.value, scope) or "").rsplit(".", 1)[-1]
             inner = annotation.slice
@@ -103,7 +108,7 @@ class DeclaredTypes:
                 return self.annotation_type(elements[0], scope, depth + 1)
             if outer == "Union":
                 found = (self.annotation_type(element, scope, depth + 1) for element in elements)
-                return union(member for member in found if member)
+                return _bounded_union([member for member in found if member])
             if outer in _MAPPINGS and len(elements) == 2:
                 value = self.annotation_type(elements[1], scope, depth + 1)
                 return f"{CONTAINER}{value}" if value else None

@@ -27,6 +27,9 @@ Known = tuple[tuple[str, object], ...]
 #: In a function's ``Known``: its caller iterates what it returns, so a generator it returns
 #: (``return pool.scan_batches()``) runs there. Not an identifier: no parameter is named so.
 RESULT_ITERATED: tuple[str, object] = ("<result iterated>", True)
+#: In a plain ``def``'s ``Known``: its caller awaits what it returns, so a coroutine it returns
+#: (``def arun(self): return self._arun()``) runs there.
+RESULT_AWAITED: tuple[str, object] = ("<result awaited>", True)
 #: In a method's ``Known``: ``self`` was made for this call (``env = DotEnv(path); env.load()``),
 #: so a cache on it (``if self._dict is None: ...``) is filled on this call, not once per process.
 FRESH_SELF: tuple[str, object] = ("<fresh self>", True)
@@ -103,29 +106,43 @@ def iter_calls(body: list[ast.stmt]) -> Iterator[tuple[ast.Call, bool]]:
         yield call, awaited
 
 
-def iter_calls_consumed(body: list[ast.stmt], known: Known = ()) -> Iterator[tuple[ast.Call, bool, bool]]:
-    """(call, awaited, consumed): ``consumed`` when a generator it returns is iterated here."""
+def iter_calls_consumed(body: list[ast.stmt], known: Known = (), entered: set[int] | None = None
+                        ) -> Iterator[tuple[ast.Call, bool, bool]]:
+    """(call, awaited, consumed): ``consumed`` when a generator it returns is iterated here.
+
+    ``entered`` collects the calls counted as awaited because ``async with`` or ``async for``
+    uses what they return: a plain ``def`` there runs its body and hands over an object.
+    """
     awaited: set[int] = set()
+    entered = set() if entered is None else entered
     consumed: set[int] = set()
     result_iterated = RESULT_ITERATED in known
+    result_awaited = RESULT_AWAITED in known
     for node in iter_loop_nodes(body, per_call=True, known=known):
         if result_iterated and isinstance(node, ast.Return) and node.value is not None:
             consumed.add(id(node.value))
+        if result_awaited and isinstance(node, ast.Return) and isinstance(node.value, ast.Call):
+            awaited.add(id(node.value))
         if isinstance(node, ast.Await) and isinstance(node.value, ast.Call):
             awaited.add(id(node.value))
         elif isinstance(node, ast.AsyncFor):
             awaited.add(id(node.iter))
+            entered.add(id(node.iter))
         elif isinstance(node, ast.For):
             consumed.add(id(node.iter))
         elif isinstance(node, ast.comprehension):
             (awaited if node.is_async else consumed).add(id(node.iter))
+            if node.is_async:
+                entered.add(id(node.iter))
         elif isinstance(node, ast.YieldFrom):
             consumed.add(id(node.value))
         elif isinstance(node, (ast.With, ast.AsyncWith)):
             # ``with session_scope():`` runs a @contextmanager generator up to its ``yield`` (and on
             # after it); ``async with client():`` awaits an @asynccontextmanager's.
-            (awaited if isinstance(node, ast.AsyncWith) else consumed).update(
-                id(item.context_expr) for item in node.items if isinstance(item.context_expr, ast.Call))
+            contexts = {id(item.context_expr) for item in node.items if isinstance(item.context_expr, ast.Call)}
+            (awaited if isinstance(node, ast.AsyncWith) else consumed).update(contexts)
+            if isinstance(node, ast.AsyncWith):
+                entered.update(contexts)
         if isinstance(node, ast.Call):
             if isinstance(node.func, ast.Name) and node.func.id in _CONSUMERS or (
                 isinstance(node.func, ast.Attribute) and node.func.attr in {"join", "extend", "update"}

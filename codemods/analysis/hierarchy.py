@@ -72,6 +72,9 @@ class Hierarchy:
         self._by_base_outside: dict[str, list[Path]] | None = None
         self._by_call: dict[str, list[int]] = {}
         self._paths: list[Path] = []
+        #: The bytes of each of ``_paths``, read once by the first scan: the text searches of a
+        #: run ask for hundreds of words, and reading every file again for each cost seconds.
+        self._texts: list[bytes] = []
         self._memo: dict[str, list[str]] = {}
         self._defaults: dict[str, bool] = {}
         self._calling: dict[frozenset[str], frozenset[str]] = {}
@@ -91,7 +94,7 @@ class Hierarchy:
         if text not in self._by_call:
             self._files_by_base()
             needle = text.encode()
-            self._by_call[text] = [n for n, path in enumerate(self._paths) if needle in _read_bytes(path)]
+            self._by_call[text] = [n for n, data in enumerate(self._texts) if needle in data]
         found = []
         for number in self._by_call[text]:
             path = self._paths[number]
@@ -127,7 +130,7 @@ class Hierarchy:
             self._files_by_base()
             pattern = re.compile(rb"\b(?:" + b"|".join(re.escape(w.encode()) for w in sorted(words)) + rb")\s*\(")
             needles = [w.encode() for w in words]
-            texts = [data for data in map(_read_bytes, self._paths) if any(n in data for n in needles)]
+            texts = [data for data in self._texts if any(n in data for n in needles)]
             texts += [info.text.encode() for info in self.index.given_texts()]
             self._calling[words] = frozenset(name for data in texts for name in _enclosing_defs(data, pattern))
         return self._calling[words]
@@ -136,7 +139,7 @@ class Hierarchy:
         """One pass over the project's files: who may subclass what."""
         if self._by_base is None:
             self._by_base = {}
-            _scan(self.index.root, self._by_base, self._paths)
+            _scan(self.index.root, self._by_base, self._paths, self._texts)
         return self._by_base
 
     def _files_by_base_outside(self) -> dict[str, list[Path]]:
@@ -144,7 +147,7 @@ class Hierarchy:
         if self._by_base_outside is None:
             self._by_base_outside = {}
             for root in self.index.workspace_roots():
-                _scan(root, self._by_base_outside, [])
+                _scan(root, self._by_base_outside, [], [])
         return self._by_base_outside
 
     def subclasses(self, class_name: str, resolver: ClassMembers) -> list[str]:
@@ -170,8 +173,9 @@ class Hierarchy:
         return result
 
 
-def _scan(root: Path, by_base: dict[str, list[Path]], paths: list[Path]) -> None:
-    """List a tree's Python files, and for each base class name the files that may subclass it."""
+def _scan(root: Path, by_base: dict[str, list[Path]], paths: list[Path], texts: list[bytes]) -> None:
+    """List a tree's Python files (``texts``: their bytes), and for each base class name the files
+    that may subclass it."""
     for folder, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in _SKIPPED]
         for filename in filenames:
@@ -184,6 +188,7 @@ def _scan(root: Path, by_base: dict[str, list[Path]], paths: list[Path]) -> None
                 continue  # never read through a link that leads outside the project
             paths.append(path)
             data = _read_bytes(path)
+            texts.append(data)
             if b"class" not in data:
                 continue
             for bases in _CLASS.findall(data):

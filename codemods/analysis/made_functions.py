@@ -29,7 +29,7 @@ def returned_functions(call: ast.Call, scope: Scope, resolver: Resolver) -> list
         return []
     factory = symbol.function
     found: list[DefinedFunction] = []
-    for value in _own_returns(factory.node.body):
+    for value in own_returns(factory.node.body):
         bound = factory.scope.lookup(value.id) if isinstance(value, ast.Name) else None
         if bound is None or len(bound[1]) != 1 or bound[1][0].kind != "function" or bound[1][0].node is None:
             continue
@@ -39,7 +39,7 @@ def returned_functions(call: ast.Call, scope: Scope, resolver: Resolver) -> list
     return found
 
 
-def _own_returns(body: list[ast.stmt]) -> Iterator[ast.expr]:
+def own_returns(body: list[ast.stmt]) -> Iterator[ast.expr]:
     """The values the function itself returns: not those of the functions or classes it defines."""
     pending: list[ast.AST] = list(body)
     while pending:

@@ -53,6 +53,8 @@ class Resolver(ClassMembers):
         self.hierarchy = Hierarchy(index)
         self.arguments = ArgumentTypes(self)
         self.functions = FunctionValues(index)
+        #: id of a plain ``def``'s node -> whether it returns a coroutine (see :mod:`.awaitables`).
+        self.coroutine_returning: dict[int, bool] = {}
 
     # -- names -------------------------------------------------------------------
     def qualified(self, expr: ast.AST, scope: Scope) -> str | None:
