@@ -172,11 +172,10 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
         entered: set[int] = set()
         for call, awaited, consumed in iter_calls_consumed(function.node.body, known, entered):
             target = self._known_callable(call, known) or self.resolver.call_target(call, function.scope)
-            if target is not None and id(call) in entered and target.function is not None \
-                    and not target.function.is_async:
-                awaited = False  # ``async with make_client():``: a plain ``def`` runs, then hands over
             if target is not None:
-                resolved.append((call, target, awaited, consumed))
+                # ``async with make_client():``: a plain ``def`` runs, then hands an object over.
+                plain = id(call) in entered and target.function is not None and not target.function.is_async
+                resolved.append((call, target, awaited and not plain, consumed))
         handed = {id(argument) for call, target, awaited, _c in resolved
                   if not awaited and target.function is not None and not target.function.is_async
                   for argument in call.args if isinstance(argument, ast.Call)}
@@ -334,7 +333,7 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
         outer_limited, self._depth_limited = self._depth_limited, False
         try:
             result: list[Reached] = []
-            seen: set[tuple[str, tuple[str, ...], int]] = set()
+            seen: set[tuple[object, ...]] = set()
             for call, target, awaited, consumed, on_loop in self._frame_calls(function, known):
                 items = self._effective(call, target, awaited, on_loop, depth, consumed, function.scope,
                                         FRESH_SELF in known)[1]
@@ -366,19 +365,21 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
         return reached
 
     @staticmethod
-    def _add(result: list[Reached], seen: set[tuple[str, tuple[str, ...], int]], items: list[Reached]) -> None:
+    def _add(result: list[Reached], seen: set[tuple[object, ...]], items: list[Reached]) -> None:
         for item in items:
-            # One path per (API, first helper, async helper it runs in) is enough to report it
-            # and to know where the fix goes; all paths would grow combinatorially. Past the cap,
-            # a path into an async helper no kept path runs in is still kept: that helper is
-            # where a fix goes, and leaving it out would leave it for a second run to find.
-            sites = [id(f.node) for f in item.chain if f.is_async]
-            site = sites[-1] if sites else 0
+            # One path per (API, first helper, async helper it runs in) tells where the fix goes;
+            # all paths would grow combinatorially. Past the cap, the first path through each call
+            # of the async helper it runs in is still kept: a fix moves that call, and leaving it
+            # out would leave it for a second run to find.
+            last = max((i for i, f in enumerate(item.chain) if f.is_async), default=-1)
+            site = id(item.chain[last].node) if last >= 0 else 0
+            step = item.chain[last + 1].qualname if last + 1 < len(item.chain) else item.name
             mark = (item.name, item.via[:1], site)
             if mark in seen:
                 continue
-            if len(result) < _MAX_REACHED or site not in {m[2] for m in seen}:
+            if len(result) < _MAX_REACHED or ("<step>", site, step) not in seen:
                 seen.add(mark)
+                seen.add(("<step>", site, step))
                 result.append(item)
 
 
