@@ -109,3 +109,27 @@ def test_a_type_first_asked_at_the_depth_bound_is_whole_when_asked_again(tmp_pat
 
     assert typed(None) == "requests.Session"
     assert all(typed(depth) == "requests.Session" for depth in range(MAX_DEPTH - 3, MAX_DEPTH + 1))
+
+
+def test_a_sibling_projects_file_read_by_its_path_keeps_its_import_name(tmp_path: Path) -> None:
+    """A monorepo: the analysed project is ``packages/app``; ``packages/serve/src/serve`` is a
+    sibling project it imports. The subclass search reads the sibling's files by their path; such
+    a file was named by its stem alone (``models``), so its classes had another name than the one
+    an import gives (``serve.rag.models``), and calls on them resolved only in a worker that had
+    imported the module first (DB-GPT: one call lost with ``-j 2``, found with ``-j 1``)."""
+    app = tmp_path / "packages" / "app"
+    package = tmp_path / "packages" / "serve" / "src" / "serve" / "rag"
+    package.mkdir(parents=True)
+    app.mkdir(parents=True)
+    (tmp_path / ".git").mkdir()  # the repository's top: its projects are import roots of each other
+    (app / "pyproject.toml").write_text('[project]\nname = "app"\n')
+    (tmp_path / "packages" / "serve" / "pyproject.toml").write_text('[project]\nname = "serve"\n')
+    for folder in (package.parent, package):
+        (folder / "__init__.py").write_text("")
+    models = package / "models.py"
+    models.write_text("class SpaceDao:\n    def get_one(self) -> None:\n        return None\n")
+    by_path, by_import = ProjectAnalysis(app), ProjectAnalysis(app)
+    read = by_path.parse(models, models.read_text(encoding="utf-8"))
+    imported = by_import.index.module("serve.rag.models")
+    assert imported is not None and not isinstance(read, Exception)
+    assert read.name == imported.name == "serve.rag.models"  # type: ignore[union-attr]

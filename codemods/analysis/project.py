@@ -113,7 +113,23 @@ class ProjectIndex:
             if parts and parts[-1] == "__init__":
                 parts.pop()
             return ".".join(parts)
-        return resolved.stem
+        return self._outside_name(resolved)
+
+    def _outside_name(self, resolved: Path) -> str:
+        """A file outside the project read by its path (a sibling project's, found looking for
+        subclasses): named as its import names it, from the folder above its outermost package
+        or the deepest import root holding it, so that an import reaching it first or later
+        gives it the same name (else a class there has two names, and calls on it resolve only
+        in the workers that happened to import it first)."""
+        top = package_top(resolved.parent, Path(resolved.anchor))
+        holders = [root for root in self.roots() if resolved.is_relative_to(root)]
+        base = top if top != resolved.parent else max(holders, key=lambda r: len(r.parts), default=None)
+        if base is None:
+            return resolved.stem
+        parts = list(resolved.relative_to(base).with_suffix("").parts)
+        if parts and parts[-1] == "__init__":
+            parts.pop()
+        return ".".join(parts) or resolved.stem
 
     def _file_for(self, name: str) -> Path | None:
         relative = Path(*name.split("."))
