@@ -71,7 +71,7 @@ class ArgumentTypes:
     def _passed(self, function: DefinedFunction, target: str, coroutine: bool) -> CallTarget | None:
         index, name = target.split(":", 1)
         targets: list[CallTarget] = []
-        for argument, scope in self._arguments(function, name, int(index)):
+        for argument, scope in self.passed(function, name, int(index)):
             found = self._coroutine_of(argument, scope) if coroutine else self.reference(argument, scope)
             if found is not None and all(t.function is not found.function for t in targets):
                 targets.append(found)
@@ -99,17 +99,13 @@ class ArgumentTypes:
 
     def _from_callers(self, function: DefinedFunction, name: str, index: int, depth: int) -> str | None:
         types: list[str] = []
-        for argument, scope in self._arguments(function, name, index):
+        for argument, scope in self.passed(function, name, index):
             found = self.resolver.type_of(argument, scope, depth + 1)
             if found is not None:
                 types.append(found)
         return union(types)
 
     def passed(self, function: DefinedFunction, name: str, index: int) -> list[tuple[ast.expr, Scope]]:
-        """What the callers pass for a parameter (see :meth:`_arguments`)."""
-        return self._arguments(function, name, index)
-
-    def _arguments(self, function: DefinedFunction, name: str, index: int) -> list[tuple[ast.expr, Scope]]:
         """The expressions callers pass for the parameter, each with the scope it is read in."""
         found: list[tuple[ast.expr, Scope]] = []
         is_init = function.owner_class is not None and function.node.name == "__init__"

@@ -33,13 +33,7 @@ def awaitable(alternatives: tuple[CallTarget, ...], awaited: bool, resolver: Res
     ``def`` ones, unless one returns a coroutine it makes (``return arun_dispatch(self)``)."""
     if not awaited or not any(_runs_async(alt) for alt in alternatives):
         return alternatives
-    return tuple(alt for alt in alternatives if not _plain(alt, resolver))
-
-
-def cannot_be_awaited(target: CallTarget, resolver: Resolver) -> bool:
-    """A plain ``def`` (or only plain ones) whose result is not a coroutine it makes: awaiting
-    it raises, so an ``await`` of it is a branch working code never takes there."""
-    return _plain(target, resolver)
+    return tuple(alt for alt in alternatives if not cannot_be_awaited(alt, resolver))
 
 
 def _returns_coroutine(function: DefinedFunction, resolver: Resolver, depth: int = 0) -> bool:
@@ -65,11 +59,12 @@ def _returned_coroutine(function: DefinedFunction, resolver: Resolver, depth: in
     return False
 
 
-def _plain(target: CallTarget, resolver: Resolver) -> bool:
-    """A plain ``def`` (or only plain ones) whose result is not a coroutine it makes."""
+def cannot_be_awaited(target: CallTarget, resolver: Resolver) -> bool:
+    """A plain ``def`` (or only plain ones) whose result is not a coroutine it makes: awaiting
+    it raises, so an ``await`` of it is a branch working code never takes there."""
     if target.function is not None:
         return not target.function.is_async and not _returns_coroutine(target.function, resolver)
-    return bool(target.alternatives) and all(_plain(alt, resolver) for alt in target.alternatives)
+    return bool(target.alternatives) and all(cannot_be_awaited(alt, resolver) for alt in target.alternatives)
 
 
 def _runs_async(target: CallTarget) -> bool:

@@ -15,7 +15,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from .classes import CallTarget
-from .scope import Scope
+from .scope import Scope, parameter_binding
 
 if TYPE_CHECKING:
     from .resolver import Resolver
@@ -52,27 +52,11 @@ def dispatched(resolver: Resolver, lookup: ast.Call, scope: Scope) -> CallTarget
 def _method_names(resolver: Resolver, key: ast.expr, scope: Scope) -> list[str]:
     if isinstance(key, ast.Constant) and isinstance(key.value, str):
         return [key.value]
-    if not isinstance(key, ast.Name):
+    parameter = parameter_binding(scope, key.id) if isinstance(key, ast.Name) else None
+    function = resolver.index.defined(parameter.node) if parameter is not None and parameter.node else None
+    if parameter is None or function is None:
         return []
-    found = scope.lookup(key.id)
-    if found is None or len(found[1]) != 1 or found[1][0].kind not in {"parameter", "annotation"}:
-        return []
-    owner, _bindings = found
-    position = _position(owner.function, key.id)
-    function = resolver.index.defined(owner.function) if owner.function is not None else None
-    if position is None or function is None:
-        return []
-    names = {value.value for value, _caller in resolver.arguments.passed(function, key.id, position)
+    index, name = parameter.target.split(":", 1)
+    names = {value.value for value, _caller in resolver.arguments.passed(function, name, int(index))
              if isinstance(value, ast.Constant) and isinstance(value.value, str)}
     return sorted(names) if len(names) <= _MAX_NAMES else []
-
-
-def _position(function: ast.AST | None, name: str) -> int | None:
-    """The parameter's index as :func:`.scope.function_scope` numbers it (-1: keyword-only)."""
-    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return None
-    args = function.args
-    positional = [a.arg for a in (*args.posonlyargs, *args.args)]
-    if name in positional:
-        return positional.index(name)
-    return -1 if name in {a.arg for a in args.kwonlyargs} else None

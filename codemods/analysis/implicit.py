@@ -17,7 +17,7 @@ from .classes import CallTarget
 from .definitions import DefinedFunction
 from .frames import Known, iter_loop_nodes
 from .resolver import Resolver
-from .scope import Binding
+from .scope import parameter_binding
 
 
 class ImplicitCalls:
@@ -44,7 +44,7 @@ class ImplicitCalls:
             if isinstance(node, ast.Call):
                 called.add(id(node.func))
             elif isinstance(node, ast.Await) and isinstance(node.value, ast.Name):
-                parameter = _parameter(function, node.value.id)
+                parameter = parameter_binding(function.scope, node.value.id)
                 target = self.resolver.arguments.passed_callable(parameter, coroutine=True) if parameter else None
                 if target is not None:
                     target = replace(target, every=False, strict=False) if root else target
@@ -75,24 +75,3 @@ class ImplicitCalls:
             marker = ast.copy_location(ast.Call(func=func, args=[], keywords=[]), func)
             cached = self._markers[id(key)] = (key, marker)
         return cached[1]
-
-
-def _parameter(function: DefinedFunction, name: str) -> Binding | None:
-    """The parameter ``name`` is, of the function or of one it is nested in (a closure), as
-    a ``parameter`` binding (an annotated one is bound by its annotation in its scope)."""
-    bound = function.scope.lookup(name)
-    if bound is None or len(bound[1]) != 1 or bound[1][0].kind not in {"parameter", "annotation"}:
-        return None
-    if bound[1][0].kind == "parameter":
-        return bound[1][0]
-    owner: DefinedFunction | None = function
-    while owner is not None and owner.scope is not bound[0]:
-        owner = owner.parent
-    if owner is None:
-        return None
-    args = owner.node.args
-    positional = [*args.posonlyargs, *args.args]
-    for index, arg in enumerate((*positional, *args.kwonlyargs)):
-        if arg.arg == name and arg.annotation is bound[1][0].node:
-            return Binding("parameter", target=f"{index if index < len(positional) else -1}:{name}", node=owner.node)
-    return None

@@ -100,19 +100,10 @@ class ProjectIndex:
         resolved = path.resolve()
         top = package_top(resolved.parent, self.root)
         if top != resolved.parent and top not in (self.root, self.root / "src") and top.is_relative_to(self.root):
-            parts = list(resolved.relative_to(top).with_suffix("").parts)
-            if parts and parts[-1] == "__init__":
-                parts.pop()
-            return ".".join(parts)
+            return _dotted(resolved, top)
         for root in (self.root / "src", self.root):
-            try:
-                relative = resolved.relative_to(root)
-            except ValueError:
-                continue
-            parts = list(relative.with_suffix("").parts)
-            if parts and parts[-1] == "__init__":
-                parts.pop()
-            return ".".join(parts)
+            if resolved.is_relative_to(root):
+                return _dotted(resolved, root)
         return self._outside_name(resolved)
 
     def _outside_name(self, resolved: Path) -> str:
@@ -124,12 +115,7 @@ class ProjectIndex:
         top = package_top(resolved.parent, Path(resolved.anchor))
         holders = [root for root in self.roots() if resolved.is_relative_to(root)]
         base = top if top != resolved.parent else max(holders, key=lambda r: len(r.parts), default=None)
-        if base is None:
-            return resolved.stem
-        parts = list(resolved.relative_to(base).with_suffix("").parts)
-        if parts and parts[-1] == "__init__":
-            parts.pop()
-        return ".".join(parts) or resolved.stem
+        return (_dotted(resolved, base) if base is not None else "") or resolved.stem
 
     def _file_for(self, name: str) -> Path | None:
         relative = Path(*name.split("."))
@@ -381,3 +367,11 @@ class ProjectIndex:
         if binding.kind == "unpack" and len(rest) == 1:
             return Symbol(info, "value", head, node=binding.node, index=int(binding.target))
         return None
+
+
+def _dotted(path: Path, root: Path) -> str:
+    """The dotted name of ``path`` below the import root ``root`` (a package is its ``__init__``)."""
+    parts = list(path.relative_to(root).with_suffix("").parts)
+    if parts and parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)

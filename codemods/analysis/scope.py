@@ -291,6 +291,26 @@ def parameter_defaults(args: ast.arguments) -> dict[str, ast.expr]:
     return defaults
 
 
+def parameter_binding(scope: Scope, name: str) -> Binding | None:
+    """The parameter ``name`` is, of the function whose body ``scope`` is or of one around it (a
+    closure), as a ``parameter`` binding (``target`` "position:name", numbered as
+    :func:`function_scope` numbers them; ``node`` the function), whether annotated or not."""
+    bound = scope.lookup(name)
+    if bound is None or len(bound[1]) != 1 or bound[1][0].kind not in {"parameter", "annotation"}:
+        return None
+    if bound[1][0].kind == "parameter":
+        return bound[1][0]
+    function = bound[0].function
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+        return None
+    args = function.args
+    positional = [*args.posonlyargs, *args.args]
+    for index, arg in enumerate((*positional, *args.kwonlyargs)):
+        if arg.arg == name and arg.annotation is bound[1][0].node:
+            return Binding("parameter", target=f"{index if index < len(positional) else -1}:{name}", node=function)
+    return None
+
+
 def _says_nothing(annotation: ast.expr) -> bool:
     """``x: Any`` (or ``object``) types nothing: the parameter is typed by its callers, as if bare."""
     name = annotation.attr if isinstance(annotation, ast.Attribute) else getattr(annotation, "id", None)
