@@ -133,3 +133,30 @@ def test_a_sibling_projects_file_read_by_its_path_keeps_its_import_name(tmp_path
     imported = by_import.index.module("serve.rag.models")
     assert imported is not None and not isinstance(read, Exception)
     assert read.name == imported.name == "serve.rag.models"  # type: ignore[union-attr]
+
+
+def test_whether_a_plain_def_returns_a_coroutine_does_not_depend_on_what_was_asked_first(tmp_path: Path) -> None:
+    """``def step0(): return step1()`` ... ``def step5(): return work()`` with ``async def work``:
+    every step returns a coroutine. The answer was kept per function with a bound on how far it
+    followed, so a step first asked about from the top of the chain (where the bound cut the
+    walk short) stayed "no" for the run, and a step first asked about lower down said "yes"."""
+    from codemods.analysis.awaitables import cannot_be_awaited
+    from codemods.analysis.classes import CallTarget
+
+    steps = "".join(f"def step{i}():\n    return step{i + 1}()\n\n\n" for i in range(5))
+    (tmp_path / "chain.py").write_text(f"async def step5():\n    return 1\n\n\n{steps}")
+    path = tmp_path / "chain.py"
+
+    def plain(order: list[int]) -> dict[int, bool]:
+        analysis = ProjectAnalysis(tmp_path)
+        module = analysis.parse(path, path.read_text())
+        assert not isinstance(module, FileError)
+        found = {}
+        for i in order:
+            function = module.by_qualname[f"step{i}"]
+            found[i] = cannot_be_awaited(CallTarget(function.qualname, function=function), analysis.resolver)
+        return found
+
+    top_first = plain([0, 1, 2, 3, 4])
+    bottom_first = plain([4, 3, 2, 1, 0])
+    assert top_first == bottom_first == {i: False for i in range(5)}

@@ -24,10 +24,6 @@ from .made_functions import own_returns
 if TYPE_CHECKING:
     from .resolver import Resolver
 
-#: How many plain ``def`` s a returned coroutine is followed back through.
-_MAX_DEPTH = 3
-
-
 def awaitable(alternatives: tuple[CallTarget, ...], awaited: bool, resolver: Resolver) -> tuple[CallTarget, ...]:
     """The alternatives an ``await`` can run: where some are ``async def``, not the plain
     ``def`` ones, unless one returns a coroutine it makes (``return arun_dispatch(self)``)."""
@@ -36,25 +32,23 @@ def awaitable(alternatives: tuple[CallTarget, ...], awaited: bool, resolver: Res
     return tuple(alt for alt in alternatives if not cannot_be_awaited(alt, resolver))
 
 
-def _returns_coroutine(function: DefinedFunction, resolver: Resolver, depth: int = 0) -> bool:
+def _returns_coroutine(function: DefinedFunction, resolver: Resolver) -> bool:
     """A plain ``def`` that returns what an ``async def`` of the project gives when called,
-    directly or through other plain ``def`` s that do (``arun`` -> ``arun_dispatch``)."""
-    key = id(function.node)
-    if key not in resolver.coroutine_returning:
-        resolver.coroutine_returning[key] = False  # a cycle of plain ``def`` s returns no coroutine
-        resolver.coroutine_returning[key] = _returned_coroutine(function, resolver, depth)
-    return resolver.coroutine_returning[key]
+    directly or through other plain ``def`` s that do (``arun`` -> ``arun_dispatch``). Kept in
+    a memo of the resolver's, so a cycle of such ``def`` s gives the same answer whichever
+    of them is asked first (see :mod:`.memo`)."""
+    return resolver.coroutine_returning.get(id(function.node), lambda: _returned_coroutine(function, resolver), False)
 
 
-def _returned_coroutine(function: DefinedFunction, resolver: Resolver, depth: int) -> bool:
+def _returned_coroutine(function: DefinedFunction, resolver: Resolver) -> bool:
     for value in own_returns(function.node.body):
         called = resolver.call_target(value, function.scope) if isinstance(value, ast.Call) else None
         if called is None:
             continue
         if _runs_async(called):
             return True
-        if depth < _MAX_DEPTH and called.function is not None and called.function is not function \
-                and _returns_coroutine(called.function, resolver, depth + 1):
+        if called.function is not None and called.function is not function \
+                and _returns_coroutine(called.function, resolver):
             return True
     return False
 

@@ -54,7 +54,7 @@ class Resolver(ClassMembers):
         self.arguments = ArgumentTypes(self)
         self.functions = FunctionValues(index)
         #: id of a plain ``def``'s node -> whether it returns a coroutine (see :mod:`.awaitables`).
-        self.coroutine_returning: dict[int, bool] = {}
+        self.coroutine_returning: Memo[int, bool] = Memo(self.cuts)
 
     # -- names -------------------------------------------------------------------
     def qualified(self, expr: ast.AST, scope: Scope) -> str | None:
