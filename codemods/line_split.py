@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import io
 import itertools
+import keyword
 import tokenize
 import unicodedata
 from collections.abc import Iterator
@@ -153,7 +154,10 @@ def split_line(line: str, limit: int, depth: int = 0, same: _Check | None = None
             return None
         alone = len(elements) == 1 and not inner.endswith(",")
         operands = _operands(inner, inside, limit, depth) if alone else None
-        if not inner.endswith(",") and width(inside + inner) <= limit:
+        # A display (``[a, b]``, ``{"k": v, ...}``, a tuple) that must split is split at every
+        # comma; only a call's arguments or a subscript stay together on their own line.
+        together = alone or not _is_display(code[:opening])
+        if together and not inner.endswith(",") and width(inside + inner) <= limit:
             body = [inside + inner]
         elif operands:
             body = operands
@@ -168,6 +172,16 @@ def split_line(line: str, limit: int, depth: int = 0, same: _Check | None = None
         if same(candidate):
             return candidate
     return None
+
+
+def _is_display(before: str) -> bool:
+    """Whether a bracket opened after ``before`` builds a list, dict, set or tuple, rather
+    than calling or subscripting what precedes it (a name, a closing bracket, a string)."""
+    before = before.rstrip()
+    if not before or not (before[-1].isalnum() or before[-1] in "_)]}'\""):
+        return True
+    word = before[len(before.rstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")):]
+    return keyword.iskeyword(word) and word not in {"None", "True", "False"}
 
 
 def _comprehension_clauses(inner: str) -> list[str] | None:

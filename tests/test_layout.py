@@ -35,6 +35,13 @@ CASES = {
         "async def f():\n    await run_in_threadpool(\n        update,\n        a,\n    )\n",
         "async def f():\n    await run_in_threadpool(\n        update,\n        a,\n    )\n",
     ),
+    "a dict display that must split puts each item on a line, even when they would fit on one": (
+        "async def f():\n    return {\"size\": len(body), \"chunks\": len(loader.load_and_split())}  # why\n",
+        ("async def f():\n    return {\"size\": len(body), \"chunks\": len(await run_in_threadpool("
+         "loader.load_and_split))}  # why\n"),
+        ("async def f():\n    return {\n        \"size\": len(body),\n        \"chunks\": len(await "
+         "run_in_threadpool(loader.load_and_split)),\n    }  # why\n"),
+    ),
     "a value with an operator on top gets parentheses of its own": (
         'async def f():\n    checksum = None if partial else compute_sha256(local_file_path)  # why\n',
         'async def f():\n    checksum = None if partial else await run_in_threadpool(compute_sha256_of_the_file, local_file_path)  # why\n',
