@@ -67,11 +67,39 @@ KVSTORE = {
         "    return _POOL.submit(inspect_kvstore, path)\n"
     ),
     "kvstore/_native.pyi": "def crunch() -> None: ...\n",
+    # Exported lazily, as langchain and transformers do: a module ``__getattr__`` and a table.
+    "kvstore/lazy/__init__.py": (
+        "import importlib\n"
+        "\n"
+        "_module_lookup = {'Snapshot': 'kvstore.lazy.snapshot'}\n"
+        "_import_structure = {'dump': ['Dumper']}\n"
+        "\n"
+        "\n"
+        "def __getattr__(name):\n"
+        "    if name in _module_lookup:\n"
+        "        return getattr(importlib.import_module(_module_lookup[name]), name)\n"
+        "    raise AttributeError(name)\n"
+    ),
+    "kvstore/lazy/snapshot.py": (
+        "class Snapshot:\n"
+        "    def __init__(self, path):\n"
+        "        self.path = path\n"
+        "\n"
+        "    def read(self):\n"
+        "        with open(self.path) as handle:\n"
+        "            return handle.read()\n"
+    ),
+    "kvstore/lazy/dump.py": (
+        "def Dumper(path):\n"
+        "    with open(path, 'w') as handle:\n"
+        "        handle.write('')\n"
+    ),
 }
 
 APP = '''\
 import kvstore
 import toml
+from kvstore.lazy import Dumper, Snapshot
 from diskcache import Cache
 from fastapi import FastAPI
 from sqlitedict import SqliteDict
@@ -114,6 +142,16 @@ async def parse(text: str):
 @app.get("/kv/{key}")
 async def kv(key: str):
     return SqliteDict("/srv/kv.sqlite").get(key)
+
+
+@app.get("/snapshot")
+async def snapshot():
+    return Snapshot("/srv/snapshot").read()
+
+
+@app.post("/dump")
+async def dump():
+    Dumper("/srv/dump")
 
 
 @app.get("/cached/{key}")
@@ -175,6 +213,12 @@ def test_a_blocking_helper_inside_an_installed_library_is_found_with_its_chain(s
     assert ("sqlite3.connect", ["kvstore.store.inspect_kvstore", "kvstore.store._connect"]) in calls["keys"]
     assert ("io.open", ["toml.decoder.load"]) in calls["settings"]
     assert any(via[:1] == ["sqlitedict.SqliteDict.__init__"] for _name, via in calls["kv"])
+
+
+def test_names_a_library_exports_lazily_are_read_from_its_table(shop: Path) -> None:
+    calls = _calls(_run(shop))
+    assert ("open", ["kvstore.lazy.snapshot.Snapshot.read"]) in calls["snapshot"]
+    assert ("open", ["kvstore.lazy.dump.Dumper"]) in calls["dump"]
 
 
 def test_clean_library_functions_async_ones_and_hand_offs_are_not_blocking(shop: Path) -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..sourcefile import SourceError, decode
 from .definitions import DefinedFunction
+from .lazy_exports import lazy_export_candidates
 from .modules import ModuleInfo, Symbol, build_module
 from .roots import package_top, projects_in, source_roots
 from .scope import qualified_name
@@ -343,6 +344,10 @@ class ProjectIndex:
         if not bindings:
             for star in info.scope.star_imports:  # ``from .impl import *`` re-exports
                 found = self.resolve(".".join([star, *rest]), hops + 1)
+                if found is not None:
+                    return found
+            for candidate in lazy_export_candidates(info, head):
+                found = self.resolve(".".join([candidate, *rest[1:]]), hops + 1)
                 if found is not None:
                     return found
             return None

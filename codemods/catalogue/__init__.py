@@ -22,6 +22,7 @@ from . import (
     cache,
     cloud,
     cpu,
+    document_loaders,
     documents,
     drivers,
     email,
@@ -43,7 +44,7 @@ from .model import Alias, BlockingApi, Catalogue, Returns, build_catalogue
 __all__ = ["BUILTIN", "MODULES", "Alias", "BlockingApi", "Catalogue", "Returns", "build_catalogue"]
 
 MODULES = (http, files, filesystem, processes, waits, sql, drivers, orms, documents, cache, cloud, email,
-           network, vendor, inference, llm, cpu, frameworks)
+           network, vendor, inference, llm, document_loaders, cpu, frameworks)
 
 
 def _builtin() -> Catalogue:
