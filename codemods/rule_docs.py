@@ -98,7 +98,8 @@ DOCS: dict[str, RuleDoc] = {
     ),
     "UNB120": RuleDoc(
         reports="Opening, reading and writing files: `open` and file objects, `pathlib.Path.read_text` and "
-                "its siblings, `json.load`/`pickle.dump` on a file, `shutil` copies and removals, `os.walk`, "
+                "its siblings, `json.load`/`pickle.dump` on a file, `shutil` copies and removals, walks down a "
+                "directory tree (`os.walk`, `Path.rglob`, a glob with `**`), "
                 "`tempfile`, archives (`zipfile`, `tarfile`, `gzip`).",
         why="A local disk is usually quick, but network file systems, cold caches and large files are not, "
             "and the loop waits for every byte.",
@@ -183,7 +184,8 @@ DOCS: dict[str, RuleDoc] = {
     "UNB210": RuleDoc(
         reports="Cheap filesystem metadata calls: `os.path.exists` and its siblings, `os.stat`, "
                 "`os.remove`, `os.rename`, `os.makedirs`, and `pathlib.Path.exists`, `stat`, `mkdir`, "
-                "`unlink`, `resolve`.",
+                "`unlink`, `resolve`; and listing one directory (`os.listdir`, `os.scandir`, "
+                "`Path.iterdir`, a glob without `**`).",
         why="Each is one system call that returns in microseconds on a local disk, which is why the rule "
             "is off by default; on a network file system or a busy disk it can take milliseconds or more.",
         example=EXAMPLES["UNB210"],

@@ -13,8 +13,9 @@ A name bound several ways that disagree has no type. Unknown never blocks.
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 
-from ..catalogue import Catalogue
+from ..catalogue import BlockingApi, Catalogue
 from .arguments import ArgumentTypes
 from .classes import CallTarget, ClassMembers, _is_super
 from .declared import CONTAINER as _CONTAINER
@@ -23,6 +24,7 @@ from .declared import DeclaredTypes, union
 from .dispatch import dispatched, getattr_parts
 from .function_values import FunctionValues, element_of
 from .hierarchy import Hierarchy
+from .listings import listings_looked_into
 from .memo import CutTracker, Memo
 from .modules import Symbol
 from .project import ProjectIndex
@@ -55,6 +57,8 @@ class Resolver(ClassMembers):
         self.functions = FunctionValues(index)
         #: id of a plain ``def``'s node -> whether it returns a coroutine (see :mod:`.awaitables`).
         self.coroutine_returning: Memo[int, bool] = Memo(self.cuts)
+        #: id of a function's node -> the listing calls it looks into entry by entry.
+        self._looked_into: dict[int, frozenset[int]] = {}
 
     # -- names -------------------------------------------------------------------
     def qualified(self, expr: ast.AST, scope: Scope) -> str | None:
@@ -333,12 +337,24 @@ class Resolver(ClassMembers):
                                          for i in owner.comprehension_targets[func.id]) if t)
         return self.functions.targets(held)
 
+    def _as_called(self, api: BlockingApi, call: ast.Call, scope: Scope) -> BlockingApi | None:
+        """The entry this call of ``api`` is (``None``: its arguments switch the blocking off); a
+        listing the function looks into entry by entry is a scan (see :mod:`.listings`)."""
+        entry = api.for_call(call)
+        if entry is None or entry.listing is None or scope.function is None:
+            return entry
+        key = id(scope.function)
+        if key not in self._looked_into:
+            self._looked_into[key] = listings_looked_into(scope.function)
+        return entry.listing.scan if id(call) in self._looked_into[key] else entry
+
     def call_target(self, call: ast.Call, scope: Scope, depth: int = 0) -> CallTarget | None:
         callee = self.qualified(call.func, scope)
         if callee is not None:
             api = self.catalogue.api(callee)
             if api is not None:
-                blocks = api.blocks_for(call) and not self.in_memory(callee, call, scope)
+                api = self._as_called(api, call, scope)
+                blocks = api is not None and not self.in_memory(callee, call, scope)
                 return CallTarget(callee, api=api) if blocks else None
             symbol = self.project_symbol(callee)
             if symbol is not None and symbol.kind == "function" and symbol.function is not None:
@@ -360,8 +376,9 @@ class Resolver(ClassMembers):
             owner = self.type_of(call.func.value, scope, depth + 1)
             if owner is not None:
                 target = self.method(owner, call.func.attr)
-                if target is not None and target.api is not None and not target.api.blocks_for(call):
-                    return None
+                if target is not None and target.api is not None:
+                    api = self._as_called(target.api, call, scope)
+                    return replace(target, api=api) if api is not None else None
                 return target
         return None
 

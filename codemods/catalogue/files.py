@@ -3,8 +3,8 @@
 Opening a file and every read or write on the file object are syscalls that
 can stall on a slow or network disk; so are the helpers that read or write
 through a file object (``json.load``), archives, ``shutil`` copies, temporary
-files and directory scans (``os.walk``: their cost grows with the tree).
-Cheap single-syscall metadata lives in :mod:`.filesystem` (off by default).
+files and directory-tree scans (``os.walk``: their cost grows with the tree).
+Cheap metadata, listing one directory included, lives in :mod:`.filesystem` (off by default).
 """
 
 from __future__ import annotations
@@ -79,11 +79,12 @@ _TEMPORARY = [
           why="disk I/O once the spooled file has rolled over (an upload's `.file` past 1 MB)"),
 ]
 
+#: Walks down a directory tree. Listing one directory is filesystem metadata
+#: (:mod:`.filesystem`), unless the call asks it to recurse.
 _SCANS = [
-    *each("os", ("listdir", "scandir", "walk", "fwalk"), "file", why="reads a directory; cost grows with its size"),
-    *each("glob", ("glob", "iglob"), "file", why="reads directories to match the pattern"),
-    *each("pathlib.Path", ("iterdir", "glob", "rglob", "walk"), "file", ruff_codes=("ASYNC240",),
-          why="reads a directory; cost grows with its size"),
+    *each("os", ("walk", "fwalk"), "file", why="reads every directory of a tree; cost grows with the tree"),
+    *each("pathlib.Path", ("rglob", "walk"), "file", ruff_codes=("ASYNC240",),
+          why="reads every directory of a tree; cost grows with the tree"),
 ]
 
 _METADATA = [

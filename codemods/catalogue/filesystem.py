@@ -5,13 +5,14 @@ FUSE mounts, so the rule is off by default. Two kinds: *checks* (``exists``,
 ``stat``, ``resolve``...) and *changes* (``mkdir``, ``unlink``, ``rename``...,
 which write the filesystem journal). Pure path arithmetic (``os.path.join``,
 ``Path.name``, ``p / "x"``, ``os.path.normpath``/``abspath``) is never listed.
-Directory scans, whose cost grows with the tree, are in :mod:`.files`.
+Listing one directory (``os.listdir``, ``Path.iterdir``, a glob without
+``**``) is metadata too; walking a tree, whose cost grows with it, is in :mod:`.files`.
 """
 
 from __future__ import annotations
 
 from ._helpers import each
-from .model import Alias, BlockingApi, Returns
+from .model import Alias, BlockingApi, Listing, Returns
 
 _CATEGORY = "filesystem-metadata"
 _ASYNC240 = ("ASYNC240",)
@@ -52,7 +53,27 @@ _PATH_CHANGES = [
           _CATEGORY, ruff_codes=_ASYNC240, twin="anyio.Path", why="changes directory entries on disk"),
 ]
 
-ENTRIES: list[BlockingApi] = [*_OS_PATH, *_OS_CHECKS, *_OS_CHANGES, *_PATH_CHECKS, *_PATH_CHANGES]
+def _listing(qualname: str, pattern: tuple[str, int] | None = None, flag: str | None = None,
+             ruff_codes: tuple[str, ...] = ()) -> BlockingApi:
+    """One directory's listing, or a scan (``file``) when the call or the code around it makes it one."""
+    scan = BlockingApi(qualname, "file", ruff_codes=ruff_codes,
+                       why="reads a directory tree, or every entry of a directory; cost grows with it")
+    return BlockingApi(qualname, _CATEGORY, ruff_codes=ruff_codes, why="lists one directory",
+                       listing=Listing(scan, pattern, flag))
+
+
+#: Reading one directory's entries: a few syscalls, like ``stat``, for the directories an
+#: application lists (an upload folder, a models folder). Walking a tree is in :mod:`.files`.
+_LISTINGS = [
+    _listing("os.listdir"),
+    _listing("os.scandir"),
+    _listing("pathlib.Path.iterdir", ruff_codes=_ASYNC240),
+    _listing("glob.glob", ("pathname", 0), flag="recursive"),
+    _listing("glob.iglob", ("pathname", 0), flag="recursive"),
+    _listing("pathlib.Path.glob", ("pattern", 0), ruff_codes=_ASYNC240),
+]
+
+ENTRIES: list[BlockingApi] = [*_OS_PATH, *_OS_CHECKS, *_OS_CHANGES, *_PATH_CHECKS, *_PATH_CHANGES, *_LISTINGS]
 
 RETURNS: list[Returns] = []
 

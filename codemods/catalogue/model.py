@@ -36,8 +36,18 @@ class BlockingApi:
     #: The call only makes an iterator (a generator, a paginator); iterating it does the I/O,
     #: so the loop over it is what blocks (and what a fix moves), not the call.
     lazy: bool = False
+    #: A listing of one directory, which becomes another entry when it scans more.
+    listing: Listing | None = None
 
-    def blocks_for(self, call: ast.Call) -> bool:
+    def for_call(self, call: ast.Call) -> BlockingApi | None:
+        """The entry this call is, or ``None`` when its arguments switch the blocking off."""
+        if not self._blocks_for(call):
+            return None
+        if self.listing is not None and self.listing.recurses(call):
+            return self.listing.scan
+        return self
+
+    def _blocks_for(self, call: ast.Call) -> bool:
         for switch, off in ((self.nonblocking_when_false, False), (self.nonblocking_when_true, True)):
             value = _argument(call, *switch) if switch is not None else None
             if isinstance(value, ast.Constant) and value.value is off:
@@ -48,6 +58,41 @@ class BlockingApi:
         if value is None:
             return False
         return not (isinstance(value, ast.Constant) and value.value in (None, 0))
+
+
+@dataclass(frozen=True)
+class Listing:
+    """How a one-directory listing becomes a scan whose cost grows with the tree (``scan``):
+    the call asks it to recurse, or the code looks at every entry it lists (a ``stat`` each,
+    decided by :mod:`codemods.analysis.listings`).
+
+    A call recurses when its pattern (argument ``pattern``) holds ``**`` and, where the API
+    has one, its ``flag`` is passed true (``glob.glob(p, recursive=True)``). A pattern built
+    at run time says nothing, so it counts as one level unless the flag asks for recursion.
+    """
+
+    scan: BlockingApi
+    pattern: tuple[str, int] | None = None
+    flag: str | None = None
+
+    def recurses(self, call: ast.Call) -> bool:
+        if self.pattern is None:
+            return False
+        if self.flag is not None:
+            value = next((k.value for k in call.keywords if k.arg == self.flag), None)
+            if value is None or (isinstance(value, ast.Constant) and not value.value):
+                return False
+        pattern = _literal_text(_argument(call, *self.pattern))
+        return "**" in pattern if pattern is not None else self.flag is not None
+
+
+def _literal_text(node: ast.expr | None) -> str | None:
+    """The text a string literal or f-string spells out (its placeholders left empty)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(str(v.value) for v in node.values if isinstance(v, ast.Constant))
+    return None
 
 
 def _argument(call: ast.Call, keyword: str, index: int) -> ast.expr | None:

@@ -1,4 +1,3 @@
-import glob
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -10,5 +9,5 @@ LOGS = Path("/var/log/app")
 @app.get("/logs")
 async def list_logs():  # expect-fix: convert-to-def
     rotated = [p.name for p in LOGS.rglob("*.gz")]  # expect: UNB120
-    current = glob.glob("/var/log/app/*.log")  # expect: UNB120
-    return {"rotated": rotated, "current": current}
+    archived = [p.name for p in LOGS.glob("archive/**/*.log")]  # expect: UNB120
+    return {"rotated": rotated, "archived": archived}

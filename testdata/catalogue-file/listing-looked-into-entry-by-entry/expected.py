@@ -1,0 +1,34 @@
+import os
+from pathlib import Path
+
+from fastapi import FastAPI
+
+app = FastAPI()
+RUNS = Path("/srv/runs")
+
+
+@app.get("/runs/{run_id}/files")
+def run_files(run_id: str):  # expect-fix: convert-to-def
+    folder = RUNS / run_id
+    return [
+        {"name": p.name, "size": os.path.getsize(p)}
+        for p in folder.glob("*")  # expect: UNB120
+        if p.is_file()
+    ]
+
+
+@app.get("/browse")
+def browse(path: str):  # expect-fix: convert-to-def
+    entries = os.listdir(path)  # expect: UNB120
+    folders = []
+    for entry in sorted(entries):
+        full = os.path.join(path, entry.lstrip("/"))
+        if os.path.isdir(full):
+            folders.append(entry + "/")
+    return folders
+
+
+@app.get("/names")
+async def names(path: str):
+    # One listing, no syscall per entry: metadata (UNB210, off by default).
+    return [name.replace("_", " ") for name in os.listdir(path)]
