@@ -369,17 +369,19 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
         for item in items:
             # One path per (API, first helper, async helper it runs in) tells where the fix goes;
             # all paths would grow combinatorially. Past the cap, the first path through each call
-            # of the async helper it runs in is still kept: a fix moves that call, and leaving it
-            # out would leave it for a second run to find.
+            # of the async helper it runs in is still kept, one per category (the rules a run
+            # selects are applied later, and a path of a rule left off must not stand for one that
+            # is on): a fix moves that call, and leaving it out would leave it for a second run.
             last = max((i for i, f in enumerate(item.chain) if f.is_async), default=-1)
             site = id(item.chain[last].node) if last >= 0 else 0
             step = item.chain[last + 1].qualname if last + 1 < len(item.chain) else item.name
             mark = (item.name, item.via[:1], site)
             if mark in seen:
                 continue
-            if len(result) < _MAX_REACHED or ("<step>", site, step) not in seen:
+            through = ("<step>", site, step, item.api.category)
+            if len(result) < _MAX_REACHED or through not in seen:
                 seen.add(mark)
-                seen.add(("<step>", site, step))
+                seen.add(through)
                 result.append(item)
 
 
