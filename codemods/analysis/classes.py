@@ -90,6 +90,7 @@ class ClassMembers:
         def annotation_type(self, annotation: ast.AST, scope: Scope, depth: int = 0) -> str | None: ...
         def qualified(self, expr: ast.AST, scope: Scope) -> str | None: ...
         def project_symbol(self, qualname: str) -> Symbol | None: ...
+        def function_returns(self, function: DefinedFunction, depth: int) -> str | None: ...
 
     def _returns(self, owner: str, attr: str) -> str | None:
         """A ``Returns`` entry for ``owner.attr``, also through a project class's library bases."""
@@ -120,7 +121,7 @@ class ClassMembers:
             getter = module.by_qualname.get(f"{class_qualname}.{attr}")
             if getter is not None and _is_property(getter.node):
                 if getter.node.returns is not None:
-                    return self.annotation_type(getter.node.returns, getter.enclosing, depth + 1)
+                    return self.function_returns(getter, depth)
                 returned = [n.value for n in ast.walk(getter.node) if isinstance(n, ast.Return) and n.value]
                 return self.type_of(returned[0], getter.scope, depth + 1) if len(returned) == 1 else None
             for statement in node.body:
