@@ -67,7 +67,7 @@ _ARCHIVES = [
 ]
 
 _SHUTIL = each("shutil", ("copy", "copy2", "copyfile", "copyfileobj", "copytree", "copymode", "copystat", "move",
-                          "rmtree", "make_archive", "unpack_archive", "disk_usage", "chown", "which"), "file",
+                          "rmtree", "make_archive", "unpack_archive", "disk_usage", "chown"), "file",
                why="bulk file or directory I/O")
 
 _TEMPORARY = [

@@ -29,6 +29,8 @@ _OS_CHECKS = [
     *each("os", ("stat", "access", "getcwd", "readlink", "statvfs"), _CATEGORY, twin="aiofiles.os",
           why="a stat-family syscall"),
     BlockingApi("os.lstat", _CATEGORY, why="a stat-family syscall"),
+    # One ``stat`` per folder of ``PATH`` until the command is found: a few syscalls, like a listing.
+    BlockingApi("shutil.which", _CATEGORY, why="a stat of the command in each folder of PATH"),
 ]
 
 _OS_CHANGES = [

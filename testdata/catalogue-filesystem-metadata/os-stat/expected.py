@@ -1,4 +1,5 @@
 import os
+import shutil
 
 from fastapi import FastAPI
 
@@ -8,4 +9,5 @@ app = FastAPI()
 @app.get("/freshness")
 def freshness():  # expect-fix: convert-to-def
     info = os.stat("/srv/data/catalogue.json")  # expect: UNB210
-    return {"modified": info.st_mtime, "cwd": os.getcwd()}  # expect: UNB210
+    git = shutil.which("git")  # expect: UNB210
+    return {"modified": info.st_mtime, "cwd": os.getcwd(), "git": git}  # expect: UNB210
