@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..catalogue import BlockingApi, Catalogue
 from .declared import CONTAINER as _CONTAINER
-from .declared import members, union
+from .declared import DeclaredTypes, members, union
 from .definitions import DefinedFunction, decorator_names
 from .hierarchy import Hierarchy, declares_abstract, implementations, is_abstract, is_protocol
 from .memo import CutTracker, Memo
@@ -84,13 +84,13 @@ class ClassMembers:
     _attr_memo: Memo[tuple[str, str], str | None]
     _self_assigned: dict[tuple[int, str], dict[str, list[tuple[DefinedFunction, ast.Assign | ast.AnnAssign]]]]
     cuts: CutTracker
+    declared: DeclaredTypes
 
     if TYPE_CHECKING:
         def type_of(self, expr: ast.AST, scope: Scope, depth: int = 0) -> str | None: ...
         def annotation_type(self, annotation: ast.AST, scope: Scope, depth: int = 0) -> str | None: ...
         def qualified(self, expr: ast.AST, scope: Scope) -> str | None: ...
         def project_symbol(self, qualname: str) -> Symbol | None: ...
-        def function_returns(self, function: DefinedFunction, depth: int) -> str | None: ...
 
     def _returns(self, owner: str, attr: str) -> str | None:
         """A ``Returns`` entry for ``owner.attr``, also through a project class's library bases."""
@@ -121,7 +121,7 @@ class ClassMembers:
             getter = module.by_qualname.get(f"{class_qualname}.{attr}")
             if getter is not None and _is_property(getter.node):
                 if getter.node.returns is not None:
-                    return self.function_returns(getter, depth)
+                    return self.declared.function_returns(getter, depth)
                 returned = [n.value for n in ast.walk(getter.node) if isinstance(n, ast.Return) and n.value]
                 return self.type_of(returned[0], getter.scope, depth + 1) if len(returned) == 1 else None
             for statement in node.body:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .definitions import DefinedFunction, decorator_names
+from .hierarchy import is_protocol
 from .scope import Scope
 
 if TYPE_CHECKING:
@@ -156,6 +157,25 @@ class DeclaredTypes:
             if isinstance(node, ast.Yield) and node.value is not None:
                 return self.resolver.type_of(node.value, function.scope, depth + 1)
         return None
+
+    def function_returns(self, function: DefinedFunction, depth: int) -> str | None:
+        """What calling a project function (or reading a property) gives: its return annotation,
+        else what its ``return`` statements give. ``-> Any`` (or an annotation naming nothing
+        known) says less than the body does. ``-> AuthStore`` where ``AuthStore`` is a Protocol
+        and the body returns ``Database(path)``: nothing subclasses a Protocol, so the classes
+        the body returns are the implementations there are, and both count."""
+        returns = function.node.returns
+        declared = self.resolver.annotation_type(returns, function.enclosing, depth + 1) if returns else None
+        if declared is None:
+            return self.returned_type(function, depth + 1)
+        if self._names_protocol(declared):
+            returned = self.returned_type(function, depth + 1)
+            return union([declared, returned]) if returned else declared
+        return declared
+
+    def _names_protocol(self, type_name: str) -> bool:
+        symbol = self.resolver.project_symbol(type_name) if "|" not in type_name else None
+        return symbol is not None and isinstance(symbol.node, ast.ClassDef) and is_protocol(symbol.node)
 
     def returned_type(self, function: DefinedFunction, depth: int, awaited: bool = False) -> str | None:
         """What a project function without a return annotation gives: the union of the types

@@ -21,10 +21,9 @@ from .classes import CallTarget, ClassMembers, _is_super
 from .declared import CONTAINER as _CONTAINER
 from .declared import MAX_DEPTH as _MAX_DEPTH
 from .declared import DeclaredTypes, union
-from .definitions import DefinedFunction
 from .dispatch import dispatched, getattr_parts
 from .function_values import FunctionValues, element_of
-from .hierarchy import Hierarchy, is_protocol
+from .hierarchy import Hierarchy
 from .listings import listings_looked_into
 from .memo import CutTracker, Memo
 from .modules import Symbol
@@ -148,25 +147,6 @@ class Resolver(ClassMembers):
                     return True
         return False
 
-    def function_returns(self, function: DefinedFunction, depth: int) -> str | None:
-        """What calling a project function (or reading a property) gives: its return annotation,
-        else what its ``return`` statements give. ``-> Any`` (or an annotation naming nothing
-        known) says less than the body does. ``-> AuthStore`` where ``AuthStore`` is a Protocol
-        and the body returns ``Database(path)``: nothing subclasses a Protocol, so the classes
-        the body returns are the implementations there are, and both count."""
-        returns = function.node.returns
-        declared = self.annotation_type(returns, function.enclosing, depth + 1) if returns else None
-        if declared is None:
-            return self.declared.returned_type(function, depth + 1)
-        if self._names_protocol(declared):
-            returned = self.declared.returned_type(function, depth + 1)
-            return union([declared, returned]) if returned else declared
-        return declared
-
-    def _names_protocol(self, type_name: str) -> bool:
-        symbol = self.project_symbol(type_name) if "|" not in type_name else None
-        return symbol is not None and isinstance(symbol.node, ast.ClassDef) and is_protocol(symbol.node)
-
     def _call_type(self, call: ast.Call, scope: Scope, depth: int) -> str | None:
         callee = self.qualified(call.func, scope)
         if callee is not None and callee not in _HEADER_READERS and self.in_memory(callee, call, scope):
@@ -177,7 +157,7 @@ class Resolver(ClassMembers):
                 return f"{symbol.module.name}.{symbol.qualname}"
         target = self.call_target(call, scope, depth)
         if target is not None and target.function is not None and target.module is not None:
-            return self.function_returns(target.function, depth)
+            return self.declared.function_returns(target.function, depth)
         callee = self.qualified(call.func, scope)
         if callee is not None:
             found = self.catalogue.type_of_call(callee)
