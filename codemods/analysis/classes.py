@@ -25,6 +25,8 @@ from .project import ProjectIndex
 from .scope import Scope
 
 _PROPERTIES = frozenset({"property", "cached_property"})
+#: How many subclasses are asked for an attribute their base reads but does not define.
+_MIXED_IN_MAX = 8
 def _generic_origin(base: ast.expr) -> ast.expr:
     """``BaseDao[Entity, Request]`` in a class's bases is the class ``BaseDao``."""
     return base.value if isinstance(base, ast.Subscript) else base
@@ -143,7 +145,17 @@ class ClassMembers:
             assigned = self._assigned_attribute_type(module, class_qualname, attr, depth)
             if assigned is not None:
                 return assigned
-        return None
+        return self._mixed_in_attribute_type(owner, attr, depth)
+
+    def _mixed_in_attribute_type(self, owner: str, attr: str, depth: int) -> str | None:
+        """An attribute a class reads but neither it nor its bases give a type: a mixin's
+        ``self.ManagedSessionMaker()``, set by the store class that mixes it in. What the
+        project's subclasses give it, a few of them at most (the memo cuts the cycle through
+        a subclass that does not define it either)."""
+        if self.project_symbol(owner) is None:
+            return None
+        subclasses = self.hierarchy.subclasses(owner, self)[:_MIXED_IN_MAX]
+        return union(t for t in (self.attribute_type(sub, attr, depth + 1) for sub in subclasses) if t)
 
     def _assigned_attribute_type(self, module: ModuleInfo, class_qualname: str, attr: str, depth: int) -> str | None:
         """``self.attr = ...`` in any method of the class: the union of what is assigned.

@@ -376,7 +376,8 @@ class Resolver(ClassMembers):
                 if target is not None and target.api is not None:
                     api = self._as_called(target.api, call, scope)
                     return replace(target, api=api) if api is not None else None
-                return target
+                # ``self.ManagedSessionMaker()``: a function kept on the object.
+                return target or self._function_value(call.func, scope, depth)
         return None
 
 
