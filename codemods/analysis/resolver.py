@@ -27,6 +27,7 @@ from .hierarchy import Hierarchy
 from .listings import listings_looked_into
 from .memo import CutTracker, Memo
 from .modules import Symbol
+from .narrowing import asserted_type
 from .project import ProjectIndex
 from .scope import Binding, Scope, dotted_parts, qualified_name
 
@@ -195,7 +196,8 @@ class Resolver(ClassMembers):
         if found is None:
             return None
         owner, bindings = found
-        return self.bindings_type(bindings, owner, depth, expr, scope)
+        # A name its bindings leave untyped may be asserted: ``_validate_store(store)``.
+        return self.bindings_type(bindings, owner, depth, expr, scope) or asserted_type(self, expr.id, owner, depth)
 
     def bindings_type(self, bindings: list[Binding] | tuple[Binding, ...], owner: Scope, depth: int,
                       expr: ast.Name | None = None, scope: Scope | None = None) -> str | None:
