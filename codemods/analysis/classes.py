@@ -27,6 +27,8 @@ from .scope import Scope
 _PROPERTIES = frozenset({"property", "cached_property"})
 #: How many subclasses are asked for an attribute their base reads but does not define.
 _MIXED_IN_MAX = 8
+
+
 def _generic_origin(base: ast.expr) -> ast.expr:
     """``BaseDao[Entity, Request]`` in a class's bases is the class ``BaseDao``."""
     return base.value if isinstance(base, ast.Subscript) else base
