@@ -332,23 +332,20 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
         outer_cut, self._lowest_cut = self._lowest_cut, _NO_CUT
         outer_limited, self._depth_limited = self._depth_limited, False
         try:
-            result: list[Reached] = []
-            seen: set[tuple[object, ...]] = set()
+            kept = _KeptPaths()
             for call, target, awaited, consumed, on_loop in self._frame_calls(function, known):
-                items = self._effective(call, target, awaited, on_loop, depth, consumed, function.scope,
-                                        FRESH_SELF in known)[1]
-                self._add(result, seen, items)
+                kept.add(self._effective(call, target, awaited, on_loop, depth, consumed, function.scope,
+                                         FRESH_SELF in known)[1])
             for marker, target, _attribute in self._implicit_calls(function, known):
-                self._add(result, seen, self._effective(marker, target, False, function.is_async, depth)[1])
+                kept.add(self._effective(marker, target, False, function.is_async, depth)[1])
             nodes = iter_loop_nodes(function.node.body, per_call=True, known=known)
-            lazy = [Reached(api, api.qualname) for _w, _i, api in lazy_iterations(nodes, function.scope,
-                                                                                 self.resolver)]
-            self._add(result, seen, lazy)
+            kept.add([Reached(api, api.qualname) for _w, _i, api in lazy_iterations(nodes, function.scope,
+                                                                                   self.resolver)])
         finally:
             self._active.discard(key)
             self._stack.pop()
             self._live.pop()
-        reached = tuple(result)
+        reached = tuple(kept.paths)
         cut = self._lowest_cut
         if cut >= position:
             self._memo[memo_key] = reached
@@ -364,25 +361,30 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
             self._partial.clear()  # every caller they were cut at is done
         return reached
 
-    @staticmethod
-    def _add(result: list[Reached], seen: set[tuple[object, ...]], items: list[Reached]) -> None:
+
+class _KeptPaths:
+    """The paths a function's answer keeps. One path per (API, first helper, async helper it runs
+    in) tells where the fix goes; all paths would grow combinatorially. Past the cap, the first
+    path through each call of the async helper it runs in is still kept, one per category (the
+    rules a run selects are applied later, and a path of a rule left off must not stand for one
+    that is on): a fix moves that call, and leaving it out would leave it for a second run."""
+
+    def __init__(self) -> None:
+        self.paths: list[Reached] = []
+        self._marks: set[tuple[str, tuple[str, ...], int]] = set()
+        self._steps: set[tuple[int, str, str]] = set()
+
+    def add(self, items: list[Reached]) -> None:
         for item in items:
-            # One path per (API, first helper, async helper it runs in) tells where the fix goes;
-            # all paths would grow combinatorially. Past the cap, the first path through each call
-            # of the async helper it runs in is still kept, one per category (the rules a run
-            # selects are applied later, and a path of a rule left off must not stand for one that
-            # is on): a fix moves that call, and leaving it out would leave it for a second run.
             last = max((i for i, f in enumerate(item.chain) if f.is_async), default=-1)
             site = id(item.chain[last].node) if last >= 0 else 0
             step = item.chain[last + 1].qualname if last + 1 < len(item.chain) else item.name
             mark = (item.name, item.via[:1], site)
-            if mark in seen:
-                continue
-            through = ("<step>", site, step, item.api.category)
-            if len(result) < _MAX_REACHED or through not in seen:
-                seen.add(mark)
-                seen.add(through)
-                result.append(item)
+            through = (site, step, item.api.category)
+            if mark not in self._marks and (len(self.paths) < _MAX_REACHED or through not in self._steps):
+                self._marks.add(mark)
+                self._steps.add(through)
+                self.paths.append(item)
 
 
 def _truly_async(target: CallTarget) -> bool:
