@@ -1,5 +1,5 @@
 """The cap on blocking paths per function keeps a path of every category through each
-async helper (``BlockingAnalysis._add``).
+async helper (``analysis.kept_paths.KeptPaths``).
 
 A handler whose helpers reach hundreds of blocking calls keeps only the first 256 paths,
 plus the first path through each call an async helper makes. If that one path is of a rule

@@ -47,13 +47,13 @@ from .frames import (
 from .hierarchy import is_abstract
 from .implicit import ImplicitCalls
 from .iteration import is_file_type, iterated_names, lazy_iterations
+from .kept_paths import KeptPaths
 from .libraries import LIBRARY_DEPTH, LibraryCalls
 from .resolver import Resolver
 from .scope import Scope
 from .summaries import LibrarySummaries, Reached
 
 _MAX_DEPTH = 16
-_MAX_REACHED = 256
 _NO_CUT = 1 << 30
 
 
@@ -332,7 +332,7 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
         outer_cut, self._lowest_cut = self._lowest_cut, _NO_CUT
         outer_limited, self._depth_limited = self._depth_limited, False
         try:
-            kept = _KeptPaths()
+            kept = KeptPaths()
             for call, target, awaited, consumed, on_loop in self._frame_calls(function, known):
                 kept.add(self._effective(call, target, awaited, on_loop, depth, consumed, function.scope,
                                          FRESH_SELF in known)[1])
@@ -360,31 +360,6 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
         if not self._stack:
             self._partial.clear()  # every caller they were cut at is done
         return reached
-
-
-class _KeptPaths:
-    """The paths a function's answer keeps. One path per (API, first helper, async helper it runs
-    in) tells where the fix goes; all paths would grow combinatorially. Past the cap, the first
-    path through each call of the async helper it runs in is still kept, one per category (the
-    rules a run selects are applied later, and a path of a rule left off must not stand for one
-    that is on): a fix moves that call, and leaving it out would leave it for a second run."""
-
-    def __init__(self) -> None:
-        self.paths: list[Reached] = []
-        self._marks: set[tuple[str, tuple[str, ...], int]] = set()
-        self._steps: set[tuple[int, str, str]] = set()
-
-    def add(self, items: list[Reached]) -> None:
-        for item in items:
-            last = max((i for i, f in enumerate(item.chain) if f.is_async), default=-1)
-            site = id(item.chain[last].node) if last >= 0 else 0
-            step = item.chain[last + 1].qualname if last + 1 < len(item.chain) else item.name
-            mark = (item.name, item.via[:1], site)
-            through = (site, step, item.api.category)
-            if mark not in self._marks and (len(self.paths) < _MAX_REACHED or through not in self._steps):
-                self._marks.add(mark)
-                self._steps.add(through)
-                self.paths.append(item)
 
 
 def _truly_async(target: CallTarget) -> bool:
