@@ -12,7 +12,6 @@ the name there; it is asked only for a name its bindings leave untyped.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .declared import union
@@ -23,44 +22,62 @@ if TYPE_CHECKING:
     from .scope import Scope
 
 
-def asserted_type(resolver: Resolver, name: str, owner: Scope, depth: int) -> str | None:
-    """The classes the frame binding ``name`` asserts it is, itself or through a helper it hands
-    the name to (one call deep)."""
-    function = owner.function
-    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return None
-    classes = [(c, owner) for c in _asserted_classes(function.body, name)]
-    for call in _calls_given(function.body, name):
-        target = resolver.call_target(call, owner, depth + 1)
-        helper = target.function if target is not None else None
-        if helper is None:
-            continue
-        for parameter, argument in passed_arguments(call, helper).items():
-            if isinstance(argument, ast.Name) and argument.id == name:
-                classes += [(c, helper.scope) for c in _asserted_classes(helper.node.body, parameter)]
-    return union(t for t in (resolver.annotation_type(c, where, depth + 1) for c, where in classes) if t)
+class Assertions:
+    """What each function's frame asserts, listed once per function: every untyped name of the
+    frame asks, and walking the frame for each of them grew with names times statements."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        #: id of a function node -> (that node, its frame's assertions).
+        self._frames: dict[int, tuple[ast.AST, _Frame]] = {}
+
+    def asserted_type(self, name: str, owner: Scope, depth: int) -> str | None:
+        """The classes the frame binding ``name`` asserts it is, itself or through a helper it
+        hands the name to (one call deep)."""
+        function = owner.function
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return None
+        frame = self._frame(function)
+        classes = [(c, owner) for c in frame.classes.get(name, ())]
+        for call in frame.calls.get(name, ()):
+            target = self.resolver.call_target(call, owner, depth + 1)
+            helper = target.function if target is not None else None
+            if helper is None:
+                continue
+            for parameter, argument in passed_arguments(call, helper).items():
+                if isinstance(argument, ast.Name) and argument.id == name:
+                    classes += [(c, helper.scope) for c in self._frame(helper.node).classes.get(parameter, ())]
+        annotation_type = self.resolver.annotation_type
+        return union(t for t in (annotation_type(c, where, depth + 1) for c, where in classes) if t)
+
+    def _frame(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> _Frame:
+        cached = self._frames.get(id(function))
+        if cached is None or cached[0] is not function:
+            cached = self._frames[id(function)] = (function, _Frame(function.body))
+        return cached[1]
 
 
-def _asserted_classes(body: list[ast.stmt], name: str) -> Iterator[ast.expr]:
-    for node in iter_loop_nodes(body):
-        if isinstance(node, ast.Assert):
-            yield from _isinstance_classes(node.test, name)
-        elif (isinstance(node, ast.If) and not node.orelse and isinstance(node.test, ast.UnaryOp)
-              and isinstance(node.test.op, ast.Not) and isinstance(node.body[-1], (ast.Raise, ast.Return))):
-            yield from _isinstance_classes(node.test.operand, name)
+class _Frame:
+    """A frame's assertions by name: ``isinstance`` classes it asserts, and the statements that
+    only call something with the name as an argument (``_validate_store(store)``)."""
 
+    def __init__(self, body: list[ast.stmt]) -> None:
+        self.classes: dict[str, list[ast.expr]] = {}
+        self.calls: dict[str, list[ast.Call]] = {}
+        for node in iter_loop_nodes(body):
+            if isinstance(node, ast.Assert):
+                self._asserts(node.test)
+            elif (isinstance(node, ast.If) and not node.orelse and isinstance(node.test, ast.UnaryOp)
+                  and isinstance(node.test.op, ast.Not) and isinstance(node.body[-1], (ast.Raise, ast.Return))):
+                self._asserts(node.test.operand)
+            elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+                for argument in (*node.value.args, *(k.value for k in node.value.keywords)):
+                    if isinstance(argument, ast.Name):
+                        self.calls.setdefault(argument.id, []).append(node.value)
 
-def _calls_given(body: list[ast.stmt], name: str) -> Iterator[ast.Call]:
-    """Statements that only call something with ``name`` as an argument: ``_validate_store(store)``."""
-    for node in iter_loop_nodes(body):
-        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and any(
-                isinstance(a, ast.Name) and a.id == name
-                for a in (*node.value.args, *(k.value for k in node.value.keywords))):
-            yield node.value
-
-
-def _isinstance_classes(test: ast.expr, name: str) -> Iterator[ast.expr]:
-    if (isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id == "isinstance"
-            and len(test.args) == 2 and isinstance(test.args[0], ast.Name) and test.args[0].id == name):
-        classes = test.args[1]
-        yield from (classes.elts if isinstance(classes, ast.Tuple) else [classes])
+    def _asserts(self, test: ast.expr) -> None:
+        if (isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id == "isinstance"
+                and len(test.args) == 2 and isinstance(test.args[0], ast.Name)):
+            classes = test.args[1]
+            self.classes.setdefault(test.args[0].id, []).extend(
+                classes.elts if isinstance(classes, ast.Tuple) else [classes])

@@ -27,7 +27,7 @@ from .hierarchy import Hierarchy
 from .listings import listings_looked_into
 from .memo import CutTracker, Memo
 from .modules import Symbol
-from .narrowing import asserted_type
+from .narrowing import Assertions
 from .project import ProjectIndex
 from .scope import Binding, Scope, dotted_parts, qualified_name
 
@@ -56,6 +56,7 @@ class Resolver(ClassMembers):
         self.hierarchy = Hierarchy(index)
         self.arguments = ArgumentTypes(self)
         self.functions = FunctionValues(index)
+        self.assertions = Assertions(self)
         #: id of a plain ``def``'s node -> whether it returns a coroutine (see :mod:`.awaitables`).
         self.coroutine_returning: Memo[int, bool] = Memo(self.cuts)
         #: id of a function's node -> the listing calls it looks into entry by entry.
@@ -197,7 +198,7 @@ class Resolver(ClassMembers):
             return None
         owner, bindings = found
         # A name its bindings leave untyped may be asserted: ``_validate_store(store)``.
-        return self.bindings_type(bindings, owner, depth, expr, scope) or asserted_type(self, expr.id, owner, depth)
+        return self.bindings_type(bindings, owner, depth, expr, scope) or self.assertions.asserted_type(expr.id, owner, depth)
 
     def bindings_type(self, bindings: list[Binding] | tuple[Binding, ...], owner: Scope, depth: int,
                       expr: ast.Name | None = None, scope: Scope | None = None) -> str | None:
