@@ -51,3 +51,4 @@ def test_a_helper_past_the_cap_keeps_its_path_of_an_enabled_rule() -> None:
     route = next(f for f in result.findings if f.function == "route")
     through_setup = {(c.name, c.via) for c in route.calls if c.via[:2] == ("run", "setup")}
     assert ("open", ("run", "setup", "load_session")) in through_setup
+
