@@ -50,7 +50,7 @@ def _pairs() -> dict[Path, list[tuple[Path, Path]]]:
 def _findings(files: list[Path], cwd: Path, first_party: list[str]) -> dict[Path, Counter[str]]:
     config = ["--config", f"lint.isort.known-first-party = {json.dumps(first_party)}"] if first_party else []
     config += _isort_settings(cwd)
-    proc = subprocess.run([*_ruff(), "check", "--isolated", *config, "--select", "F,E,W,I", "--output-format", "json",
+    proc = subprocess.run([*_ruff(), "check", "--isolated", "--no-cache", *config, "--select", "F,E,W,I", "--output-format", "json",
                            *map(str, files)], cwd=cwd, capture_output=True, text=True, check=False)
     counts: dict[Path, Counter[str]] = {Path(f).resolve(): Counter() for f in files}
     for finding in json.loads(proc.stdout or "[]"):
@@ -70,7 +70,7 @@ def _isort_settings(case: Path) -> list[str]:
 
 
 def _format_lines(files: list[Path], cwd: Path) -> dict[Path, int]:
-    proc = subprocess.run([*_ruff(), "format", "--isolated", "--diff", *map(str, files)], cwd=cwd,
+    proc = subprocess.run([*_ruff(), "format", "--isolated", "--no-cache", "--diff", *map(str, files)], cwd=cwd,
                           capture_output=True, text=True, check=False)
     counts: dict[Path, int] = {f.resolve(): 0 for f in files}
     current: Path | None = None

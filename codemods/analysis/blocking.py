@@ -235,7 +235,9 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
         interface is async and the blocking backend is the exception, unless it is the
         default one (named in a default setting, see :meth:`.Hierarchy.named_as_default`). A sync implementation
         that reaches nothing known does not clear it: a plugin loaded by name, a generated
-        gRPC stub or an SDK the catalogue lacks looks exactly like that.
+        gRPC stub or an SDK the catalogue lacks looks exactly like that; unless it is the
+        default one and no blocking one is (chromadb's ``chroma_api_impl`` names its Rust
+        bindings, while an HTTP client implements the same interface for remote use).
         """
         if awaited and cannot_be_awaited(target, self.resolver):
             return None, []  # ``await`` of a plain ``def``'s result raises: the branch not taken
@@ -247,8 +249,9 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
                    for alt in awaitable(target.alternatives, awaited, self.resolver)]
         blocking = [(alt, items) for alt, items in results if items]
         cleared = [alt for alt, items in results if not items]
-        if not blocking or (target.every and (target.strict and cleared or any(
-                alt is not None and _truly_async(alt) for alt in cleared)) and not self._default_blocks(blocking)):
+        if not blocking or target.every and (
+                target.strict and cleared or any(alt is not None and _truly_async(alt) for alt in cleared)
+                or cleared and self._is_default(cleared)) and not self._default_blocks(blocking):
             return None, []
         # Every alternative that blocks is named (``via`` starts with its implementation).
         return blocking[0][0], [item for _alt, items in blocking for item in items]
@@ -256,7 +259,11 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
     def _default_blocks(self, blocking: list[tuple[CallTarget | None, list[Reached]]]) -> bool:
         """An implementation that blocks is the default one, named in a setting: the async
         backends are the ones configured instead (lightrag's ``graph_storage="NetworkXStorage"``)."""
-        owners = {alt.function.owner_class for alt, _items in blocking
+        return self._is_default([alt for alt, _items in blocking])
+
+    def _is_default(self, alternatives: list[CallTarget | None]) -> bool:
+        """One of the implementations is the default one, named in a setting."""
+        owners = {alt.function.owner_class for alt in alternatives
                   if alt is not None and alt.function is not None and alt.function.owner_class}
         return any(self.resolver.hierarchy.named_as_default(owner.rsplit(".", 1)[-1]) for owner in owners)
 

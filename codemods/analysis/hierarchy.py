@@ -108,11 +108,13 @@ class Hierarchy:
     def named_as_default(self, class_name: str) -> bool:
         """Whether the project names the class in a default setting: ``graph_storage: str =
         field(default="NetworkXStorage")``, ``backend="NetworkXStorage"`` as a parameter's default,
-        ``os.getenv("GRAPH_STORAGE", "NetworkXStorage")``. A backend chosen by name runs that
-        one unless configured otherwise."""
+        ``os.getenv("GRAPH_STORAGE", "NetworkXStorage")``, or by its dotted path
+        (``api_impl: str = "pkg.api.rust.RustBindingsAPI"``). A backend chosen by name runs
+        that one unless configured otherwise."""
         self.index.note_project_read()
         if class_name not in self._defaults:
             modules = [*self.modules_containing(f'"{class_name}"'), *self.modules_containing(f"'{class_name}'"),
+                       *self.modules_containing(f'.{class_name}"'), *self.modules_containing(f".{class_name}'"),
                        *self.modules_containing(f", {class_name})")]
             self._defaults[class_name] = any(_defaults_to(info.tree, class_name) for info in modules)
         return self._defaults[class_name]
@@ -288,6 +290,7 @@ def _defaults_to(tree: ast.Module, value: str) -> bool:
             candidates = [*node.args.defaults, *node.args.kw_defaults]
         else:
             continue
-        if any(isinstance(c, ast.Constant) and c.value == value for c in candidates):
+        if any(isinstance(c, ast.Constant) and isinstance(c.value, str)
+               and (c.value == value or c.value.endswith(f".{value}")) for c in candidates):
             return True
     return False
