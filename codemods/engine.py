@@ -32,7 +32,7 @@ from .analysis.summaries import LibrarySummaries
 from .catalogue import BUILTIN, BlockingApi, Catalogue
 from .config import first_party_packages, force_single_line, formatter_line_length
 from .diffing import split_lines
-from .findings import SHOWN_PATHS, listed, make_finding, reported_calls
+from .findings import listed, make_finding, reported_calls
 from .fixes.awaiting_callers import rewrite_callers
 from .fixes.base import FixContext, Refusal
 from .import_order import ImportStyle, import_block_span
@@ -294,7 +294,7 @@ class _FileAnalysis:
                 where = f"`{site.qualname}` ({self.project.display(owner.path)}:{site.node.lineno})"
                 if where not in sites:
                     sites.append(where)
-        return "fixed in " + listed(sites[:SHOWN_PATHS], len(sites)) + ", where the blocking call runs on the loop"
+        return "fixed in " + listed(sites) + ", where the blocking call runs on the loop"
 
     def site_plan(self, call: DirectCall) -> tuple[FixPlan, bool]:
         """The plan for the async helper where a remote blocking call lives."""

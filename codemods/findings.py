@@ -6,15 +6,18 @@ this only words the result, the same way for every fix.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .analysis.blocking import DirectCall
 from .analysis.definitions import DefinedFunction
 from .models import BlockingCall, Finding, FixPlan, Kind, call_text
 from .rules import code_for
 
 SHOWN_PATHS = 3
-"""How many call paths (and helpers fixed elsewhere) a message spells out; past the cap it counts the rest (the finding's
-``calls`` keep them all). One handler of a large application reaches the same blocking call
-through hundreds of paths, and a message that lists them all is read by nobody."""
+"""How many call paths (handlers awaiting, helpers fixed elsewhere) a message spells out
+before it counts the rest; the finding's ``calls`` keep every path. One handler of a large
+application reaches the same blocking call through hundreds of paths, and a message that
+lists them all is read by nobody."""
 
 
 def display_name(call: DirectCall) -> str:
@@ -50,7 +53,7 @@ def make_finding(
     else:
         message = f"async {label} `{defined.qualname}` blocks the event loop: it calls {names}"
     if awaited_by:
-        message += "; awaited by " + listed(list(awaited_by[:SHOWN_PATHS]), len(awaited_by))
+        message += "; awaited by " + listed(awaited_by)
     return Finding(
         path=path, line=node.lineno, column=node.col_offset + 1, function=defined.qualname, kind=kind,
         code=reported[0].code, message=message, calls=reported, fix=plan, fixed=fixed,
@@ -60,16 +63,14 @@ def make_finding(
 def _spelled_out(reported: tuple[BlockingCall, ...]) -> str:
     """The call paths for a message: one per blocking call first (so every library the handler
     blocks on is named), up to :data:`SHOWN_PATHS`, then how many more there are."""
-    paths = list(dict.fromkeys(f"`{call_text(c)}`" for c in reported))
     first_per_call: dict[str, str] = {}
     for call in reported:
         first_per_call.setdefault(call.name, f"`{call_text(call)}`")
-    shown = list(first_per_call.values())[:SHOWN_PATHS]
-    shown += [path for path in paths if path not in shown][: SHOWN_PATHS - len(shown)]
-    return listed(shown, len(paths))
+    paths = [*first_per_call.values(), *(f"`{call_text(c)}`" for c in reported)]
+    return listed(list(dict.fromkeys(paths)))
 
 
-def listed(shown: list[str], total: int) -> str:
-    """``a, b, c and 12 more``: what is shown, and how many of ``total`` are not."""
-    more = total - len(shown)
-    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+def listed(items: Sequence[str]) -> str:
+    """``a, b, c and 12 more``: the first :data:`SHOWN_PATHS` items, and how many are left."""
+    more = len(items) - SHOWN_PATHS
+    return ", ".join(items[:SHOWN_PATHS]) + (f" and {more} more" if more > 0 else "")
