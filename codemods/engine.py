@@ -20,9 +20,10 @@ from functools import cached_property
 from pathlib import Path
 
 from . import cache, newer_syntax
-from .analysis.blocking import BlockingAnalysis, DirectCall
+from .analysis.blocking import BlockingAnalysis
 from .analysis.callers import Caller, CallIndex, CallSite, callers_of, collect_call_sites
 from .analysis.definitions import DefinedFunction
+from .analysis.direct_calls import DirectCall
 from .analysis.fastapi_app import collect_registrations
 from .analysis.modules import ModuleInfo, function_key
 from .analysis.project import ProjectIndex

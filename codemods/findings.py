@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .analysis.blocking import DirectCall
 from .analysis.definitions import DefinedFunction
+from .analysis.direct_calls import DirectCall
 from .models import BlockingCall, Finding, FixPlan, Kind, call_text
 from .rules import code_for
 

@@ -10,14 +10,7 @@ loop when called from async code, and so does an async helper's body when it
 is awaited (or gathered). What each function reaches is computed once
 (memoised), with cycles cut, to any depth the code has (capped at 16).
 
-Iterating a file object reads it, a line at a time, on the thread that
-iterates: ``for line in f`` (and a list, set or dict comprehension over
-``f``) counts as a blocking call at the loop when ``f`` is a name of the
-function every binding of which is a blocking call that opens a file
-(``f = open(p)``, ``with path.open() as f``): conservative, a file passed in
-or bound any other way is not counted. ``next(f)``, ``f.readline()`` are
-calls already. Objects that fetch as they are iterated (a pymongo cursor)
-count by their type wherever they are iterated: see :mod:`.iteration`.
+Loops that read as they iterate count too: see :mod:`.direct_calls`.
 Once-only start-up code is left out: see :mod:`.lazy_init`.
 """
 
@@ -25,16 +18,15 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..catalogue import BlockingApi
 from .awaitables import awaitable, cannot_be_awaited
 from .cached_calls import memoised_without_arguments, runs_once
 from .call_context import CallContext
 from .classes import CallTarget
 from .decorators import wrappers
 from .definitions import DefinedFunction
+from .direct_calls import DirectCall, FrameLoops
 from .frames import (
     FRESH_SELF,
     RESULT_AWAITED,
@@ -46,7 +38,7 @@ from .frames import (
 )
 from .hierarchy import is_abstract
 from .implicit import ImplicitCalls
-from .iteration import is_file_type, iterated_names, lazy_iterations
+from .iteration import lazy_iterations
 from .kept_paths import KeptPaths
 from .libraries import LIBRARY_DEPTH, LibraryCalls
 from .resolver import Resolver
@@ -55,36 +47,6 @@ from .summaries import LibrarySummaries, Reached
 
 _MAX_DEPTH = 16
 _NO_CUT = 1 << 30
-
-
-@dataclass(frozen=True)
-class DirectCall:
-    """A call in the analysed function that blocks (itself, or through ``via``)."""
-
-    node: ast.Call
-    api: BlockingApi
-    name: str
-    via: tuple[str, ...] = ()
-    #: The call resolves to a project function (the fix may belong there).
-    helper: DefinedFunction | None = None
-    awaited: bool = False
-    #: The helper functions named in ``via``, outermost first.
-    chain: tuple[DefinedFunction, ...] = ()
-    #: The ``for`` statement or comprehension that reads a file object as it iterates it:
-    #: ``node`` then only marks the iterated name's position (it is not in the tree).
-    loop: ast.For | ast.ListComp | ast.SetComp | ast.DictComp | None = None
-    #: A property read whose getter blocks (``store.permissions``): ``node`` only marks it.
-    read: ast.Attribute | None = None
-
-    @property
-    def fix_site(self) -> DefinedFunction | None:
-        """The innermost async helper on the way: where the blocking call runs on the loop.
-
-        ``None`` when the blocking happens in this function or in sync helpers
-        it calls directly: then the fix belongs in this function.
-        """
-        sites = [f for f in self.chain if f.is_async]
-        return sites[-1] if sites else None
 
 
 class _Partial(NamedTuple):
@@ -104,7 +66,7 @@ def is_generator(function: DefinedFunction) -> bool:
     return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in iter_loop_nodes(function.node.body))
 
 
-class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
+class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
     """Blocking calls of functions, memoised per function for the whole run."""
 
     def __init__(self, resolver: Resolver) -> None:
@@ -184,44 +146,6 @@ class BlockingAnalysis(LibraryCalls, ImplicitCalls, CallContext):
         for call, target, awaited, consumed in resolved:
             on_loop = function.is_async or returned_awaited and awaited
             yield call, target, awaited, consumed, on_loop and id(call) not in spawned | handed
-
-    def file_loops(self, function: DefinedFunction) -> list[DirectCall]:
-        """Loops of the function's own frame that iterate a file it opened (see the module's docstring)."""
-        found: list[DirectCall] = []
-        for loop, name in iterated_names(function.node.body):
-            type_name = self._opened_file(name.id, function.scope)
-            if type_name is None:
-                continue
-            api = BlockingApi(f"{type_name}.__iter__", "file", why="iterating a file object reads it")
-            found.append(DirectCall(self._marker(loop, name), api, api.qualname, loop=loop))
-        return found
-
-    def lazy_loops(self, function: DefinedFunction) -> list[DirectCall]:
-        """Iterations of the function's own frame that fetch as they go (see :mod:`.iteration`)."""
-        found: list[DirectCall] = []
-        nodes = iter_loop_nodes(function.node.body, per_call=True)
-        for where, iterated, api in lazy_iterations(nodes, function.scope, self.resolver):
-            if isinstance(where, ast.Call):
-                found.append(DirectCall(where, api, api.qualname))
-                continue
-            found.append(DirectCall(self._marker(where, iterated), api, api.qualname, loop=where))
-        return found
-
-    def _opened_file(self, name: str, scope: Scope) -> str | None:
-        """The file type ``name`` holds when every binding of it in ``scope`` opens a file."""
-        bindings = scope.bindings.get(name)
-        if not bindings or name in scope.globals_:
-            return None
-        types: set[str | None] = set()
-        for binding in bindings:
-            if binding.kind != "value" or not isinstance(binding.node, ast.Call):
-                return None
-            target = self.resolver.call_target(binding.node, scope)
-            if target is None or target.api is None or target.api.category != "file":
-                return None
-            types.add(self.resolver.type_of(binding.node, scope))
-        found = types.pop() if len(types) == 1 else None
-        return found if is_file_type(self.resolver.catalogue, found) else None
 
     def _effective(
         self, call: ast.Call, target: CallTarget, awaited: bool, caller_is_async: bool, depth: int,

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from ..analysis.blocking import DirectCall
 from ..analysis.callers import Caller
+from ..analysis.direct_calls import DirectCall
 from ..analysis.modules import ModuleInfo
 from ..analysis.resolver import Resolver
 from ..analysis.scope import FunctionNode, Scope

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..analysis.blocking import DirectCall
 from ..analysis.callers import parents
+from ..analysis.direct_calls import DirectCall
 from .base import FixContext, Refusal
 
 if TYPE_CHECKING:

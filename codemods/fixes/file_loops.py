@@ -30,7 +30,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Any
 
-from ..analysis.blocking import DirectCall
+from ..analysis.direct_calls import DirectCall
 from ..analysis.iteration import is_file_type
 from .base import FixContext, Refusal
 from .calls import awaited, first_exit, keep_parens

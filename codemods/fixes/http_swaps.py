@@ -28,7 +28,7 @@ import tokenize
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..analysis.blocking import DirectCall
+from ..analysis.direct_calls import DirectCall
 from ..analysis.scope import qualified_name
 from ..transform import NodeEdit
 from .base import FixContext, Refusal

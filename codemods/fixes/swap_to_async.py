@@ -22,7 +22,7 @@ import ast
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..analysis.blocking import DirectCall
+from ..analysis.direct_calls import DirectCall
 from ..models import FixPlan, Strategy
 from ..transform import NodeEdit
 from .base import FixContext, Refusal
