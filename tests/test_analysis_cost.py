@@ -16,7 +16,7 @@ from collections import Counter
 
 import pytest
 
-from codemods.analysis.blocking import _MAX_DEPTH, BlockingAnalysis
+from codemods.analysis.blocking import _MAX_STACK, BlockingAnalysis
 from codemods.api import analyse_source
 
 
@@ -45,14 +45,22 @@ def walks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return counted
 
 
-@pytest.mark.parametrize("size", [12, 24, 30])  # the sleep within the depth bound
-def test_a_tangle_of_cycles_is_walked_a_bounded_number_of_times(size: int, walks: list[int]) -> None:
+@pytest.mark.parametrize("size", [12, 30, 150])  # the sleep within the stack bound
+def test_a_tangle_of_cycles_is_walked_once_per_helper(size: int, walks: list[int]) -> None:
     result = analyse_source(_tangle(size), "tangle.py")
     assert [f.function for f in result.findings] == ["route"]  # the sleep is found through the tangle
-    # Each helper at most once per depth it is reached at (the depth bound cuts what lies
-    # deeper, so an answer cut by it is reused only as deep or deeper). Before: 378 walks
-    # for 12 helpers, 25,113 for 20.
-    assert len(walks) <= (size + 1) * (_MAX_DEPTH + 1), len(walks)
+    # Each helper once (and the route): an answer cut short by the cycle is reused while the
+    # helper it was cut at is being computed, and the project's own functions have no depth
+    # bound, so nothing is computed again deeper down. Before the cycle answers were reused:
+    # 378 walks for 12 helpers, 25,113 for 20; with a depth bound of 16, up to 17 per helper.
+    assert len(walks) <= size + 2, len(walks)
+
+
+def test_a_chain_deeper_than_the_stack_bound_is_cut_and_walked_once(walks: list[int]) -> None:
+    size = _MAX_STACK + 50
+    result = analyse_source(_tangle(size), "tangle.py")
+    assert result.error is None and not result.findings  # the sleep lies past the bound
+    assert len(walks) <= _MAX_STACK + 3, len(walks)
 
 
 def _wide_class(attributes: int) -> str:

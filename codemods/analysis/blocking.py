@@ -8,7 +8,9 @@ call. A catalogue API that is awaited is an async API and is skipped.
 Calls to the project's own functions are followed: a sync helper runs on the
 loop when called from async code, and so does an async helper's body when it
 is awaited (or gathered). What each function reaches is computed once
-(memoised), with cycles cut, to any depth the code has (capped at 16).
+(memoised), with cycles cut, to any depth the code has; a path that goes round a
+cycle is dropped (see ``_round_a_cycle``), so what is reported does not depend on
+the order functions are analysed in.
 
 Loops that read as they iterate count too: see :mod:`.direct_calls`.
 Once-only start-up code is left out: see :mod:`.lazy_init`.
@@ -17,7 +19,9 @@ Once-only start-up code is left out: see :mod:`.lazy_init`.
 from __future__ import annotations
 
 import ast
+import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import NamedTuple
 
 from .awaitables import awaitable, cannot_be_awaited
@@ -45,7 +49,13 @@ from .resolver import Resolver
 from .scope import Scope
 from .summaries import LibrarySummaries, Reached
 
+#: A library is followed until this depth (entered at ``_MAX_DEPTH - LIBRARY_DEPTH``).
 _MAX_DEPTH = 16
+#: The project's own functions are followed to any depth; this only keeps the recursion
+#: within Python's (see :func:`_room_to_recurse`). Real chains are a few dozen calls at most.
+_MAX_STACK = 200
+#: Each call followed costs a few Python frames, and resolving a name some more.
+_RECURSION_LIMIT = 20 * _MAX_STACK + 2000
 _NO_CUT = 1 << 30
 
 
@@ -72,8 +82,9 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
         self._memo: dict[tuple[int, Known], tuple[Reached, ...]] = {}
-        self._active: set[int] = set()
-        self._stack: list[int] = []
+        #: The calls being computed (function and what it was called with), outermost first.
+        self._active: set[tuple[int, Known]] = set()
+        self._stack: list[tuple[int, Known]] = []
         self._lowest_cut = _NO_CUT
         #: A unique number per entry of ``_stack`` (a function computed twice at one position
         #: gets two), so a partial answer knows whether the caller it was cut at is still running.
@@ -94,6 +105,11 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
         self._returning: dict[int, bool] = {}
 
     def blocking_calls(self, function: DefinedFunction) -> list[DirectCall]:
+        """The calls of the function that block, each with the path to what it reaches."""
+        with _room_to_recurse():
+            return self._blocking_calls(function)
+
+    def _blocking_calls(self, function: DefinedFunction) -> list[DirectCall]:
         found: list[DirectCall] = []
         is_async = function.is_async
         for call, target, awaited, consumed, on_loop in self._frame_calls(function):
@@ -102,6 +118,8 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
                 found.extend(DirectCall(call, r.api, r.name, awaited=False) for r in items)
                 continue
             for reached in items:
+                if self._round_a_cycle(reached, (id(function.node), ())):
+                    continue  # through the function itself
                 found.append(
                     DirectCall(call, reached.api, reached.name, reached.via,
                                helper=chosen.function if chosen is not None else None,
@@ -206,18 +224,50 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
             return []  # ``@lru_cache`` with the same arguments every time: its body runs once per process
         fresh = helper.owner_class is not None and self._made_for_call(call, helper, scope, fresh_self)
         if target.module is not None and target.module.library:
-            return self._into_library(call, target, helper, max(depth + 1, _MAX_DEPTH - LIBRARY_DEPTH), fresh)
-        label = helper.qualname
+            return self._into_library(call, target, helper, _library_depth(depth), fresh)
         known = self.callee_known(call, helper, scope, consumed, fresh, awaited)
-        found = [Reached(r.api, r.name, (label, *r.via), (helper, *r.chain))
-                 for r in self.reached(helper, depth + 1, known)]
+        entered = self._memo_key(helper, 0, known)
+        found = [_through_one(helper, known, r) for r in self.reached(helper, 0, known)
+                 if not self._round_a_cycle(r, entered)]
         for wrapper in wrappers(helper, self.resolver):
             # ``@with_session``: the decorator's wrapper runs around every call (see :mod:`.decorators`).
             if wrapper.is_async and not caller_is_async:
                 continue
-            found += [Reached(r.api, r.name, (label, wrapper.qualname, *r.via), (helper, wrapper, *r.chain))
-                      for r in self.reached(wrapper, depth + 1)]
+            start = self._entered_at(wrapper, depth)
+            around = self._memo_key(wrapper, start, ())
+            found += [_through_one(helper, known, _through_one(wrapper, around[1], r))
+                      for r in self.reached(wrapper, start) if not self._round_a_cycle(r, entered, around)]
         return found
+
+    def _entered_at(self, function: DefinedFunction, depth: int) -> int:
+        """The depth a function called at ``depth`` is entered at: only a library's count."""
+        return _library_depth(depth) if self._in_library(function) else 0
+
+    def _memo_key(self, function: DefinedFunction, depth: int, known: Known) -> tuple[int, Known]:
+        """What an answer is kept under: the function and what it was called with. A library is
+        followed a bounded number of calls deep: what a function of it reaches depends on how deep
+        it was entered, so that depth is part of the key."""
+        return id(function.node), (*known, ("<depth>", depth)) if self._in_library(function) else known
+
+    def _in_library(self, function: DefinedFunction) -> bool:
+        owner = self.resolver.index.owner(function)
+        return owner is not None and owner.library
+
+    def _round_a_cycle(self, reached: Reached, *entered: tuple[int, Known]) -> bool:
+        """The path goes through a call it starts from, or one still being computed (the same
+        function called with the same arguments).
+
+        Such a path goes round a cycle: it is dropped where it is found, not only where it
+        would close. A function's answer keeps one path per (API, first helper, async
+        helper), and whether it holds a path through a function depends on whether that
+        function was being computed when the answer was (an answer is memoised once): a
+        looping path kept in place of a straight one made the result depend on the order
+        the handlers were analysed in.
+        """
+        active = self._active
+        contexts = reached.contexts or ((),) * len(reached.chain)
+        return any((key := (id(f.node), known)) in active or key in entered
+                   for f, known in zip(reached.chain, contexts))
 
     def reached(self, function: DefinedFunction, depth: int = 0, known: Known = ()) -> tuple[Reached, ...]:
         """What calling ``function`` blocks on (its body, run where it is called).
@@ -226,12 +276,8 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
         depends on such a cut is incomplete and is not memoised, except by
         the function that closes the cycle (whose result then is complete).
         """
-        key = id(function.node)
-        owner = self.resolver.index.owner(function)
-        library = owner is not None and owner.library
-        # A library is followed a bounded number of calls deep: what a function of it reaches
-        # depends on how deep it was entered, so that depth is part of its answer's key.
-        memo_key = (key, (*known, ("<depth>", depth)) if library else known)
+        memo_key = self._memo_key(function, depth, known)
+        library = self._in_library(function)
         if memo_key in self._memo:
             return self._memo[memo_key]
         partial = self._partial.get(memo_key)
@@ -245,17 +291,17 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
         if memoised_without_arguments(function):
             self._memo[memo_key] = ()
             return ()
-        if key in self._active:
-            self._lowest_cut = min(self._lowest_cut, self._stack.index(key))
+        if memo_key in self._active:
+            self._lowest_cut = min(self._lowest_cut, self._stack.index(memo_key))
             return ()
-        if depth > _MAX_DEPTH:
+        if depth > _MAX_DEPTH or len(self._stack) > _MAX_STACK:
             if not library and self._stack:  # a library's depth bound is its answer (the depth is in its key)
                 # What was cut depends on the whole path here: kept for this question only.
                 self._lowest_cut = 0
                 self._depth_limited = True
             return ()
-        self._active.add(key)
-        self._stack.append(key)
+        self._active.add(memo_key)
+        self._stack.append(memo_key)
         self._generation += 1
         self._live.append(self._generation)
         position = len(self._stack) - 1
@@ -273,7 +319,7 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
             kept.add([Reached(api, api.qualname) for _w, _i, api in lazy_iterations(nodes, function.scope,
                                                                                    self.resolver)])
         finally:
-            self._active.discard(key)
+            self._active.discard(memo_key)
             self._stack.pop()
             self._live.pop()
         reached = tuple(kept.paths)
@@ -291,6 +337,30 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
         if not self._stack:
             self._partial.clear()  # every caller they were cut at is done
         return reached
+
+
+def _through_one(helper: DefinedFunction, known: Known, reached: Reached) -> Reached:
+    """What calling ``helper`` (with ``known``) reaches through ``reached``, one of its paths."""
+    contexts = (known, *(reached.contexts or ((),) * len(reached.chain))) if known or reached.contexts else ()
+    return Reached(reached.api, reached.name, (helper.qualname, *reached.via), (helper, *reached.chain), contexts)
+
+
+def _library_depth(depth: int) -> int:
+    """The depth a library function called at ``depth`` is entered at: a project caller (0)
+    gives the library its whole budget; a library caller passes on what is left of it."""
+    return depth + 1 if depth else _MAX_DEPTH - LIBRARY_DEPTH
+
+
+@contextmanager
+def _room_to_recurse() -> Iterator[None]:
+    """Each call followed costs a few Python frames: ``_MAX_STACK`` calls need more than
+    Python's default limit of 1,000. Raised for one handler's analysis, then put back."""
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(limit)
 
 
 def _truly_async(target: CallTarget) -> bool:

@@ -55,6 +55,10 @@ class Reached:
     #: The helper functions named in ``via``, outermost first (a summary read back keeps none
     #: inside the library: they are sync functions, and only async ones decide a fix's place).
     chain: tuple[DefinedFunction, ...] = ()
+    #: What each function of ``chain`` was called with (its arguments' literal values and the
+    #: like, see :data:`.frames.Known`), when any was called with something: one function
+    #: called twice on a path with other arguments is not a cycle.
+    contexts: tuple[tuple[tuple[str, object], ...], ...] = ()
 
 
 @dataclass(frozen=True)
