@@ -48,3 +48,45 @@ def test_a_call_counts_for_every_function_around_it_and_nothing_else() -> None:
 def test_tabs_and_a_call_on_a_continuation_line() -> None:
     source = b"async def run():\n\tloop = get()\n\treturn loop.create_task(\n\t\tpoll())\n"
     assert _enclosing_defs(source, _SPAWNERS) == {"run"}
+
+
+def _project(tmp_path, files: dict[str, str]):  # type: ignore[no-untyped-def]
+    from codemods.analysis.hierarchy import Hierarchy
+    from codemods.analysis.project import ProjectIndex
+
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    return Hierarchy(ProjectIndex(tmp_path))
+
+
+def test_a_text_search_finds_whole_words_and_the_word_index_finds_the_same_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """``modules_calling("get")`` is a search for ``get(``: ``budget(`` does not hold it. Past a
+    number of searches the files' words are indexed; the files found must not change with it."""
+    from codemods.analysis import hierarchy
+
+    files = {
+        "calls.py": "def f(client):\n    return client.get('x')\n",
+        "budget.py": "def budget(x):\n    return x\n\n\nbudget(1)\n",
+        "quoted.py": 'BACKEND = "RedisStore"\nOTHER = "RedisStoreX"\n',
+        "decorated.py": "@route\ndef page():\n    return 1\n\n\n@router_for\ndef other():\n    return 2\n",
+        "two.py": "value = get(1)\n",
+    }
+    searches = ["get(", "budget(", '"RedisStore"', "@route\n", "missing(", "get", "Store"]
+
+    def found(index_after: int) -> dict[str, list[str]]:
+        original = hierarchy._SEARCHES_BEFORE_INDEX
+        hierarchy._SEARCHES_BEFORE_INDEX = index_after
+        try:
+            project = _project(tmp_path, files)
+            return {text: sorted(info.path.name for info in project.modules_containing(text)) for text in searches}
+        finally:
+            hierarchy._SEARCHES_BEFORE_INDEX = original
+
+    scanned, indexed = found(1000), found(0)
+    assert scanned == indexed
+    assert scanned["get("] == ["calls.py", "two.py"]
+    assert scanned["budget("] == ["budget.py"]
+    assert scanned['"RedisStore"'] == ["quoted.py"]
+    assert scanned["@route\n"] == ["decorated.py"]
+    assert scanned["missing("] == []
+    assert scanned["Store"] == []  # only inside longer words

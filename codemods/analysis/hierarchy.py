@@ -11,7 +11,8 @@ Subclasses are found without parsing the whole project: one pass over the
 project's files with a byte search for ``class X(...)`` lists, per base name,
 the files that may subclass it; only those are parsed. The files that call
 something of a given name (:mod:`.arguments` finds a function's callers that
-way) are found by a byte search, once per name.
+way) are found by a byte search, once per name, through an index of the
+files' words once a project has asked for many names.
 """
 
 from __future__ import annotations
@@ -78,6 +79,8 @@ class Hierarchy:
         self._memo: dict[str, list[str]] = {}
         self._defaults: dict[str, bool] = {}
         self._calling: dict[frozenset[str], frozenset[str]] = {}
+        #: Word -> numbers of the files of ``_paths`` that hold it (see ``_files_holding``).
+        self._word_files: dict[bytes, list[int]] | None = None
 
     def modules_calling(self, word: str) -> list[ModuleInfo]:
         """The project's modules whose text calls something named ``word`` (parsed on demand).
@@ -89,12 +92,11 @@ class Hierarchy:
         return self.modules_containing(f"{word}(")
 
     def modules_containing(self, text: str) -> list[ModuleInfo]:
-        """The project's modules whose source holds ``text`` (parsed on demand)."""
+        """The project's modules whose source holds ``text``, its words whole (parsed on demand)."""
         self.index.note_project_read()
         if text not in self._by_call:
             self._files_by_base()
-            needle = text.encode()
-            self._by_call[text] = [n for n, data in enumerate(self._texts) if needle in data]
+            self._by_call[text] = self._files_holding(text.encode())
         found = []
         for number in self._by_call[text]:
             path = self._paths[number]
@@ -102,8 +104,28 @@ class Hierarchy:
             if info is not None:
                 found.append(info)
         # A module given as text (``analyse_source``) is not among the files on disk.
-        found += [info for info in self.index.given_texts() if text in info.text and info not in found]
+        whole = _whole(text.encode())
+        found += [info for info in self.index.given_texts() if whole.search(info.text.encode()) and info not in found]
         return found
+
+    def _files_holding(self, needle: bytes) -> list[int]:
+        """The numbers of the files that hold ``needle``, its words whole: ``get(`` is not found
+        in ``budget(``. A search reads every file; past ``_SEARCHES_BEFORE_INDEX`` of them the
+        files' words are indexed once (that costs about thirty searches, and a large project
+        asks hundreds), and only the files holding the needle's rarest word are read. Both ways
+        give the same files."""
+        words = _WORD.findall(needle)
+        if self._word_files is None and words and len(self._by_call) >= _SEARCHES_BEFORE_INDEX:
+            self._word_files = {}
+            for number, data in enumerate(self._texts):
+                for word in set(_WORD.findall(data)):
+                    self._word_files.setdefault(word, []).append(number)
+        if self._word_files is not None and words:
+            candidates = min((self._word_files.get(word, []) for word in words), key=len)
+        else:
+            candidates = [number for number, data in enumerate(self._texts) if needle in data]
+        whole = _whole(needle)
+        return [number for number in candidates if whole.search(self._texts[number])]
 
     def named_as_default(self, class_name: str) -> bool:
         """Whether the project names the class in a default setting: ``graph_storage: str =
@@ -197,6 +219,16 @@ def _scan(root: Path, by_base: dict[str, list[Path]], paths: list[Path], texts: 
                 for name in _NAME.findall(bases + b")"):
                     by_base.setdefault(name.decode(), []).append(path)
 
+
+_WORD = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
+_WORD_CHAR = re.compile(rb"[A-Za-z0-9_]")
+_SEARCHES_BEFORE_INDEX = 32
+
+
+def _whole(needle: bytes) -> re.Pattern[bytes]:
+    """``needle`` where a word it starts or ends with is not part of a longer one."""
+    return re.compile((rb"(?<![A-Za-z0-9_])" if _WORD_CHAR.match(needle) else b"") + re.escape(needle)
+                      + (rb"(?![A-Za-z0-9_])" if _WORD_CHAR.match(needle[-1:]) else b""))
 
 _DEF = re.compile(rb"^([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)", re.MULTILINE)
 
