@@ -59,6 +59,8 @@ class ProjectIndex:
         self._workspace: list[Path] | None = None
         self._heads_in_roots: dict[tuple[str, int, int], list[Path]] = {}
         self._modules: dict[str, ModuleInfo | None] = {}
+        #: Names a file read by its path took, not yet checked against what an import finds.
+        self._unconfirmed: set[str] = set()
         self._given: dict[Path, ModuleInfo | None] = {}
         self._resolved: dict[str, Symbol | None] = {}
         self._resolving: set[str] = set()
@@ -247,8 +249,10 @@ class ProjectIndex:
         self._by_path[resolved] = info
         if not resolved.is_file():
             self._given[resolved] = info
-        if info is not None:
-            self._modules.setdefault(info.name, info)
+        if info is not None and info.name not in self._modules:
+            self._modules[info.name] = info
+            if resolved.is_file():
+                self._unconfirmed.add(info.name)
         return info
 
     def _failed(self, path: Path, why: str) -> None:
@@ -280,6 +284,16 @@ class ProjectIndex:
         return info
 
     def _module(self, name: str) -> ModuleInfo | None:
+        if name in self._unconfirmed:
+            # Two packages of one name in a project (services that each have an ``app``
+            # package) give their files the same names. The file an import finds, by the order
+            # of the roots, is the one the name means, whichever was read first by its path
+            # (the first read used to keep it, so what ``from .db import X`` reached changed
+            # with ``-j``). Checked when the name is first looked up, not for every file read.
+            self._unconfirmed.discard(name)
+            found, taken = self._file_for(name) if name else None, self._modules[name]
+            if found is not None and taken is not None and found.resolve() != taken.path.resolve():
+                del self._modules[name]
         if name in self._modules:
             return self._modules[name]
         path = self._file_for(name) if name else None
