@@ -104,8 +104,10 @@ class Hierarchy:
             if info is not None:
                 found.append(info)
         # A module given as text (``analyse_source``) is not among the files on disk.
-        whole = _whole(text.encode())
-        found += [info for info in self.index.given_texts() if whole.search(info.text.encode()) and info not in found]
+        given = self.index.given_texts()
+        if given:
+            whole = _whole(text.encode())
+            found += [info for info in given if whole.search(info.text.encode()) and info not in found]
         return found
 
     def _files_holding(self, needle: bytes) -> list[int]:

@@ -247,11 +247,12 @@ class ProjectIndex:
         self._add_package_root(resolved)
         info = self._remember(build_module(self.module_name(resolved), resolved, text, tree, self._failed))
         self._by_path[resolved] = info
-        if not resolved.is_file():
+        on_disk = resolved.is_file()
+        if not on_disk:
             self._given[resolved] = info
         if info is not None and info.name not in self._modules:
             self._modules[info.name] = info
-            if resolved.is_file():
+            if on_disk:
                 self._unconfirmed.add(info.name)
         return info
 
