@@ -24,7 +24,7 @@ import io
 import itertools
 import tokenize
 
-from .line_split import INDENT, dedent, same_tree, split_line, width
+from .line_split import INDENT, dedent, fluent_parts, same_tree, split_line, width
 
 #: ruff's and black's line length, for a project that sets none.
 DEFAULT_LINE_LENGTH = 88
@@ -51,7 +51,7 @@ def split_long_lines(new_lines: list[str], old_lines: list[str], limit: int) -> 
             group = _without_redundant_parentheses(group, limit) or group
             flat = _joined(group)
             if flat is None or not same_tree("".join(group), [flat]):
-                out.extend(_split_inner_lines(group, kept, limit))
+                out.extend(_split_inner_lines(_trailer_after_closing(group) or group, kept, limit))
                 continue
             flat = _unparenthesized(flat)
             if width(flat) <= limit:
@@ -90,6 +90,29 @@ def _without_redundant_parentheses(group: list[str], limit: int) -> list[str] | 
     if width(joined.rstrip("\r\n")) > limit or not same_tree("".join(group), ["".join(candidate)]):
         return None
     return candidate
+
+
+def _trailer_after_closing(group: list[str]) -> list[str] | None:
+    """``x = (`` / ``(await f(`` / ... / ``))`` / ``.payload`` / ``)`` -> ``x = (`` / ``await f(``
+    / ... / ``)`` / ``).payload``: a call wrapped in the middle of a chain split before its dots
+    leaves one parenthesized value and a short trailer, which ruff format hangs on the closing
+    bracket (a trailer of two or more calls or subscripts keeps the fluent layout)."""
+    first, last = group[0].rstrip("\r\n"), group[-1].rstrip("\r\n")
+    indent = first[: len(first) - len(first.lstrip())]
+    if len(group) < 4 or not first.endswith("(") or last.strip() != ")" or not last.startswith(indent + ")"):
+        return None
+    inner = indent + INDENT
+    trailers = list(itertools.takewhile(lambda line: line.lstrip().startswith((".", "[")), reversed(group[1:-1])))
+    closing = len(group) - 2 - len(trailers)
+    if not trailers or not group[1].startswith(inner + "(") or group[closing].rstrip("\r\n") != inner + "))":
+        return None
+    tail = "".join(line.strip() for line in reversed(trailers))
+    if fluent_parts("(x)" + tail) is not None:
+        return None
+    ending = group[-1][len(last):]
+    candidate = [group[0], inner + group[1][len(inner) + 1:], *group[2:closing],
+                 inner + ")" + ending, indent + ")" + tail + ending]
+    return candidate if same_tree("".join(group), ["".join(candidate)]) else None
 
 
 def _unparenthesized(line: str) -> str:

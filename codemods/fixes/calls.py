@@ -164,14 +164,57 @@ def prepend_callable(call: cst.Call, func: cst.BaseExpression) -> cst.Call:
     layout = call.whitespace_before_args
     exploded = isinstance(layout, cst.ParenthesizedWhitespace)
     rest = own_parentheses(call.args)
+    callee, comment = _callee_on_one_line(call.func)
     if not rest:
-        return cst.Call(func=func, args=[cst.Arg(call.func)], whitespace_before_args=layout)
+        return cst.Call(func=func, args=[cst.Arg(callee if comment is None else call.func)],
+                        whitespace_before_args=layout)
     comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
     if exploded and _one_per_line(rest):
-        comma = cst.Comma(whitespace_after=layout.with_changes(first_line=cst.TrailingWhitespace()))
+        # A comment the callee's lines held follows its comma, as ruff format moves it.
+        after = cst.TrailingWhitespace() if comment is None else \
+            cst.TrailingWhitespace(whitespace=cst.SimpleWhitespace("  "), comment=comment)
+        comma = cst.Comma(whitespace_after=layout.with_changes(first_line=after))
         rest = _with_trailing_comma(rest)
-    return cst.Call(func=func, args=[cst.Arg(call.func, comma=comma), *rest],
+    elif comment is not None:
+        callee = call.func
+    return cst.Call(func=func, args=[cst.Arg(callee, comma=comma), *rest],
                     whitespace_before_args=layout if exploded else cst.SimpleWhitespace(""))
+
+
+def _callee_on_one_line(func: cst.BaseExpression) -> tuple[cst.BaseExpression, cst.Comment | None]:
+    """``store()`` / ``.consume`` -> ``store().consume``: the callee cut out of a chain split
+    before its dots is no fluent chain when fewer than two calls or subscripts are left before
+    its dots, and ruff format writes it on one line. The one comment at the end of one of its
+    lines comes back to be placed after it; with more, or any other line break, it stays."""
+    import libcst as cst
+
+    module = cst.Module([])
+    unchanged = (func, None)
+    if "\n" not in module.code_for_node(func):
+        return unchanged
+    links, node = 0, func
+    while isinstance(node, (cst.Attribute, cst.Call, cst.Subscript)):
+        inner = node.func if isinstance(node, cst.Call) else node.value
+        links += isinstance(node, cst.Attribute) and isinstance(inner, (cst.Call, cst.Subscript))
+        node = inner
+    if links >= 2:
+        return unchanged
+    comments: list[cst.Comment] = []
+    own_lines: list[cst.EmptyLine] = []
+
+    class _Join(cst.CSTTransformer):
+        def leave_Dot(self, original: cst.Dot, updated: cst.Dot) -> cst.Dot:
+            for space in (updated.whitespace_before, updated.whitespace_after):
+                if isinstance(space, cst.ParenthesizedWhitespace):
+                    comments.extend([space.first_line.comment] if space.first_line.comment else [])
+                    own_lines.extend(line for line in space.empty_lines if line.comment)
+            return updated.with_changes(whitespace_before=cst.SimpleWhitespace(""),
+                                        whitespace_after=cst.SimpleWhitespace(""))
+
+    joined = func.visit(_Join())
+    if not isinstance(joined, cst.BaseExpression) or "\n" in module.code_for_node(joined) or len(comments) > 1 or own_lines:
+        return unchanged
+    return joined, (comments[0] if comments else None)
 
 
 def _one_per_line(args: list[Any]) -> bool:

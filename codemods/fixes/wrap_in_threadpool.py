@@ -266,10 +266,31 @@ def _exploded_if_spanning(call: Any, line_indent: int) -> Any:
                 return updated
             return updated.with_changes(last_line=cst.SimpleWhitespace(updated.last_line.value + "    "))
 
-    value = _fluent(call.args[0].value).visit(_Deeper())
+    value = call.args[0].value
+    if isinstance(value, cst.Lambda) and not value.body.lpar and _split_before_dots(value.body):
+        # ``lambda: (`` / the chain one level deeper / ``)``: ruff format's parentheses.
+        opening = cst.LeftParen(whitespace_after=cst.ParenthesizedWhitespace(
+            indent=True, last_line=cst.SimpleWhitespace(" " * (line_indent + 4))))
+        closing_paren = cst.RightParen(whitespace_before=cst.ParenthesizedWhitespace(
+            indent=True, last_line=cst.SimpleWhitespace(" " * line_indent)))
+        body = _fluent(value.body).visit(_Deeper()).with_changes(lpar=[opening], rpar=[closing_paren])
+        value = value.with_changes(body=body)
+    value = _fluent(value).visit(_Deeper())
     newline = cst.ParenthesizedWhitespace(indent=True, last_line=cst.SimpleWhitespace(" " * (line_indent + 4)))
     closing = cst.ParenthesizedWhitespace(indent=True, last_line=cst.SimpleWhitespace(" " * line_indent))
     return call.with_changes(args=[cst.Arg(value, whitespace_after_arg=closing)], whitespace_before_args=newline)
+
+
+def _split_before_dots(chain: Any) -> bool:
+    """The chain ``a.b(x)`` / ``.c(y)`` has a line break before one of its dots."""
+    import libcst as cst
+
+    node = chain
+    while isinstance(node, (cst.Attribute, cst.Call, cst.Subscript)):
+        if isinstance(node, cst.Attribute) and isinstance(node.dot.whitespace_before, cst.ParenthesizedWhitespace):
+            return True
+        node = node.func if isinstance(node, cst.Call) else node.value
+    return False
 
 
 def _fluent(chain: Any) -> Any:
