@@ -220,14 +220,31 @@ class ClassMembers:
         if depth > 8:
             self.cuts.depth_bound()
             return []
+        if symbol is not None and symbol.kind == "value" and isinstance(symbol.node, ast.Call) and symbol.index is None:
+            return [link for base in self._made_from(symbol.module, symbol.node) for link in self.class_chain(base, depth + 1)]
         if symbol is None or symbol.kind != "class" or not isinstance(symbol.node, ast.ClassDef):
             return []
         chain = [(symbol.module, symbol.qualname, symbol.node)]
+        scope = defining_scope(symbol.module, symbol.qualname)
         for base in symbol.node.bases:
-            base_name = self.qualified(_generic_origin(base), defining_scope(symbol.module, symbol.qualname))
+            base_name = self.qualified(_generic_origin(base), scope)
             if base_name is not None:
                 chain += self.class_chain(base_name, depth + 1)
+            elif isinstance(base, ast.Name) and (found := scope.lookup(base.id)) is not None and len(found[1]) == 1 \
+                    and found[1][0].kind == "value" and isinstance(found[1][0].node, ast.Call):
+                # ``Base = declarative_base(cls=Mixin)`` in this module: the classes it was made from.
+                chain += [link for made in self._made_from(symbol.module, found[1][0].node)
+                          for link in self.class_chain(made, depth + 1)]
         return chain
+
+    def _made_from(self, module: ModuleInfo, call: ast.Call) -> list[str]:
+        """The classes a class factory's call derives its class from (``declarative_base(cls=X)``)."""
+        made = self.catalogue.made_classes
+        function = self.qualified(call.func, module.scope) if made else None
+        keyword = made.get(self.catalogue.canonical(function)) if function else None
+        value = next((k.value for k in call.keywords if keyword and k.arg == keyword), None)
+        given = value.elts if isinstance(value, ast.Tuple) else [value] if value is not None else []
+        return [name for expr in given if (name := self.qualified(expr, module.scope)) is not None]
 
     def external_bases(self, class_name: str) -> list[str]:
         """Library classes a project class derives from (``peewee.Model``)."""

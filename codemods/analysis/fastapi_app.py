@@ -34,7 +34,7 @@ from .modules import ModuleInfo, function_key
 from .registry import Registration
 from .resolver import Resolver
 from .schedulers import may_schedule, scheduled_jobs
-from .scope import Scope
+from .scope import Scope, parameter_binding
 
 APP_CLASSES = frozenset(
     {
@@ -84,21 +84,29 @@ class _Collector:
         self._spawning: dict[int, bool] = {}
 
     # -- targets -------------------------------------------------------------
-    def add(self, expr: ast.expr | None, scope: Scope, kind: Kind) -> None:
+    def add(self, expr: ast.expr | None, scope: Scope, kind: Kind, passed: int = 0) -> None:
         if expr is None:
             return
         if isinstance(expr, (ast.List, ast.Tuple, ast.Set)):
             for element in expr.elts:
-                self.add(element, scope, kind)
+                self.add(element, scope, kind, passed)
             return
         if isinstance(expr, ast.Dict):
             for value in expr.values:
-                self.add(value, scope, kind)
+                self.add(value, scope, kind, passed)
             return
         if isinstance(expr, (ast.BoolOp, ast.IfExp)):
             # ``lifespan=override or lifespan``: either may be the one FastAPI runs.
             for option in expr.values if isinstance(expr, ast.BoolOp) else (expr.body, expr.orelse):
-                self.add(option, scope, kind)
+                self.add(option, scope, kind, passed)
+            return
+        binding = parameter_binding(scope, expr.id) if isinstance(expr, ast.Name) and passed < 2 else None
+        function = self.resolver.index.defined(binding.node) if binding is not None and binding.node else None
+        if binding is not None and function is not None:
+            # ``FastAPI(lifespan=lifespan)`` in a factory ``create_app(lifespan)``: what its callers pass.
+            index, name = binding.target.split(":", 1)
+            for argument, where in self.resolver.arguments.passed(function, name, int(index)):
+                self.add(argument, where, kind, passed + 1)
             return
         key = self.target_key(expr, scope)
         if key is not None:

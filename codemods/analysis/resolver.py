@@ -122,7 +122,7 @@ class Resolver(ClassMembers):
             return self.catalogue.returns.get(f"{owner}.__getitem__") if owner else None
         if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Div):
             left = self.type_of(expr.left, scope, depth + 1)
-            return left if left == "pathlib.Path" else None
+            return left if left == "pathlib.Path" else self.catalogue.returns.get(f"{left}.__truediv__") if left else None
         if isinstance(expr, ast.Await):
             if isinstance(expr.value, ast.Call):
                 target = self.call_target(expr.value, scope, depth + 1)

@@ -8,7 +8,8 @@ analysis what type a call or attribute produces, so receivers are known
 ``pathlib.Path``). :class:`Alias` entries map re-exports to one spelling.
 
 The built-in data lives in one module per family of libraries (``http``,
-``sql``, ``cache``...), each exporting ``ENTRIES``, ``RETURNS`` and ``ALIASES``;
+``sql``, ``cache``...), each exporting ``ENTRIES``, ``RETURNS`` and ``ALIASES``
+(and ``MADE_CLASSES``, class factories, where it has some);
 :data:`BUILTIN` is built from all of them. Adding an API is one entry in the
 right module plus one fixture folder under ``testdata/catalogue-<category>/``.
 User entries from ``pyproject.toml`` are parsed into the same types.
@@ -39,9 +40,9 @@ from . import (
     vendor,
     waits,
 )
-from .model import Alias, BlockingApi, Catalogue, Returns, build_catalogue
+from .model import Alias, BlockingApi, Catalogue, MadeClass, Returns, build_catalogue
 
-__all__ = ["BUILTIN", "MODULES", "Alias", "BlockingApi", "Catalogue", "Returns", "build_catalogue"]
+__all__ = ["BUILTIN", "MODULES", "Alias", "BlockingApi", "Catalogue", "MadeClass", "Returns", "build_catalogue"]
 
 MODULES = (http, files, filesystem, processes, waits, sql, drivers, orms, documents, cache, cloud, email,
            network, vendor, inference, llm, document_loaders, cpu, frameworks)
@@ -51,13 +52,14 @@ def _builtin() -> Catalogue:
     entries = [entry for module in MODULES for entry in module.ENTRIES]
     returns = [item for module in MODULES for item in module.RETURNS]
     aliases = [item for module in MODULES for item in module.ALIASES]
+    made = [item for module in MODULES for item in getattr(module, "MADE_CLASSES", ())]
     # Built-ins must not silently override each other (user entries may, on purpose).
     for what, names in (("entry", [e.qualname for e in entries]), ("return type", [r.qualname for r in returns]),
                         ("alias", [a.name for a in aliases])):
         twice = sorted(name for name, count in Counter(names).items() if count > 1)
         if twice:
             raise ValueError(f"catalogue {what} listed twice: {', '.join(twice)}")
-    return build_catalogue(entries, returns, aliases)
+    return build_catalogue(entries, returns, aliases, made)
 
 
 BUILTIN = _builtin()

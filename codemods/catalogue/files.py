@@ -93,13 +93,22 @@ _METADATA = [
           why="scans sys.path and reads package metadata files on every call"),
 ]
 
+#: A package's data files: ``files(pkg)`` is a Traversable (a ``Path`` for a package on disk),
+#: whose reads are file I/O; the older one-call functions read the file too.
+_TRAVERSABLE = "importlib.resources.abc.Traversable"
+_RESOURCES = [
+    *each(_TRAVERSABLE, ("read_text", "read_bytes", "open"), "file", why="reads a file of the package"),
+    *each("importlib.resources", ("read_text", "read_binary", "open_text", "open_binary"), "file",
+          why="reads a file of the package"),
+]
+
 #: python-dotenv: each call reads the ``.env`` file, and ``set_key``/``unset_key`` rewrite it
 #: (through a temporary file). ``find_dotenv`` only stats the folders up the tree.
 _DOTENV = each("dotenv", ("load_dotenv", "dotenv_values", "set_key", "unset_key", "get_key"), "file",
                why="reads (and for set_key/unset_key rewrites) the .env file")
 
 ENTRIES: list[BlockingApi] = [*_OPEN, *_PATH_IO, *_DESCRIPTORS, *_SERIALISE, *_ARCHIVES, *_SHUTIL, *_TEMPORARY,
-                              *_SCANS, *_METADATA, *_DOTENV]
+                              *_SCANS, *_METADATA, *_RESOURCES, *_DOTENV]
 
 RETURNS: list[Returns] = [
     Returns("builtins.open", _FILE),
@@ -117,6 +126,8 @@ RETURNS: list[Returns] = [
     Returns("fastapi.UploadFile.file", "tempfile.SpooledTemporaryFile"),
     Returns("pathlib.Path.home", "pathlib.Path"),
     Returns("pathlib.Path.cwd", "pathlib.Path"),
+    Returns("importlib.resources.files", _TRAVERSABLE),
+    *returning(_TRAVERSABLE, ("joinpath", "__truediv__"), _TRAVERSABLE),
     *returning("pathlib.Path", ("parent", "with_name", "with_suffix", "with_stem", "joinpath", "absolute", "resolve",
                                 "expanduser", "relative_to", "with_segments"), "pathlib.Path"),
 ]
@@ -129,4 +140,6 @@ ALIASES: list[Alias] = [
     Alias("fastapi.datastructures.UploadFile", "fastapi.UploadFile"),
     Alias("starlette.datastructures.UploadFile", "fastapi.UploadFile"),
     Alias("tarfile.TarFile.open", "tarfile.open"),
+    Alias("importlib_resources", "importlib.resources"),  # the backport
+    Alias("importlib.abc.Traversable", _TRAVERSABLE),
 ]

@@ -7,7 +7,7 @@ from the data, so nothing here imports the data back.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ..rules import RULES_BY_CATEGORY
@@ -139,6 +139,16 @@ class Alias:
 
 
 @dataclass(frozen=True)
+class MadeClass:
+    """Calling ``qualname`` makes a class derived from the class (or tuple of classes) passed
+    as ``keyword``: after ``Base = declarative_base(cls=ModelMixin)``, every model built on
+    ``Base`` has ``ModelMixin``'s methods, ``get`` and ``save`` that query a session."""
+
+    qualname: str
+    keyword: str
+
+
+@dataclass(frozen=True)
 class Catalogue:
     """Lookup tables built from entries; immutable once built."""
 
@@ -147,6 +157,8 @@ class Catalogue:
     #: Classes whose constructor call yields an instance of themselves.
     classes: frozenset[str]
     aliases: dict[str, str]
+    #: Class factories (:class:`MadeClass`): qualname -> the keyword naming the bases.
+    made_classes: dict[str, str] = field(default_factory=dict)
 
     def canonical(self, qualname: str) -> str:
         """Map re-exports to one spelling: the longest aliased dotted prefix wins."""
@@ -176,7 +188,7 @@ class Catalogue:
     def packages(self) -> frozenset[str]:
         """Top-level packages the catalogue describes: it is the authority on them, so their
         installed source is not followed (``diskcache.core.Cache.get`` is ``diskcache.Cache.get``)."""
-        names = [*self.apis, *self.returns, *self.classes, *self.aliases, *self.aliases.values()]
+        names = [*self.apis, *self.returns, *self.classes, *self.aliases, *self.aliases.values(), *self.made_classes]
         return frozenset(name.split(".", 1)[0] for name in names) | _FRAMEWORK
 
     def type_of_call(self, qualname: str) -> str | None:
@@ -192,10 +204,12 @@ class Catalogue:
             [*self.apis.values(), *extra],
             [Returns(k, v) for k, v in self.returns.items()],
             [Alias(k, v) for k, v in self.aliases.items()],
+            [MadeClass(k, v) for k, v in self.made_classes.items()],
         )
 
 
-def build_catalogue(entries: list[BlockingApi], returns: list[Returns], aliases: list[Alias] = ()) -> Catalogue:  # type: ignore[assignment]
+def build_catalogue(entries: list[BlockingApi], returns: list[Returns], aliases: list[Alias] = (),  # type: ignore[assignment]
+                    made: list[MadeClass] = ()) -> Catalogue:  # type: ignore[assignment]
     unknown = sorted({entry.category for entry in entries} - RULES_BY_CATEGORY.keys())
     if unknown:
         raise ValueError(f"catalogue categories without a rule: {', '.join(unknown)}")
@@ -215,4 +229,5 @@ def build_catalogue(entries: list[BlockingApi], returns: list[Returns], aliases:
         returns={r.qualname: r.type for r in returns},
         classes=frozenset(classes),
         aliases={a.name: a.canonical for a in aliases},
+        made_classes={m.qualname: m.keyword for m in made},
     )

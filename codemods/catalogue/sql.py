@@ -15,7 +15,7 @@ and has no ``query()``, so the research marks none as faithful.
 from __future__ import annotations
 
 from ._helpers import each, instance, returning, same_type
-from .model import Alias, BlockingApi, Returns
+from .model import Alias, BlockingApi, MadeClass, Returns
 
 _SESSION_IO = ("execute", "scalars", "scalar", "get", "get_one", "commit", "flush", "refresh", "merge", "rollback",
                "connection", "close", "delete", "begin_nested", "prepare", "reset", "invalidate", "merge_all",
@@ -79,7 +79,15 @@ RETURNS: list[Returns] = [
     Returns("sqlalchemy.orm.DeclarativeBase.metadata", _METADATA),
 ]
 
+# ``Base = declarative_base(cls=ModelMixin)``: the models built on ``Base`` inherit the mixin's
+# methods (``Model.get(db, id)`` running ``db.query(cls).get(id)``).
+MADE_CLASSES: list[MadeClass] = [
+    MadeClass("sqlalchemy.orm.declarative_base", "cls"),
+    MadeClass("sqlalchemy.ext.declarative.declarative_base", "cls"),
+]
+
 ALIASES: list[Alias] = [
+    Alias("sqlalchemy.orm.decl_api.declarative_base", "sqlalchemy.orm.declarative_base"),
     Alias("sqlalchemy.orm.session.Session", "sqlalchemy.orm.Session"),
     Alias("sqlalchemy.orm.session.sessionmaker", "sqlalchemy.orm.sessionmaker"),
     Alias("sqlalchemy.orm.scoping.scoped_session", "sqlalchemy.orm.scoped_session"),
