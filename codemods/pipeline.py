@@ -28,9 +28,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import cache
-from .analysis.callers import CallIndex, CallSite, merge_call_sites
 from .analysis.frames import forget_frames
-from .analysis.registry import Registration, merge, registered_names
+from .analysis.registry import Registration, merge
 from .analysis.roots import forget_projects
 from .analysis.summaries import NewSummary
 from .discovery import group_by_project
@@ -69,34 +68,18 @@ def _pass_one(args: tuple[Path, Settings, list[Path]]) -> list[Found]:
     return [scan_file(path, lambda: _project(root, settings)) for path in paths]
 
 
-def _callers(args: tuple[Path, Settings, list[Path], frozenset[str]]) -> list[CallSite]:
-    """Calls of the registered functions' names, in the files whose text mentions one."""
-    root, settings, paths, names = args
-    found: list[CallSite] = []
-    needles = [name.encode() for name in names]
-    for path in paths:
-        data = read_source(path)
-        if isinstance(data, FileError) or not any(needle in data for needle in needles):
-            continue
-        try:
-            text = decode(data).text
-        except SourceError:
-            continue
-        found += _project(root, settings).call_sites(path, text, names)
-    return found
-
-
 @dataclass(frozen=True)
 class _Context:
     """What pass 2 and 3 need from pass 1, shipped once per chunk."""
 
     registry: Mapping[str, Registration]
-    callers: CallIndex
     forced: Mapping[str, tuple[str, ...]]
     #: File -> keys of functions converted to ``def`` whose calls in that file change with them.
     rewrites: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: Function key -> why it stays async (a caller could not be rewritten).
     keep_async: Mapping[str, str] = field(default_factory=dict)
+    #: The project's files: where the callers of a function planned for ``def`` are looked for.
+    members: tuple[Path, ...] = ()
 
 
 def process_file(root: Path, settings: Settings, path: Path, context: _Context) -> Outcome:
@@ -109,8 +92,9 @@ def process_file(root: Path, settings: Settings, path: Path, context: _Context) 
     except SourceError as error:
         return Outcome(FileResult(shown, error=FileError(shown, str(error))))
     project = _project(root, settings)
+    project.use_members(context.members)
     try:
-        result = project.analyse(path, decoded.text, shown, context.registry, context.callers, context.forced,
+        result = project.analyse(path, decoded.text, shown, context.registry, context.forced,
                                  rewrites=context.rewrites.get(str(path), ()), keep_async=context.keep_async)
     except Exception as error:  # noqa: BLE001 -- a bug of ours: this file's error, not the batch's
         return Outcome(FileResult(shown, error=internal_error(shown, "analysing it", error)))
@@ -120,13 +104,6 @@ def process_file(root: Path, settings: Settings, path: Path, context: _Context) 
 def _pass_two(args: tuple[Path, Settings, list[Path], _Context]) -> list[Outcome]:
     root, settings, paths, context = args
     return [process_file(root, settings, path, context) for path in paths]
-
-
-def _reported(registry: Mapping[str, Registration], only: set[Path] | None) -> Mapping[str, Registration]:
-    """The registered functions defined in the files the run reports on (all of them when ``only`` is None)."""
-    if only is None:
-        return registry
-    return {key: value for key, value in registry.items() if Path(key.rsplit(":", 1)[0]) in only}
 
 
 def _files_of(keys: Mapping[str, object]) -> set[str]:
@@ -139,7 +116,6 @@ class _Project:
     members: list[Path]
     settings: Settings
     registry: Mapping[str, Registration] = field(default_factory=dict)
-    callers: CallIndex = field(default_factory=dict)
     forced: dict[str, tuple[str, ...]] = field(default_factory=dict)
     rewrites: dict[str, tuple[str, ...]] = field(default_factory=dict)
     keep_async: dict[str, str] = field(default_factory=dict)
@@ -245,16 +221,8 @@ def _passes(
         _store_plain(projects, found, signatures, known)
     for project in projects:
         project.registry = merge([r for p in project.members for r in found[p].registrations])
-    # Only the functions a fix may convert need their callers: those of the files reported on.
-    named = [(project, registered_names(_reported(project.registry, only))) for project in projects]
-    work = [(project, chunk, (names,)) for project, names in named if names
-            for chunk in runner.chunks(project.members)]
-    sites: dict[Path, list[CallSite]] = {}
-    for (project, _chunk, _), result in zip(work, _run_tasks(runner, _callers, work)):
-        sites.setdefault(project.root, []).extend(result)
     todo: list[tuple[_Project, list[Path]]] = []
     for project in projects:
-        project.callers = merge_call_sites(sites.get(project.root, []))
         in_scope = _files_of(project.registry)
         wanted_files = []
         for path in project.members:
@@ -329,8 +297,9 @@ def _next_round(project: _Project, outcomes: dict[Path, Outcome], only: set[Path
     files: set[str] = set()
     found_sites = merged_fix_sites(results)
     if not set(found_sites) <= set(project.forced):
+        # A file's analysis reads only its own functions' entries: the others need no new round.
+        files |= _files_of({key: who for key, who in found_sites.items() if project.forced.get(key) != who})
         project.forced = {**project.forced, **found_sites}
-        files |= _files_of(project.forced)
     wanted: dict[str, set[str]] = {}
     for result in results:
         for path, key in result.caller_requests:
@@ -385,8 +354,8 @@ def _analyse(
     outcomes: dict[Path, Outcome],
     progress: Callable[[int], None] | None,
 ) -> None:
-    work = [(project, chunk, (_Context(project.registry, project.callers, project.forced, project.rewrites,
-                                       project.keep_async),))
+    work = [(project, chunk, (_Context(project.registry, project.forced, project.rewrites,
+                                       project.keep_async, tuple(project.members)),))
             for project, files in todo for chunk in runner.chunks(files)]
     for (project, chunk, _), results in zip(work, _run_tasks(runner, _pass_two, work)):
         project.library_summaries += [s for outcome in results for s in outcome.result.library_summaries]

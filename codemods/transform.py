@@ -25,6 +25,7 @@ from .diffing import split_lines
 from .import_order import ImportStyle, imported_below, place_added_imports
 from .layout import DEFAULT_LINE_LENGTH, split_long_lines
 from .newer_syntax import check_compiles, parse
+from .rewrite_memo import chunk_key, remember, remembered
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -92,8 +93,13 @@ def apply_edits(text: str, edits: FileEdits, path: str) -> str:
         chunk_edits = [e for e in edits.nodes if start <= e.line <= end]
         placed += len(chunk_edits)
         if chunk_edits:
-            rewritten = _rewrite_chunk(lines[start - 1 : end], start, chunk_edits)
-            pieces[start] = (end, split_long_lines(rewritten, lines[start - 1 : end], edits.line_length))
+            key = chunk_key(lines[start - 1 : end], start, edits.line_length, chunk_edits)
+            laid_out = remembered(key)
+            if laid_out is None:
+                rewritten = _rewrite_chunk(lines[start - 1 : end], start, chunk_edits)
+                laid_out = split_long_lines(rewritten, lines[start - 1 : end], edits.line_length)
+                remember(key, laid_out)
+            pieces[start] = (end, laid_out)
     if placed != len(edits.nodes):
         raise TransformError("an edit lies outside the functions being fixed")
     out: list[str] = []

@@ -281,13 +281,13 @@ def test_changed_since_looks_for_callers_of_the_changed_files_functions_only(
     commit_all(mono, "caller")
     write(root, {"alpha/app/main.py": _CONVERTED_ROUTE})
     asked: set[str] = set()
-    original = ProjectAnalysis.call_sites
+    original = ProjectAnalysis.sites_named
 
-    def recording(self: ProjectAnalysis, path: Path, text: str, names: frozenset[str]) -> Any:
-        asked.update(names)
-        return original(self, path, text, names)
+    def recording(self: ProjectAnalysis, name: str, module: Any) -> Any:
+        asked.add(name)
+        return original(self, name, module)
 
-    monkeypatch.setattr(ProjectAnalysis, "call_sites", recording)
+    monkeypatch.setattr(ProjectAnalysis, "sites_named", recording)
     monkeypatch.chdir(root)
     report = run(RunOptions(jobs=1, changed_since="HEAD", use_cache=False))
     assert [f.function for o in report.outcomes for f in o.result.findings] == ["slow"]

@@ -62,7 +62,7 @@ def _project(tmp_path, files: dict[str, str]):  # type: ignore[no-untyped-def]
 def test_a_text_search_finds_whole_words_and_the_word_index_finds_the_same_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """``modules_calling("get")`` is a search for ``get(``: ``budget(`` does not hold it. Past a
     number of searches the files' words are indexed; the files found must not change with it."""
-    from codemods.analysis import hierarchy
+    from codemods.analysis import text_search
 
     files = {
         "calls.py": "def f(client):\n    return client.get('x')\n",
@@ -74,13 +74,13 @@ def test_a_text_search_finds_whole_words_and_the_word_index_finds_the_same_files
     searches = ["get(", "budget(", '"RedisStore"', "@route\n", "missing(", "get", "Store"]
 
     def found(index_after: int) -> dict[str, list[str]]:
-        original = hierarchy._SEARCHES_BEFORE_INDEX
-        hierarchy._SEARCHES_BEFORE_INDEX = index_after
+        original = text_search._SEARCHES_BEFORE_INDEX
+        text_search._SEARCHES_BEFORE_INDEX = index_after
         try:
             project = _project(tmp_path, files)
             return {text: sorted(info.path.name for info in project.modules_containing(text)) for text in searches}
         finally:
-            hierarchy._SEARCHES_BEFORE_INDEX = original
+            text_search._SEARCHES_BEFORE_INDEX = original
 
     scanned, indexed = found(1000), found(0)
     assert scanned == indexed

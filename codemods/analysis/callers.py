@@ -2,9 +2,9 @@
 
 Turning ``async def f`` into ``def f`` breaks every caller that awaits it,
 gathers it or schedules it (fastapi_semantics.md F7.6), wherever it lives.
-Once the registry is known, a pass over the files whose text mentions a
-registered function's name records its calls and *how* each one uses the
-coroutine. Two uses can be rewritten with the conversion: ``await f(...)`` in
+When a function is planned for a conversion, the files whose text holds its
+name (a whole word) are walked once each for all the calls they make, and its
+calls are looked up there with *how* each one uses the coroutine. Two uses can be rewritten with the conversion: ``await f(...)`` in
 an async function (becomes ``await run_in_threadpool(f, ...)``) and
 ``asyncio.run(f(...))`` (becomes ``f(...)``). Any other use (gathered,
 scheduled, stored, patched by name in a test) keeps the function async.
@@ -13,7 +13,7 @@ scheduled, stored, patched by name in a test) keeps the function async.
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,33 +56,47 @@ class CallSite:
     how: str = OTHER
 
 
-def collect_call_sites(module: ModuleInfo, resolver: Resolver, names: frozenset[str]) -> list[CallSite]:
-    """Calls of anything named in ``names`` (the functions FastAPI runs), anywhere in ``module``.
+#: A use found by :func:`uses_by_name`: the call (or the string naming the function in a
+#: patcher's call), its parent, grandparent and innermost function.
+Use = tuple[ast.AST, "ast.AST | None", "ast.AST | None", "ast.AST | None"]
+
+
+def uses_by_name(module: ModuleInfo) -> dict[str, list[Use]]:
+    """Every call in ``module`` by the name it calls, and every patcher's string by the name
+    it ends with: one walk of the tree (each node with its parent, grandparent and innermost
+    function, so no parent map), however many names are then asked of it."""
+    found: dict[str, list[Use]] = {}
+    stack: list[Use] = [(module.tree, None, None, None)]
+    while stack:
+        node, parent, grand, function = stack.pop()
+        if isinstance(node, ast.Call):
+            name = callee_name(node)
+            found.setdefault(name, []).append((node, parent, grand, function))
+            if name in _PATCHERS:
+                for arg in node.args[:2]:
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                        found.setdefault(arg.value.rsplit(".", 1)[-1], []).append((arg, None, None, None))
+        inner = node if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) else function
+        stack.extend((child, node, parent, inner) for child in ast.iter_child_nodes(node))
+    return found
+
+
+def call_sites(name: str, uses: dict[str, list[Use]], module: ModuleInfo, resolver: Resolver) -> list[CallSite]:
+    """The uses of ``name`` in ``module`` (``uses`` is its :func:`uses_by_name`), in line order.
 
     Names are qualified with the module's imports only: a local variable that
     shadows an import makes an extra caller, which only errs on the safe side
     (a conversion refused).
     """
-    found = []
     path = str(module.path)
-    # One walk that knows each node's parent, grandparent and innermost function: no parent map.
-    stack: list[tuple[ast.AST, ast.AST | None, ast.AST | None, ast.AST | None]] = [(module.tree, None, None, None)]
-    while stack:
-        node, parent, grand, function = stack.pop()
-        if isinstance(node, ast.Call):
-            name = callee_name(node)
-            if name in names:
-                how = _use(node, parent, grand, function, resolver, module)
-                found.append(CallSite(name, resolver.qualified(node.func, module.scope), path, node.lineno, how))
-            if name in _PATCHERS:
-                for arg in node.args[:2]:
-                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                        tail = arg.value.rsplit(".", 1)[-1]
-                        if tail in names:
-                            qualified = arg.value if "." in arg.value else None
-                            found.append(CallSite(tail, qualified, path, arg.lineno, PATCHED))
-        inner = node if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) else function
-        stack.extend((child, node, parent, inner) for child in ast.iter_child_nodes(node))
+    found = []
+    for node, parent, grand, function in uses.get(name, ()):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            qualified = node.value if "." in node.value else None
+            found.append(CallSite(name, qualified, path, node.lineno, PATCHED))
+        elif isinstance(node, ast.Call):
+            how = _use(node, parent, grand, function, resolver, module)
+            found.append(CallSite(name, resolver.qualified(node.func, module.scope), path, node.lineno, how))
     found.sort(key=lambda site: site.line)
     return found
 
@@ -139,26 +153,14 @@ class Caller:
     path: str
 
 
-#: Callee name -> every use of a function of that name in the project.
-CallIndex = Mapping[str, tuple[CallSite, ...]]
-
-
-def merge_call_sites(sites: list[CallSite]) -> dict[str, tuple[CallSite, ...]]:
-    merged: dict[str, list[CallSite]] = {}
-    for site in sites:
-        merged.setdefault(site.name, []).append(site)
-    return {name: tuple(value) for name, value in merged.items()}
-
-
 def callers_of(
     defined: DefinedFunction,
     module: ModuleInfo,
     resolver: Resolver,
-    local: list[CallSite],
-    index: CallIndex,
+    sites: list[CallSite],
     display: Callable[[Path], str],
 ) -> tuple[Caller, ...]:
-    """Every use of ``defined``: ``local`` ones (this module) and the index's from other modules.
+    """Every use of ``defined`` among the ``sites`` of its name, in the project.
 
     A method's uses are never rewritten (``await obj.get()`` may be another
     class's ``get``): any call by its name keeps it async, as before.
@@ -166,7 +168,6 @@ def callers_of(
     key = function_key(module.path, defined.qualname)
     here = f"{module.name}.{defined.qualname}"
     is_method = defined.owner_class is not None
-    sites = [*local, *(s for s in index.get(defined.node.name, ()) if s.path != str(module.path))]
     found: dict[tuple[str, str], Caller] = {}
     for site in sites:
         if not _may_be(site, key, here, is_method, resolver):

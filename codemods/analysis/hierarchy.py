@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from .definitions import DefinedFunction, decorator_names
 from .modules import ModuleInfo
 from .project import ProjectIndex
+from .text_search import TextSearch, whole
 
 if TYPE_CHECKING:
     from .classes import ClassMembers
@@ -79,8 +80,7 @@ class Hierarchy:
         self._memo: dict[str, list[str]] = {}
         self._defaults: dict[str, bool] = {}
         self._calling: dict[frozenset[str], frozenset[str]] = {}
-        #: Word -> numbers of the files of ``_paths`` that hold it (see ``_files_holding``).
-        self._word_files: dict[bytes, list[int]] | None = None
+        self._search: TextSearch | None = None
 
     def modules_calling(self, word: str) -> list[ModuleInfo]:
         """The project's modules whose text calls something named ``word`` (parsed on demand).
@@ -106,28 +106,15 @@ class Hierarchy:
         # A module given as text (``analyse_source``) is not among the files on disk.
         given = self.index.given_texts()
         if given:
-            whole = _whole(text.encode())
-            found += [info for info in given if whole.search(info.text.encode()) and info not in found]
+            pattern = whole(text.encode())
+            found += [info for info in given if pattern.search(info.text.encode()) and info not in found]
         return found
 
     def _files_holding(self, needle: bytes) -> list[int]:
-        """The numbers of the files that hold ``needle``, its words whole: ``get(`` is not found
-        in ``budget(``. A search reads every file; past ``_SEARCHES_BEFORE_INDEX`` of them the
-        files' words are indexed once (that costs about thirty searches, and a large project
-        asks hundreds), and only the files holding the needle's rarest word are read. Both ways
-        give the same files."""
-        words = _WORD.findall(needle)
-        if self._word_files is None and words and len(self._by_call) >= _SEARCHES_BEFORE_INDEX:
-            self._word_files = {}
-            for number, data in enumerate(self._texts):
-                for word in set(_WORD.findall(data)):
-                    self._word_files.setdefault(word, []).append(number)
-        if self._word_files is not None and words:
-            candidates = min((self._word_files.get(word, []) for word in words), key=len)
-        else:
-            candidates = [number for number, data in enumerate(self._texts) if needle in data]
-        whole = _whole(needle)
-        return [number for number in candidates if whole.search(self._texts[number])]
+        """The numbers of the scanned files that hold ``needle``, its words whole."""
+        if self._search is None:
+            self._search = TextSearch(self._paths, self._texts)
+        return self._search.holding(needle)
 
     def named_as_default(self, class_name: str) -> bool:
         """Whether the project names the class in a default setting: ``graph_storage: str =
@@ -221,16 +208,6 @@ def _scan(root: Path, by_base: dict[str, list[Path]], paths: list[Path], texts: 
                 for name in _NAME.findall(bases + b")"):
                     by_base.setdefault(name.decode(), []).append(path)
 
-
-_WORD = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
-_WORD_CHAR = re.compile(rb"[A-Za-z0-9_]")
-_SEARCHES_BEFORE_INDEX = 32
-
-
-def _whole(needle: bytes) -> re.Pattern[bytes]:
-    """``needle`` where a word it starts or ends with is not part of a longer one."""
-    return re.compile((rb"(?<![A-Za-z0-9_])" if _WORD_CHAR.match(needle) else b"") + re.escape(needle)
-                      + (rb"(?![A-Za-z0-9_])" if _WORD_CHAR.match(needle[-1:]) else b""))
 
 _DEF = re.compile(rb"^([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)", re.MULTILINE)
 

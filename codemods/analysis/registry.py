@@ -8,7 +8,6 @@ coroutine counts only when what schedules it runs on the server's loop, which
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..models import Kind
@@ -61,8 +60,3 @@ def merge(registrations: list[Registration]) -> dict[str, Registration]:
                 merged[task.key] = Registration(task.key, Kind.TASK)
             added = True
     return merged
-
-
-def registered_names(registry: Mapping[str, Registration]) -> frozenset[str]:
-    """The plain names of the functions FastAPI runs (``Store.get`` -> ``get``)."""
-    return frozenset(key.rsplit(":", 1)[1].rsplit(".", 1)[-1] for key in registry)

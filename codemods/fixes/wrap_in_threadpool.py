@@ -87,7 +87,8 @@ class WrapInThreadpool:
         affine = unconfined_affine(context, units)
         if affine:
             return FixPlan(self.strategy, False, f"{', '.join(affine)} objects are bound to the thread that made them")
-        racy = sorted({c.helper.qualname for c in context.calls if c.helper is not None and _rebinds_shared(c.helper)})
+        helpers_reached = {id(c.helper.node): c.helper for c in context.calls if c.helper is not None}
+        racy = sorted({h.qualname for h in helpers_reached.values() if _rebinds_shared(h)})
         if racy:
             return FixPlan(self.strategy, False, f"helper {', '.join(racy)} rebinds shared state; in a thread that "
                                                  "may race")
@@ -121,8 +122,19 @@ def _uses_django(context: FixContext) -> bool:
     return any(c.api.qualname.startswith("django.") for c in context.calls)
 
 
+#: id of a helper's node -> (that node, whether it rebinds a global or nonlocal name).
+_REBINDS: dict[int, tuple[ast.AST, bool]] = {}
+
+
 def _rebinds_shared(helper: Any) -> bool:
-    return any(isinstance(node, (ast.Global, ast.Nonlocal)) for node in ast.walk(helper.node))
+    """A ``global``/``nonlocal`` statement in the helper (walked once: many calls share a helper)."""
+    cached = _REBINDS.get(id(helper.node))
+    if cached is None or cached[0] is not helper.node:
+        if len(_REBINDS) > 20_000:
+            _REBINDS.clear()
+        found = any(isinstance(node, (ast.Global, ast.Nonlocal)) for node in ast.walk(helper.node))
+        cached = _REBINDS[id(helper.node)] = (helper.node, found)
+    return cached[1]
 
 
 def _threadpool_module(context: FixContext) -> str:
