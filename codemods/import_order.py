@@ -21,6 +21,7 @@ root or ``src/``), as ruff finds them by default.
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -170,8 +171,31 @@ def _key(node: cst.Import | cst.ImportFrom, first_party: frozenset[str]) -> Key:
 
 
 def _is_sorted(body: Sequence[cst.BaseStatement], first_party: frozenset[str]) -> bool:
-    keys = [_key(n, first_party) for s in body if (n := _import(s)) is not None]
+    keys = [_key(n, first_party) for s in _sorted_by_the_sorter(body) if (n := _import(s)) is not None]
     return keys == sorted(keys)
+
+
+_SKIP = re.compile(r"isort:\s*skip(?!_)")
+_OFF = re.compile(r"isort:\s*off\b")
+_ON = re.compile(r"isort:\s*on\b")
+
+
+def _sorted_by_the_sorter(body: Sequence[cst.BaseStatement]) -> list[cst.BaseStatement]:
+    """The statements the sorter orders: not one marked ``# isort: skip`` (ruff and isort leave
+    it where it is), nor those between ``# isort: off`` and ``# isort: on``."""
+    import libcst as cst
+
+    module = cst.Module(body=[])
+    kept: list[cst.BaseStatement] = []
+    off = False
+    for statement in body:
+        leading: Sequence[cst.EmptyLine] = getattr(statement, "leading_lines", ())
+        above = " ".join(line.comment.value for line in leading if line.comment)
+        off = (off or bool(_OFF.search(above))) and not _ON.search(above)
+        own = module.code_for_node(statement)[sum(len(module.code_for_node(line)) for line in leading):]
+        if not off and not _SKIP.search(own):
+            kept.append(statement)
+    return kept
 
 
 def _name_key(name: str) -> tuple[int, str]:
@@ -263,7 +287,8 @@ def _insert(body: list[cst.BaseStatement], statement: cst.BaseStatement, first_p
 
     node = _import(statement)
     assert node is not None and isinstance(statement, libcst.SimpleStatementLine)
-    imports = [(i, n) for i, s in enumerate(body) if (n := _import(s)) is not None]
+    sortable = {id(s) for s in _sorted_by_the_sorter(body)}
+    imports = [(i, n) for i, s in enumerate(body) if id(s) in sortable and (n := _import(s)) is not None]
     keys = [_key(n, first_party) for _i, n in imports]
     new_key = _key(node, first_party)
     if not imports:

@@ -144,15 +144,55 @@ def _split_inner_lines(group: list[str], kept: set[str], limit: int) -> list[str
         if line in kept or width(body) <= limit:
             continue
         ending = line[len(body):]
+        # An element the rewrite lengthened that goes on over the next lines (``x=await f(a,`` /
+        # ``b),`` as a hand-aligned argument was laid out): split as one.
+        last = _element_end(out, position)
+        joined = _joined([*out[position:last], out[last].rstrip("\r\n") + "\n"]) if last > position else None
+        if joined is None:
+            last = position
+        else:
+            body = joined.rstrip("\r\n")
 
-        def same(parts: list[str], at: int = position, ending: str = ending) -> bool:
-            whole = [*out[:at], *(part + ending for part in parts), *out[at + 1:]]
+        def same(parts: list[str], at: int = position, end: int = last, ending: str = ending) -> bool:
+            whole = [*out[:at], *(part + ending for part in parts), *out[end + 1:]]
             return same_tree("".join(out).rstrip("\r\n"), ["".join(whole).rstrip("\r\n")])
 
         split = split_line(body, limit, same=same, bracketed=_opens_alone(out, position))
         if split:
-            out[position:position + 1] = [part + ending for part in split]
+            out[position:last + 1] = [part + ending for part in split]
     return out
+
+
+def _element_end(lines: list[str], position: int) -> int:
+    """The line where the brackets the line at ``position`` opens are closed (itself if none
+    stays open; ``position`` again when they close only with the statement's own)."""
+    depth = 0
+    for index in range(position, len(lines)):
+        tokens = _tokens(lines[index])
+        if tokens is None:
+            return position
+        for token in tokens:
+            if token.type == tokenize.OP and token.string in "([{":
+                depth += 1
+            elif token.type == tokenize.OP and token.string in ")]}":
+                depth -= 1
+                if depth < 0:
+                    return position
+        if depth == 0:
+            return index
+    return position
+
+
+def _tokens(line: str) -> list[tokenize.TokenInfo] | None:
+    """The tokens of one line on its own, up to where a bracket it leaves open would go on."""
+    found: list[tokenize.TokenInfo] = []
+    try:
+        found.extend(tokenize.generate_tokens(io.StringIO(line.strip() + "\n").readline))  # kept if it stops
+    except tokenize.TokenError as error:
+        return found if "multi-line statement" in str(error) else None
+    except (IndentationError, SyntaxError):
+        return None
+    return found
 
 
 def _opens_alone(lines: list[str], position: int) -> bool:

@@ -2,12 +2,14 @@
 
 Per project (files grouped by their nearest ``pyproject.toml``/``.git``):
 
-1. registrations and cross-module callers, from every file that can hold
-   them (a cheap byte search decides); every other file with async code is
-   only checked for syntax errors (with ``symtable``: no Python AST objects are
-   built), and a file with neither is parsed only if the analysis reads it;
+1. registrations, from every file that can hold them (a cheap byte search
+   decides); every other file with async code is only checked for syntax
+   errors (with ``symtable``: no Python AST objects are built), and a file
+   with neither is parsed only if the analysis reads it;
 2. analysis of the files that hold a registered function (or all async
-   functions with ``--all-async``), with the merged registry;
+   functions with ``--all-async``), with the merged registry; the callers of
+   a function a fix is planned for are looked up then, in the project's files
+   that name it;
 3. the files of async helpers that block on behalf of registered functions,
    re-analysed with those helpers in scope, so the fix lands where the
    blocking call is.

@@ -30,6 +30,18 @@ CASES = {
         "async def f():\n    reply = await run_in_threadpool(requests.post, \"https://api.example.com/items\", json=payload)  # why\n",
         "async def f():\n    reply = await run_in_threadpool(\n        requests.post, \"https://api.example.com/items\", json=payload\n    )  # why\n",
     ),
+    "an argument aligned by hand over two lines, lengthened, is split afresh as one element": (
+        ("async def f():\n    await schedule(\n        request_id=request_id,\n"
+         "        request_body=payloads.EnabledCloudsBody(workspace=workspace,\n"
+         "                                                expand=expand),\n        short=True,\n    )\n"),
+        ("async def f():\n    await schedule(\n        request_id=request_id,\n"
+         "        request_body=await run_in_threadpool(payloads.EnabledCloudsBody, workspace=workspace,\n"
+         "                                                expand=expand),\n        short=True,\n    )\n"),
+        ("async def f():\n    await schedule(\n        request_id=request_id,\n"
+         "        request_body=await run_in_threadpool(\n"
+         "            payloads.EnabledCloudsBody, workspace=workspace, expand=expand\n"
+         "        ),\n        short=True,\n    )\n"),
+    ),
     "a magic trailing comma keeps a call exploded": (
         "async def f():\n    update(\n        a,\n    )\n",
         "async def f():\n    await run_in_threadpool(\n        update,\n        a,\n    )\n",
