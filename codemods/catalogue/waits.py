@@ -13,7 +13,8 @@ from ._helpers import each, returning
 from .model import Alias, BlockingApi, Returns
 
 _FUTURE = "concurrent.futures.Future"
-_QUEUES = ("queue.Queue", "queue.LifoQueue", "queue.PriorityQueue", "queue.SimpleQueue")
+_SIMPLE_QUEUE = "queue.SimpleQueue"
+_QUEUES = ("queue.Queue", "queue.LifoQueue", "queue.PriorityQueue", _SIMPLE_QUEUE)
 
 _SLEEP = [
     BlockingApi("time.sleep", "sleep", async_twin="asyncio.sleep", ruff_codes=("ASYNC251",),
@@ -38,10 +39,13 @@ _THREADS = [
     *each("threading.Condition", ("wait", "wait_for"), "wait", why="waits for another thread to notify"),
     BlockingApi("threading.Barrier.wait", "wait", why="waits for the other threads to arrive"),
     BlockingApi("threading.Thread.join", "wait", why="waits for the thread to finish"),
-    *[BlockingApi(f"{q}.{method}", "wait", why="waits for a producer or consumer thread (block=True)",
-                  nonblocking_when_false=("block", index))
-      for q in _QUEUES for method, index in (("get", 0), ("put", 1))],
-    *[BlockingApi(f"{q}.join", "wait", why="waits until every queued item is processed") for q in _QUEUES],
+    *[BlockingApi(f"{q}.get", "wait", why="waits for a producer thread (block=True)",
+                  nonblocking_when_false=("block", 0)) for q in _QUEUES],
+    # A ``SimpleQueue`` is unbounded: its ``put`` never waits, and it has no ``join``.
+    *[BlockingApi(f"{q}.put", "wait", why="waits for a consumer thread when the queue is full (block=True)",
+                  nonblocking_when_false=("block", 1)) for q in _QUEUES if q != _SIMPLE_QUEUE],
+    *[BlockingApi(f"{q}.join", "wait", why="waits until every queued item is processed")
+      for q in _QUEUES if q != _SIMPLE_QUEUE],
 ]
 
 _FUTURES = [
