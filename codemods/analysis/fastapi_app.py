@@ -87,17 +87,12 @@ class _Collector:
     def add(self, expr: ast.expr | None, scope: Scope, kind: Kind, passed: int = 0) -> None:
         if expr is None:
             return
-        if isinstance(expr, (ast.List, ast.Tuple, ast.Set)):
-            for element in expr.elts:
-                self.add(element, scope, kind, passed)
-            return
-        if isinstance(expr, ast.Dict):
-            for value in expr.values:
-                self.add(value, scope, kind, passed)
-            return
-        if isinstance(expr, (ast.BoolOp, ast.IfExp)):
-            # ``lifespan=override or lifespan``: either may be the one FastAPI runs.
-            for option in expr.values if isinstance(expr, ast.BoolOp) else (expr.body, expr.orelse):
+        # ``[a, b]``, ``{"x": a}``; ``lifespan=override or lifespan``: either may be the one FastAPI runs.
+        options = expr.elts if isinstance(expr, (ast.List, ast.Tuple, ast.Set)) else \
+            expr.values if isinstance(expr, (ast.Dict, ast.BoolOp)) else \
+            [expr.body, expr.orelse] if isinstance(expr, ast.IfExp) else None
+        if options is not None:
+            for option in options:
                 self.add(option, scope, kind, passed)
             return
         binding = parameter_binding(scope, expr.id) if isinstance(expr, ast.Name) and passed < 2 else None
