@@ -1,7 +1,8 @@
 """Code that runs a function without a call in sight.
 
 An attribute read whose getter is a project ``@property`` runs the getter;
-``with ledger:`` on an object runs its ``__enter__``; ``await awaitable`` on a
+``with ledger:`` on an object runs its ``__enter__`` (and its ``__exit__``, where the
+catalogue lists one: ``TemporaryDirectory`` removes its tree); ``await awaitable`` on a
 parameter runs the coroutine the caller passed. The blocking analysis treats
 each as a call, through a stand-in :class:`ast.Call` (a *marker*) placed where
 the code is, so a finding points at the line and a fix knows it cannot move
@@ -62,11 +63,23 @@ class ImplicitCalls:
                                                   item.context_expr)
                         marker = self._marker(item, enter)
                         target = self.resolver.call_target(marker, function.scope)
-                        if target is None or not (target.api or target.function or target.alternatives):
-                            continue
-                        if isinstance(marker.func, ast.Attribute):
+                        if target is not None and (target.api or target.function or target.alternatives) \
+                                and isinstance(marker.func, ast.Attribute):
                             found.append((marker, target, marker.func))
+                        found += self._exit(item.context_expr, function)
         return found
+
+    def _exit(self, manager: ast.expr, function: DefinedFunction) -> list[tuple[ast.Call, CallTarget, ast.Attribute]]:
+        """The end of ``with manager:``, when the catalogue lists that type's ``__exit__`` by name
+        (``TemporaryDirectory`` removes its tree there; a wildcard entry does not count)."""
+        owner = self.resolver.type_of(manager, function.scope)
+        api = self.resolver.catalogue.apis.get(f"{owner}.__exit__") if owner else None
+        if api is None:
+            return []
+        leave = ast.copy_location(ast.Attribute(manager, "__exit__", ast.Load()), manager)
+        marker = self._marker(manager, leave)
+        assert isinstance(marker.func, ast.Attribute)
+        return [(marker, CallTarget(api.qualname, api=api), marker.func)]
 
     def _marker(self, key: ast.AST, func: ast.expr) -> ast.Call:
         """One stand-in call per node, so repeated analyses hand out the same node."""

@@ -71,8 +71,10 @@ _SHUTIL = each("shutil", ("copy", "copy2", "copyfile", "copyfileobj", "copytree"
                why="bulk file or directory I/O")
 
 _TEMPORARY = [
-    *each("tempfile", ("NamedTemporaryFile", "TemporaryFile", "TemporaryDirectory"), "file",
-          why="creates a file or directory on disk"),
+    *each("tempfile", ("NamedTemporaryFile", "TemporaryFile"), "file", why="creates and opens a file on disk"),
+    # ``TemporaryDirectory()`` is one ``mkdtemp`` (filesystem metadata); leaving it removes the tree.
+    *each("tempfile.TemporaryDirectory", ("cleanup", "__exit__"), "file",
+          why="removes the directory and everything written in it"),
     # ``gettempdir()`` probes directories on its first call only, then returns a cached name: not listed.
     *each("tempfile.SpooledTemporaryFile", ("read", "readline", "readlines", "write", "writelines", "seek",
                                             "truncate", "flush", "rollover"), "file",
@@ -119,6 +121,7 @@ RETURNS: list[Returns] = [
     Returns("codecs.open", _FILE),
     Returns("tempfile.NamedTemporaryFile", _FILE),
     Returns("tempfile.TemporaryFile", _FILE),
+    Returns("tempfile.TemporaryDirectory", "tempfile.TemporaryDirectory"),
     Returns("gzip.open", "gzip.GzipFile"),
     Returns("tarfile.open", "tarfile.TarFile"),
     Returns("zipfile.ZipFile.open", _FILE),

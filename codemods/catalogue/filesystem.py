@@ -38,7 +38,8 @@ _OS_CHANGES = [
                  "link", "symlink"), _CATEGORY, twin="aiofiles.os", why="changes directory entries on disk"),
     *each("os", ("chmod", "chown", "utime", "mkfifo", "sync"), _CATEGORY, why="changes file metadata on disk"),
     # An empty file or directory, like ``touch`` or ``mkdir``; writing to it is counted where it happens.
-    *each("tempfile", ("mkstemp", "mkdtemp"), _CATEGORY, why="creates one directory entry on disk"),
+    *each("tempfile", ("mkstemp", "mkdtemp", "TemporaryDirectory"), _CATEGORY,
+          why="creates one directory entry on disk"),
     BlockingApi("os.close", _CATEGORY, why="releases a descriptor: one syscall, no data moved"),
 ]
 
