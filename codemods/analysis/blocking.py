@@ -94,7 +94,7 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
         self._partial: dict[tuple[int, Known], _Partial] = {}
         self._depth_limited = False
         #: One marker call per file loop, so repeated analyses hand out the same node.
-        self._markers: dict[int, tuple[ast.AST, ast.Call]] = {}
+        self._markers: dict[tuple[int, str], tuple[ast.AST, ast.Call]] = {}
         #: id of a function node -> the target of a function passed as an argument (see ``_passed_callables``).
         self._passed_targets: dict[int, CallTarget] = {}
         #: The library functions followed this run (``module.qualname``), for the summary.

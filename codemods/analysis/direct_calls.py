@@ -60,7 +60,7 @@ class FrameLoops:
     resolver: Resolver
 
     if TYPE_CHECKING:
-        def _marker(self, key: ast.AST, func: ast.expr) -> ast.Call: ...
+        def _marker(self, key: ast.AST, func: ast.expr, slot: str = "") -> ast.Call: ...
 
     def file_loops(self, function: DefinedFunction) -> list[DirectCall]:
         """Loops of the function's own frame that iterate a file it opened (see the module's docstring)."""

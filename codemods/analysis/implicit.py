@@ -26,7 +26,7 @@ class ImplicitCalls:
 
     resolver: Resolver
     #: One marker call per node, so repeated analyses hand out the same node.
-    _markers: dict[int, tuple[ast.AST, ast.Call]]
+    _markers: dict[tuple[int, str], tuple[ast.AST, ast.Call]]
 
     def _implicit_calls(self, function: DefinedFunction, known: Known = (), root: bool = False
                         ) -> list[tuple[ast.Call, CallTarget, ast.Attribute | None]]:
@@ -66,25 +66,27 @@ class ImplicitCalls:
                         if target is not None and (target.api or target.function or target.alternatives) \
                                 and isinstance(marker.func, ast.Attribute):
                             found.append((marker, target, marker.func))
-                        found += self._exit(item.context_expr, function)
+                        found += self._exit(item, function)
         return found
 
-    def _exit(self, manager: ast.expr, function: DefinedFunction) -> list[tuple[ast.Call, CallTarget, ast.Attribute]]:
+    def _exit(self, item: ast.withitem, function: DefinedFunction) -> list[tuple[ast.Call, CallTarget, ast.Attribute]]:
         """The end of ``with manager:``, when the catalogue lists that type's ``__exit__`` by name
         (``TemporaryDirectory`` removes its tree there; a wildcard entry does not count)."""
+        manager = item.context_expr
         owner = self.resolver.type_of(manager, function.scope)
         api = self.resolver.catalogue.apis.get(f"{owner}.__exit__") if owner else None
         if api is None:
             return []
         leave = ast.copy_location(ast.Attribute(manager, "__exit__", ast.Load()), manager)
-        marker = self._marker(manager, leave)
+        marker = self._marker(item, leave, "exit")
         assert isinstance(marker.func, ast.Attribute)
         return [(marker, CallTarget(api.qualname, api=api), marker.func)]
 
-    def _marker(self, key: ast.AST, func: ast.expr) -> ast.Call:
-        """One stand-in call per node, so repeated analyses hand out the same node."""
-        cached = self._markers.get(id(key))
+    def _marker(self, key: ast.AST, func: ast.expr, slot: str = "") -> ast.Call:
+        """One stand-in call per node (and ``slot``: a ``with`` item has an entry and an exit), so
+        repeated analyses hand out the same node."""
+        cached = self._markers.get((id(key), slot))
         if cached is None or cached[0] is not key:
             marker = ast.copy_location(ast.Call(func=func, args=[], keywords=[]), func)
-            cached = self._markers[id(key)] = (key, marker)
+            cached = self._markers[(id(key), slot)] = (key, marker)
         return cached[1]

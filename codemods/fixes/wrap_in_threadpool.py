@@ -163,8 +163,9 @@ def _plan_actions(context: FixContext) -> tuple[list[tuple[str, ast.stmt | ast.e
         if call.awaited and call.helper is not None:
             raise Refusal(f"`{call.helper.qualname}` is a plain `def` but its result is awaited (line "
                           f"{call.node.lineno}): a decorator may make it async; check it by hand")
-        if call.read is not None and call.read.attr == "__enter__":
-            raise Refusal(f"entering `with {ast.unparse(call.read.value)}` (line {call.node.lineno}) runs "
+        if call.read is not None and call.read.attr in ("__enter__", "__exit__"):
+            verb = "entering" if call.read.attr == "__enter__" else "leaving"
+            raise Refusal(f"{verb} `with {ast.unparse(call.read.value)}` (line {call.node.lineno}) runs "
                           f"`{call.via[0] if call.via else call.name}`, which blocks; a `with` cannot move to a "
                           f"thread by itself")
         if call.read is not None:
