@@ -162,7 +162,7 @@ class Resolver(ClassMembers):
             return self.declared.function_returns(target.function, depth)
         callee = self.qualified(call.func, scope)
         if callee is not None:
-            found = self.catalogue.type_of_call(callee)
+            found = self.catalogue.type_of_call(callee, call)
             if found is not None:
                 return found
             symbol = self.project_symbol(callee)

@@ -9,7 +9,8 @@ analysis what type a call or attribute produces, so receivers are known
 
 The built-in data lives in one module per family of libraries (``http``,
 ``sql``, ``cache``...), each exporting ``ENTRIES``, ``RETURNS`` and ``ALIASES``
-(and ``MADE_CLASSES``, class factories, where it has some);
+(and ``MADE_CLASSES``, class factories, and ``RETURNS_WITHOUT``, types that depend on
+an argument left out, where it has some);
 :data:`BUILTIN` is built from all of them. Adding an API is one entry in the
 right module plus one fixture folder under ``testdata/catalogue-<category>/``.
 User entries from ``pyproject.toml`` are parsed into the same types.
@@ -40,9 +41,10 @@ from . import (
     vendor,
     waits,
 )
-from .model import Alias, BlockingApi, Catalogue, MadeClass, Returns, build_catalogue
+from .model import Alias, BlockingApi, Catalogue, MadeClass, Returns, ReturnsWithout, build_catalogue
 
-__all__ = ["BUILTIN", "MODULES", "Alias", "BlockingApi", "Catalogue", "MadeClass", "Returns", "build_catalogue"]
+__all__ = ["BUILTIN", "MODULES", "Alias", "BlockingApi", "Catalogue", "MadeClass", "Returns", "ReturnsWithout",
+           "build_catalogue"]
 
 MODULES = (http, files, filesystem, processes, waits, sql, drivers, orms, documents, cache, cloud, email,
            network, vendor, inference, llm, document_loaders, cpu, frameworks)
@@ -53,13 +55,14 @@ def _builtin() -> Catalogue:
     returns = [item for module in MODULES for item in module.RETURNS]
     aliases = [item for module in MODULES for item in module.ALIASES]
     made = [item for module in MODULES for item in getattr(module, "MADE_CLASSES", ())]
+    without = [item for module in MODULES for item in getattr(module, "RETURNS_WITHOUT", ())]
     # Built-ins must not silently override each other (user entries may, on purpose).
     for what, names in (("entry", [e.qualname for e in entries]), ("return type", [r.qualname for r in returns]),
                         ("alias", [a.name for a in aliases])):
         twice = sorted(name for name, count in Counter(names).items() if count > 1)
         if twice:
             raise ValueError(f"catalogue {what} listed twice: {', '.join(twice)}")
-    return build_catalogue(entries, returns, aliases, made)
+    return build_catalogue(entries, returns, aliases, made, without)
 
 
 BUILTIN = _builtin()

@@ -139,6 +139,26 @@ class Alias:
 
 
 @dataclass(frozen=True)
+class ReturnsWithout:
+    """Calling ``qualname`` without ``argument`` (by keyword, or at ``position``), or with a
+    literal ``0`` or ``None`` for it, produces a ``type`` of its own: ``queue.Queue()`` is an
+    unbounded queue, whose ``put`` never waits, while ``queue.Queue(maxsize=100)`` may fill up."""
+
+    qualname: str
+    argument: str
+    position: int
+    type: str
+
+    def left_out(self, call: ast.Call) -> bool:
+        value = next((k.value for k in call.keywords if k.arg == self.argument), None)
+        if value is None and len(call.args) > self.position and not any(isinstance(a, ast.Starred) for a in call.args):
+            value = call.args[self.position]
+        if value is None:
+            return not any(k.arg is None for k in call.keywords)  # ``**options`` may hold it
+        return isinstance(value, ast.Constant) and (value.value is None or value.value == 0)
+
+
+@dataclass(frozen=True)
 class MadeClass:
     """Calling ``qualname`` makes a class derived from the class (or tuple of classes) passed
     as ``keyword``: after ``Base = declarative_base(cls=ModelMixin)``, every model built on
@@ -159,6 +179,8 @@ class Catalogue:
     aliases: dict[str, str]
     #: Class factories (:class:`MadeClass`): qualname -> the keyword naming the bases.
     made_classes: dict[str, str] = field(default_factory=dict)
+    #: Calls whose type depends on an argument left out (:class:`ReturnsWithout`).
+    returns_without: dict[str, ReturnsWithout] = field(default_factory=dict)
 
     def canonical(self, qualname: str) -> str:
         """Map re-exports to one spelling: the longest aliased dotted prefix wins."""
@@ -191,7 +213,10 @@ class Catalogue:
         names = [*self.apis, *self.returns, *self.classes, *self.aliases, *self.aliases.values(), *self.made_classes]
         return frozenset(name.split(".", 1)[0] for name in names) | _FRAMEWORK
 
-    def type_of_call(self, qualname: str) -> str | None:
+    def type_of_call(self, qualname: str, call: ast.Call | None = None) -> str | None:
+        without = self.returns_without.get(qualname)
+        if without is not None and call is not None and without.left_out(call):
+            return without.type
         if qualname in self.returns:
             return self.returns[qualname]
         if qualname in self.classes:
@@ -205,11 +230,13 @@ class Catalogue:
             [Returns(k, v) for k, v in self.returns.items()],
             [Alias(k, v) for k, v in self.aliases.items()],
             [MadeClass(k, v) for k, v in self.made_classes.items()],
+            list(self.returns_without.values()),
         )
 
 
 def build_catalogue(entries: list[BlockingApi], returns: list[Returns], aliases: list[Alias] = (),  # type: ignore[assignment]
-                    made: list[MadeClass] = ()) -> Catalogue:  # type: ignore[assignment]
+                    made: list[MadeClass] = (), without: list[ReturnsWithout] = ()  # type: ignore[assignment]
+                    ) -> Catalogue:
     unknown = sorted({entry.category for entry in entries} - RULES_BY_CATEGORY.keys())
     if unknown:
         raise ValueError(f"catalogue categories without a rule: {', '.join(unknown)}")
@@ -223,11 +250,12 @@ def build_catalogue(entries: list[BlockingApi], returns: list[Returns], aliases:
     # A method entry ``pkg.Class.method`` names a class ``pkg.Class``; a class is
     # recognised by its last dotted part starting with a capital letter.
     classes = {owner for q in apis for owner in [q.rsplit(".", 1)[0]] if owner.rsplit(".", 1)[-1][:1].isupper()}
-    classes |= {r.type for r in returns}
+    classes |= {r.type for r in returns} | {w.type for w in without}
     return Catalogue(
         apis=apis,
         returns={r.qualname: r.type for r in returns},
         classes=frozenset(classes),
         aliases={a.name: a.canonical for a in aliases},
         made_classes={m.qualname: m.keyword for m in made},
+        returns_without={w.qualname: w for w in without},
     )

@@ -10,11 +10,14 @@ instead of blocking, which is just as wrong in an ``async def``.
 from __future__ import annotations
 
 from ._helpers import each, returning
-from .model import Alias, BlockingApi, Returns
+from .model import Alias, BlockingApi, Returns, ReturnsWithout
 
 _FUTURE = "concurrent.futures.Future"
 _SIMPLE_QUEUE = "queue.SimpleQueue"
-_QUEUES = ("queue.Queue", "queue.LifoQueue", "queue.PriorityQueue", _SIMPLE_QUEUE)
+#: A ``Queue`` made without a ``maxsize`` (the queue module has no such class: named here).
+_UNBOUNDED = "queue.UnboundedQueue"
+_BOUNDABLE = ("queue.Queue", "queue.LifoQueue", "queue.PriorityQueue")
+_QUEUES = (*_BOUNDABLE, _SIMPLE_QUEUE, _UNBOUNDED)
 
 _SLEEP = [
     BlockingApi("time.sleep", "sleep", async_twin="asyncio.sleep", ruff_codes=("ASYNC251",),
@@ -41,11 +44,11 @@ _THREADS = [
     BlockingApi("threading.Thread.join", "wait", why="waits for the thread to finish"),
     *[BlockingApi(f"{q}.get", "wait", why="waits for a producer thread (block=True)",
                   nonblocking_when_false=("block", 0)) for q in _QUEUES],
-    # A ``SimpleQueue`` is unbounded: its ``put`` never waits, and it has no ``join``.
+    # An unbounded queue's ``put`` never waits (and a ``SimpleQueue`` has no ``join``).
     *[BlockingApi(f"{q}.put", "wait", why="waits for a consumer thread when the queue is full (block=True)",
-                  nonblocking_when_false=("block", 1)) for q in _QUEUES if q != _SIMPLE_QUEUE],
+                  nonblocking_when_false=("block", 1)) for q in _BOUNDABLE],
     *[BlockingApi(f"{q}.join", "wait", why="waits until every queued item is processed")
-      for q in _QUEUES if q != _SIMPLE_QUEUE],
+      for q in (*_BOUNDABLE, _UNBOUNDED)],
 ]
 
 _FUTURES = [
@@ -89,6 +92,9 @@ _LOW_LEVEL = [
 ENTRIES: list[BlockingApi] = [
     *_SLEEP, *_INPUT, *_THREADS, *_FUTURES, *_PROCESSES, *_NESTED_LOOPS, *_LOW_LEVEL,
 ]
+
+#: ``queue.Queue()`` (no ``maxsize``, or 0) never fills: its ``put`` never waits.
+RETURNS_WITHOUT: list[ReturnsWithout] = [ReturnsWithout(q, "maxsize", 0, _UNBOUNDED) for q in _BOUNDABLE]
 
 RETURNS: list[Returns] = [
     *returning("concurrent.futures.ThreadPoolExecutor", ("submit",), _FUTURE),
