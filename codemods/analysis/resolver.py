@@ -379,6 +379,11 @@ class Resolver(ClassMembers):
                 if target is not None and target.api is not None:
                     api = self._as_called(target.api, call, scope)
                     return replace(target, api=api) if api is not None else None
+                if target is not None and target.alternatives and all(t.api for t in target.alternatives):
+                    # A receiver of several library types: each entry as this call's arguments make it.
+                    kept = [replace(t, api=a) for t in target.alternatives
+                            if t.api is not None and (a := self._as_called(t.api, call, scope)) is not None]
+                    return None if not kept else kept[0] if len(kept) == 1 else replace(target, alternatives=tuple(kept))
                 # ``self.ManagedSessionMaker()``: a function kept on the object.
                 return target or self._function_value(call.func, scope, depth)
         return None
