@@ -232,3 +232,20 @@ class DeclaredTypes:
                 return None
             types.add(self.resolver.type_of(returned.elts[index], function.scope, depth + 1))
         return types.pop() if len(types) == 1 else None
+
+
+def is_empty_or_display(node: ast.AST | None) -> bool:
+    """``{}``, ``{"a": A()}``, ``[]``, ``dict()``, ``list()``: a container built right there."""
+    if isinstance(node, (ast.Dict, ast.List)):
+        return True
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in {"dict", "list"} \
+        and not node.args and not node.keywords
+
+
+def display_values(node: ast.expr) -> list[ast.expr]:
+    """The values a dict or list display holds (not a ``**spread`` or ``*spread``)."""
+    if isinstance(node, ast.Dict):
+        return [v for k, v in zip(node.keys, node.values) if k is not None]
+    if isinstance(node, ast.List):
+        return [e for e in node.elts if not isinstance(e, ast.Starred)]
+    return []

@@ -20,7 +20,7 @@ from .arguments import ArgumentTypes
 from .classes import CallTarget, ClassMembers, _is_super
 from .declared import CONTAINER as _CONTAINER
 from .declared import MAX_DEPTH as _MAX_DEPTH
-from .declared import DeclaredTypes, union
+from .declared import DeclaredTypes, display_values, is_empty_or_display, union
 from .dispatch import dispatched, getattr_parts
 from .function_values import FunctionValues, element_of
 from .hierarchy import Hierarchy
@@ -212,7 +212,7 @@ class Resolver(ClassMembers):
             if binding.kind == "instance":
                 types.add(binding.target)
             elif binding.kind == "value" and isinstance(binding.node, ast.expr) and expr is not None \
-                    and _is_empty_or_display(binding.node):
+                    and is_empty_or_display(binding.node):
                 types.add(self._filled_container(expr.id, binding.node, owner, depth + 1))
             elif binding.kind == "value" and binding.node is not None:
                 where = binding.origin.scope if binding.origin is not None else owner
@@ -242,7 +242,7 @@ class Resolver(ClassMembers):
         then ``workers[model] = ModelWorker(...)`` at start-up): its elements are the union of
         what the display and every such assignment put in it, in the scope that binds it and,
         for a module's name, in the module's functions that do not bind it themselves."""
-        stored: list[tuple[ast.expr, Scope]] = [(v, owner) for v in _display_values(display)]
+        stored: list[tuple[ast.expr, Scope]] = [(v, owner) for v in display_values(display)]
         stored += [(v, owner) for v in owner.item_sets.get(name, ())]
         module = self.index.module(owner.module) if owner.parent is None else None
         for function in module.functions if module is not None else ():
@@ -387,19 +387,3 @@ class Resolver(ClassMembers):
                 # ``self.ManagedSessionMaker()``: a function kept on the object.
                 return target or self._function_value(call.func, scope, depth)
         return None
-
-
-def _is_empty_or_display(node: ast.AST | None) -> bool:
-    """``{}``, ``{"a": A()}``, ``[]``, ``dict()``, ``list()``: a container built right there."""
-    if isinstance(node, (ast.Dict, ast.List)):
-        return True
-    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in {"dict", "list"} \
-        and not node.args and not node.keywords
-
-
-def _display_values(node: ast.expr) -> list[ast.expr]:
-    if isinstance(node, ast.Dict):
-        return [v for k, v in zip(node.keys, node.values) if k is not None]
-    if isinstance(node, ast.List):
-        return [e for e in node.elts if not isinstance(e, ast.Starred)]
-    return []
