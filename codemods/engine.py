@@ -21,7 +21,7 @@ from pathlib import Path
 
 from . import cache, newer_syntax
 from .analysis.blocking import BlockingAnalysis
-from .analysis.callers import Caller, CallSite, Use, call_sites, callers_of, uses_by_name
+from .analysis.callers import Caller, CallerSites, callers_of
 from .analysis.definitions import DefinedFunction
 from .analysis.direct_calls import DirectCall
 from .analysis.fastapi_app import collect_registrations
@@ -30,7 +30,6 @@ from .analysis.project import ProjectIndex
 from .analysis.registry import Registration
 from .analysis.resolver import Resolver
 from .analysis.summaries import LibrarySummaries
-from .analysis.text_search import TextSearch
 from .catalogue import BUILTIN, BlockingApi, Catalogue
 from .config import first_party_packages, force_single_line, formatter_line_length
 from .diffing import split_lines
@@ -53,7 +52,6 @@ from .paths import display_path
 from .planner import FIXES, plan_fix
 from .planner import applies as fix_applies
 from .rules import code_for, is_enabled
-from .sourcefile import SourceError, decode
 from .suppression import LineSuppression, comment_map, may_hold_suppression
 from .transform import FileEdits, TransformError, apply_edits
 
@@ -61,14 +59,6 @@ from .transform import FileEdits, TransformError, apply_edits
 def might_need_analysis(text: str) -> bool:
     """The cheap text prefilter: no ``async`` means no async function to flag."""
     return "async" in text
-
-
-def _bytes_or_nothing(path: Path) -> bytes:
-    """A file's bytes; one that cannot be read is searched as empty (its own analysis says why)."""
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""
 
 
 class ProjectAnalysis:
@@ -92,11 +82,7 @@ class ProjectAnalysis:
         if self.settings.libraries:
             load = cache.load_library_summaries if self.settings.library_summaries else None
             self.blocking.summaries = LibrarySummaries(tuple(Path(p) for p in self.settings.libraries), load)
-        #: id of a module -> (that module, its calls by name); name -> its uses in the project.
-        self._uses: dict[int, tuple[ModuleInfo, dict[str, list[Use]]]] = {}
-        self._sites: dict[str, list[CallSite]] = {}
-        self._members: TextSearch | None = None
-        self._member_paths: tuple[Path, ...] = ()
+        self.caller_sites = CallerSites(self.resolver, self.parse)
 
     @cached_property
     def held_back(self) -> dict[tuple[str, str], frozenset[str]]:
@@ -169,45 +155,8 @@ class ProjectAnalysis:
     def callers(self, defined: DefinedFunction, module: ModuleInfo) -> tuple[Caller, ...]:
         """Every use of ``defined`` in the project, looked up when a fix is planned for it: in
         the modules whose text holds its name, each walked once for all its calls."""
-        return callers_of(defined, module, self.resolver, self.sites_named(defined.node.name, module), self.display)
-
-    def use_members(self, paths: tuple[Path, ...]) -> None:
-        """The project's files (tests and scripts included), where the callers are looked for."""
-        if paths is self._member_paths:
-            return
-        if self._members is None or self._members.paths != list(paths):
-            self._members = TextSearch(list(paths), read=_bytes_or_nothing)
-            self._sites.clear()
-        self._member_paths = paths
-
-    def sites_named(self, name: str, module: ModuleInfo) -> list[CallSite]:
-        """The uses of ``name`` in ``module`` and in the project's files that name it."""
-        sites = self._sites.get(name)
-        if sites is None:
-            sites = self._sites[name] = [site for info in self._modules_naming(name)
-                                         for site in call_sites(name, self._uses_in(info), info, self.resolver)]
-        here = call_sites(name, self._uses_in(module), module, self.resolver)
-        return [*here, *(site for site in sites if site.path != str(module.path))]
-
-    def _modules_naming(self, name: str) -> list[ModuleInfo]:
-        if self._members is None:  # one source given as text (the API): what the index holds
-            return self.resolver.hierarchy.modules_containing(name)
-        found = []
-        for number in self._members.holding(name.encode()):
-            path = self._members.paths[number]
-            try:
-                info = self.parse(path, decode(self._members.texts[number]).text)
-            except SourceError:
-                continue
-            if isinstance(info, ModuleInfo):
-                found.append(info)
-        return found
-
-    def _uses_in(self, module: ModuleInfo) -> dict[str, list[Use]]:
-        cached = self._uses.get(id(module))
-        if cached is None or cached[0] is not module:
-            cached = self._uses[id(module)] = (module, uses_by_name(module))
-        return cached[1]
+        return callers_of(defined, module, self.resolver, self.caller_sites.named(defined.node.name, module),
+                          self.display)
 
     def display(self, path: Path) -> str:
         return display_path(path)

@@ -94,7 +94,7 @@ def process_file(root: Path, settings: Settings, path: Path, context: _Context) 
     except SourceError as error:
         return Outcome(FileResult(shown, error=FileError(shown, str(error))))
     project = _project(root, settings)
-    project.use_members(context.members)
+    project.caller_sites.use_members(context.members)
     try:
         result = project.analyse(path, decoded.text, shown, context.registry, context.forced,
                                  rewrites=context.rewrites.get(str(path), ()), keep_async=context.keep_async)

@@ -35,7 +35,7 @@ from batch_helpers import (
     write,
 )
 
-from codemods.engine import ProjectAnalysis
+from codemods.analysis.callers import CallerSites
 from codemods.runner import RunOptions, run
 
 ALL = [("alpha/app/main.py", "ping"), ("beta/app/main.py", "fetch"), ("gamma/app/main.py", "nap")]
@@ -281,13 +281,13 @@ def test_changed_since_looks_for_callers_of_the_changed_files_functions_only(
     commit_all(mono, "caller")
     write(root, {"alpha/app/main.py": _CONVERTED_ROUTE})
     asked: set[str] = set()
-    original = ProjectAnalysis.sites_named
+    original = CallerSites.named
 
-    def recording(self: ProjectAnalysis, name: str, module: Any) -> Any:
+    def recording(self: CallerSites, name: str, module: Any) -> Any:
         asked.add(name)
         return original(self, name, module)
 
-    monkeypatch.setattr(ProjectAnalysis, "sites_named", recording)
+    monkeypatch.setattr(CallerSites, "named", recording)
     monkeypatch.chdir(root)
     report = run(RunOptions(jobs=1, changed_since="HEAD", use_cache=False))
     assert [f.function for o in report.outcomes for f in o.result.findings] == ["slow"]

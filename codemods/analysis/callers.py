@@ -17,9 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..sourcefile import SourceError, decode
 from .definitions import DefinedFunction, callee_name
 from .modules import ModuleInfo, function_key
 from .resolver import Resolver
+from .text_search import TextSearch
 
 #: ``await f(...)`` inside an ``async def``: the await moves onto ``run_in_threadpool``.
 AWAITED = "await"
@@ -189,3 +191,55 @@ def _may_be(site: CallSite, key: str, here: str, is_method: bool, resolver: Reso
         return is_method or site.how == PATCHED
     function = symbol.function
     return function is not None and function_key(symbol.module.path, function.qualname) == key
+
+
+class CallerSites:
+    """The uses of a name across a project's files, looked up when a fix is planned for a
+    function of that name: in the files whose text holds it (a whole word), each module walked
+    once for all the calls it makes, however many names are asked of it."""
+
+    def __init__(self, resolver: Resolver, parse: Callable[[Path, str], object]) -> None:
+        self.resolver = resolver
+        self._parse = parse
+        #: id of a module -> (that module, its calls by name); name -> its uses in the project.
+        self._uses: dict[int, tuple[ModuleInfo, dict[str, list[Use]]]] = {}
+        self._sites: dict[str, list[CallSite]] = {}
+        self._members: TextSearch | None = None
+        self._member_paths: tuple[Path, ...] = ()
+
+    def use_members(self, paths: tuple[Path, ...]) -> None:
+        """The project's files (tests and scripts included), where the uses are looked for."""
+        if paths is self._member_paths:
+            return
+        if self._members is None or self._members.paths != list(paths):
+            self._members = TextSearch(list(paths))
+            self._sites.clear()
+        self._member_paths = paths
+
+    def named(self, name: str, module: ModuleInfo) -> list[CallSite]:
+        """The uses of ``name`` in ``module`` and in the project's files that name it."""
+        sites = self._sites.get(name)
+        if sites is None:
+            sites = self._sites[name] = [site for info in self._modules_naming(name)
+                                         for site in call_sites(name, self._uses_in(info), info, self.resolver)]
+        here = call_sites(name, self._uses_in(module), module, self.resolver)
+        return [*here, *(site for site in sites if site.path != str(module.path))]
+
+    def _modules_naming(self, name: str) -> list[ModuleInfo]:
+        if self._members is None:  # one source given as text (the API): what the index holds
+            return self.resolver.hierarchy.modules_containing(name)
+        found = []
+        for number in self._members.holding(name.encode()):
+            try:
+                info = self._parse(self._members.paths[number], decode(self._members.texts[number]).text)
+            except SourceError:
+                continue
+            if isinstance(info, ModuleInfo):
+                found.append(info)
+        return found
+
+    def _uses_in(self, module: ModuleInfo) -> dict[str, list[Use]]:
+        cached = self._uses.get(id(module))
+        if cached is None or cached[0] is not module:
+            cached = self._uses[id(module)] = (module, uses_by_name(module))
+        return cached[1]

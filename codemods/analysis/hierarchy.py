@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from .definitions import DefinedFunction, decorator_names
 from .modules import ModuleInfo
 from .project import ProjectIndex
-from .text_search import TextSearch, whole
+from .text_search import TextSearch, bytes_or_nothing, whole
 
 if TYPE_CHECKING:
     from .classes import ClassMembers
@@ -200,7 +200,7 @@ def _scan(root: Path, by_base: dict[str, list[Path]], paths: list[Path], texts: 
             if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(root):
                 continue  # never read through a link that leads outside the project
             paths.append(path)
-            data = _read_bytes(path)
+            data = bytes_or_nothing(path)
             texts.append(data)
             if b"class" not in data:
                 continue
@@ -230,13 +230,6 @@ def _enclosing_defs(data: bytes, pattern: re.Pattern[bytes]) -> set[str]:
                 indent = def_indent
             position -= 1
     return names
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""
 
 
 def _read(path: Path) -> str:

@@ -21,6 +21,14 @@ _WORD_CHAR = re.compile(rb"[A-Za-z0-9_]")
 _SEARCHES_BEFORE_INDEX = 32
 
 
+def bytes_or_nothing(path: Path) -> bytes:
+    """A file's bytes; one that cannot be read is searched as empty (its own analysis says why)."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
 def whole(needle: bytes) -> re.Pattern[bytes]:
     """``needle`` where a word it starts or ends with is not part of a longer one."""
     return re.compile((rb"(?<![A-Za-z0-9_])" if _WORD_CHAR.match(needle) else b"") + re.escape(needle)
@@ -32,6 +40,8 @@ class TextSearch:
 
     def __init__(self, paths: list[Path], texts: list[bytes] | None = None,
                  read: Callable[[Path], bytes] | None = None) -> None:
+        """``texts``: the files' bytes when already read; else ``read`` (default
+        :func:`bytes_or_nothing`) reads each file on the first search."""
         self.paths = paths
         self._texts = texts
         self._read = read
@@ -42,7 +52,7 @@ class TextSearch:
     @property
     def texts(self) -> list[bytes]:
         if self._texts is None:
-            read = self._read or Path.read_bytes
+            read = self._read or bytes_or_nothing
             self._texts = [read(path) for path in self.paths]
         return self._texts
 
