@@ -103,6 +103,7 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
         self._library_answers: dict[str, tuple[tuple[Reached, ...], frozenset[str]]] = {}
         #: id of a function node -> whether it returns what a call gives (see ``_returns_call``).
         self._returning: dict[int, bool] = {}
+        self._typed_scopes: dict[tuple[int, Known], Scope] = {}
 
     def blocking_calls(self, function: DefinedFunction) -> list[DirectCall]:
         """The calls of the function that block, each with the path to what it reaches."""
@@ -148,10 +149,11 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
         a ``def`` cannot await it, it only schedules or keeps it.
         """
         spawned = spawned_calls(function.node.body, known)
+        scope = self.scope_for(function, known)
         resolved = []
         entered: set[int] = set()
         for call, awaited, consumed in iter_calls_consumed(function.node.body, known, entered):
-            target = self._known_callable(call, known) or self.resolver.call_target(call, function.scope)
+            target = self._known_callable(call, known) or self.resolver.call_target(call, scope)
             if target is not None:
                 # ``async with make_client():``: a plain ``def`` runs, then hands an object over.
                 plain = id(call) in entered and target.function is not None and not target.function.is_async
@@ -310,14 +312,14 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
         outer_limited, self._depth_limited = self._depth_limited, False
         try:
             kept = KeptPaths()
+            scope = self.scope_for(function, known)
             for call, target, awaited, consumed, on_loop in self._frame_calls(function, known):
-                kept.add(self._effective(call, target, awaited, on_loop, depth, consumed, function.scope,
+                kept.add(self._effective(call, target, awaited, on_loop, depth, consumed, scope,
                                          FRESH_SELF in known)[1])
             for marker, target, _attribute in self._implicit_calls(function, known):
                 kept.add(self._effective(marker, target, False, function.is_async, depth)[1])
             nodes = iter_loop_nodes(function.node.body, per_call=True, known=known)
-            kept.add([Reached(api, api.qualname) for _w, _i, api in lazy_iterations(nodes, function.scope,
-                                                                                   self.resolver)])
+            kept.add([Reached(api, api.qualname) for _w, _i, api in lazy_iterations(nodes, scope, self.resolver)])
         finally:
             self._active.discard(memo_key)
             self._stack.pop()

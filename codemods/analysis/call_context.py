@@ -5,13 +5,19 @@ A few facts of the call change what runs in it, and go into the helper's
 ``Known`` (part of its memo key): literal arguments that decide its branches
 (:func:`.frames.call_constants`), the project functions it is handed and calls
 (``with_retry(count_keys, org)``), whether its caller iterates what it returns
-(a generator it returns then runs), and whether ``self`` was made for this call
-(then a cache on it is filled on this call, not once per process).
+(a generator it returns then runs), whether ``self`` was made for this call
+(then a cache on it is filled on this call, not once per process), and the type
+of an argument when it says more than the parameter's own type: a helper
+annotated ``db: Session`` that this call hands an ``AsyncSession`` runs the
+async session's methods, whatever its annotation claims, and an unannotated
+parameter that callers fill with a ``Session`` here and an ``AsyncSession``
+there holds, on each call, the one that call passes.
 """
 
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 
 from .classes import CallTarget
 from .definitions import DefinedFunction
@@ -26,7 +32,10 @@ from .frames import (
     passed_arguments,
 )
 from .resolver import Resolver
-from .scope import Scope
+from .scope import Binding, Scope
+
+#: A ``Known`` value that types a parameter for one call: ``("type", qualified name)``.
+_TYPED = "type"
 
 
 class CallContext:
@@ -37,6 +46,8 @@ class CallContext:
     _passed_targets: dict[int, CallTarget]
     #: id of a function node -> whether it returns what a call gives.
     _returning: dict[int, bool]
+    #: (id of a function node, the parameters a call types) -> the function's scope so typed.
+    _typed_scopes: dict[tuple[int, Known], Scope]
 
     def callee_known(self, call: ast.Call, helper: DefinedFunction, scope: Scope | None, consumed: bool,
                      fresh: bool, awaited: bool = False) -> Known:
@@ -49,7 +60,41 @@ class CallContext:
             known.append(RESULT_AWAITED)
         if scope is not None:
             known += self._passed_callables(call, helper, scope)
+            known += self._typed_arguments(call, helper, scope, {k for k, _v in known})
         return tuple(sorted(known, key=lambda k: k[0]))
+
+    def scope_for(self, function: DefinedFunction, known: Known) -> Scope:
+        """The scope a function's body is read in for a call: its own, with the parameters the
+        call types (see :meth:`_typed_arguments`) bound to what the call passes."""
+        typed = tuple((name, value) for name, value in known if isinstance(value, tuple) and value[:1] == (_TYPED,))
+        if not typed:
+            return function.scope
+        key = (id(function.node), typed)
+        scope = self._typed_scopes.get(key)
+        if scope is None:
+            bindings = dict(function.scope.bindings)
+            for name, value in typed:
+                bindings[name] = [Binding("instance", target=str(value[1]))]
+            scope = self._typed_scopes[key] = replace(function.scope, bindings=bindings)
+        return scope
+
+    def _typed_arguments(self, call: ast.Call, helper: DefinedFunction, scope: Scope, taken: set[str]) -> Known:
+        """The parameters this call types more narrowly than the helper says: the argument's type
+        is known and is not the parameter's (annotated, or the union of every caller's), nor a
+        union wider than it. A parameter bound again in the body keeps its own bindings."""
+        known: list[tuple[str, object]] = []
+        for name, value in passed_arguments(call, helper).items():
+            bindings = helper.scope.bindings.get(name, [])
+            if name in taken or len(bindings) != 1 or bindings[0].kind not in {"annotation", "parameter", "default"}:
+                continue
+            passed = self.resolver.type_of(value, scope)
+            if passed is None:
+                continue
+            declared = self.resolver.bindings_type(bindings, helper.scope, 1)
+            if declared is not None and passed != declared \
+                    and not set(passed.split("|")) >= set(declared.split("|")):
+                known.append((name, (_TYPED, passed)))
+        return tuple(known)
 
     def _made_for_call(self, call: ast.Call, method: DefinedFunction, scope: Scope | None, fresh_self: bool) -> bool:
         """Whether the object a method runs on was made for this call: ``__init__`` runs on a new

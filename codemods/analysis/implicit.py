@@ -14,14 +14,15 @@ from __future__ import annotations
 import ast
 from dataclasses import replace
 
+from .call_context import CallContext
 from .classes import CallTarget
 from .definitions import DefinedFunction
 from .frames import Known, iter_loop_nodes
 from .resolver import Resolver
-from .scope import parameter_binding
+from .scope import Scope, parameter_binding
 
 
-class ImplicitCalls:
+class ImplicitCalls(CallContext):
     """The implicit calls of a function's frame (mixed into :class:`.blocking.BlockingAnalysis`)."""
 
     resolver: Resolver
@@ -40,18 +41,19 @@ class ImplicitCalls:
         ``create_task`` runs: ``safe_run`` awaiting what it was given), it blocks when any does.
         """
         found: list[tuple[ast.Call, CallTarget, ast.Attribute | None]] = []
+        scope = self.scope_for(function, known)
         called: set[int] = set()
         for node in iter_loop_nodes(function.node.body, per_call=True, known=known):
             if isinstance(node, ast.Call):
                 called.add(id(node.func))
             elif isinstance(node, ast.Await) and isinstance(node.value, ast.Name):
-                parameter = parameter_binding(function.scope, node.value.id)
+                parameter = parameter_binding(scope, node.value.id)
                 target = self.resolver.arguments.passed_callable(parameter, coroutine=True) if parameter else None
                 if target is not None:
                     target = replace(target, every=False, strict=False) if root else target
                     found.append((self._marker(node, node.value), target, None))
             elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and id(node) not in called:
-                target = self.resolver.property_getter(node, function.scope)
+                target = self.resolver.property_getter(node, scope)
                 if target is not None:
                     marker = self._marker(node, node)
                     found.append((marker, target, node))
@@ -62,18 +64,18 @@ class ImplicitCalls:
                         enter = ast.copy_location(ast.Attribute(item.context_expr, "__enter__", ast.Load()),
                                                   item.context_expr)
                         marker = self._marker(item, enter)
-                        target = self.resolver.call_target(marker, function.scope)
+                        target = self.resolver.call_target(marker, scope)
                         if target is not None and (target.api or target.function or target.alternatives) \
                                 and isinstance(marker.func, ast.Attribute):
                             found.append((marker, target, marker.func))
-                        found += self._exit(item, function)
+                        found += self._exit(item, scope)
         return found
 
-    def _exit(self, item: ast.withitem, function: DefinedFunction) -> list[tuple[ast.Call, CallTarget, ast.Attribute]]:
+    def _exit(self, item: ast.withitem, scope: Scope) -> list[tuple[ast.Call, CallTarget, ast.Attribute]]:
         """The end of ``with manager:``, when the catalogue lists that type's ``__exit__`` by name
         (``TemporaryDirectory`` removes its tree there; a wildcard entry does not count)."""
         manager = item.context_expr
-        owner = self.resolver.type_of(manager, function.scope)
+        owner = self.resolver.type_of(manager, scope)
         api = self.resolver.catalogue.apis.get(f"{owner}.__exit__") if owner else None
         if api is None:
             return []

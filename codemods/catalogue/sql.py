@@ -8,7 +8,9 @@ database on ``execute``/``scalars``/``get``/``commit``/``flush``/``refresh``...;
 ``Query``; its terminals (``all``, ``first``, ``count``...) run it.
 ``create_engine``, ``sessionmaker(...)`` and ``sessionmaker(...)()`` connect
 lazily, so they are only typed. ``AsyncSession`` is a different class and
-never matches. No twin: the async API needs another driver, cannot lazy-load
+never matches; it is typed all the same (``async_sessionmaker(...)()`` makes
+one), so a helper annotated ``Session`` that a call hands an ``AsyncSession``
+is read, for that call, with the async session's methods. No twin: the async API needs another driver, cannot lazy-load
 and has no ``query()``, so the research marks none as faithful.
 """
 
@@ -31,6 +33,8 @@ _QUERY_BUILDERS = ("filter", "filter_by", "join", "outerjoin", "options", "order
                    "slice", "union", "union_all", "intersect", "intersect_all", "except_", "except_all")
 _QUERY_RUNS = ("all", "first", "one", "one_or_none", "scalar", "count", "get", "delete", "update", "value", "values")
 _ENGINE = "sqlalchemy.engine.Engine"
+_ASYNC_SESSION = "sqlalchemy.ext.asyncio.AsyncSession"
+_ASYNC_SESSIONMAKER = "sqlalchemy.ext.asyncio.async_sessionmaker"
 _CONNECTION = "sqlalchemy.engine.Connection"
 _METADATA = "sqlalchemy.MetaData"
 
@@ -64,6 +68,9 @@ ENTRIES: list[BlockingApi] = [*_SESSION_ENTRIES, *_CORE_ENTRIES]
 
 RETURNS: list[Returns] = [
     *instance("sqlalchemy.orm.sessionmaker", "sqlalchemy.orm.scoped_session"),
+    *instance(_ASYNC_SESSION, "sqlmodel.ext.asyncio.session.AsyncSession", _ASYNC_SESSIONMAKER),
+    Returns(f"{_ASYNC_SESSIONMAKER}.__call__", _ASYNC_SESSION),
+    Returns(f"{_ASYNC_SESSIONMAKER}.begin", _ASYNC_SESSION),
     Returns("sqlalchemy.orm.sessionmaker.__call__", "sqlalchemy.orm.Session"),
     Returns("sqlalchemy.orm.sessionmaker.begin", "sqlalchemy.orm.Session"),
     Returns("sqlalchemy.orm.scoped_session.__call__", "sqlalchemy.orm.Session"),
@@ -89,6 +96,9 @@ MADE_CLASSES: list[MadeClass] = [
 ALIASES: list[Alias] = [
     Alias("sqlalchemy.orm.decl_api.declarative_base", "sqlalchemy.orm.declarative_base"),
     Alias("sqlalchemy.orm.session.Session", "sqlalchemy.orm.Session"),
+    Alias("sqlalchemy.ext.asyncio.session.AsyncSession", _ASYNC_SESSION),
+    Alias("sqlalchemy.ext.asyncio.session.async_sessionmaker", _ASYNC_SESSIONMAKER),
+    Alias("sqlmodel.ext.asyncio.AsyncSession", "sqlmodel.ext.asyncio.session.AsyncSession"),
     Alias("sqlalchemy.orm.session.sessionmaker", "sqlalchemy.orm.sessionmaker"),
     Alias("sqlalchemy.orm.scoping.scoped_session", "sqlalchemy.orm.scoped_session"),
     Alias("sqlalchemy.orm.query.Query", _QUERY),
