@@ -33,6 +33,9 @@ class BlockingApi:
     #: Does not block when this argument is passed as ``True`` (pexpect's
     #: ``child.expect(..., async_=True)`` returns a coroutine to await).
     nonblocking_when_true: tuple[str, int] | None = None
+    #: Does not block when this argument (keyword name, positional index) names this flag,
+    #: alone or or-ed with others: ``os.waitpid(-1, os.WNOHANG)`` returns at once.
+    nonblocking_with_flag: tuple[str, int, str] | None = None
     #: The call only makes an iterator (a generator, a paginator); iterating it does the I/O,
     #: so the loop over it is what blocks (and what a fix moves), not the call.
     lazy: bool = False
@@ -51,6 +54,11 @@ class BlockingApi:
         for switch, off in ((self.nonblocking_when_false, False), (self.nonblocking_when_true, True)):
             value = _argument(call, *switch) if switch is not None else None
             if isinstance(value, ast.Constant) and value.value is off:
+                return False
+        if self.nonblocking_with_flag is not None:
+            name, position, flag = self.nonblocking_with_flag
+            value = _argument(call, name, position)
+            if value is not None and flag in {getattr(n, "attr", getattr(n, "id", None)) for n in ast.walk(value)}:
                 return False
         if self.blocks_with_argument is None:
             return True

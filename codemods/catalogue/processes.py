@@ -24,6 +24,8 @@ _SUBPROCESS = [
     *each("subprocess.Popen", ("wait", "communicate"), "subprocess", why="waits for the child process"),
 ]
 
+_WAITS = "waits for a child process to change state"
+
 _OS = [
     BlockingApi("os.system", "subprocess", ruff_codes=("ASYNC221",), why="runs a shell and waits for it"),
     BlockingApi("os.popen", "subprocess", ruff_codes=("ASYNC220",), why="forks a shell on the loop"),
@@ -32,8 +34,11 @@ _OS = [
           why="spawns a process (and waits for it with P_WAIT)"),
     *each("os", ("posix_spawn", "posix_spawnp"), "subprocess", ruff_codes=("ASYNC221",),
           why="spawns a process on the loop"),
-    *each("os", ("wait", "wait3", "wait4", "waitid", "waitpid"), "subprocess", ruff_codes=("ASYNC222",),
-          why="waits for a child process to change state"),
+    BlockingApi("os.wait", "subprocess", ruff_codes=("ASYNC222",), why=_WAITS),
+    # ``options`` with ``os.WNOHANG`` asks only whether a child has changed state: no wait.
+    *[BlockingApi(f"os.{name}", "subprocess", ruff_codes=("ASYNC222",), why=_WAITS,
+                  nonblocking_with_flag=("options", position, "WNOHANG"))
+      for name, position in (("wait3", 0), ("wait4", 1), ("waitid", 2), ("waitpid", 1))],
 ]
 
 _OTHERS = [
