@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import cache
+from . import cache, rewrite_memo
 from .analysis.frames import forget_frames
 from .analysis.registry import Registration, merge
 from .analysis.roots import forget_projects
@@ -180,6 +180,7 @@ def analyse_files(
                 for project in batch:
                     _PROJECTS.pop((project.root, project.settings), None)
                 forget_frames()
+                rewrite_memo.forget()
             if number < len(batches):
                 gc.collect()  # what the batch held here, cycles included, before the next one grows
     finally:

@@ -65,6 +65,11 @@ def chunk_key(lines: Sequence[str], first_line: int, line_length: int, edits: Se
 _REMEMBERED: dict[Hashable, list[str]] = {}
 
 
+def forget() -> None:
+    """Drop what was remembered (between batches: another batch's functions rarely recur)."""
+    _REMEMBERED.clear()
+
+
 def remembered(key: Hashable | None) -> list[str] | None:
     return list(_REMEMBERED[key]) if key is not None and key in _REMEMBERED else None
 

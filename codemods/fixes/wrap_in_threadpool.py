@@ -41,6 +41,7 @@ Fix safety
 from __future__ import annotations
 
 import ast
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from ..models import FixPlan, Strategy
@@ -122,19 +123,18 @@ def _uses_django(context: FixContext) -> bool:
     return any(c.api.qualname.startswith("django.") for c in context.calls)
 
 
-#: id of a helper's node -> (that node, whether it rebinds a global or nonlocal name).
-_REBINDS: dict[int, tuple[ast.AST, bool]] = {}
+#: A helper's node -> whether it rebinds a global or nonlocal name. Weakly held: an entry
+#: goes with its tree, so a batch's trees are not kept alive by the next one.
+_REBINDS: weakref.WeakKeyDictionary[ast.AST, bool] = weakref.WeakKeyDictionary()
 
 
 def _rebinds_shared(helper: Any) -> bool:
     """A ``global``/``nonlocal`` statement in the helper (walked once: many calls share a helper)."""
-    cached = _REBINDS.get(id(helper.node))
-    if cached is None or cached[0] is not helper.node:
-        if len(_REBINDS) > 20_000:
-            _REBINDS.clear()
-        found = any(isinstance(node, (ast.Global, ast.Nonlocal)) for node in ast.walk(helper.node))
-        cached = _REBINDS[id(helper.node)] = (helper.node, found)
-    return cached[1]
+    found = _REBINDS.get(helper.node)
+    if found is None:
+        found = _REBINDS[helper.node] = any(isinstance(node, (ast.Global, ast.Nonlocal))
+                                            for node in ast.walk(helper.node))
+    return found
 
 
 def _threadpool_module(context: FixContext) -> str:
