@@ -79,13 +79,13 @@ class CallContext:
         return scope
 
     def _typed_arguments(self, call: ast.Call, helper: DefinedFunction, scope: Scope, taken: set[str]) -> Known:
-        """The parameters this call types more narrowly than the helper says: the argument (a name
-        the caller declares, see :func:`_declared_name`) holds a library object whose type is not the parameter's (annotated, or
-        the union of every caller's), nor a union wider than it. Library objects only: which of
-        a library's classes a session or client is decides which API runs (sync or async), while
-        a project class is already followed through its hierarchy. Typing every argument of
-        every call followed cost litellm a fifth more time.
-        A parameter bound again in the body keeps its own bindings."""
+        """The parameters this call types more narrowly than the helper says: the argument, a name
+        its caller declares (see :func:`_declared_name`), holds a library object whose type is
+        neither the parameter's (annotated, or the union of every caller's) nor a union wider
+        than it. Library objects only: which of a library's classes a session or client is
+        decides which API runs (sync or async), while a project class is already followed
+        through its hierarchy; typing every argument of every call cost litellm a fifth more
+        time. A parameter bound again in the body keeps its own bindings."""
         known: list[tuple[str, object]] = []
         classes = self.resolver.catalogue.classes
         for name, value in passed_arguments(call, helper).items():
