@@ -158,9 +158,7 @@ class ReturnsWithout:
     type: str
 
     def left_out(self, call: ast.Call) -> bool:
-        value = next((k.value for k in call.keywords if k.arg == self.argument), None)
-        if value is None and len(call.args) > self.position and not any(isinstance(a, ast.Starred) for a in call.args):
-            value = call.args[self.position]
+        value = _argument(call, self.argument, self.position)
         if value is None:
             return not any(k.arg is None for k in call.keywords)  # ``**options`` may hold it
         return isinstance(value, ast.Constant) and (value.value is None or value.value == 0)
