@@ -88,8 +88,7 @@ class WrapInThreadpool:
         affine = unconfined_affine(context, units)
         if affine:
             return FixPlan(self.strategy, False, f"{', '.join(affine)} objects are bound to the thread that made them")
-        helpers_reached = {id(c.helper.node): c.helper for c in context.calls if c.helper is not None}
-        racy = sorted({h.qualname for h in helpers_reached.values() if _rebinds_shared(h)})
+        racy = sorted({c.helper.qualname for c in context.calls if c.helper is not None and _rebinds_shared(c.helper)})
         if racy:
             return FixPlan(self.strategy, False, f"helper {', '.join(racy)} rebinds shared state; in a thread that "
                                                  "may race")
