@@ -10,8 +10,9 @@ database on ``execute``/``scalars``/``get``/``commit``/``flush``/``refresh``...;
 lazily, so they are only typed. ``AsyncSession`` is a different class and
 never matches; it is typed all the same (``async_sessionmaker(...)()`` makes
 one), so a helper annotated ``Session`` that a call hands an ``AsyncSession``
-is read, for that call, with the async session's methods. No twin: the async API needs another driver, cannot lazy-load
-and has no ``query()``, so the research marks none as faithful.
+is read, for that call, with the async session's methods. No twin: the async
+API needs another driver, cannot lazy-load and has no ``query()``, so the
+research marks none as faithful.
 """
 
 from __future__ import annotations
