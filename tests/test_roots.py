@@ -146,3 +146,34 @@ def test_services_sharing_a_package_name_are_projects_of_their_own(tmp_path: Pat
     assert _flagged(tmp_path / "repo", ".") == [("inference/app/main.py", "models")]
     groups = group_by_project([p.resolve() for p in (tmp_path / "repo").rglob("main.py")], (tmp_path / "repo",))
     assert sorted(root.name for root in groups) == ["inference", "plugin"]
+
+
+NAMESPACE_PACKAGES = {
+    ".git/HEAD": "ref: refs/heads/main\n",
+    # ``pkg/runtime`` and ``pkg/runtime/api/openai`` have no ``__init__.py``: namespace
+    # sub-packages of ``pkg``, imported by their full dotted names. One of ``runtime``'s
+    # packages (``utils``) shares its name with a top-level package of another folder
+    # (``scripts``), which is what makes a folder look like a service of its own.
+    "pkg/__init__.py": "",
+    "scripts/utils/__init__.py": "",
+    "pkg/runtime/utils/__init__.py": "",
+    "pkg/runtime/api/__init__.py": "",
+    "pkg/runtime/api/routes.py": (
+        "from fastapi import APIRouter\nfrom pkg.runtime.api.openai.storage import save\n\n"
+        "router = APIRouter()\n\n\n"
+        '@router.post("/upload")\nasync def upload(data: bytes):\n    return save(data)\n'
+    ),
+    "pkg/runtime/api/openai/storage.py": (
+        "def save(data: bytes) -> str:\n    with open('upload.bin', 'wb') as f:\n        f.write(data)\n"
+        "    return 'upload.bin'\n"
+    ),
+}
+
+
+def test_a_namespace_sub_package_is_part_of_its_package_not_a_service(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FASTAPI_UNBLOCK_CACHE_DIR", str(tmp_path / "cache"))
+    write(tmp_path / "repo", NAMESPACE_PACKAGES)
+    assert _flagged(tmp_path / "repo", ".") == [("pkg/runtime/api/routes.py", "upload")]
+    groups = group_by_project([p.resolve() for p in (tmp_path / "repo" / "pkg").rglob("*.py")], (tmp_path / "repo",))
+    assert [root.name for root in groups] == ["repo"]

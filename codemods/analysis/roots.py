@@ -65,6 +65,10 @@ def _service_root(folder: Path, top: Path) -> Path | None:
         service = service.parent
     if service == top or not service.is_relative_to(top):
         return None
+    # A folder without ``__init__.py`` below a package is a namespace sub-package of it
+    # (``sglang/srt/layers``, imported as ``sglang.srt.layers.x``), not a service.
+    if any((above / "__init__.py").is_file() for above in service.parents if above.is_relative_to(top) and above != top):
+        return None
     try:
         packages = [p.name for p in service.iterdir() if (p / "__init__.py").is_file()]
     except OSError:
