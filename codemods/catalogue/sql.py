@@ -38,6 +38,7 @@ _ASYNC_SESSION = "sqlalchemy.ext.asyncio.AsyncSession"
 _ASYNC_SESSIONMAKER = "sqlalchemy.ext.asyncio.async_sessionmaker"
 _CONNECTION = "sqlalchemy.engine.Connection"
 _METADATA = "sqlalchemy.MetaData"
+_FASTAPI_SQLALCHEMY = "fastapi_sqlalchemy.DBSession"
 
 _SESSION_ENTRIES = [
     *[api for session in _SESSIONS for api in each(
@@ -84,6 +85,10 @@ RETURNS: list[Returns] = [
     Returns(f"{_CONNECTION}.execution_options", _CONNECTION),
     Returns("sqlalchemy.inspect", "sqlalchemy.engine.reflection.Inspector"),
     Returns("sqlmodel.SQLModel.metadata", _METADATA),
+    # fastapi-sqlalchemy's global ``db`` is the class ``DBSession``, whose ``session`` (a
+    # property of its metaclass) is the request's sync ``Session``: ``db.session.query(...)``.
+    Returns(_FASTAPI_SQLALCHEMY, _FASTAPI_SQLALCHEMY),
+    Returns(f"{_FASTAPI_SQLALCHEMY}.session", "sqlalchemy.orm.Session"),
     Returns("sqlalchemy.orm.DeclarativeBase.metadata", _METADATA),
 ]
 
@@ -117,6 +122,8 @@ ALIASES: list[Alias] = [
     Alias("sqlalchemy.engine.Inspector", "sqlalchemy.engine.reflection.Inspector"),
     Alias("sqlalchemy.Inspector", "sqlalchemy.engine.reflection.Inspector"),
     Alias("sqlmodel.create_engine", "sqlalchemy.create_engine"),
+    *[Alias(name, _FASTAPI_SQLALCHEMY) for name in ("fastapi_sqlalchemy.db", "fastapi_sqlalchemy.middleware.db",
+                                                     "fastapi_sqlalchemy.middleware.DBSession")],
     Alias("sqlmodel.orm.session.Session", "sqlmodel.Session"),
     Alias("sqlmodel.main.SQLModel", "sqlmodel.SQLModel"),
 ]
