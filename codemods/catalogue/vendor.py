@@ -132,7 +132,23 @@ def _openai() -> tuple[list[BlockingApi], list[Returns]]:
         holder = (f"openai.resources.{_OPENAI_INTERMEDIATE.get(parent) or _OPENAI_RESOURCES[parent][0]}" if parent
                   else "openai.OpenAI")
         returns.append(Returns(f"{holder}.{attr}", owner))
+    for resource, methods in _LEGACY_OPENAI.items():
+        entries += each(f"openai.{resource}", methods, "vendor", why=_HTTPS)
     return entries, returns
+
+
+#: openai < 1.0 (still pinned by many applications): class methods on module-level resource
+#: classes, ``openai.ChatCompletion.create(...)``, each one HTTPS request. Their ``a``-prefixed
+#: twins are not offered as a swap: with ``stream=True`` they give an async generator, so every
+#: loop over the result would change too; the call moves to the threadpool instead.
+_LEGACY_OPENAI = {
+    "ChatCompletion": ("create",), "Completion": ("create",), "Embedding": ("create",), "Edit": ("create",),
+    "Moderation": ("create",), "Image": ("create", "create_edit", "create_variation"),
+    "Audio": ("transcribe", "translate", "transcribe_raw", "translate_raw"),
+    "Model": ("list", "retrieve", "delete"), "File": ("create", "list", "retrieve", "delete", "download"),
+    "FineTune": ("create", "list", "retrieve", "cancel", "delete", "list_events"),
+    "FineTuningJob": ("create", "list", "retrieve", "cancel", "list_events"),
+}
 
 
 def _anthropic() -> tuple[list[BlockingApi], list[Returns]]:
