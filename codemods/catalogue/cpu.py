@@ -72,13 +72,24 @@ _MODELS = [
     *each("black", ("format_str", "format_file_contents"), "cpu", why="parses and reformats the whole source"),
 ]
 
+#: Audio files are decoded (or encoded) whole, in C, from a path or a buffer: a speech-to-text
+#: upload of a few minutes costs tens to hundreds of ms, a long one seconds.
+_AUDIO = [
+    *each("soundfile", ("read", "write"), "cpu", why="decodes or encodes a whole audio file"),
+    *each("librosa", ("load", "resample", "stft"), "cpu",
+          why="decodes (and resamples) a whole audio signal"),
+    *each("torchaudio", ("load", "save"), "cpu", why="decodes or encodes a whole audio file"),
+    *each("pydub.AudioSegment", ("from_file", "from_mp3", "from_wav", "from_ogg", "export"), "cpu",
+          why="decodes or encodes a whole audio file (through ffmpeg, a subprocess)"),
+]
+
 _LOCAL_LLMS = [
     BlockingApi("llama_cpp.Llama", "cpu", why="loads model weights from disk"),
     *each("llama_cpp.Llama", ("__call__", "create_completion", "create_chat_completion", "embed",
                               "create_embedding", "tokenize"), "cpu", why="runs local model inference"),
 ]
 
-ENTRIES: list[BlockingApi] = [*_PASSWORDS, *_IMAGES, *_DATA, *_MODELS, *_LOCAL_LLMS]
+ENTRIES: list[BlockingApi] = [*_PASSWORDS, *_IMAGES, *_DATA, *_MODELS, *_AUDIO, *_LOCAL_LLMS]
 
 RETURNS: list[Returns] = [
     *instance("passlib.context.CryptContext", "pwdlib.PasswordHash", "argon2.PasswordHasher"),
@@ -93,6 +104,8 @@ RETURNS: list[Returns] = [
     *[Returns(f"{_IMAGE}.{name}", _IMAGE) for name in ("resize", "convert", "rotate", "crop", "filter", "transpose",
                                                        "copy", "reduce", "quantize")],
     *[Returns(f"pandas.{name}", "pandas.DataFrame") for name in _PANDAS_READERS if name != "read_json"],
+    *[Returns(f"pydub.AudioSegment.{name}", "pydub.AudioSegment")
+      for name in ("from_file", "from_mp3", "from_wav", "from_ogg")],
 ]
 
 ALIASES: list[Alias] = [
