@@ -63,7 +63,7 @@ def _is_context_manager(function: DefinedFunction) -> bool:
 
 
 #: At most this many types in a union; a name bound to more is left untyped.
-_MAX_UNION = 4
+_MAX_UNION = 8
 
 
 def union(types: Iterable[str]) -> str | None:
