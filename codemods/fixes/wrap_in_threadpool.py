@@ -42,8 +42,10 @@ from __future__ import annotations
 
 import ast
 import weakref
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.blocking import is_generator
 from ..models import FixPlan, Strategy
 from ..transform import NodeEdit
 from .base import FixContext, Refusal
@@ -73,6 +75,7 @@ from .object_runs import Unit, find_runs, unconfined_affine
 if TYPE_CHECKING:
     import libcst as cst
 
+    from ..analysis.direct_calls import DirectCall
     from ..transform import FileEdits
 
 _NAME = RUN_IN_THREADPOOL
@@ -170,6 +173,8 @@ def _plan_actions(context: FixContext) -> tuple[list[tuple[str, ast.stmt | ast.e
         if call.read is not None:
             raise Refusal(f"reading the property `{call.via[0]}` (line {call.node.lineno}) runs a getter that "
                           f"blocks; a read cannot move to a thread by itself")
+        generator_call = call.node
+        call = _run_to_the_end(call, parent_of, context)
         anchor = call.loop if call.loop is not None else call.node  # a file loop's marker is not in the tree
         run = run_of.get(id(anchor))
         if run is not None:
@@ -201,7 +206,8 @@ def _plan_actions(context: FixContext) -> tuple[list[tuple[str, ast.stmt | ast.e
             continue
         if any(k.arg == "func" for k in call.node.keywords):
             raise Refusal(f"`{call.name}` takes a `func=` argument, which run_in_threadpool reserves")
-        actions.append(("Call", call.node, _wrap_call(where.needs_parens, _contains_blocking(call.node, context),
+        nested = _contains_blocking(call.node, context, also_moved=generator_call)
+        actions.append(("Call", call.node, _wrap_call(where.needs_parens, nested,
                                                       _uses_django(context),
                                                       _line_indent(call.node, parent_of, context.lines))))
     used = taken_names(context)
@@ -215,9 +221,34 @@ def _runner_name(context: FixContext) -> str:
     return DJANGO_RUNNER if _uses_django(context) else _NAME
 
 
-def _contains_blocking(node: ast.Call, context: FixContext) -> bool:
-    inner = {id(c.node) for c in context.calls if c.node is not node}
+def _contains_blocking(node: ast.Call, context: FixContext, also_moved: ast.AST | None = None) -> bool:
+    """Whether another blocking call sits inside ``node`` (its receiver or an argument): then the
+    whole expression runs in one thread call. ``also_moved``: a generator call that runs to the
+    end as ``node``'s argument, which needs no thread of its own (making it runs none of it)."""
+    inner = {id(c.node) for c in context.calls if c.node is not node and c.node is not also_moved}
     return any(id(child) in inner for child in ast.walk(node))
+
+
+#: Builtins that run an iterator to the end (``next``: to its first item) right where they are called.
+_RUN_TO_THE_END = frozenset({"list", "tuple", "set", "frozenset", "dict", "sorted", "sum", "min", "max", "any",
+                             "all", "next"})
+
+
+def _run_to_the_end(call: DirectCall, parent_of: dict[int, ast.AST], context: FixContext) -> DirectCall:
+    """The call to move for ``call``. Calling a generator function runs none of its body: the
+    work happens as the result is iterated, so ``list(rows(path))`` moves whole
+    (``await run_in_threadpool(list, rows(path))``). A loop or any other use of the result
+    refuses the fix: moving only the call would leave the reading on the event loop."""
+    if call.helper is None or call.helper.is_async or call.loop is not None or not is_generator(call.helper):
+        return call
+    consumer = parent_of.get(id(call.node))
+    if (isinstance(consumer, ast.Call) and isinstance(consumer.func, ast.Name) and consumer.args
+            and consumer.args[0] is call.node and consumer.func.id in _RUN_TO_THE_END
+            and context.resolver.qualified(consumer.func, context.scope) == f"builtins.{consumer.func.id}"):
+        return replace(call, node=consumer)
+    raise Refusal(f"`{call.via[0]}` is a generator function: its body runs as its result is iterated "
+                  f"(line {call.node.lineno}), not where it is called, so the loop over it has to move to "
+                  "the threadpool; do that by hand")
 
 
 def _line_indent(node: ast.expr, parent_of: dict[int, ast.AST], lines: list[str]) -> int:

@@ -1,0 +1,26 @@
+import asyncio
+from collections.abc import Iterator
+
+from fastapi import FastAPI
+
+app = FastAPI()
+
+
+def iter_chunks(path: str, size: int) -> Iterator[str]:
+    with open(path) as f:
+        while chunk := f.read(size):
+            yield chunk
+
+
+@app.post("/load")
+async def load(path: str):  # expect-fix: wrap-in-threadpool
+    await asyncio.sleep(0)
+    # list() runs the generator to the end: it is list() that moves to the threadpool.
+    chunks = list(iter_chunks(path, 1024))  # expect: UNB120
+    return {"chunks": len(chunks)}
+
+
+@app.post("/first")
+async def first(path: str):  # expect-fix: wrap-in-threadpool
+    await asyncio.sleep(0)
+    return {"first": next(iter_chunks(path, 64))}  # expect: UNB120
