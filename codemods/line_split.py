@@ -49,7 +49,7 @@ def _operands(code: str, indent: str, limit: int, depth: int) -> list[str] | Non
     """The lines of a bracket's whole content split at the operator on its top: a
     comprehension's clauses, a conditional's ``if``/``else``, ``and``/``or`` operands (each
     split again at its brackets if it is still too long). Parentheses the code has stay."""
-    clauses = _comprehension_clauses(code) or fluent_parts(code)
+    clauses = _comprehension_clauses(code) or fluent_parts(code) or _string_parts(code)
     if clauses is None:
         try:
             value = ast.parse(code, mode="eval").body
@@ -70,6 +70,30 @@ def _operands(code: str, indent: str, limit: int, depth: int) -> list[str] | Non
         line = indent + clause
         lines += (split_line(line, limit, depth + 1, same=lambda _parts: True) or [line]) if width(line) > limit else [line]
     return lines
+
+
+def _string_parts(code: str) -> list[str] | None:
+    """An implicit concatenation (``"a " f"b {x} " "c"``) cut into its strings, one per line
+    as the formatters keep them when they do not fit on one; ``None`` for anything else."""
+    try:
+        value = ast.parse(code, mode="eval").body
+    except SyntaxError:
+        return None
+    if not isinstance(value, (ast.Constant, ast.JoinedStr)):
+        return None
+    starts: list[int] = []
+    nested = 0  # inside an f-string (Python 3.12+ tokenizes its parts)
+    for token in tokens_of(code) or []:
+        name = tokenize.tok_name.get(token.type, "")
+        if name in ("STRING", "FSTRING_START", "TSTRING_START") and not nested:
+            starts.append(token.start[1])
+        if name in ("FSTRING_START", "TSTRING_START"):
+            nested += 1
+        elif name in ("FSTRING_END", "TSTRING_END"):
+            nested -= 1
+    if len(starts) < 2:
+        return None
+    return [code[start:end].strip() for start, end in zip(starts, [*starts[1:], len(code)])]
 
 
 def fluent_parts(code: str) -> list[str] | None:

@@ -42,6 +42,27 @@ CASES = {
          "            payloads.EnabledCloudsBody, workspace=workspace, expand=expand\n"
          "        ),\n        short=True,\n    )\n"),
     ),
+    "an implicit concatenation that does not fit keeps one string per line": (
+        ('async def f():\n    logger.info(\n        f"Evicting the least recently used adapter {name!r} "\n'
+         '        f"(current number of adapters: {count}, "\n        f"max allowed: {limit()})"\n    )\n'),
+        ('async def f():\n    logger.info(\n        f"Evicting the least recently used adapter {name!r} "\n'
+         '        f"(current number of adapters: {count}, "\n'
+         '        f"max allowed: {await run_in_threadpool(limit)})"\n    )\n'),
+        ('async def f():\n    logger.info(\n        f"Evicting the least recently used adapter {name!r} "\n'
+         '        f"(current number of adapters: {count}, "\n'
+         '        f"max allowed: {await run_in_threadpool(limit)})"\n    )\n'),
+    ),
+    "an implicit concatenation among other arguments keeps one string per line": (
+        ('async def f():\n    logger.info(\n        "Evicting the least recently used adapter %s "\n'
+         '        "(current number of adapters: %d, max allowed: %d)",\n        name,\n        count,\n'
+         '        limit(),\n    )\n'),
+        ('async def f():\n    logger.info(\n        "Evicting the least recently used adapter %s "\n'
+         '        "(current number of adapters: %d, max allowed: %d)",\n        name,\n        count,\n'
+         '        await run_in_threadpool(limit),\n    )\n'),
+        ('async def f():\n    logger.info(\n        "Evicting the least recently used adapter %s "\n'
+         '        "(current number of adapters: %d, max allowed: %d)",\n        name,\n        count,\n'
+         '        await run_in_threadpool(limit),\n    )\n'),
+    ),
     "a magic trailing comma keeps a call exploded": (
         "async def f():\n    update(\n        a,\n    )\n",
         "async def f():\n    await run_in_threadpool(\n        update,\n        a,\n    )\n",
