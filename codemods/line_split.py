@@ -63,13 +63,53 @@ def _operands(code: str, indent: str, limit: int, depth: int) -> list[str] | Non
         elif isinstance(value, ast.BoolOp):
             word = "and" if isinstance(value.op, ast.And) else "or"
             clauses = _cut(code, [word] * (len(value.values) - 1))
+        elif isinstance(value, ast.Compare):
+            clauses = _comparison_operands(code)
         if not clauses:
             return None
     lines: list[str] = []
     for clause in clauses:
         line = indent + clause
-        lines += (split_line(line, limit, depth + 1, same=lambda _parts: True) or [line]) if width(line) > limit else [line]
+        if width(line) <= limit:
+            lines.append(line)
+            continue
+        compared = _compared_operand(clause)
+        lines += [indent + part for part in compared] if compared else (
+            split_line(line, limit, depth + 1, same=lambda _parts: True) or [line])
     return lines
+
+
+def _compared_operand(clause: str) -> list[str] | None:
+    """An ``and``/``or`` operand that is a comparison, cut before its operators as the
+    formatters cut it when it does not fit (``and x.backend`` / ``!= "mooncake"``)."""
+    word, _, operand = clause.partition(" ")
+    if word not in ("and", "or"):
+        return None
+    try:
+        if not isinstance(ast.parse(operand, mode="eval").body, ast.Compare):
+            return None
+    except SyntaxError:
+        return None
+    parts = _comparison_operands(operand)
+    return [f"{word} {parts[0]}", *parts[1:]] if parts else None
+
+
+_COMPARISONS = frozenset({"<", ">", "==", "!=", "<=", ">="})
+
+
+def _comparison_operands(code: str) -> list[str] | None:
+    """``a > b.c`` -> ``["a", "> b.c"]``: a comparison cut before each of its operators
+    (``not in`` and ``is not`` whole), where it stands outside any bracket."""
+    tokens = tokens_of(code) or []
+    cuts = []
+    for index, token in _outside_brackets(tokens):
+        before = tokens[index - 1].string if index else ""
+        after = tokens[index + 1].string if index + 1 < len(tokens) else ""
+        operator = token.string in _COMPARISONS if token.type == tokenize.OP else (
+            token.string == "is" or token.string == "not" and after == "in" or token.string == "in" and before != "not")
+        if operator:
+            cuts.append(token.start[1])
+    return _parts(code, cuts) if cuts else None
 
 
 def _string_parts(code: str) -> list[str] | None:
@@ -245,26 +285,38 @@ def _right_hand_side(code: str, indent: str, comment: str, limit: int) -> list[s
     """``x = a if c else f(y)`` (or ``return ...``): a value whose top is an operator, not a call,
     or a chain of calls (:func:`fluent_parts`), goes in parentheses of its own, on one line if
     it fits, else one operand (or link) per line, as ruff format and black lay it out."""
+    shift = 2 if code.startswith("elif ") else 0  # parsed as ``if``
     try:
-        tree = ast.parse(code + ("\n    pass" if code.endswith(":") else ""))
+        tree = ast.parse(code[shift:] + ("\n    pass" if code.endswith(":") else ""))
     except SyntaxError:
         return None
     statement = tree.body[0] if len(tree.body) == 1 else None
-    value = getattr(statement, "value", None)
-    if not isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return)) or value is None \
-            or value.end_col_offset is None:
+    header = isinstance(statement, (ast.If, ast.While))
+    value = statement.test if isinstance(statement, (ast.If, ast.While)) else getattr(statement, "value", None)
+    if not isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return, ast.If, ast.While)) \
+            or value is None or value.end_col_offset is None:
         return None
-    if not isinstance(value, (ast.IfExp, ast.BoolOp)) and fluent_parts(ast.get_source_segment(code, value) or "") is None:
+    start, end = value.col_offset + shift, value.end_col_offset + shift
+    text = code[start:end]
+    if header:
+        # ``if a and b.c != "x":``: a condition with an operator on top goes in parentheses of its
+        # own, as the formatters put it, unless it has one such operator and starts or ends with a
+        # bracket, which they split instead (``if (await f()).x != "y":``, ``while a and f(x):``).
+        if not isinstance(value, (ast.BoolOp, ast.Compare)):
+            return None
+        operators = len(value.values) - 1 if isinstance(value, ast.BoolOp) else len(value.ops)
+        if operators == 1 and (text.endswith((")", "]", "}")) or text.startswith(("(", "[", "{"))):
+            return None
+    elif not isinstance(value, (ast.IfExp, ast.BoolOp)) and fluent_parts(text) is None:
         return None
-    start, end = value.col_offset, value.end_col_offset
-    if code[end:].strip() or code[:start].rstrip().endswith("("):
+    if code[end:].strip() != (":" if header else "") or code[:start].rstrip().endswith("("):
         return None  # something after the value, or it is parenthesized already
-    inside = indent + INDENT
-    head, text = code[:start].rstrip() + " (", code[start:end]
+    inside, close = indent + INDENT, "):" if header else ")"
+    head = code[:start].rstrip() + " ("
     if width(inside + text) <= limit:
-        return [indent + head, inside + text, indent + ")" + comment]
+        return [indent + head, inside + text, indent + close + comment]
     lines = _operands(text, inside, limit, 0)
-    return [indent + head, *lines, indent + ")" + comment] if lines is not None else None
+    return [indent + head, *lines, indent + close + comment] if lines is not None else None
 
 
 def tokens_of(code: str) -> list[tokenize.TokenInfo] | None:

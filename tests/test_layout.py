@@ -63,6 +63,39 @@ CASES = {
          '        "(current number of adapters: %d, max allowed: %d)",\n        name,\n        count,\n'
          '        await run_in_threadpool(limit),\n    )\n'),
     ),
+    "a comparison in brackets that does not fit splits before its operator": (
+        ('async def f(self):\n    while (\n        self.lora_registry.num_registered_loras\n'
+         '        > get_lora().max_loaded_loras\n    ):\n        pass\n'),
+        ('async def f(self):\n    while (\n        self.lora_registry.num_registered_loras\n'
+         '        > (await run_in_threadpool(get_lora)).max_loaded_loras\n    ):\n        pass\n'),
+        ('async def f(self):\n    while (\n        self.lora_registry.num_registered_loras\n'
+         '        > (await run_in_threadpool(get_lora)).max_loaded_loras\n    ):\n        pass\n'),
+    ),
+    "an operand of `and` that does not fit splits at its comparison": (
+        ('async def f():\n    if (\n        encoder_metrics_collector is not None\n'
+         '        and get_disagg().encoder_transfer_backend_name != "mooncake"\n    ):\n        pass\n'),
+        ('async def f():\n    if (\n        encoder_metrics_collector is not None\n'
+         '        and (await run_in_threadpool(get_disagg)).encoder_transfer_backend_name != "mooncake"\n'
+         '    ):\n        pass\n'),
+        ('async def f():\n    if (\n        encoder_metrics_collector is not None\n'
+         '        and (await run_in_threadpool(get_disagg)).encoder_transfer_backend_name\n'
+         '        != "mooncake"\n    ):\n        pass\n'),
+    ),
+    "a comparison that starts with a bracket splits at that bracket": (
+        ('async def f():\n    if get_speculative_settings().speculative_algorithm != "NGRAM_WITH_CORPUS":\n'
+         '        pass\n'),
+        ('async def f():\n    if (await run_in_threadpool(get_speculative_settings)).speculative_algorithm '
+         '!= "NGRAM_WITH_CORPUS":\n        pass\n'),
+        ('async def f():\n    if (\n        await run_in_threadpool(get_speculative_settings)\n'
+         '    ).speculative_algorithm != "NGRAM_WITH_CORPUS":\n        pass\n'),
+    ),
+    "a condition with two operators on top that does not fit goes in parentheses of its own": (
+        'async def f():\n    while queue_is_open and not stopped and has_more_items(queue_name):\n        pass\n',
+        ('async def f():\n    while queue_is_open and not stopped and await run_in_threadpool(has_more_items, '
+         'queue_name):\n        pass\n'),
+        ('async def f():\n    while (\n        queue_is_open\n        and not stopped\n'
+         '        and await run_in_threadpool(has_more_items, queue_name)\n    ):\n        pass\n'),
+    ),
     "a magic trailing comma keeps a call exploded": (
         "async def f():\n    update(\n        a,\n    )\n",
         "async def f():\n    await run_in_threadpool(\n        update,\n        a,\n    )\n",
