@@ -58,6 +58,8 @@ def split_long_lines(new_lines: list[str], old_lines: list[str], limit: int) -> 
                 out.append(flat + ending)
                 continue
             split = split_line(flat, limit)
+            if split is None and _string_value(flat):
+                split = [flat]  # parentheses around a string too long for them do not help: ruff drops them
             out.extend([part + ending for part in split] if split else group)
             continue
         body = group[0].rstrip("\r\n")
@@ -131,6 +133,17 @@ def _unparenthesized(line: str) -> str:
         return line
     indent = line[: len(line) - len(line.lstrip())]
     return indent + head[:-1].rstrip() + " " + code[value.col_offset: value.end_col_offset]
+
+
+def _string_value(line: str) -> bool:
+    """Whether the statement assigns or returns a string literal (an f-string included)."""
+    try:
+        statement = ast.parse(line.strip()).body[0]
+    except (SyntaxError, IndexError):
+        return False
+    value = getattr(statement, "value", None)
+    return isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return)) and (
+        isinstance(value, ast.JoinedStr) or isinstance(value, ast.Constant) and isinstance(value.value, str))
 
 
 def _split_inner_lines(group: list[str], kept: set[str], limit: int) -> list[str]:

@@ -96,6 +96,14 @@ CASES = {
         ('async def f():\n    while (\n        queue_is_open\n        and not stopped\n'
          '        and await run_in_threadpool(has_more_items, queue_name)\n    ):\n        pass\n'),
     ),
+    "parentheses around an f-string that no longer fits in them are dropped": (
+        ('async def f():\n    port_args.tokenizer_ipc_name = (\n'
+         '        f"ipc://{tempfile.NamedTemporaryFile(delete=False).name}"\n    )\n'),
+        ('async def f():\n    port_args.tokenizer_ipc_name = (\n'
+         '        f"ipc://{(await run_in_threadpool(tempfile.NamedTemporaryFile, delete=False)).name}"\n    )\n'),
+        ('async def f():\n    port_args.tokenizer_ipc_name = '
+         'f"ipc://{(await run_in_threadpool(tempfile.NamedTemporaryFile, delete=False)).name}"\n'),
+    ),
     "a magic trailing comma keeps a call exploded": (
         "async def f():\n    update(\n        a,\n    )\n",
         "async def f():\n    await run_in_threadpool(\n        update,\n        a,\n    )\n",
