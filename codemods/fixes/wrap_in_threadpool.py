@@ -174,7 +174,7 @@ def _plan_actions(context: FixContext) -> tuple[list[tuple[str, ast.stmt | ast.e
             raise Refusal(f"reading the property `{call.via[0]}` (line {call.node.lineno}) runs a getter that "
                           f"blocks; a read cannot move to a thread by itself")
         generator_call = call.node
-        call = _run_to_the_end(call, parent_of, context)
+        call, unmovable = _run_to_the_end(call, parent_of, context)
         anchor = call.loop if call.loop is not None else call.node  # a file loop's marker is not in the tree
         run = run_of.get(id(anchor))
         if run is not None:
@@ -204,6 +204,8 @@ def _plan_actions(context: FixContext) -> tuple[list[tuple[str, ast.stmt | ast.e
                 check_movable(where.with_statement)
                 units.append([where.with_statement])
             continue
+        if unmovable is not None:
+            raise Refusal(unmovable)  # not moving with a block or a run of statements either
         if any(k.arg == "func" for k in call.node.keywords):
             raise Refusal(f"`{call.name}` takes a `func=` argument, which run_in_threadpool reserves")
         nested = _contains_blocking(call.node, context, also_moved=generator_call)
@@ -234,21 +236,24 @@ _RUN_TO_THE_END = frozenset({"list", "tuple", "set", "frozenset", "dict", "sorte
                              "all", "next"})
 
 
-def _run_to_the_end(call: DirectCall, parent_of: dict[int, ast.AST], context: FixContext) -> DirectCall:
-    """The call to move for ``call``. Calling a generator function runs none of its body: the
-    work happens as the result is iterated, so ``list(rows(path))`` moves whole
-    (``await run_in_threadpool(list, rows(path))``). A loop or any other use of the result
-    refuses the fix: moving only the call would leave the reading on the event loop."""
-    if call.helper is None or call.helper.is_async or call.loop is not None or not is_generator(call.helper):
-        return call
+def _run_to_the_end(call: DirectCall, parent_of: dict[int, ast.AST], context: FixContext
+                    ) -> tuple[DirectCall, str | None]:
+    """The call to move for ``call``, and why it cannot move by itself. Calling a generator
+    function runs none of its body: the work happens as the result is iterated, so
+    ``list(rows(path))`` moves whole (``await run_in_threadpool(list, rows(path))``). A loop or
+    any other use of the result cannot: moving only the call would leave the reading on the
+    event loop (unless it moves anyway, with a ``with`` block or a run of statements)."""
+    if call.helper is None or call.helper.is_async or call.loop is not None or call.helper.node.decorator_list \
+            or not is_generator(call.helper):
+        return call, None  # a decorated generator may be something else: ``@contextmanager`` runs in ``with``
     consumer = parent_of.get(id(call.node))
     if (isinstance(consumer, ast.Call) and isinstance(consumer.func, ast.Name) and consumer.args
             and consumer.args[0] is call.node and consumer.func.id in _RUN_TO_THE_END
             and context.resolver.qualified(consumer.func, context.scope) == f"builtins.{consumer.func.id}"):
-        return replace(call, node=consumer)
-    raise Refusal(f"`{call.via[0]}` is a generator function: its body runs as its result is iterated "
-                  f"(line {call.node.lineno}), not where it is called, so the loop over it has to move to "
-                  "the threadpool; do that by hand")
+        return replace(call, node=consumer), None
+    return call, (f"`{call.via[0] if call.via else call.name}` is a generator function: its body runs as its "
+                  f"result is iterated (line {call.node.lineno}), not where it is called, so the loop over it has "
+                  "to move to the threadpool; do that by hand")
 
 
 def _line_indent(node: ast.expr, parent_of: dict[int, ast.AST], lines: list[str]) -> int:

@@ -1,5 +1,7 @@
 import asyncio
 from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO
 
 from fastapi import FastAPI
 
@@ -24,3 +26,29 @@ async def load(path: str):  # expect-fix: wrap-in-threadpool
 async def first(path: str):  # expect-fix: wrap-in-threadpool
     await asyncio.sleep(0)
     return {"first": next(iter_chunks(path, 64))}  # expect: UNB120
+
+
+@contextmanager
+def opened(path: str) -> Iterator[IO[str]]:
+    # A decorated generator: ``with`` runs it, and the with block moves whole.
+    f = open(path)
+    try:
+        yield f
+    finally:
+        f.close()
+
+
+def numbered(f: IO[str]) -> Iterator[str]:
+    for number, line in enumerate(f):
+        yield f"{number}: {line}"
+
+
+@app.post("/numbered")
+async def numbered_lines(path: str):  # expect-fix: wrap-in-threadpool
+    await asyncio.sleep(0)
+    lines = []
+    with opened(path) as f:  # expect: UNB120
+        # The loop over the generator moves with the block that holds it.
+        for line in numbered(f):
+            lines.append(line)
+    return {"lines": lines}
