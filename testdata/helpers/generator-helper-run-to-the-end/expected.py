@@ -34,11 +34,8 @@ async def first(path: str):  # expect-fix: wrap-in-threadpool
 @contextmanager
 def opened(path: str) -> Iterator[IO[str]]:
     # A decorated generator: ``with`` runs it, and the with block moves whole.
-    f = open(path)
-    try:
+    with open(path) as f:
         yield f
-    finally:
-        f.close()
 
 
 def numbered(f: IO[str]) -> Iterator[str]:
@@ -49,13 +46,14 @@ def numbered(f: IO[str]) -> Iterator[str]:
 @app.post("/numbered")
 async def numbered_lines(path: str):  # expect-fix: wrap-in-threadpool
     await asyncio.sleep(0)
-    lines = []
+    width = 0
 
     def _blocking_io_1():
+        nonlocal width
         with opened(path) as f:  # expect: UNB120
             # The loop over the generator moves with the block that holds it.
             for line in numbered(f):
-                lines.append(line)
+                width = max(width, len(line))
 
     await run_in_threadpool(_blocking_io_1)
-    return {"lines": lines}
+    return {"width": width}
