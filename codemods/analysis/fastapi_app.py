@@ -6,10 +6,10 @@ reads one module and reports every function it hands to FastAPI, wherever
 that function is defined (``Depends(get_user)`` may name a function of
 another module): route, websocket, middleware, exception-handler and
 lifespan decorators on ``FastAPI()``/``APIRouter()``/``Starlette()``
-instances (also imported ones and ``app.router``), also applied by hand
-(``app.get("/r/{slug}")(serve)``); ``add_api_route`` and the
-other registration calls; ``APIRoute``/``Route`` objects; ``Depends`` and
-``Security`` anywhere (defaults, ``Annotated``, aliases, ``dependencies=[...]``);
+instances (also imported ones, ``app.router``, and apps made where the analysis
+cannot see: :mod:`.unseen_apps`), also applied by hand (``app.get("/r/{slug}")(serve)``);
+``add_api_route`` and the other registration calls; ``APIRoute``/``Route`` objects;
+``Depends`` and ``Security`` anywhere (defaults, ``Annotated``, aliases, ``dependencies=[...]``);
 ``add_task``/``BackgroundTask``; ``lifespan=``/``on_startup=``/
 ``exception_handlers=`` arguments; ``BaseHTTPMiddleware`` subclasses,
 mounted ASGI apps (``app.mount``, ``StaticFiles`` subclasses) and
@@ -35,6 +35,7 @@ from .registry import Registration
 from .resolver import Resolver
 from .schedulers import may_schedule, scheduled_jobs
 from .scope import Scope, parameter_binding
+from .unseen_apps import unseen_app_route
 
 APP_CLASSES = frozenset(
     {
@@ -255,7 +256,8 @@ class _Collector:
             if not (isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute)):
                 continue
             kind = _DECORATOR_KINDS.get(decorator.func.attr)
-            if kind is None or not self.is_app(decorator.func.value, function.enclosing):
+            if kind is None or not (self.is_app(decorator.func.value, function.enclosing)
+                                    or unseen_app_route(decorator, kind, self.module, self.resolver, function.enclosing)):
                 continue
             key = function_key(self.module.path, function.qualname)
             self.found.append(Registration(key, kind, index if kind is Kind.ROUTE else None))
@@ -380,11 +382,10 @@ def collect_registrations(module: ModuleInfo, resolver: Resolver) -> list[Regist
     return _Collector(module, resolver).run()
 
 
-_REGISTERING_NAMES = frozenset(
-    {*(name.rsplit(".", 1)[-1] for name in (*APP_CLASSES, *_ROUTE_CLASSES, *_DEPENDS, *_BACKGROUND_TASK,
-                                           *STREAMING_RESPONSES)),
-     *_REGISTRAR_CALLS, "add_task", "add_middleware", "mount", "partial"}
-)
+_REGISTERING_NAMES = frozenset({
+    *(name.rsplit(".", 1)[-1] for name in (*APP_CLASSES, *_ROUTE_CLASSES, *_DEPENDS, *_BACKGROUND_TASK,
+                                          *STREAMING_RESPONSES)),
+    *_REGISTRAR_CALLS, "add_task", "add_middleware", "mount", "partial"})
 
 
 def _may_register(call: ast.Call) -> bool:
