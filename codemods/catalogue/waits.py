@@ -71,6 +71,18 @@ _PROCESSES = [
                   nonblocking_when_false=("block", index)) for method, index in (("get", 0), ("put", 1))],
 ]
 
+#: ``multiprocessing.Manager()`` hands out proxies: every method call on one (``queue.put``,
+#: ``shared.values()``, ``event.set()``) is a round trip over a socket to the manager process,
+#: which serves one request at a time per connection.
+_MANAGER = "multiprocessing.managers.SyncManager"
+_PROXIES = {"Queue": "QueueProxy", "JoinableQueue": "QueueProxy", "dict": "DictProxy", "list": "ListProxy",
+            "Event": "EventProxy", "Lock": "AcquirerProxy", "RLock": "AcquirerProxy", "Semaphore": "AcquirerProxy",
+            "BoundedSemaphore": "AcquirerProxy", "Condition": "ConditionProxy", "Barrier": "BarrierProxy",
+            "Value": "ValueProxy", "Array": "ArrayProxy", "Namespace": "NamespaceProxy"}
+_MANAGED = [BlockingApi(f"multiprocessing.managers.{proxy}.*", "wait",
+                        why="a round trip to the manager process over a socket")
+            for proxy in sorted(set(_PROXIES.values()))]
+
 _NESTED_LOOPS = [
     BlockingApi(name, "reentry", why="raises RuntimeError when called from the running event loop")
     for name in ("asyncio.run", "anyio.run", "anyio.from_thread.run", "anyio.from_thread.run_sync",
@@ -90,7 +102,7 @@ _LOW_LEVEL = [
 ]
 
 ENTRIES: list[BlockingApi] = [
-    *_SLEEP, *_INPUT, *_THREADS, *_FUTURES, *_PROCESSES, *_NESTED_LOOPS, *_LOW_LEVEL,
+    *_SLEEP, *_INPUT, *_THREADS, *_FUTURES, *_PROCESSES, *_MANAGED, *_NESTED_LOOPS, *_LOW_LEVEL,
 ]
 
 #: ``queue.Queue()`` (no ``maxsize``, or 0) never fills: its ``put`` never waits.
@@ -104,6 +116,9 @@ RETURNS: list[Returns] = [
     *returning("multiprocessing.pool.Pool", ("apply_async", "map_async", "starmap_async"),
                "multiprocessing.pool.AsyncResult"),
     Returns("multiprocessing.Queue", "multiprocessing.queues.Queue"),
+    Returns("multiprocessing.Manager", _MANAGER),
+    Returns(_MANAGER, _MANAGER),
+    *[Returns(f"{_MANAGER}.{method}", f"multiprocessing.managers.{proxy}") for method, proxy in _PROXIES.items()],
     *returning("asyncio", ("get_event_loop", "new_event_loop"), "asyncio.AbstractEventLoop"),
 ]
 
