@@ -57,6 +57,10 @@ _FUTURES = [
                   why="waits for the job; deadlocks if the job needs this very loop")
       for name in ("result", "exception")],
     BlockingApi("concurrent.futures.wait", "wait", why="waits for the executor jobs"),
+    # ``pool.map(f, items)`` submits every job at once; iterating the results waits for each.
+    *[BlockingApi(f"concurrent.futures.{executor}.map", "wait", lazy=True,
+                  why="each result waits for its job as the results are iterated")
+      for executor in ("ThreadPoolExecutor", "ProcessPoolExecutor")],
     *[BlockingApi(f"concurrent.futures.{executor}.shutdown", "wait", why="waits for pending jobs (wait=True)",
                   nonblocking_when_false=("wait", 0))
       for executor in ("ThreadPoolExecutor", "ProcessPoolExecutor")],
