@@ -334,7 +334,8 @@ def keyword_arguments(call: ast.Call, scope: Scope) -> dict[str, ast.expr]:
         if keyword.arg:
             keywords[keyword.arg] = keyword.value
         elif isinstance(keyword.value, ast.Name):
-            bindings = scope.bindings.get(keyword.value.id, [])
+            # ``app_params: dict = {...}`` binds an annotation as well as the value.
+            bindings = [b for b in scope.bindings.get(keyword.value.id, []) if b.kind != "annotation"]
             if len(bindings) == 1 and bindings[0].kind == "value" and isinstance(bindings[0].node, ast.Dict):
                 display = bindings[0].node
                 for key, value in zip(display.keys, display.values):
