@@ -51,7 +51,8 @@ def split_long_lines(new_lines: list[str], old_lines: list[str], limit: int) -> 
             group = _without_redundant_parentheses(group, limit) or group
             flat = _joined(group)
             if flat is None or not same_tree("".join(group), [flat]):
-                out.extend(_split_inner_lines(_trailer_after_closing(group) or group, kept, limit))
+                group = _trailer_after_closing(group) or _awaited_call_opened(group) or group
+                out.extend(_split_inner_lines(group, kept, limit))
                 continue
             flat = _unparenthesized(flat)
             if width(flat) <= limit:
@@ -115,6 +116,30 @@ def _trailer_after_closing(group: list[str]) -> list[str] | None:
     candidate = [group[0], inner + group[1][len(inner) + 1:], *group[2:closing],
                  inner + ")" + ending, indent + ")" + tail + ending]
     return candidate if same_tree("".join(group), ["".join(candidate)]) else None
+
+
+def _awaited_call_opened(group: list[str]) -> list[str] | None:
+    """``x = (await f(`` / arguments / ``)).attr`` -> ``x = (`` / ``await f(`` / arguments /
+    ``)`` / ``).attr``: a parenthesized await whose call spans lines, laid out as ruff format
+    lays it out (the parentheses' content on lines of its own)."""
+    for start, line in enumerate(group):
+        body = line.rstrip("\r\n")
+        base = body[: len(body) - len(body.lstrip())]
+        opening = body.rfind("(await ")
+        if not body.endswith("(") or opening < 0 or body.count("(", opening) - body.count(")", opening) != 2:
+            continue
+        closing = next((n for n in range(start + 1, len(group)) if group[n].startswith(base + "))")), None)
+        inside = group[start + 1:closing] if closing is not None else []
+        if closing is None or any(text.strip() and not text.startswith(base + INDENT) for text in inside):
+            return None
+        ending = line[len(body):]
+        last = group[closing].rstrip("\r\n")
+        candidate = [*group[:start], body[:opening + 1] + ending, base + INDENT + body[opening + 1:] + ending,
+                     *[INDENT + text if text.strip() else text for text in inside],
+                     base + INDENT + ")" + ending, base + ")" + last[len(base) + 2:] + group[closing][len(last):],
+                     *group[closing + 1:]]
+        return candidate if same_tree("".join(group), ["".join(candidate)]) else None
+    return None
 
 
 def _unparenthesized(line: str) -> str:

@@ -104,6 +104,20 @@ CASES = {
         ('async def f():\n    port_args.tokenizer_ipc_name = '
          'f"ipc://{(await run_in_threadpool(tempfile.NamedTemporaryFile, delete=False)).name}"\n'),
     ),
+    "a parenthesized await whose call spans lines gets lines of its own": (
+        ('async def f():\n    try:\n        pass\n    except Exception as exc:\n'
+         '        error_message = handle_request_error(\n'
+         '            f"Completion {request.state.id} aborted. Maybe the model was unloaded? "\n'
+         '            "Please check the server console."\n        ).error.message\n'),
+        ('async def f():\n    try:\n        pass\n    except Exception as exc:\n'
+         '        error_message = (await run_in_threadpool(\n            handle_request_error,\n'
+         '            f"Completion {request.state.id} aborted. Maybe the model was unloaded? "\n'
+         '            "Please check the server console.",\n        )).error.message\n'),
+        ('async def f():\n    try:\n        pass\n    except Exception as exc:\n'
+         '        error_message = (\n            await run_in_threadpool(\n                handle_request_error,\n'
+         '                f"Completion {request.state.id} aborted. Maybe the model was unloaded? "\n'
+         '                "Please check the server console.",\n            )\n        ).error.message\n'),
+    ),
     "a magic trailing comma keeps a call exploded": (
         "async def f():\n    update(\n        a,\n    )\n",
         "async def f():\n    await run_in_threadpool(\n        update,\n        a,\n    )\n",
