@@ -46,6 +46,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..analysis.blocking import is_generator
+from ..analysis.definitions import decorator_names
 from ..models import FixPlan, Strategy
 from ..transform import NodeEdit
 from .base import FixContext, Refusal
@@ -243,8 +244,8 @@ def _run_to_the_end(call: DirectCall, parent_of: dict[int, ast.AST], context: Fi
     ``list(rows(path))`` moves whole (``await run_in_threadpool(list, rows(path))``). A loop or
     any other use of the result cannot: moving only the call would leave the reading on the
     event loop (unless it moves anyway, with a ``with`` block or a run of statements)."""
-    if call.helper is None or call.helper.is_async or call.loop is not None or call.helper.node.decorator_list \
-            or not is_generator(call.helper):
+    if call.helper is None or call.helper.is_async or call.loop is not None \
+            or decorator_names(call.helper.node) - {"staticmethod", "classmethod"} or not is_generator(call.helper):
         return call, None  # a decorated generator may be something else: ``@contextmanager`` runs in ``with``
     consumer = parent_of.get(id(call.node))
     if (isinstance(consumer, ast.Call) and isinstance(consumer.func, ast.Name) and consumer.args

@@ -57,3 +57,17 @@ async def numbered_lines(path: str):  # expect-fix: wrap-in-threadpool
 
     await run_in_threadpool(_blocking_io_1)
     return {"width": width}
+
+
+class Corpus:
+    @staticmethod
+    def records(path: str) -> Iterator[str]:
+        with open(path) as f:
+            yield from f
+
+
+@app.post("/records")
+async def records(path: str):  # expect-fix: wrap-in-threadpool
+    await asyncio.sleep(0)
+    found = await run_in_threadpool(sorted, Corpus.records(path))  # expect: UNB120
+    return {"count": len(found)}
