@@ -34,9 +34,9 @@ if TYPE_CHECKING:
 Loop = ast.For | ast.ListComp | ast.SetComp | ast.DictComp
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp)
 #: Builtins that iterate their argument to the end (``next``: one batch) right where they are called.
-_CONSUMERS = frozenset({"builtins.list", "builtins.tuple", "builtins.set", "builtins.frozenset", "builtins.dict",
-                        "builtins.sorted", "builtins.sum", "builtins.min", "builtins.max", "builtins.any",
-                        "builtins.all", "builtins.next"})
+RUN_TO_THE_END = frozenset({"builtins.list", "builtins.tuple", "builtins.set", "builtins.frozenset", "builtins.dict",
+                            "builtins.sorted", "builtins.sum", "builtins.min", "builtins.max", "builtins.any",
+                            "builtins.all", "builtins.next"})
 
 
 def lazy_iterations(nodes: Iterator[ast.AST], scope: Scope, resolver: Resolver
@@ -52,7 +52,7 @@ def lazy_iterations(nodes: Iterator[ast.AST], scope: Scope, resolver: Resolver
         elif isinstance(node, _COMPREHENSIONS) and not node.generators[0].is_async:
             iterated = node.generators[0].iter
         elif (isinstance(node, ast.Call) and len(node.args) >= 1 and not isinstance(node.args[0], ast.Starred)
-              and resolver.qualified(node.func, scope) in _CONSUMERS):
+              and resolver.qualified(node.func, scope) in RUN_TO_THE_END):
             iterated = node.args[0]
             if isinstance(iterated, ast.GeneratorExp) and not iterated.generators[0].is_async:
                 # ``list(f(d) for d in cursor)``: the builtin runs the generator, which iterates the cursor.

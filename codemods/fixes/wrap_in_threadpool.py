@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..analysis.blocking import is_generator
 from ..analysis.definitions import decorator_names
+from ..analysis.iteration import RUN_TO_THE_END
 from ..models import FixPlan, Strategy
 from ..transform import NodeEdit
 from .base import FixContext, Refusal
@@ -232,11 +233,6 @@ def _contains_blocking(node: ast.Call, context: FixContext, also_moved: ast.AST 
     return any(id(child) in inner for child in ast.walk(node))
 
 
-#: Builtins that run an iterator to the end (``next``: to its first item) right where they are called.
-_RUN_TO_THE_END = frozenset({"list", "tuple", "set", "frozenset", "dict", "sorted", "sum", "min", "max", "any",
-                             "all", "next"})
-
-
 def _run_to_the_end(call: DirectCall, parent_of: dict[int, ast.AST], context: FixContext
                     ) -> tuple[DirectCall, str | None]:
     """The call to move for ``call``, and why it cannot move by itself. Calling a generator
@@ -248,9 +244,8 @@ def _run_to_the_end(call: DirectCall, parent_of: dict[int, ast.AST], context: Fi
             or decorator_names(call.helper.node) - {"staticmethod", "classmethod"} or not is_generator(call.helper):
         return call, None  # a decorated generator may be something else: ``@contextmanager`` runs in ``with``
     consumer = parent_of.get(id(call.node))
-    if (isinstance(consumer, ast.Call) and isinstance(consumer.func, ast.Name) and consumer.args
-            and consumer.args[0] is call.node and consumer.func.id in _RUN_TO_THE_END
-            and context.resolver.qualified(consumer.func, context.scope) == f"builtins.{consumer.func.id}"):
+    if (isinstance(consumer, ast.Call) and consumer.args and consumer.args[0] is call.node
+            and context.resolver.qualified(consumer.func, context.scope) in RUN_TO_THE_END):
         return replace(call, node=consumer), None
     return call, (f"`{call.via[0] if call.via else call.name}` is a generator function: its body runs as its "
                   f"result is iterated (line {call.node.lineno}), not where it is called, so the loop over it has "
