@@ -39,9 +39,5 @@ def unseen_app_route(decorator: ast.Call, kind: Kind, module: ModuleInfo, resolv
 
 
 def _imports_fastapi(module: ModuleInfo) -> bool:
-    for statement in module.tree.body:
-        if isinstance(statement, ast.ImportFrom) and (statement.module or "").split(".")[0] == "fastapi":
-            return True
-        if isinstance(statement, ast.Import) and any(a.name.split(".")[0] == "fastapi" for a in statement.names):
-            return True
-    return False
+    return any(binding.kind == "import" and binding.target.split(".")[0] == "fastapi"
+               for bindings in module.scope.bindings.values() for binding in bindings)
