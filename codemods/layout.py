@@ -142,16 +142,22 @@ def _awaited_call_opened(group: list[str]) -> list[str] | None:
     return None
 
 
-def _unparenthesized(line: str) -> str:
-    """``x = (f(a))`` -> ``x = f(a)``: parentheses around a whole value that a formatter drops."""
-    code = line.strip()
+def _assigned_value(code: str) -> ast.expr | None:
+    """The value a one-statement assignment or ``return`` gives, if ``code`` is one."""
     try:
         statement = ast.parse(code).body[0]
     except (SyntaxError, IndexError):
-        return line
+        return None
     value = getattr(statement, "value", None)
-    if not isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return)) or value is None \
-            or isinstance(value, (ast.Yield, ast.YieldFrom, ast.NamedExpr, ast.Tuple)) or value.end_col_offset is None:
+    return value if isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return)) else None
+
+
+def _unparenthesized(line: str) -> str:
+    """``x = (f(a))`` -> ``x = f(a)``: parentheses around a whole value that a formatter drops."""
+    code = line.strip()
+    value = _assigned_value(code)
+    if value is None or isinstance(value, (ast.Yield, ast.YieldFrom, ast.NamedExpr, ast.Tuple)) \
+            or value.end_col_offset is None:
         return line
     head, tail = code[: value.col_offset].rstrip(), code[value.end_col_offset:].lstrip()
     if not (head.endswith("(") and tail == ")"):
@@ -162,13 +168,8 @@ def _unparenthesized(line: str) -> str:
 
 def _string_value(line: str) -> bool:
     """Whether the statement assigns or returns a string literal (an f-string included)."""
-    try:
-        statement = ast.parse(line.strip()).body[0]
-    except (SyntaxError, IndexError):
-        return False
-    value = getattr(statement, "value", None)
-    return isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return)) and (
-        isinstance(value, ast.JoinedStr) or isinstance(value, ast.Constant) and isinstance(value.value, str))
+    value = _assigned_value(line.strip())
+    return isinstance(value, ast.JoinedStr) or isinstance(value, ast.Constant) and isinstance(value.value, str)
 
 
 def _split_inner_lines(group: list[str], kept: set[str], limit: int) -> list[str]:
