@@ -104,6 +104,7 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
         #: id of a function node -> whether it returns what a call gives (see ``_returns_call``).
         self._returning: dict[int, bool] = {}
         self._typed_scopes: dict[tuple[int, Known], Scope] = {}
+        self._self_calls: dict[int, frozenset[str]] = {}
 
     def blocking_calls(self, function: DefinedFunction) -> list[DirectCall]:
         """The calls of the function that block, each with the path to what it reaches."""

@@ -11,7 +11,10 @@ of an argument when it says more than the parameter's own type: a helper
 annotated ``db: Session`` that this call hands an ``AsyncSession`` runs the
 async session's methods, whatever its annotation claims, and an unannotated
 parameter that callers fill with a ``Session`` here and an ``AsyncSession``
-there holds, on each call, the one that call passes.
+there holds, on each call, the one that call passes. Likewise ``self``: a method
+a base class defines, called on an object of a subclass that overrides a method
+the base's body calls on ``self``, runs the subclass's override
+(``envs.NAME.get()`` on an ``EnvStr`` runs ``EnvStr.parse``, not every ``parse``).
 """
 
 from __future__ import annotations
@@ -48,6 +51,8 @@ class CallContext:
     _returning: dict[int, bool]
     #: (id of a function node, the parameters a call types) -> the function's scope so typed.
     _typed_scopes: dict[tuple[int, Known], Scope]
+    #: id of a function node -> the methods its body calls on ``self``.
+    _self_calls: dict[int, frozenset[str]]
 
     def callee_known(self, call: ast.Call, helper: DefinedFunction, scope: Scope | None, consumed: bool,
                      fresh: bool, awaited: bool = False) -> Known:
@@ -61,6 +66,7 @@ class CallContext:
         if scope is not None:
             known += self._passed_callables(call, helper, scope)
             known += self._typed_arguments(call, helper, scope, {k for k, _v in known})
+            known += self._receiver_class(call, helper, scope)
         return tuple(sorted(known, key=lambda k: k[0]))
 
     def scope_for(self, function: DefinedFunction, known: Known) -> Scope:
@@ -101,6 +107,46 @@ class CallContext:
                     and not set(passed.split("|")) >= set(declared.split("|")):
                 known.append((name, (_TYPED, passed)))
         return tuple(known)
+
+    def _receiver_class(self, call: ast.Call, helper: DefinedFunction, scope: Scope) -> Known:
+        """``self`` typed by the object the call is made on, when that says which override runs:
+        the receiver is an object of one project class, a subclass of the method's own, that
+        resolves a method the body calls on ``self`` to another function than the base does.
+        Only then: a key per receiver class for every inherited method would split the memo for
+        nothing."""
+        if helper.owner_class is None or not isinstance(call.func, ast.Attribute):
+            return ()
+        positional = [*helper.node.args.posonlyargs, *helper.node.args.args]
+        own = helper.scope.bindings.get(positional[0].arg, []) if positional else []
+        if len(own) != 1 or own[0].kind != "instance":
+            return ()  # a staticmethod, or ``self`` bound again in the body
+        receiver = _own_class(scope) if _is_bare_super(call.func.value) else self.resolver.type_of(call.func.value, scope)
+        if receiver is None or receiver == own[0].target or "|" in receiver or receiver in self.resolver.catalogue.classes:
+            return ()
+        names = self._self_called(helper, positional[0].arg)
+        if not names or own[0].target not in self._chain_names(receiver):
+            return ()  # not a subclass of the method's class
+        for name in names:
+            overriding, inherited = self.resolver.method(receiver, name), self.resolver.method(own[0].target, name)
+            if overriding is not None and inherited is not None and _runs(overriding) != _runs(inherited):
+                return ((positional[0].arg, (_TYPED, receiver)),)
+        return ()
+
+    def _chain_names(self, class_name: str) -> set[str]:
+        """The receiver's classes, named as :func:`.definitions._bind_self` names a method's own."""
+        return {f"{module.name}.{qualname}" if module.name else qualname
+                for module, qualname, _node in self.resolver.class_chain(class_name)}
+
+    def _self_called(self, helper: DefinedFunction, self_name: str) -> frozenset[str]:
+        """The methods the helper's body calls on ``self`` (memoised per function)."""
+        key = id(helper.node)
+        names = self._self_calls.get(key)
+        if names is None:
+            names = self._self_calls[key] = frozenset(
+                node.func.attr for node in ast.walk(helper.node)
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == self_name)
+        return names
 
     def _made_for_call(self, call: ast.Call, method: DefinedFunction, scope: Scope | None, fresh_self: bool) -> bool:
         """Whether the object a method runs on was made for this call: ``__init__`` runs on a new
@@ -151,6 +197,27 @@ class CallContext:
         if isinstance(value, tuple) and value[:1] == ("callable",):
             return self._passed_targets.get(value[1])
         return None
+
+
+def _is_bare_super(expr: ast.expr) -> bool:
+    return isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "super" and not expr.args
+
+
+def _own_class(scope: Scope) -> str | None:
+    """The class ``self`` holds in a method's scope (as a call may have typed it): what
+    ``super().method()`` runs on."""
+    node = scope.function
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return None
+    positional = [*node.args.posonlyargs, *node.args.args]
+    bindings = scope.bindings.get(positional[0].arg, []) if positional else []
+    return bindings[0].target if len(bindings) == 1 and bindings[0].kind == "instance" else None
+
+
+def _runs(target: CallTarget) -> tuple[int, ...]:
+    """The functions a method call may run, by node: what tells two resolutions apart."""
+    found = target.alternatives or (target,)
+    return tuple(sorted(id(t.function.node) for t in found if t.function is not None))
 
 
 def _declared_name(value: ast.expr, scope: Scope) -> bool:

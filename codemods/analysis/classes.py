@@ -306,7 +306,10 @@ class ClassMembers:
 
     def _super_method(self, scope: Scope, attr: str) -> CallTarget | None:
         """``super().create(request)`` in a method: the next definition in the class's bases."""
-        own = next((b.target for bs in scope.bindings.values() for b in bs if b.kind == "instance"), None)
+        # The class the method is defined in, not the one a call typed ``self`` with.
+        defined = self.index.defined(scope.function) if scope.function is not None else None
+        where = defined.scope if defined is not None else scope
+        own = next((b.target for bs in where.bindings.values() for b in bs if b.kind == "instance"), None)
         if own is None:
             return None
         for module, class_qualname, _node in self.class_chain(own)[1:]:
