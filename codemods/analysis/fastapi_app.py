@@ -26,7 +26,7 @@ import ast
 from collections.abc import Iterator
 
 from ..models import Kind
-from .declared import members
+from .app_objects import APP_CLASSES, AppObjects
 from .definitions import DefinedFunction, callee_name
 from .frames import LOOP_SPAWNERS, frame_calls, keyword_arguments
 from .made_functions import returned_functions
@@ -37,12 +37,6 @@ from .schedulers import may_schedule, scheduled_jobs
 from .scope import Scope, parameter_binding
 from .unseen_apps import unseen_app_route
 
-APP_CLASSES = frozenset(
-    {
-        "fastapi.FastAPI", "fastapi.applications.FastAPI", "fastapi.APIRouter", "fastapi.routing.APIRouter",
-        "starlette.applications.Starlette", "starlette.routing.Router",
-    }
-)
 _DECORATOR_KINDS = {
     **dict.fromkeys(("get", "post", "put", "patch", "delete", "options", "head", "trace", "api_route", "route"),
                     Kind.ROUTE),
@@ -64,6 +58,7 @@ _DEPENDS = frozenset(
      "fastapi.param_functions.Depends", "fastapi.param_functions.Security"}
 )
 _BACKGROUND_TASK = frozenset({"starlette.background.BackgroundTask", "fastapi.background.BackgroundTask"})
+_APP_HANDLER_KEYWORDS = frozenset({"lifespan", "on_startup", "on_shutdown", "exception_handlers"})
 #: Response classes that iterate their content: an async generator there runs on the loop (F5.5).
 STREAMING_RESPONSES = frozenset(
     {"starlette.responses.StreamingResponse", "fastapi.responses.StreamingResponse", "fastapi.StreamingResponse",
@@ -79,6 +74,7 @@ class _Collector:
     def __init__(self, module: ModuleInfo, resolver: Resolver) -> None:
         self.module = module
         self.resolver = resolver
+        self.apps = AppObjects(resolver)
         self.by_node = {id(f.node): f for f in module.functions}
         self.found: list[Registration] = []
         #: id of a function node -> whether it schedules tasks (``create_task``...) anywhere in its body.
@@ -148,81 +144,6 @@ class _Collector:
                 return function_key(target.module.path, target.function.qualname)
         return None
 
-    # -- apps ----------------------------------------------------------------
-    def is_app(self, expr: ast.AST, scope: Scope, depth: int = 0) -> bool:
-        if depth > 6:
-            return False
-        if isinstance(expr, ast.Attribute) and expr.attr == "router" and self.is_app(expr.value, scope, depth + 1):
-            return True
-        if isinstance(expr, ast.Call):
-            callee = self.resolver.qualified(expr.func, scope)
-            return callee is not None and self._is_app_class(callee, depth)
-        if isinstance(expr, ast.Attribute):
-            # ``self.app`` assigned ``FastAPI()`` in ``__init__``.
-            owner = self.resolver.type_of(expr.value, scope)
-            attribute = self.resolver.attribute_type(owner, expr.attr) if owner is not None else None
-            if attribute is not None and self._is_app_class(attribute, depth + 1):  # also a project subclass
-                return True
-        if isinstance(expr, ast.Name):
-            found = scope.lookup(expr.id)
-            if found is None:
-                return False
-            where, bindings = found
-            if any(b.kind == "value" and b.node is not None and self.is_app(b.node, where, depth + 1) for b in bindings):
-                return True
-            if any(b.kind == "annotation" and b.node is not None
-                   and self.resolver.qualified(b.node, where) in APP_CLASSES for b in bindings):
-                return True
-        if isinstance(expr, (ast.Name, ast.Attribute)):
-            name = self.resolver.qualified(expr, scope)
-            symbol = self.resolver.project_symbol(name) if name else None
-            if symbol is not None and symbol.kind == "value" and symbol.node is not None and symbol.index is None:
-                return self.is_app(symbol.node, symbol.module.scope, depth + 1)
-        # Any other way a value gets its type (``public, private = make_routers()``, a parameter).
-        typed = self.resolver.type_of(expr, scope) if isinstance(expr, (ast.Name, ast.Attribute)) else None
-        return typed is not None and all(self._is_app_class(t, depth + 1) for t in members(typed))
-
-    def _is_app_class(self, name: str, depth: int = 0) -> bool:
-        """``FastAPI``, a project subclass (``class UserRouter(APIRouter)``, also two levels down),
-        an alias (``Router = APIRouter``) or what a class factory returns
-        (``APIRouter = make_router_class(route_class)``, annotated ``-> type[APIRouter]`` or
-        returning a class it defines)."""
-        if name in APP_CLASSES:
-            return True
-        symbol = self.resolver.project_symbol(name)
-        if symbol is None or depth > 6:
-            return False
-        if symbol.kind == "class":
-            return bool(APP_CLASSES & set(self.resolver.external_bases(f"{symbol.module.name}.{symbol.qualname}")))
-        if symbol.kind != "value" or symbol.index is not None:
-            return False
-        if isinstance(symbol.node, (ast.Name, ast.Attribute)):
-            aliased = self.resolver.qualified(symbol.node, symbol.module.scope)
-            return aliased is not None and self._is_app_class(aliased, depth + 1)
-        if not isinstance(symbol.node, ast.Call):
-            return False
-        target = self.resolver.call_target(symbol.node, symbol.module.scope)
-        factory = target.function if target is not None else None
-        if factory is None:
-            return False
-        returns = factory.node.returns
-        if isinstance(returns, ast.Constant) and isinstance(returns.value, str):
-            try:
-                returns = ast.parse(returns.value, mode="eval").body
-            except SyntaxError:
-                return False
-        if isinstance(returns, ast.Subscript) and isinstance(returns.slice, (ast.Name, ast.Attribute)) and (
-                self.resolver.qualified(returns.value, factory.enclosing) or "").rsplit(".", 1)[-1] in {"type", "Type"}:
-            made = self.resolver.qualified(returns.slice, factory.enclosing)
-            return made is not None and self._is_app_class(made, depth + 1)
-        for node in ast.walk(factory.node):
-            if isinstance(node, ast.ClassDef) and any(
-                    self._is_app_class(self.resolver.qualified(base, factory.scope) or "", depth + 1)
-                    for base in node.bases):
-                return any(isinstance(r, ast.Return) and isinstance(r.value, ast.Name) and r.value.id == node.name
-                           for r in ast.walk(factory.node))
-        return False
-
     # -- walking -------------------------------------------------------------
     def run(self) -> list[Registration]:
         for function in self.module.functions:
@@ -256,7 +177,7 @@ class _Collector:
             if not (isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute)):
                 continue
             kind = _DECORATOR_KINDS.get(decorator.func.attr)
-            if kind is None or not (self.is_app(decorator.func.value, function.enclosing)
+            if kind is None or not (self.apps.is_app(decorator.func.value, function.enclosing)
                                     or unseen_app_route(decorator, kind, self.module, self.resolver, function.enclosing)):
                 continue
             key = function_key(self.module.path, function.qualname)
@@ -277,7 +198,8 @@ class _Collector:
             content = call.args[0] if call.args else keywords.get("content")
             if isinstance(content, ast.Call):
                 self.add(content.func, scope, Kind.ROUTE)  # the response body of a route
-        elif callee in APP_CLASSES:
+        elif callee in APP_CLASSES or callee is not None and _APP_HANDLER_KEYWORDS & keywords.keys() \
+                and self.apps.is_app_class(callee):  # ``class GuardrailsApp(FastAPI)``, then ``GuardrailsApp(lifespan=...)``
             self.add(keywords.get("lifespan"), scope, Kind.LIFESPAN)
             self.add(keywords.get("on_startup"), scope, Kind.LIFESPAN)
             self.add(keywords.get("on_shutdown"), scope, Kind.LIFESPAN)
@@ -285,20 +207,20 @@ class _Collector:
         elif isinstance(call.func, ast.Call) and isinstance(call.func.func, ast.Attribute):
             # A decorator applied by hand: ``app.get("/r/{slug}")(serve_recipe)``.
             kind = _DECORATOR_KINDS.get(call.func.func.attr)
-            if kind is not None and call.args and self.is_app(call.func.func.value, scope):
+            if kind is not None and call.args and self.apps.is_app(call.func.func.value, scope):
                 self.add(call.args[0], scope, kind)
         elif isinstance(call.func, ast.Attribute):
             method = call.func.attr
             if method == "add_task":
                 self.add(call.args[0] if call.args else keywords.get("func"), scope, Kind.BACKGROUND)
-            elif method in _REGISTRAR_CALLS and self.is_app(call.func.value, scope):
+            elif method in _REGISTRAR_CALLS and self.apps.is_app(call.func.value, scope):
                 kind, position, keyword = _REGISTRAR_CALLS[method]
                 self.add(call.args[position] if len(call.args) > position else keywords.get(keyword), scope, kind)
-            elif method == "mount" and self.is_app(call.func.value, scope):
+            elif method == "mount" and self.apps.is_app(call.func.value, scope):
                 mounted = call.args[1] if len(call.args) > 1 else keywords.get("app")
                 if isinstance(mounted, ast.Call):
                     self.asgi_class(mounted.func, scope, ("__call__",), Kind.MOUNT)
-            elif method == "add_middleware" and self.is_app(call.func.value, scope):
+            elif method == "add_middleware" and self.apps.is_app(call.func.value, scope):
                 self.add(keywords.get("dispatch"), scope, Kind.MIDDLEWARE)
                 if call.args:
                     self.asgi_class(call.args[0], scope, ("dispatch", "__call__"), Kind.MIDDLEWARE)
@@ -391,7 +313,7 @@ _REGISTERING_NAMES = frozenset({
 def _may_register(call: ast.Call) -> bool:
     if isinstance(call.func, ast.Call):
         return callee_name(call.func) in _DECORATOR_KINDS
-    return callee_name(call) in _REGISTERING_NAMES
+    return callee_name(call) in _REGISTERING_NAMES or any(k.arg in _APP_HANDLER_KEYWORDS for k in call.keywords)
 
 
 def _calls_in(node: ast.AST) -> Iterator[ast.Call]:
