@@ -195,7 +195,7 @@ class Resolver(ClassMembers):
     def _name_type(self, expr: ast.Name, scope: Scope, depth: int) -> str | None:
         found = scope.lookup(expr.id)
         if found is None:
-            return None
+            return self._comprehension_name_type(expr.id, scope, depth)
         owner, bindings = found
         # A name its bindings leave untyped may be asserted: ``_validate_store(store)``.
         return self.bindings_type(bindings, owner, depth, expr, scope) or self.assertions.asserted_type(expr.id, owner, depth)
@@ -326,16 +326,17 @@ class Resolver(ClassMembers):
 
     def _function_value(self, func: ast.expr, scope: Scope, depth: int) -> CallTarget | None:
         """A called value that holds project functions (see :mod:`.function_values`)."""
-        held = self.type_of(func, scope, depth + 1)
-        if held is None and isinstance(func, ast.Name) and scope.lookup(func.id) is None:
-            # ``[check() for check in CHECKS]``: the comprehension's name, in the scope that iterates.
-            owner: Scope | None = scope
-            while owner is not None and func.id not in owner.comprehension_targets:
-                owner = owner.parent
-            if owner is not None:
-                held = union(t for t in (self.element_type(i, owner, depth + 1)
-                                         for i in owner.comprehension_targets[func.id]) if t)
-        return self.functions.targets(held)
+        return self.functions.targets(self.type_of(func, scope, depth + 1))
+
+    def _comprehension_name_type(self, name: str, scope: Scope, depth: int) -> str | None:
+        """A name a comprehension binds (``[check() for check in CHECKS]``, ``[s.get(u) for s in
+        sessions]``): an element of what it iterates, read in the scope that iterates."""
+        owner: Scope | None = scope
+        while owner is not None and name not in owner.comprehension_targets:
+            owner = owner.parent
+        if owner is None:
+            return None
+        return union(t for t in (self.element_type(i, owner, depth + 1) for i in owner.comprehension_targets[name]) if t)
 
     def _as_called(self, api: BlockingApi, call: ast.Call, scope: Scope) -> BlockingApi | None:
         """The entry this call of ``api`` is (``None``: its arguments switch the blocking off); a

@@ -17,6 +17,8 @@ import builtins
 from dataclasses import dataclass, field
 from typing import Any
 
+from .loop_targets import loop_elements
+
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
@@ -122,8 +124,8 @@ class _Binder(ast.NodeVisitor):
                 continue
             if isinstance(child, ast.NamedExpr) and isinstance(child.target, ast.Name):
                 self.scope.add(child.target.id, Binding("other"))
-            if isinstance(child, ast.comprehension) and isinstance(child.target, ast.Name):
-                self.scope.comprehension_targets.setdefault(child.target.id, []).append(child.iter)
+            for name, iterated in (loop_elements(child.target, child.iter) if isinstance(child, ast.comprehension) else {}).items():
+                self.scope.comprehension_targets.setdefault(name, []).append(iterated)
             stack.extend(ast.iter_child_nodes(child))
 
     visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comprehension
@@ -210,6 +212,10 @@ class _Binder(ast.NodeVisitor):
                                                                             ast.Call)):
             # ``for hook in STARTUP_HOOKS:``: the name holds each element of the container.
             self.scope.add(node.target.id, Binding("element", node=node.iter))
+        elif not isinstance(node.target, ast.Name) and (elements_of := loop_elements(node.target, node.iter)):
+            self._bind_target(node.target, None)  # each name unknown, but ``upload`` of ``enumerate(files)``:
+            for name, container in elements_of.items():
+                self.scope.add(name, Binding("element", node=container))
         else:
             self._bind_target(node.target, None)
         self.generic_visit(node)
