@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..catalogue import BlockingApi, Catalogue
+from .app_state import STATE, owner_by_name, state_assignments
 from .declared import CONTAINER as _CONTAINER
 from .declared import DeclaredTypes, members, union
 from .definitions import DefinedFunction, decorator_names
@@ -112,6 +113,8 @@ class ClassMembers:
     def attribute_type(self, owner: str, attr: str, depth: int = 0) -> str | None:
         if "|" in owner:
             return union(t for t in (self.attribute_type(m, attr, depth) for m in members(owner)) if t is not None)
+        if owner == STATE:
+            return self._attr_memo.get((owner, attr), lambda: self._state_type(attr, depth), None, depth)
         known = self._returns(owner, attr)
         if known is not None:
             return known
@@ -119,6 +122,17 @@ class ClassMembers:
             # ``client.some_db`` on a pymongo client: any attribute is a database.
             return self.catalogue.returns.get(f"{owner}.*")
         return self._attr_memo.get((owner, attr), lambda: self._project_attribute_type(owner, attr, depth), None, depth)
+
+    def _state_type(self, attr: str, depth: int) -> str | None:
+        """``request.app.state.cache``: what the project assigns to an app's or a connection's
+        ``state.cache``, anywhere (see :mod:`.app_state`)."""
+        types: set[str | None] = set()
+        for module in self.hierarchy.modules_containing(f"state.{attr}"):
+            for owner, value, scope in state_assignments(module, attr):
+                owner_type = self.type_of(owner, scope, depth + 1)
+                if owner_by_name(owner) if owner_type is None else self.attribute_type(owner_type, "state") == STATE:
+                    types.add(self.type_of(value, scope, depth + 1))
+        return union(t for t in types if t is not None)
 
     def _project_attribute_type(self, owner: str, attr: str, depth: int) -> str | None:
         for module, class_qualname, node in self.class_chain(owner):

@@ -1,0 +1,64 @@
+"""What ``request.app.state.NAME`` and ``request.state.NAME`` hold.
+
+Starlette's ``State`` is a bag of attributes, and applications keep their
+clients there: ``app.state.cache = Redis(...)`` in the lifespan or a startup
+handler, then ``request.app.state.cache.get(key)`` in a route; a middleware
+puts a session on ``request.state.db`` for the routes after it. Nothing
+declares those attributes, so, as for a module global that starts as ``None``,
+``state.NAME`` holds the union of what every assignment to
+``<app or connection>.state.NAME`` in the project gives, wherever it is.
+
+The assignments are found by a text search for ``state.NAME`` (no other file is
+parsed). An assignment counts when the object whose ``state`` it sets is an
+application, a request or a websocket: by its type, or, untyped, by its name
+(``async def lifespan(app):``).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from .definitions import DefinedFunction
+from .modules import ModuleInfo
+from .scope import Scope
+
+#: The type of ``app.state`` and ``request.state`` (see ``catalogue/frameworks.py``).
+STATE = "starlette.datastructures.State"
+#: Untyped names taken for an application or a connection when they own a ``state``.
+_OWNER_NAMES = frozenset({"app", "application", "request", "websocket", "connection", "conn"})
+
+
+def state_assignments(module: ModuleInfo, attr: str) -> Iterator[tuple[ast.expr, ast.expr, Scope]]:
+    """``(owner, value, scope)`` of each ``owner.state.attr = value`` of the module, with the
+    scope the value is read in (a function's scope is built only for a function that has one)."""
+    frames: list[tuple[list[ast.stmt], DefinedFunction | None]] = [(module.tree.body, None)]
+    frames += [(function.node.body, function) for function in module.functions]
+    for body, function in frames:
+        for node in _own_nodes(body):
+            if isinstance(node, ast.Assign):
+                targets, value = node.targets, node.value
+            elif isinstance(node, ast.AnnAssign) and node.value is not None:
+                targets, value = [node.target], node.value
+            else:
+                continue
+            for target in targets:
+                if isinstance(target, ast.Attribute) and target.attr == attr \
+                        and isinstance(target.value, ast.Attribute) and target.value.attr == "state":
+                    yield target.value.value, value, function.scope if function else module.scope
+
+
+def owner_by_name(owner: ast.expr) -> bool:
+    """``app.state``, ``request.state``, ``self.app.state``: named like an app or a connection."""
+    name = owner.id if isinstance(owner, ast.Name) else owner.attr if isinstance(owner, ast.Attribute) else ""
+    return name in _OWNER_NAMES
+
+
+def _own_nodes(body: list[ast.stmt]) -> Iterator[ast.AST]:
+    """The nodes of a body, without the bodies of the functions and classes defined in it."""
+    stack: list[ast.AST] = list(reversed(body))
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            stack.extend(reversed(list(ast.iter_child_nodes(node))))
