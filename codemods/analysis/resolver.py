@@ -123,6 +123,11 @@ class Resolver(ClassMembers):
         if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Div):
             left = self.type_of(expr.left, scope, depth + 1)
             return left if left == "pathlib.Path" else self.catalogue.returns.get(f"{left}.__truediv__") if left else None
+        if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.BitOr):
+            # ``prompt | llm``: a LangChain pipeline with a model in it (``__or__``/``__ror__`` entries).
+            left, right = self.type_of(expr.left, scope, depth + 1), self.type_of(expr.right, scope, depth + 1)
+            returns = self.catalogue.returns
+            return (returns.get(f"{left}.__or__") if left else None) or (returns.get(f"{right}.__ror__") if right else None)
         if isinstance(expr, ast.Await):
             if isinstance(expr.value, ast.Call):
                 target = self.call_target(expr.value, scope, depth + 1)

@@ -9,8 +9,9 @@ Each sync method has an ``a``-prefixed twin on the same object (``ainvoke``,
 ``llm.stream(...)`` only makes an iterator; iterating it reads the response.
 Provider classes (``ChatOpenAI``, ``OpenAIEmbeddings``...) are aliases of the
 base classes that define the API; ``bind_tools``/``with_structured_output``
-give a runnable with the same methods. Generic ``Runnable`` chains
-(``prompt | llm``) are not typed: a chain may be pure.
+give a runnable with the same methods. A chain piped from a model or a
+retriever (``prompt | llm | parser``) calls it on every ``invoke``: its type is a
+``RunnableSequence`` with those methods; a chain of pure steps is not typed.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ _LLM = "langchain_core.language_models.BaseLLM"
 _EMBEDDINGS = "langchain_core.embeddings.Embeddings"
 _STORE = "langchain_core.vectorstores.VectorStore"
 _RETRIEVER = "langchain_core.retrievers.BaseRetriever"
+#: ``prompt | llm``: a sequence with a model (or a retriever) among its steps.
+_CHAIN = "langchain_core.runnables.RunnableSequence"
 _MODEL_CALL = "a request to the model's API (or local inference)"
 _MODEL_METHODS = ("invoke", "batch", "predict", "predict_messages", "generate")
 _STORE_METHODS = ("similarity_search", "similarity_search_with_score", "similarity_search_with_relevance_scores",
@@ -69,6 +72,8 @@ ENTRIES: list[BlockingApi] = [
     *[BlockingApi(f"{_STORE}.{name}", "vendor", why="embeds every text and writes it to the vector store")
       for name in ("from_texts", "from_documents")],
     *_twinned(_RETRIEVER, ("invoke", "get_relevant_documents"), "embeds the query and searches the store"),
+    *_twinned(_CHAIN, ("invoke", "batch"), "runs the chain, whose model (or retriever) is called over the network"),
+    BlockingApi(f"{_CHAIN}.stream", "vendor", lazy=True, why="runs the chain as its output is iterated"),
 ]
 
 RETURNS: list[Returns] = [
@@ -77,6 +82,7 @@ RETURNS: list[Returns] = [
       for name in ("bind", "bind_tools", "with_structured_output", "with_config", "with_retry", "with_fallbacks")],
     *returning(_STORE, ("from_texts", "from_documents"), _STORE),
     Returns(f"{_STORE}.as_retriever", _RETRIEVER),
+    *[Returns(f"{step}.{side}", _CHAIN) for step in (_CHAT, _LLM, _RETRIEVER, _CHAIN) for side in ("__or__", "__ror__")],
     # The store's embedding model (``embedding_function`` on PGVector, FAISS and Chroma).
     *returning(_STORE, ("embeddings", "embedding_function"), _EMBEDDINGS),
 ]
