@@ -331,7 +331,12 @@ class Resolver(ClassMembers):
 
     def _function_value(self, func: ast.expr, scope: Scope, depth: int) -> CallTarget | None:
         """A called value that holds project functions (see :mod:`.function_values`)."""
-        return self.functions.targets(self.type_of(func, scope, depth + 1))
+        held = self.type_of(func, scope, depth + 1)
+        called = self.functions.targets(held)
+        # ``classifier(text)`` on a ``transformers`` pipeline: the library type's own ``__call__`` entry
+        # (a ``Type.*`` wildcard does not make its objects callable).
+        api = self.catalogue.apis.get(f"{held}.__call__") if called is None and held is not None else None
+        return CallTarget(f"{held}.__call__", api=api) if api is not None else called
 
     def _comprehension_name_type(self, name: str, scope: Scope, depth: int) -> str | None:
         """A name a comprehension binds (``[check() for check in CHECKS]``, ``[s.get(u) for s in

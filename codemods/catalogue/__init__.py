@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 
 from . import (
+    backends,
     cache,
     cloud,
     cpu,
@@ -34,7 +35,9 @@ from . import (
     http,
     inference,
     llm,
+    model_apis,
     network,
+    office_files,
     orms,
     processes,
     sql,
@@ -47,7 +50,7 @@ __all__ = ["BUILTIN", "MODULES", "Alias", "BlockingApi", "Catalogue", "MadeClass
            "build_catalogue"]
 
 MODULES = (http, files, filesystem, processes, waits, sql, drivers, orms, documents, cache, cloud, email,
-           network, vendor, inference, llm, document_loaders, cpu, frameworks)
+           network, vendor, inference, llm, model_apis, backends, document_loaders, office_files, cpu, frameworks)
 
 
 def _builtin() -> Catalogue:

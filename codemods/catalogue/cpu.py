@@ -58,6 +58,7 @@ _MODELS = [
                 why="loads the model from disk (downloads it on a cold cache)"),
     BlockingApi("sentence_transformers.SentenceTransformer.encode", "cpu", why="runs model inference"),
     BlockingApi("transformers.pipeline", "cpu", why="loads a model from disk (downloads it on a cold cache)"),
+    BlockingApi("transformers.Pipeline.__call__", "cpu", why="runs model inference"),
     *[BlockingApi(f"transformers.{auto}.from_pretrained", "cpu",
                   why="loads a model from disk (downloads it on a cold cache)")
       for auto in ("AutoModel", "AutoTokenizer", "AutoModelForCausalLM", "AutoModelForSequenceClassification",
@@ -99,6 +100,7 @@ RETURNS: list[Returns] = [
     Returns("pwdlib.PasswordHash.recommended", "pwdlib.PasswordHash"),
     *instance("fastapi_users.password.PasswordHelper"),
     Returns("fastapi_users.BaseUserManager.password_helper", "fastapi_users.password.PasswordHelper"),
+    Returns("transformers.pipeline", "transformers.Pipeline"),
     Returns("PIL.Image.open", _IMAGE),
     Returns("PIL.Image.new", _IMAGE),
     *[Returns(f"{_IMAGE}.{name}", _IMAGE) for name in ("resize", "convert", "rotate", "crop", "filter", "transpose",
@@ -110,6 +112,7 @@ RETURNS: list[Returns] = [
 
 ALIASES: list[Alias] = [
     Alias("pandas.core.frame.DataFrame", "pandas.DataFrame"),
+    Alias("transformers.pipelines.base.Pipeline", "transformers.Pipeline"),
     Alias("passlib.context.LazyCryptContext", "passlib.context.CryptContext"),
     Alias("fastapi_users.password.PasswordHelperProtocol", "fastapi_users.password.PasswordHelper"),
     Alias("fastapi_users.manager.BaseUserManager", "fastapi_users.BaseUserManager"),

@@ -96,6 +96,12 @@ _OTHERS = [
                               "fetch_data"), "http",
           why="fetches the JWKS document with urlopen when the cache is cold or the kid is new"),
     BlockingApi("xmlrpc.client.ServerProxy.*", "http", why="every remote method is an HTTP round trip"),
+    # Market data from Yahoo's web API (requests or curl_cffi inside); ``Ticker(...)`` fetches nothing.
+    *each("yfinance", ("download", "search"), "http", why="requests the quotes from Yahoo Finance"),
+    *each("yfinance.Ticker", ("history", "get_info", "get_fast_info", "get_news", "get_dividends", "get_splits",
+                              "get_actions", "get_financials", "get_balance_sheet", "get_cashflow",
+                              "get_income_stmt", "get_earnings_dates", "get_recommendations", "option_chain"),
+          "http", why="requests the data from Yahoo Finance"),
 ]
 
 ENTRIES: list[BlockingApi] = [*_REQUESTS, *_URLLIB, *_URLLIB3, *_HTTP_CLIENT, *_HTTPX, *_ZEEP, *_OTHERS]
@@ -116,6 +122,7 @@ RETURNS: list[Returns] = [
         Returns(f"{package}.Client.stream", f"{package}.Response"),
     )],
     Returns("zeep.Client", "zeep.Client"),
+    Returns("yfinance.Ticker", "yfinance.Ticker"),
     *returning("zeep.Client", ("service", "bind", "create_service"), _ZEEP_PROXY),
 ]
 
