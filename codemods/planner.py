@@ -47,11 +47,11 @@ def plan_fix(context: FixContext) -> FixPlan:
     An unsafe fix (applied only with ``--unsafe-fixes``) never hides a safe one
     further down the list, as in ruff.
     """
-    reentries = sorted({c.name for c in context.calls if c.api.category == "reentry"})
+    reentries = sorted((c for c in context.calls if c.api.category == "reentry"), key=lambda c: c.name)
     if reentries:
         # Not a stall to move to a thread: the call fails at once. ``await`` the coroutine instead.
-        return FixPlan(Strategy.NONE, False, f"`{reentries[0]}` raises RuntimeError on the running event loop: "
-                                             "await the coroutine instead (a threadpool would hide the bug)")
+        return FixPlan(Strategy.NONE, False, f"`{reentries[0].name}` {reentries[0].api.why}: await the coroutine "
+                                             "(or the library's async API) instead (a threadpool would hide the bug)")
     reasons: list[str] = []
     unsafe: FixPlan | None = None
     for strategy in PREFERENCE[context.settings.prefer]:

@@ -22,9 +22,11 @@ from collections import Counter
 
 from . import (
     backends,
+    browsers,
     cache,
     cloud,
     cpu,
+    devtools,
     document_loaders,
     documents,
     drivers,
@@ -41,6 +43,7 @@ from . import (
     orms,
     processes,
     sql,
+    vector_stores,
     vendor,
     waits,
 )
@@ -49,8 +52,9 @@ from .model import Alias, BlockingApi, Catalogue, MadeClass, Returns, ReturnsWit
 __all__ = ["BUILTIN", "MODULES", "Alias", "BlockingApi", "Catalogue", "MadeClass", "Returns", "ReturnsWithout",
            "build_catalogue"]
 
-MODULES = (http, files, filesystem, processes, waits, sql, drivers, orms, documents, cache, cloud, email,
-           network, vendor, inference, llm, model_apis, backends, document_loaders, office_files, cpu, frameworks)
+MODULES = (http, files, filesystem, processes, waits, sql, drivers, orms, documents, vector_stores, cache, cloud,
+           email, network, vendor, devtools, inference, llm, model_apis, backends, browsers, document_loaders,
+           office_files, cpu, frameworks)
 
 
 def _builtin() -> Catalogue:

@@ -96,6 +96,7 @@ _OTHERS = [
                               "fetch_data"), "http",
           why="fetches the JWKS document with urlopen when the cache is cold or the kid is new"),
     BlockingApi("xmlrpc.client.ServerProxy.*", "http", why="every remote method is an HTTP round trip"),
+    BlockingApi("feedparser.parse", "http", why="fetches the feed with urllib when given a URL, and parses it"),
     # Market data from Yahoo's web API (requests or curl_cffi inside); ``Ticker(...)`` fetches nothing.
     *each("yfinance", ("download", "search"), "http", why="requests the quotes from Yahoo Finance"),
     *each("yfinance.Ticker", ("history", "get_info", "get_fast_info", "get_news", "get_dividends", "get_splits",

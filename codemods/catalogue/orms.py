@@ -1,4 +1,4 @@
-"""Active-record ORMs: peewee, the Django ORM, mongoengine (category ``database``).
+"""Active-record ORMs: peewee, the Django ORM, mongoengine, PynamoDB (category ``database``).
 
 Projects call these through their own model classes (``class Event(peewee.Model)``,
 often through a project base model), so the entries are written on the
@@ -93,7 +93,20 @@ _MONGOENGINE_ENTRIES = [
           why="mongoengine runs the query on MongoDB synchronously"),
 ]
 
-ENTRIES: list[BlockingApi] = [*_PEEWEE_ENTRIES, *_DJANGO_ENTRIES, *_MONGOENGINE_ENTRIES]
+_ITERATED = [BlockingApi(f"{queryset}.__iter__", "database", why="iterating the queryset runs the query")
+             for queryset in (_QUERYSET, _ME_QUERYSET)]
+
+# PynamoDB: every class method and instance method is a DynamoDB request over botocore (``query`` and
+# ``scan`` page through results as they are iterated).
+_PYNAMO = "pynamodb.models.Model"
+_PYNAMO_ENTRIES = [
+    *each(_PYNAMO, ("get", "batch_get", "count", "exists", "create_table", "delete_table", "describe_table",
+                    "save", "update", "delete", "refresh", "transact_get_items"), "database",
+          why="a DynamoDB request (botocore, synchronous)"),
+    *each(_PYNAMO, ("query", "scan"), "database", lazy=True, why="pages through DynamoDB as it is iterated"),
+]
+
+ENTRIES: list[BlockingApi] = [*_PEEWEE_ENTRIES, *_DJANGO_ENTRIES, *_MONGOENGINE_ENTRIES, *_ITERATED, *_PYNAMO_ENTRIES]
 
 RETURNS: list[Returns] = [
     Returns(f"{_PEEWEE}.select", _SELECT),

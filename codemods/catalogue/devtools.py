@@ -1,0 +1,58 @@
+"""Developer-platform and workspace SDKs: GitHub, GitLab, Jira, Notion (category ``vendor``).
+
+Each is a REST client built on ``requests`` (``httpx`` for notion-client): the
+client object is built without I/O except ``JIRA(server)``, which asks the
+server for its info unless told not to. ``gh.get_repo(name)`` fetches the
+repository, and the methods of the objects it returns (``repo.get_contents``,
+``repo.create_issue``) are requests too; python-gitlab's managers
+(``gl.projects.get(id)``) and notion-client's endpoints (``notion.pages.retrieve``)
+likewise. None has an async twin on the same object.
+"""
+
+from __future__ import annotations
+
+from ._helpers import each, instance, returning
+from .model import Alias, BlockingApi, Returns
+
+_REST = "an HTTPS request to the service's REST API"
+_GITHUB_OBJECTS = ("Repository.Repository", "NamedUser.NamedUser", "AuthenticatedUser.AuthenticatedUser",
+                   "Organization.Organization", "Issue.Issue", "PullRequest.PullRequest")
+_GITLAB_MANAGERS = {"projects": "ProjectManager", "groups": "GroupManager", "users": "UserManager",
+                    "issues": "IssueManager"}
+_NOTION_ENDPOINTS = {"pages": "PagesEndpoint", "databases": "DatabasesEndpoint", "blocks": "BlocksEndpoint",
+                     "users": "UsersEndpoint", "comments": "CommentsEndpoint", "data_sources": "DataSourcesEndpoint"}
+
+ENTRIES: list[BlockingApi] = [
+    BlockingApi("github.Github.*", "vendor", why=_REST),
+    # Getters that give another object (``Returns`` entries, which the wildcards skip) fetch it first.
+    *each("github.Github", ("get_repo", "get_user", "get_organization"), "vendor", why=_REST),
+    *each("github.Repository.Repository", ("get_issue", "create_issue", "get_pull", "create_pull"), "vendor",
+          why=_REST),
+    *[BlockingApi(f"github.{cls}.*", "vendor", why=_REST) for cls in _GITHUB_OBJECTS],
+    BlockingApi("gitlab.Gitlab.*", "vendor", why=_REST),
+    *[BlockingApi(f"gitlab.v4.objects.{manager}.*", "vendor", why=_REST) for manager in _GITLAB_MANAGERS.values()],
+    BlockingApi("jira.JIRA", "vendor", why="asks the server for its info (unless get_server_info=False)"),
+    BlockingApi("jira.JIRA.*", "vendor", why=_REST),
+    BlockingApi("notion_client.Client.search", "vendor", why=_REST),
+    *[BlockingApi(f"notion_client.api_endpoints.{endpoint}.*", "vendor", why=_REST)
+      for endpoint in _NOTION_ENDPOINTS.values()],
+]
+
+RETURNS: list[Returns] = [
+    *instance("github.Github", "gitlab.Gitlab", "notion_client.Client", "jira.JIRA"),
+    *returning("github.Github", ("get_repo",), "github.Repository.Repository"),
+    *returning("github.Github", ("get_user",), "github.NamedUser.NamedUser"),
+    *returning("github.Github", ("get_organization",), "github.Organization.Organization"),
+    *returning("github.Repository.Repository", ("get_issue", "create_issue"), "github.Issue.Issue"),
+    *returning("github.Repository.Repository", ("get_pull", "create_pull"), "github.PullRequest.PullRequest"),
+    *[Returns(f"gitlab.Gitlab.{attr}", f"gitlab.v4.objects.{manager}") for attr, manager in _GITLAB_MANAGERS.items()],
+    *[Returns(f"notion_client.Client.{attr}", f"notion_client.api_endpoints.{endpoint}")
+      for attr, endpoint in _NOTION_ENDPOINTS.items()],
+]
+
+ALIASES: list[Alias] = [
+    Alias("github.MainClass.Github", "github.Github"),
+    Alias("gitlab.client.Gitlab", "gitlab.Gitlab"),
+    Alias("jira.client.JIRA", "jira.JIRA"),
+    Alias("notion_client.client.Client", "notion_client.Client"),
+]
