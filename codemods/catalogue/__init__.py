@@ -42,10 +42,12 @@ from . import (
     office_files,
     orms,
     processes,
+    rendering,
     sql,
     vector_stores,
     vendor,
     waits,
+    web_data,
 )
 from .model import Alias, BlockingApi, Catalogue, MadeClass, Returns, ReturnsWithout, build_catalogue
 
@@ -53,8 +55,8 @@ __all__ = ["BUILTIN", "MODULES", "Alias", "BlockingApi", "Catalogue", "MadeClass
            "build_catalogue"]
 
 MODULES = (http, files, filesystem, processes, waits, sql, drivers, orms, documents, vector_stores, cache, cloud,
-           email, network, vendor, devtools, inference, llm, model_apis, backends, browsers, document_loaders,
-           office_files, cpu, frameworks)
+           email, network, vendor, devtools, web_data, inference, llm, model_apis, backends, browsers,
+           document_loaders, office_files, rendering, cpu, frameworks)
 
 
 def _builtin() -> Catalogue:
