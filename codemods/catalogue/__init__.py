@@ -47,6 +47,7 @@ from . import (
     vector_stores,
     vendor,
     waits,
+    warehouses,
     web_data,
 )
 from .model import Alias, BlockingApi, Catalogue, MadeClass, Returns, ReturnsWithout, build_catalogue
@@ -54,8 +55,8 @@ from .model import Alias, BlockingApi, Catalogue, MadeClass, Returns, ReturnsWit
 __all__ = ["BUILTIN", "MODULES", "Alias", "BlockingApi", "Catalogue", "MadeClass", "Returns", "ReturnsWithout",
            "build_catalogue"]
 
-MODULES = (http, files, filesystem, processes, waits, sql, drivers, orms, documents, vector_stores, cache, cloud,
-           email, network, vendor, devtools, web_data, inference, llm, model_apis, backends, browsers,
+MODULES = (http, files, filesystem, processes, waits, sql, drivers, warehouses, orms, documents, vector_stores,
+           cache, cloud, email, network, vendor, devtools, web_data, inference, llm, model_apis, backends, browsers,
            document_loaders, office_files, rendering, cpu, frameworks)
 
 

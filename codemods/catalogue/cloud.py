@@ -199,10 +199,18 @@ _GOOGLE_API_ENTRIES = [
                 why="downloads the next chunk of the file over HTTPS"),
 ]
 
+# Aliyun OSS (oss2): a ``Bucket`` is built without I/O; its object methods are HTTPS requests
+# (``sign_url`` only computes a signature, and is not listed).
+_OSS = [*each("oss2.Bucket", ("put_object", "get_object", "put_object_from_file", "get_object_to_file",
+                              "delete_object", "batch_delete_objects", "object_exists", "head_object",
+                              "copy_object", "append_object", "get_object_meta", "list_objects",
+                              "list_objects_v2"), "cloud", why="an HTTPS request to Aliyun OSS")]
+
 ENTRIES: list[BlockingApi] = [*_BOTO3, *_AZURE_ENTRIES, *_GCS_ENTRIES, *_MINIO, *_DOCKER_ENTRIES, *_K8S_ENTRIES,
-                              *_GOOGLE_API_ENTRIES]
+                              *_GOOGLE_API_ENTRIES, *_OSS]
 
 RETURNS: list[Returns] = [
+    *instance("oss2.Bucket"),
     Returns(f"{_DISCOVERY}.build", f"{_DISCOVERY}.Resource"),
     Returns(f"{_DISCOVERY}.Resource.*()", f"{_DISCOVERY}.Resource"),
     Returns(f"{_DISCOVERY}.Resource.new_batch_http_request", "googleapiclient.http.BatchHttpRequest"),

@@ -3,10 +3,10 @@
 Each client is built without I/O; each call is an HTTP request to the model
 server or API, often of seconds: Ollama's module functions and ``Client``
 (httpx inside), Groq's and Mistral's OpenAI-shaped resource trees
-(``client.chat.completions.create``, ``client.chat.complete``), Cohere's
+(``client.chat.completions.create``, ``client.chat.complete``; ZhipuAI's too), Cohere's
 ``Client``/``ClientV2`` methods, Google's Gemini SDKs (``google.generativeai``:
 ``GenerativeModel.generate_content``; ``google.genai``: ``Client().models``)
-and Replicate's ``run``. Only google.generativeai's ``*_async`` methods live on
+Replicate's ``run``, DashScope's ``Generation.call`` and Qianfan's ``do``. Only google.generativeai's ``*_async`` methods live on
 the same object and are recorded as twins; the other async clients are other
 objects, built and closed elsewhere, so the fix moves the call to the
 threadpool instead.
@@ -21,12 +21,15 @@ _MODEL_CALL = "an HTTP request to the model API (a model run, often of seconds)"
 _OLLAMA = ("chat", "generate", "embed", "embeddings", "pull", "push", "create", "delete", "copy", "list", "show",
            "ps", "web_search", "web_fetch")
 #: OpenAI-shaped SDKs: client class -> {attribute path on the client: (resource class, methods)}.
-_OPENAI_SHAPED = {
+_OPENAI_SHAPED: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     "groq.Groq": {"chat.completions": ("groq.resources.chat.Completions", ("create",)),
                   "embeddings": ("groq.resources.Embeddings", ("create",)),
                   "audio.transcriptions": ("groq.resources.audio.Transcriptions", ("create",)),
                   "audio.translations": ("groq.resources.audio.Translations", ("create",)),
                   "models": ("groq.resources.Models", ("list", "retrieve", "delete"))},
+    "zhipuai.ZhipuAI": {"chat.completions": ("zhipuai.api_resource.chat.Completions", ("create",)),
+                        "embeddings": ("zhipuai.api_resource.Embeddings", ("create",)),
+                        "images": ("zhipuai.api_resource.Images", ("generations",))},
     "mistralai.Mistral": {"chat": ("mistralai.chat.Chat", ("complete", "stream", "parse")),
                           "embeddings": ("mistralai.embeddings.Embeddings", ("create",)),
                           "fim": ("mistralai.fim.Fim", ("complete", "stream")),
@@ -35,7 +38,11 @@ _OPENAI_SHAPED = {
                           "models": ("mistralai.models_.Models", ("list", "retrieve", "delete")),
                           "agents": ("mistralai.agents.Agents", ("complete", "stream"))},
 }
-_GROUPS = {"groq.Groq": {"chat": "groq.resources.chat.Chat", "audio": "groq.resources.audio.Audio"}}
+_GROUPS: dict[str, dict[str, str]] = {"groq.Groq": {"chat": "groq.resources.chat.Chat", "audio": "groq.resources.audio.Audio"},
+           "zhipuai.ZhipuAI": {"chat": "zhipuai.api_resource.chat.Chat"}}
+_DASHSCOPE = ("Generation", "TextEmbedding", "MultiModalConversation", "ImageSynthesis", "Application",
+              "MultiModalEmbedding", "TextReRank")
+_QIANFAN = ("ChatCompletion", "Completion", "Embedding", "Text2Image", "Reranker")
 _GEMINI = "google.generativeai.GenerativeModel"
 _GEMINI_CHAT = "google.generativeai.ChatSession"
 _GENAI = "google.genai.Client"
@@ -75,11 +82,15 @@ ENTRIES: list[BlockingApi] = [
     *each("google.genai.files.Files", ("upload", "get", "list", "delete", "download"), "vendor", why=_MODEL_CALL),
     *each("google.genai.chats.Chat", ("send_message", "send_message_stream"), "vendor", why=_MODEL_CALL),
     *each("replicate", ("run", "stream"), "vendor", why="starts a prediction and polls until it ends"),
+    # Alibaba's DashScope (Qwen) and Baidu's Qianfan: ``Generation.call(...)``, ``ChatCompletion().do(...)``.
+    *[api for name in _DASHSCOPE for api in each(f"dashscope.{name}", ("call",), "vendor", why=_MODEL_CALL)],
+    *[api for name in _QIANFAN for api in each(f"qianfan.{name}", ("do", "batch_do"), "vendor", why=_MODEL_CALL)],
     *each("replicate.Client", ("run", "stream"), "vendor", why="starts a prediction and polls until it ends"),
 ]
 
 RETURNS: list[Returns] = [
-    *instance("ollama.Client", "cohere.Client", "cohere.ClientV2", _GEMINI, _GENAI, "replicate.Client"),
+    *instance("ollama.Client", "cohere.Client", "cohere.ClientV2", _GEMINI, _GENAI, "replicate.Client",
+              *[f"qianfan.{name}" for name in _QIANFAN]),
     *_OPENAI_SHAPED_PART[1],
     Returns(f"{_GEMINI}.start_chat", _GEMINI_CHAT),
     Returns(f"{_GENAI}.models", _GENAI_MODELS),
