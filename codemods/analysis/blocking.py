@@ -162,11 +162,15 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
         handed = {id(argument) for call, target, awaited, _c in resolved
                   if not awaited and target.function is not None and not target.function.is_async
                   for argument in call.args if isinstance(argument, ast.Call)}
+        # ``notify(payload)`` as a statement, ``notify`` an ``async def``: the coroutine is dropped unrun.
+        statements = {id(node.value) for node in iter_loop_nodes(function.node.body, per_call=True, known=known)
+                      if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)}
+        dropped = {id(call) for call, target, _a, _c in resolved if id(call) in statements and _coroutines_only(target)}
         # A plain ``def`` whose caller awaits what it returns runs the returned coroutine there.
         returned_awaited = RESULT_AWAITED in known
         for call, target, awaited, consumed in resolved:
             on_loop = function.is_async or returned_awaited and awaited
-            yield call, target, awaited, consumed, on_loop and id(call) not in spawned | handed
+            yield call, target, awaited, consumed, on_loop and id(call) not in spawned | handed | dropped
 
     def _effective(
         self, call: ast.Call, target: CallTarget, awaited: bool, caller_is_async: bool, depth: int,
@@ -381,3 +385,8 @@ def direct_scope_calls(body: list[ast.stmt], scope: Scope, resolver: Resolver) -
         if target is not None:
             out.append((call, target))
     return out
+
+
+def _coroutines_only(target: CallTarget) -> bool:
+    """Every function the call may run is an ``async def``: calling it only makes a coroutine."""
+    return all(t.function is not None and t.function.is_async for t in target.alternatives or (target,))

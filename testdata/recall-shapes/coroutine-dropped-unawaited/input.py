@@ -1,0 +1,44 @@
+"""An ``async def`` called as a statement, without ``await``: its coroutine is dropped and its body never runs."""
+
+import time
+
+import requests
+from fastapi import FastAPI
+
+app = FastAPI()
+
+
+class Relay:
+    async def push(self, payload: dict) -> None:  # expect-fix: swap-to-async
+        requests.post("https://relay.example.com/events", json=payload, timeout=5)  # expect: UNB110
+
+    def push_now(self, payload: dict) -> None:
+        requests.post("https://relay.example.com/events", json=payload, timeout=5)
+
+
+relay = Relay()
+
+
+async def audit(event: str) -> None:
+    time.sleep(0.5)
+    print(event)
+
+
+@app.post("/events")
+async def post_event(payload: dict):
+    relay.push(payload)  # a bug (never sent), but not a stall
+    audit("posted")
+    return {"status": "queued"}
+
+
+@app.post("/events/awaited")
+async def post_event_awaited(payload: dict):  # expect-fix: swap-to-async
+    pending = relay.push(payload)  # expect: UNB110
+    await pending
+    return {"status": "sent"}
+
+
+@app.post("/events/now")
+async def post_event_now(payload: dict):  # expect-fix: convert-to-def
+    relay.push_now(payload)  # expect: UNB110
+    return {"status": "sent"}
