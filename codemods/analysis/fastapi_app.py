@@ -190,8 +190,8 @@ class _Collector:
         keywords = keyword_arguments(call, scope)
         if callee in _DEPENDS:
             self.add(call.args[0] if call.args else keywords.get("dependency"), scope, Kind.DEPENDENCY)
-        elif callee in _ROUTE_CLASSES:
-            self.add(call.args[1] if len(call.args) > 1 else keywords.get("endpoint"), scope, _ROUTE_CLASSES[callee])
+        elif (route_kind := self._route_class_kind(callee)) is not None:
+            self.add(call.args[1] if len(call.args) > 1 else keywords.get("endpoint"), scope, route_kind)
         elif callee in _BACKGROUND_TASK:
             self.add(call.args[0] if call.args else keywords.get("func"), scope, Kind.BACKGROUND)
         elif callee in STREAMING_RESPONSES:
@@ -224,6 +224,15 @@ class _Collector:
                 self.add(keywords.get("dispatch"), scope, Kind.MIDDLEWARE)
                 if call.args:
                     self.asgi_class(call.args[0], scope, ("dispatch", "__call__"), Kind.MIDDLEWARE)
+
+    def _route_class_kind(self, callee: str | None) -> Kind | None:
+        """``Route``/``APIRoute`` and their websocket twins, or a project subclass of one
+        (``class ApiRoute(Route)``, then ``ApiRoute("/profile", profile)``)."""
+        if callee is None or callee in _ROUTE_CLASSES:
+            return _ROUTE_CLASSES.get(callee) if callee else None
+        if self.resolver.project_symbol(callee) is None:
+            return None
+        return next((_ROUTE_CLASSES[b] for b in self.resolver.external_bases(callee) if b in _ROUTE_CLASSES), None)
 
     def tasks(self) -> None:
         """Coroutines scheduled on the server's loop (``create_task(poll())``) by an ``async def``,
@@ -313,7 +322,10 @@ _REGISTERING_NAMES = frozenset({
 def _may_register(call: ast.Call) -> bool:
     if isinstance(call.func, ast.Call):
         return callee_name(call.func) in _DECORATOR_KINDS
-    return callee_name(call) in _REGISTERING_NAMES or any(k.arg in _APP_HANDLER_KEYWORDS for k in call.keywords)
+    name = callee_name(call)
+    # ``ApiRoute(...)``: a project's route class is named like the one it derives from.
+    return name in _REGISTERING_NAMES or name.endswith("Route") or any(k.arg in _APP_HANDLER_KEYWORDS
+                                                                     for k in call.keywords)
 
 
 def _calls_in(node: ast.AST) -> Iterator[ast.Call]:
