@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from ..models import Kind
 from .app_objects import APP_CLASSES, AppObjects
 from .definitions import DefinedFunction, callee_name
-from .frames import LOOP_SPAWNERS, frame_calls, keyword_arguments
+from .frames import LOOP_SPAWNERS, frame_calls, iter_loop_nodes, keyword_arguments
 from .made_functions import returned_functions
 from .modules import ModuleInfo, function_key
 from .registry import Registration
@@ -168,9 +168,24 @@ class _Collector:
                         self.call(call, function.enclosing)
         self.classes()
         self.tasks()
+        if "lifespan_context" in self.module.text:
+            self._assigned_lifespans()
         for expr, scope in scheduled_jobs(self.module, self.resolver) if may_schedule(self.module) else ():
             self.add(expr, scope, Kind.BACKGROUND)
         return self.found
+
+    def _assigned_lifespans(self) -> None:
+        """``app.router.lifespan_context = wrapper``: a lifespan set by assignment, often one that
+        wraps the app's own (``async with main_lifespan(app): yield``)."""
+        frames = [(self.module.tree.body, self.module.scope)]
+        frames += [(f.node.body, f.scope) for f in self.module.functions
+                   if any(isinstance(n, ast.Attribute) and n.attr == "lifespan_context" for n in ast.walk(f.node))]
+        for body, scope in frames:
+            for node in iter_loop_nodes(body):
+                if isinstance(node, ast.Assign) and any(
+                        isinstance(t, ast.Attribute) and t.attr == "lifespan_context" and self.apps.is_app(t.value, scope)
+                        for t in node.targets):
+                    self.add(node.value, scope, Kind.LIFESPAN)
 
     def decorators(self, function: DefinedFunction) -> None:
         for index, decorator in enumerate(function.node.decorator_list):
