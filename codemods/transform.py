@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .chunk_indent import with_project_indent
 from .diffing import split_lines
 from .import_order import ImportStyle, imported_below, place_added_imports
 from .layout import DEFAULT_LINE_LENGTH, split_long_lines
@@ -139,11 +140,10 @@ def _rewrite_chunk(chunk: list[str], first_line: int, edits: list[NodeEdit]) -> 
     header = "if 1:\n" if indented else ""
     shift = first_line - (2 if indented else 1)
     source = header + "".join(chunk)
-    missing_newline = bool(chunk) and not chunk[-1].endswith(("\n", "\r"))
-    if missing_newline:
+    if missing_newline := bool(chunk) and not chunk[-1].endswith(("\n", "\r")):
         source += "\n"
     try:
-        module = cst.parse_module(source)
+        module = with_project_indent(cst.parse_module(source))
     except Exception as error:  # libcst raises several types for input ast accepted
         raise TransformError(f"libcst cannot parse this function: {str(error).splitlines()[0]}") from error
     pending = {(e.node_type, e.line - shift, e.column, _shifted(e.end, shift)): e for e in edits}
