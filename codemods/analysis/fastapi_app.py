@@ -58,7 +58,8 @@ _DEPENDS = frozenset(
      "fastapi.param_functions.Depends", "fastapi.param_functions.Security"}
 )
 _BACKGROUND_TASK = frozenset({"starlette.background.BackgroundTask", "fastapi.background.BackgroundTask"})
-_APP_HANDLER_KEYWORDS = frozenset({"lifespan", "on_startup", "on_shutdown", "exception_handlers"})
+_APP_HANDLER_KEYWORDS = frozenset({"lifespan", "on_startup", "on_shutdown", "exception_handlers", "route_class"})
+_ASSIGNED_HANDLERS = frozenset({"lifespan_context", "route_class"})
 #: Response classes that iterate their content: an async generator there runs on the loop (F5.5).
 STREAMING_RESPONSES = frozenset(
     {"starlette.responses.StreamingResponse", "fastapi.responses.StreamingResponse", "fastapi.StreamingResponse",
@@ -168,24 +169,31 @@ class _Collector:
                         self.call(call, function.enclosing)
         self.classes()
         self.tasks()
-        if "lifespan_context" in self.module.text:
-            self._assigned_lifespans()
+        if "lifespan_context" in self.module.text or "route_class" in self.module.text:
+            self._assigned_handlers()
         for expr, scope in scheduled_jobs(self.module, self.resolver) if may_schedule(self.module) else ():
             self.add(expr, scope, Kind.BACKGROUND)
         return self.found
 
-    def _assigned_lifespans(self) -> None:
+    def _assigned_handlers(self) -> None:
         """``app.router.lifespan_context = wrapper``: a lifespan set by assignment, often one that
-        wraps the app's own (``async with main_lifespan(app): yield``)."""
+        wraps the app's own (``async with main_lifespan(app): yield``); ``app.router.route_class =
+        TimedRoute``: a custom route class for the routes added after it."""
         frames = [(self.module.tree.body, self.module.scope)]
         frames += [(f.node.body, f.scope) for f in self.module.functions
-                   if any(isinstance(n, ast.Attribute) and n.attr == "lifespan_context" for n in ast.walk(f.node))]
+                   if any(isinstance(n, ast.Attribute) and n.attr in _ASSIGNED_HANDLERS for n in ast.walk(f.node))]
         for body, scope in frames:
             for node in iter_loop_nodes(body):
-                if isinstance(node, ast.Assign) and any(
-                        isinstance(t, ast.Attribute) and t.attr == "lifespan_context" and self.apps.is_app(t.value, scope)
-                        for t in node.targets):
-                    self.add(node.value, scope, Kind.LIFESPAN)
+                if not isinstance(node, ast.Assign):
+                    continue
+                for target in node.targets:
+                    if not (isinstance(target, ast.Attribute) and target.attr in _ASSIGNED_HANDLERS
+                            and self.apps.is_app(target.value, scope)):
+                        continue
+                    if target.attr == "route_class":
+                        self.route_handlers(node.value, scope)
+                    else:
+                        self.add(node.value, scope, Kind.LIFESPAN)
 
     def decorators(self, function: DefinedFunction) -> None:
         for index, decorator in enumerate(function.node.decorator_list):
@@ -215,6 +223,7 @@ class _Collector:
                 self.add(content.func, scope, Kind.ROUTE)  # the response body of a route
         elif callee in APP_CLASSES or callee is not None and _APP_HANDLER_KEYWORDS & keywords.keys() \
                 and self.apps.is_app_class(callee):  # ``class GuardrailsApp(FastAPI)``, then ``GuardrailsApp(lifespan=...)``
+            self.route_handlers(keywords.get("route_class"), scope)
             self.add(keywords.get("lifespan"), scope, Kind.LIFESPAN)
             self.add(keywords.get("on_startup"), scope, Kind.LIFESPAN)
             self.add(keywords.get("on_shutdown"), scope, Kind.LIFESPAN)
@@ -303,6 +312,24 @@ class _Collector:
             target = self.resolver.method(owner, method)
             if target is not None and target.function is not None and target.module is not None:
                 self.found.append(Registration(function_key(target.module.path, target.function.qualname), kind))
+
+    def route_handlers(self, expr: ast.expr | None, scope: Scope) -> None:
+        """``APIRouter(route_class=TimedRoute)``: the handler ``TimedRoute.get_route_handler``
+        returns wraps every route of the router and runs on the loop for each request (FastAPI's
+        "custom APIRoute class"). It must stay async, as a middleware must: the route awaits it."""
+        name = self.resolver.qualified(expr, scope) if expr is not None else None
+        symbol = self.resolver.project_symbol(name) if name else None
+        if symbol is None or symbol.kind != "class":
+            return
+        target = self.resolver.method(f"{symbol.module.name}.{symbol.qualname}", "get_route_handler")
+        getter, module = (target.function, target.module) if target is not None else (None, None)
+        if getter is None or module is None:
+            return
+        for node in iter_loop_nodes(getter.node.body):
+            returned = module.by_qualname.get(f"{getter.qualname}.{node.value.id}") \
+                if isinstance(node, ast.Return) and isinstance(node.value, ast.Name) else None
+            if returned is not None and returned.is_async:
+                self.found.append(Registration(function_key(module.path, returned.qualname), Kind.MIDDLEWARE))
 
     def classes(self) -> None:
         """``BaseHTTPMiddleware.dispatch``, ``StaticFiles`` hooks and class-based endpoints, found by their bases."""
