@@ -99,14 +99,19 @@ class ArgumentTypes:
 
     def _from_callers(self, function: DefinedFunction, name: str, index: int, depth: int) -> str | None:
         types: list[str] = []
-        for argument, scope in self.passed(function, name, index):
+        for argument, scope in self.passed(function, name, index, depth + 1):
             found = self.resolver.type_of(argument, scope, depth + 1)
             if found is not None:
                 types.append(found)
         return union(types)
 
-    def passed(self, function: DefinedFunction, name: str, index: int) -> list[tuple[ast.expr, Scope]]:
-        """The expressions callers pass for the parameter, each with the scope it is read in."""
+    def passed(self, function: DefinedFunction, name: str, index: int, depth: int = 0) -> list[tuple[ast.expr, Scope]]:
+        """The expressions callers pass for the parameter, each with the scope it is read in.
+
+        ``depth``: how deep in a type question this is asked. Finding a caller's target types
+        its receiver, which may be another caller-typed parameter: the depth goes on, so a long
+        chain of such parameters (FastAPI's own ``add_api_route`` plumbing) is cut at the
+        resolver's bound instead of at Python's recursion limit."""
         found: list[tuple[ast.expr, Scope]] = []
         is_init = function.owner_class is not None and function.node.name == "__init__"
         bound = function.owner_class is not None  # ``self`` is passed by the call itself
@@ -122,7 +127,7 @@ class ArgumentTypes:
                     continue
                 found += [(k.value, caller_scope) for k in call.keywords if k.arg == name]
                 continue
-            target = self.resolver.call_target(call, caller_scope)
+            target = self.resolver.call_target(call, caller_scope, depth)
             if target is None or target.function is None or target.function.node is not function.node:
                 continue
             shift = 1 if bound else 0
