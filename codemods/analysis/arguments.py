@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from .modules import ModuleInfo
     from .resolver import Resolver
 
+#: Where a call is read: the module's scope, or the function it is in (its scope built on demand).
+_Where = Scope | DefinedFunction
 _MAX_CALLERS = 24
 _PASSING = frozenset({"add_middleware", "partial"})
 
@@ -44,8 +46,8 @@ class ArgumentTypes:
         self.resolver = resolver
         self._memo: Memo[tuple[int, str], str | None] = Memo(resolver.cuts)
         self._callables: Memo[tuple[int, str], CallTarget | None] = Memo(resolver.cuts)
-        self._calls: dict[str, list[tuple[Scope, ast.Call]]] = {}
-        self._module_calls: dict[int, tuple[ModuleInfo, dict[str, list[tuple[Scope, ast.Call]]]]] = {}
+        self._calls: dict[str, list[tuple[_Where, ast.Call]]] = {}
+        self._module_calls: dict[int, tuple[ModuleInfo, dict[str, list[tuple[_Where, ast.Call]]]]] = {}
 
     def parameter_type(self, node: ast.AST, name: str, index: int, depth: int) -> str | None:
         function = self.resolver.index.defined(node)
@@ -118,9 +120,10 @@ class ArgumentTypes:
         for wrapper in wrappers(function, self.resolver):
             found += _wrapper_arguments(wrapper, index, self.resolver)
         word = function.owner_class.rsplit(".", 1)[-1] if is_init and function.owner_class else function.node.name
-        for caller_scope, call in self._calls_naming(word):
+        for where, call in self._calls_naming(word):
             if len(found) >= _MAX_CALLERS:
                 break
+            caller_scope = where.scope if isinstance(where, DefinedFunction) else where
             passed = _passed_class(call, word)
             if passed is not None:
                 if not self._is_class_of(passed, caller_scope, function):
@@ -150,12 +153,12 @@ class ArgumentTypes:
         init = symbol.module.by_qualname.get(f"{symbol.qualname}.__init__")
         return init is not None and init.node is function.node
 
-    def _calls_naming(self, word: str) -> list[tuple[Scope, ast.Call]]:
+    def _calls_naming(self, word: str) -> list[tuple[_Where, ast.Call]]:
         """The calls of ``word`` (or that hand the class ``word`` over) in the files that name it
         (walked once per name: every parameter of a function asks for the same calls)."""
         if word in self._calls:
             return self._calls[word]
-        calls: list[tuple[Scope, ast.Call]] = []
+        calls: list[tuple[_Where, ast.Call]] = []
         self._calls[word] = calls
         if word.startswith("__") and word.endswith("__"):
             # ``__call__``, ``__enter__``...: called by the language (``obj()``, ``with``), hardly
@@ -169,15 +172,17 @@ class ArgumentTypes:
             calls += self._calls_by_word(info).get(word, ())
         return calls
 
-    def _calls_by_word(self, info: ModuleInfo) -> dict[str, list[tuple[Scope, ast.Call]]]:
+    def _calls_by_word(self, info: ModuleInfo) -> dict[str, list[tuple[_Where, ast.Call]]]:
         """Every call of a module, by the word it calls (and by the class a ``partial`` or
-        ``add_middleware`` hands over): one walk per module, however many names are asked."""
+        ``add_middleware`` hands over): one walk per module, however many names are asked.
+        Each call keeps the function it is in, whose scope is built only if the call is asked
+        about: most of a module's functions never are."""
         cached = self._module_calls.get(id(info))
         if cached is not None and cached[0] is info:
             return cached[1]
-        by_word: dict[str, list[tuple[Scope, ast.Call]]] = {}
-        frames: list[tuple[list[ast.stmt], Scope]] = [(info.tree.body, info.scope)]
-        frames += [(f.node.body, f.scope) for f in info.functions]
+        by_word: dict[str, list[tuple[_Where, ast.Call]]] = {}
+        frames: list[tuple[list[ast.stmt], _Where]] = [(info.tree.body, info.scope)]
+        frames += [(f.node.body, f) for f in info.functions]
         for body, scope in frames:
             for node in iter_loop_nodes(body):
                 if not isinstance(node, ast.Call):
