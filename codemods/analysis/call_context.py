@@ -22,7 +22,7 @@ from __future__ import annotations
 import ast
 from dataclasses import replace
 
-from .classes import CallTarget
+from .classes import CallTarget, is_super
 from .definitions import DefinedFunction
 from .frames import (
     FRESH_SELF,
@@ -120,7 +120,7 @@ class CallContext:
         own = helper.scope.bindings.get(positional[0].arg, []) if positional else []
         if len(own) != 1 or own[0].kind != "instance":
             return ()  # a staticmethod, or ``self`` bound again in the body
-        receiver = _own_class(scope) if _is_bare_super(call.func.value) else self.resolver.type_of(call.func.value, scope)
+        receiver = _own_class(scope) if is_super(call.func.value) else self.resolver.type_of(call.func.value, scope)
         if receiver is None or receiver == own[0].target or "|" in receiver or receiver in self.resolver.catalogue.classes:
             return ()
         names = self._self_called(helper, positional[0].arg)
@@ -197,10 +197,6 @@ class CallContext:
         if isinstance(value, tuple) and value[:1] == ("callable",):
             return self._passed_targets.get(value[1])
         return None
-
-
-def _is_bare_super(expr: ast.expr) -> bool:
-    return isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "super" and not expr.args
 
 
 def _own_class(scope: Scope) -> str | None:

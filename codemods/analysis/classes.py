@@ -39,7 +39,8 @@ def _decorated_with(node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> 
     return name in decorator_names(node)
 
 
-def _is_super(expr: ast.expr) -> bool:
+def is_super(expr: ast.expr) -> bool:
+    """``super()`` (or ``super(Cls, self)``): the object the method runs on, seen from its class's bases."""
     return isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "super"
 
 

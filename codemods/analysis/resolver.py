@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from ..catalogue import BlockingApi, Catalogue
 from .arguments import ArgumentTypes
-from .classes import CallTarget, ClassMembers, _is_super
+from .classes import CallTarget, ClassMembers, is_super
 from .declared import CONTAINER as _CONTAINER
 from .declared import MAX_DEPTH as _MAX_DEPTH
 from .declared import DeclaredTypes, display_values, is_empty_or_display, union
@@ -381,7 +381,7 @@ class Resolver(ClassMembers):
             return dispatched(self, call.func, scope) or self._function_value(call.func, scope, depth)
         elif isinstance(call.func, ast.Subscript):
             return self._function_value(call.func, scope, depth)  # ``HANDLERS[name]()``
-        if isinstance(call.func, ast.Attribute) and _is_super(call.func.value):
+        if isinstance(call.func, ast.Attribute) and is_super(call.func.value):
             return self._super_method(scope, call.func.attr)
         if isinstance(call.func, ast.Attribute):
             owner = self.type_of(call.func.value, scope, depth + 1)
