@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from .declared import own_nodes
 from .definitions import DefinedFunction
 from .modules import ModuleInfo
 from .scope import Scope
@@ -35,7 +36,7 @@ def state_assignments(module: ModuleInfo, attr: str) -> Iterator[tuple[ast.expr,
     frames: list[tuple[list[ast.stmt], DefinedFunction | None]] = [(module.tree.body, None)]
     frames += [(function.node.body, function) for function in module.functions]
     for body, function in frames:
-        for node in _own_nodes(body):
+        for node in own_nodes(body):
             if isinstance(node, ast.Assign):
                 targets, value = node.targets, node.value
             elif isinstance(node, ast.AnnAssign) and node.value is not None:
@@ -53,12 +54,3 @@ def owner_by_name(owner: ast.expr) -> bool:
     name = owner.id if isinstance(owner, ast.Name) else owner.attr if isinstance(owner, ast.Attribute) else ""
     return name in _OWNER_NAMES
 
-
-def _own_nodes(body: list[ast.stmt]) -> Iterator[ast.AST]:
-    """The nodes of a body, without the bodies of the functions and classes defined in it."""
-    stack: list[ast.AST] = list(reversed(body))
-    while stack:
-        node = stack.pop()
-        yield node
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            stack.extend(reversed(list(ast.iter_child_nodes(node))))

@@ -41,10 +41,10 @@ def _parsed(annotation: ast.AST) -> ast.AST | None:
     return annotation
 
 
-def _own_nodes(function: DefinedFunction) -> list[ast.AST]:
-    """The nodes of a function's own frame (nested functions, classes and lambdas left out)."""
+def own_nodes(body: list[ast.stmt]) -> list[ast.AST]:
+    """The nodes of a body's own frame (nested functions, classes and lambdas left out)."""
     found: list[ast.AST] = []
-    stack: list[ast.AST] = list(function.node.body)
+    stack: list[ast.AST] = list(body)
     while stack:
         node = stack.pop()
         found.append(node)
@@ -55,7 +55,7 @@ def _own_nodes(function: DefinedFunction) -> list[ast.AST]:
 
 def _own_returns(function: DefinedFunction) -> list[ast.expr | None]:
     """The values of the ``return`` statements of a function's own frame."""
-    return [node.value for node in _own_nodes(function) if isinstance(node, ast.Return)]
+    return [node.value for node in own_nodes(function.node.body) if isinstance(node, ast.Return)]
 
 
 def _is_context_manager(function: DefinedFunction) -> bool:
@@ -189,10 +189,10 @@ class DeclaredTypes:
             return None
         if _is_context_manager(function):
             # ``with session_scope() as session``: what the generator yields is what ``as`` binds.
-            yielded = [n.value for n in _own_nodes(function) if isinstance(n, ast.Yield) and n.value is not None]
+            yielded = [n.value for n in own_nodes(function.node.body) if isinstance(n, ast.Yield) and n.value is not None]
             return self.resolver.type_of(yielded[0], function.scope, depth + 1) if len(yielded) == 1 else None
         if (function.is_async and not awaited) or any(isinstance(n, (ast.Yield, ast.YieldFrom))
-                                                      for n in _own_nodes(function)):
+                                                      for n in own_nodes(function.node.body)):
             return None
         types: set[str] = set()
         for returned in _own_returns(function):
