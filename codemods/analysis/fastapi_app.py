@@ -8,10 +8,12 @@ another module): route, websocket, middleware, exception-handler and
 lifespan decorators on ``FastAPI()``/``APIRouter()``/``Starlette()``
 instances (also imported ones, ``app.router``, and apps made where the analysis
 cannot see: :mod:`.unseen_apps`), also applied by hand (``app.get("/r/{slug}")(serve)``);
-``add_api_route`` and the other registration calls; ``APIRoute``/``Route`` objects;
+``add_api_route`` and the other registration calls; ``APIRoute``/``Route`` objects
+(and a project's subclasses of them); the handler a custom ``route_class`` wraps routes in;
 ``Depends`` and ``Security`` anywhere (defaults, ``Annotated``, aliases, ``dependencies=[...]``);
 ``add_task``/``BackgroundTask``; ``lifespan=``/``on_startup=``/
-``exception_handlers=`` arguments; ``BaseHTTPMiddleware`` subclasses,
+``exception_handlers=`` arguments (also to a project subclass of ``FastAPI``) and
+``app.router.lifespan_context = ...``; ``BaseHTTPMiddleware`` subclasses,
 mounted ASGI apps (``app.mount``, ``StaticFiles`` subclasses) and
 class-based endpoints; and the coroutines those functions schedule on the
 loop (``create_task``) and the jobs an ``AsyncIOScheduler`` runs there
