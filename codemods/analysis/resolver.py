@@ -124,10 +124,10 @@ class Resolver(ClassMembers):
             left = self.type_of(expr.left, scope, depth + 1)
             return left if left == "pathlib.Path" else self.catalogue.returns.get(f"{left}.__truediv__") if left else None
         if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.BitOr):
-            # ``prompt | llm``: a LangChain pipeline with a model in it (``__or__``/``__ror__`` entries).
-            left, right = self.type_of(expr.left, scope, depth + 1), self.type_of(expr.right, scope, depth + 1)
-            returns = self.catalogue.returns
-            return (returns.get(f"{left}.__or__") if left else None) or (returns.get(f"{right}.__ror__") if right else None)
+            left = self.type_of(expr.left, scope, depth + 1)  # ``prompt | llm``: LangChain ``__or__`` entries
+            piped = self.catalogue.returns.get(f"{left}.__or__") if left else None
+            right = None if piped else self.type_of(expr.right, scope, depth + 1)  # asked only when needed
+            return piped or (self.catalogue.returns.get(f"{right}.__ror__") if right else None)
         if isinstance(expr, ast.Await):
             if isinstance(expr.value, ast.Call):
                 target = self.call_target(expr.value, scope, depth + 1)
