@@ -29,6 +29,7 @@ from collections.abc import Iterator
 
 from ..models import Kind
 from .app_objects import APP_CLASSES, AppObjects
+from .declared import members
 from .definitions import DefinedFunction, callee_name
 from .frames import LOOP_SPAWNERS, frame_calls, iter_loop_nodes, keyword_arguments
 from .made_functions import returned_functions
@@ -60,6 +61,11 @@ _DEPENDS = frozenset(
      "fastapi.param_functions.Depends", "fastapi.param_functions.Security"}
 )
 _BACKGROUND_TASK = frozenset({"starlette.background.BackgroundTask", "fastapi.background.BackgroundTask"})
+_BACKGROUND_TASKS = frozenset({"starlette.background.BackgroundTasks", "fastapi.background.BackgroundTasks",
+                               "fastapi.BackgroundTasks"})
+#: The framework's own packages: a registration inside them is its plumbing (``def Depends(dependency):
+#: return params.Depends(dependency)``), whose callers the collector reads where they call the API.
+_FRAMEWORK_PACKAGES = frozenset({"fastapi", "starlette"})
 _APP_HANDLER_KEYWORDS = frozenset({"lifespan", "on_startup", "on_shutdown", "exception_handlers", "route_class"})
 _ASSIGNED_HANDLERS = frozenset({"lifespan_context", "route_class"})
 #: Response classes that iterate their content: an async generator there runs on the loop (F5.5).
@@ -80,6 +86,8 @@ class _Collector:
         self.apps = AppObjects(resolver)
         self.by_node = {id(f.node): f for f in module.functions}
         self.found: list[Registration] = []
+        #: Whether a registered parameter is followed to what the callers pass (see :meth:`add`).
+        self.follows_parameters = module.name.split(".", 1)[0] not in _FRAMEWORK_PACKAGES
         #: id of a function node -> whether it schedules tasks (``create_task``...) anywhere in its body.
         self._spawning: dict[int, bool] = {}
 
@@ -100,7 +108,8 @@ class _Collector:
         if binding is not None and function is not None:
             # ``FastAPI(lifespan=lifespan)`` in a factory ``create_app(lifespan)``: what its callers pass.
             index, name = binding.target.split(":", 1)
-            for argument, where in self.resolver.arguments.passed(function, name, int(index)):
+            for argument, where in self.resolver.arguments.passed(function, name, int(index)) \
+                    if self.follows_parameters else ():
                 self.add(argument, where, kind, passed + 1)
             return
         key = self.target_key(expr, scope)
@@ -237,7 +246,7 @@ class _Collector:
                 self.add(call.args[0], scope, kind)
         elif isinstance(call.func, ast.Attribute):
             method = call.func.attr
-            if method == "add_task":
+            if method == "add_task" and self._may_be_background_tasks(call.func.value, scope):
                 self.add(call.args[0] if call.args else keywords.get("func"), scope, Kind.BACKGROUND)
             elif method in _REGISTRAR_CALLS and self.apps.is_app(call.func.value, scope):
                 kind, position, keyword = _REGISTRAR_CALLS[method]
@@ -250,6 +259,13 @@ class _Collector:
                 self.add(keywords.get("dispatch"), scope, Kind.MIDDLEWARE)
                 if call.args:
                     self.asgi_class(call.args[0], scope, ("dispatch", "__call__"), Kind.MIDDLEWARE)
+
+    def _may_be_background_tasks(self, receiver: ast.expr, scope: Scope) -> bool:
+        """``background_tasks.add_task(f)``, unless the receiver is known to be something else
+        (rich's ``progress.add_task("Downloading")`` takes a description, not a callable)."""
+        owner = self.resolver.type_of(receiver, scope)
+        return owner is None or any(member in _BACKGROUND_TASKS or _BACKGROUND_TASKS & set(
+            self.resolver.external_bases(member)) for member in members(owner))
 
     def _route_class_kind(self, callee: str | None) -> Kind | None:
         """``Route``/``APIRoute`` and their websocket twins, or a project subclass of one
