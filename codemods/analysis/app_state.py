@@ -17,12 +17,10 @@ application, a request or a websocket: by its type, or, untyped, by its name
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
 
 from .declared import own_nodes
 from .definitions import DefinedFunction
 from .modules import ModuleInfo
-from .scope import Scope
 
 #: The type of ``app.state`` and ``request.state`` (see ``catalogue/frameworks.py``).
 STATE = "starlette.datastructures.State"
@@ -30,9 +28,15 @@ STATE = "starlette.datastructures.State"
 _OWNER_NAMES = frozenset({"app", "application", "request", "websocket", "connection", "conn"})
 
 
-def state_assignments(module: ModuleInfo, attr: str) -> Iterator[tuple[ast.expr, ast.expr, Scope]]:
-    """``(owner, value, scope)`` of each ``owner.state.attr = value`` of the module, with the
-    scope the value is read in (a function's scope is built only for a function that has one)."""
+#: ``(owner, value, function)`` of an assignment ``owner.state.NAME = value``; ``function`` is the
+#: one whose frame reads ``value`` (``None``: the module's), its scope built only when asked.
+StateAssignment = tuple[ast.expr, ast.expr, DefinedFunction | None]
+
+
+def state_assignments(module: ModuleInfo) -> dict[str, list[StateAssignment]]:
+    """Every ``owner.state.NAME = value`` of the module, by ``NAME``: one walk of the module
+    answers every attribute (an application's routes ask for dozens)."""
+    found: dict[str, list[StateAssignment]] = {}
     frames: list[tuple[list[ast.stmt], DefinedFunction | None]] = [(module.tree.body, None)]
     frames += [(function.node.body, function) for function in module.functions]
     for body, function in frames:
@@ -44,9 +48,10 @@ def state_assignments(module: ModuleInfo, attr: str) -> Iterator[tuple[ast.expr,
             else:
                 continue
             for target in targets:
-                if isinstance(target, ast.Attribute) and target.attr == attr \
-                        and isinstance(target.value, ast.Attribute) and target.value.attr == "state":
-                    yield target.value.value, value, function.scope if function else module.scope
+                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Attribute) \
+                        and target.value.attr == "state":
+                    found.setdefault(target.attr, []).append((target.value.value, value, function))
+    return found
 
 
 def owner_by_name(owner: ast.expr) -> bool:

@@ -130,14 +130,18 @@ class ArgumentTypes:
                     continue
                 found += [(k.value, caller_scope) for k in call.keywords if k.arg == name]
                 continue
+            position = index - (1 if bound else 0)
+            positional = 0 <= position < len(call.args) and not any(
+                isinstance(a, ast.Starred) for a in call.args[:position + 1])
+            keywords = [(k.value, caller_scope) for k in call.keywords if k.arg == name]
+            if not positional and not keywords:
+                continue  # passes nothing for it (``cache.get(key)`` for ``default``): no need to resolve
             target = self.resolver.call_target(call, caller_scope, depth)
             if target is None or target.function is None or target.function.node is not function.node:
                 continue
-            shift = 1 if bound else 0
-            position = index - shift
-            if 0 <= position < len(call.args) and not any(isinstance(a, ast.Starred) for a in call.args[:position + 1]):
+            if positional:
                 found.append((call.args[position], caller_scope))
-            found += [(k.value, caller_scope) for k in call.keywords if k.arg == name]
+            found += keywords
         return found
 
     def _is_class_of(self, expr: ast.expr, scope: Scope, function: DefinedFunction) -> bool:

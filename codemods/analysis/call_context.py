@@ -53,6 +53,8 @@ class CallContext:
     _typed_scopes: dict[tuple[int, Known], Scope]
     #: id of a function node -> the methods its body calls on ``self``.
     _self_calls: dict[int, frozenset[str]]
+    #: id of a function node -> the plain names its body calls (``operation(...)``).
+    _called_names: dict[int, frozenset[str]]
 
     def callee_known(self, call: ast.Call, helper: DefinedFunction, scope: Scope | None, consumed: bool,
                      fresh: bool, awaited: bool = False) -> Known:
@@ -179,9 +181,15 @@ class CallContext:
     def _passed_callables(self, call: ast.Call, helper: DefinedFunction, scope: Scope) -> Known:
         """The project functions a call hands a helper for the parameters the helper calls:
         ``with_retry(count_keys, org)`` runs ``count_keys`` where ``with_retry`` calls ``operation``."""
-        called = {c.func.id for c, _a, _c in iter_calls_consumed(helper.node.body) if isinstance(c.func, ast.Name)}
+        passed = passed_arguments(call, helper)
+        if not passed:
+            return ()
+        called = self._called_names.get(id(helper.node))
+        if called is None:
+            called = self._called_names[id(helper.node)] = frozenset(
+                c.func.id for c, _a, _c in iter_calls_consumed(helper.node.body) if isinstance(c.func, ast.Name))
         known: list[tuple[str, object]] = []
-        for name, value in passed_arguments(call, helper).items():
+        for name, value in passed.items():
             if name not in called:
                 continue
             target = self.resolver.arguments.reference(value, scope)

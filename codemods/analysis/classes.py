@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..catalogue import BlockingApi, Catalogue
-from .app_state import STATE, owner_by_name, state_assignments
+from .app_state import STATE, StateAssignment, owner_by_name, state_assignments
 from .declared import CONTAINER as _CONTAINER
 from .declared import DeclaredTypes, members, union
 from .definitions import DefinedFunction, decorator_names
@@ -89,6 +89,8 @@ class ClassMembers:
     hierarchy: Hierarchy
     _attr_memo: Memo[tuple[str, str], str | None]
     _self_assigned: dict[tuple[int, str], dict[str, list[tuple[DefinedFunction, ast.Assign | ast.AnnAssign]]]]
+    #: id of a module -> (the module, its ``state.NAME = ...`` assignments by name).
+    _state_assigned: dict[int, tuple[ModuleInfo, dict[str, list[StateAssignment]]]]
     cuts: CutTracker
     declared: DeclaredTypes
 
@@ -129,7 +131,11 @@ class ClassMembers:
         ``state.cache``, anywhere (see :mod:`.app_state`)."""
         types: set[str | None] = set()
         for module in self.hierarchy.modules_containing(f"state.{attr}"):
-            for owner, value, scope in state_assignments(module, attr):
+            known = self._state_assigned.get(id(module))
+            if known is None or known[0] is not module:
+                known = self._state_assigned[id(module)] = (module, state_assignments(module))
+            for owner, value, function in known[1].get(attr, ()):
+                scope = function.scope if function is not None else module.scope
                 owner_type = self.type_of(owner, scope, depth + 1)
                 if owner_by_name(owner) if owner_type is None else self.attribute_type(owner_type, "state") == STATE:
                     types.add(self.type_of(value, scope, depth + 1))

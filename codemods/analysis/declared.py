@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .definitions import DefinedFunction, decorator_names
@@ -53,9 +54,22 @@ def own_nodes(body: list[ast.stmt]) -> list[ast.AST]:
     return found
 
 
-def _own_returns(function: DefinedFunction) -> list[ast.expr | None]:
-    """The values of the ``return`` statements of a function's own frame."""
-    return [node.value for node in own_nodes(function.node.body) if isinstance(node, ast.Return)]
+@dataclass(frozen=True)
+class _OwnFrame:
+    """What the type questions read of a function's own frame, from one walk of it: a large
+    function is asked what it returns once per call of it, and walking it each time cost
+    seconds on an application with long route modules."""
+
+    returns: list[ast.expr | None]
+    yields: list[ast.expr]
+    is_generator: bool
+
+
+def _own_frame(function: DefinedFunction) -> _OwnFrame:
+    nodes = own_nodes(function.node.body)
+    return _OwnFrame([n.value for n in nodes if isinstance(n, ast.Return)],
+                     [n.value for n in nodes if isinstance(n, ast.Yield) and n.value is not None],
+                     any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in nodes))
 
 
 def _is_context_manager(function: DefinedFunction) -> bool:
@@ -87,6 +101,13 @@ def members(type_name: str) -> list[str]:
 class DeclaredTypes:
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
+        self._frames: dict[int, _OwnFrame] = {}
+
+    def _frame(self, function: DefinedFunction) -> _OwnFrame:
+        frame = self._frames.get(id(function.node))
+        if frame is None:
+            frame = self._frames[id(function.node)] = _own_frame(function)
+        return frame
 
     def annotation_type(self, annotation: ast.AST, scope: Scope, depth: int = 0) -> str | None:
         if depth > MAX_DEPTH:
@@ -188,20 +209,23 @@ class DeclaredTypes:
             self.resolver.cuts.depth_bound()
             return None
         if _is_context_manager(function):
-            # ``with session_scope() as session``: what the generator yields is what ``as`` binds.
-            yielded = [n.value for n in own_nodes(function.node.body) if isinstance(n, ast.Yield) and n.value is not None]
-            return self.resolver.type_of(yielded[0], function.scope, depth + 1) if len(yielded) == 1 else None
-        if (function.is_async and not awaited) or any(isinstance(n, (ast.Yield, ast.YieldFrom))
-                                                      for n in own_nodes(function.node.body)):
+            return self.yielded_type(function, depth)
+        if (function.is_async and not awaited) or self._frame(function).is_generator:
             return None
         types: set[str] = set()
-        for returned in _own_returns(function):
+        for returned in self._frame(function).returns:
             if returned is None or (isinstance(returned, ast.Constant) and returned.value is None):
                 continue
             found = self.resolver.type_of(returned, function.scope, depth + 1)
             if found is not None:
                 types.add(found)
         return union(types)
+
+    def yielded_type(self, function: DefinedFunction, depth: int) -> str | None:
+        """``with session_scope() as session``: what ``as`` binds is what the generator yields
+        (when it yields in one place only)."""
+        yielded = self._frame(function).yields
+        return self.resolver.type_of(yielded[0], function.scope, depth + 1) if len(yielded) == 1 else None
 
     def unpacked_type(self, value: ast.AST, index: int, scope: Scope, depth: int) -> str | None:
         """Element ``index`` of what ``value`` gives: ``args, store = build()`` types ``store``
@@ -226,7 +250,7 @@ class DeclaredTypes:
                     isinstance(e, ast.Constant) and e.value is Ellipsis for e in elements):
                 return self.annotation_type(elements[index], function.enclosing, depth + 1)
         types: set[str | None] = set()
-        for returned in _own_returns(function):
+        for returned in self._frame(function).returns:
             if not isinstance(returned, ast.Tuple) or index >= len(returned.elts) or any(
                     isinstance(e, ast.Starred) for e in returned.elts):
                 return None

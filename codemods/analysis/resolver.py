@@ -51,7 +51,7 @@ class Resolver(ClassMembers):
         self.cuts = CutTracker()
         self._attr_memo: Memo[tuple[str, str], str | None] = Memo(self.cuts)
         self._type_memo: Memo[tuple[int, int], str | None] = Memo(self.cuts)
-        self._self_assigned = {}
+        self._self_assigned, self._state_assigned = {}, {}
         self.declared = DeclaredTypes(self)
         self.hierarchy = Hierarchy(index)
         self.arguments = ArgumentTypes(self)
