@@ -232,6 +232,10 @@ class _Collector:
             content = call.args[0] if call.args else keywords.get("content")
             if isinstance(content, ast.Call):
                 self.add(content.func, scope, Kind.ROUTE)  # the response body of a route
+            sender = keywords.get("data_sender_callable")  # sse-starlette awaits it beside the body
+            spawner = self.by_node.get(id(scope.function)) if sender is not None else None
+            if sender is not None and spawner is not None:
+                self._task(sender, scope, function_key(self.module.path, spawner.qualname))
         elif callee in APP_CLASSES or callee is not None and _APP_HANDLER_KEYWORDS & keywords.keys() \
                 and self.apps.is_app_class(callee):  # ``class GuardrailsApp(FastAPI)``, then ``GuardrailsApp(lifespan=...)``
             self.route_handlers(keywords.get("route_class"), scope)

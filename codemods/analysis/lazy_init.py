@@ -1,6 +1,7 @@
 """Lazy initialisation: code that runs once per process, not on every request.
 
-``if _client is None: _client = make()`` (and the early-return form,
+``if _client is None: _client = make()`` (or ``if is_closed(_client):``, a
+helper deciding it; and the early-return form,
 ``if _client is not None: return _client`` followed by the set-up) guards
 start-up work; blocking calls behind such a guard are start-up cost, so the
 blocking analysis (:func:`.blocking.iter_loop_nodes`) leaves them out. The
@@ -60,8 +61,18 @@ def is_lazy_init(node: ast.If, shared: frozenset[str] = frozenset(), fresh: froz
     Blocking work behind such a guard (loading a config, building a client)
     is start-up cost, so it is not reported.
     """
-    guarded = _guarded(node.test, negated=True)
+    guarded = _guarded(node.test, negated=True) or _checked_by_call(node.test)
     return _outlives_call(guarded, shared, fresh) and _assigns(node.body, guarded or "")
+
+
+def _checked_by_call(test: ast.expr) -> str | None:
+    """``if _is_client_closed(_client):`` (or ``if not is_alive(self.conn):``) before a body that
+    sets ``_client`` again: a helper decides whether the shared object must be made anew."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        test = test.operand
+    if isinstance(test, ast.Call) and len(test.args) == 1 and not test.keywords:
+        return _target_text(test.args[0])
+    return None
 
 
 def lazy_tail(body: list[ast.stmt], shared: frozenset[str] = frozenset(), fresh: frozenset[str] = frozenset()) -> int:
@@ -73,10 +84,14 @@ def lazy_tail(body: list[ast.stmt], shared: frozenset[str] = frozenset(), fresh:
     more (``if self.state == READY and self._instance is not None:``), and a
     guard that returns the very attribute it tests may leave the setting to a
     method the tail calls (``return self._initialise()``), as a cached getter does.
+    A guard that also compares a local name (an argument) keeps one value per
+    argument, not one per process: its tail is work of the call.
     """
     for index, statement in enumerate(body):
         if not (isinstance(statement, ast.If) and not statement.orelse and statement.body
                 and isinstance(statement.body[-1], ast.Return)):
+            continue
+        if _keyed_by_call(statement.test, shared):
             continue
         tail = body[index + 1:]
         returned = _target_text(statement.body[-1].value) if statement.body[-1].value is not None else None
@@ -86,6 +101,18 @@ def lazy_tail(body: list[ast.stmt], shared: frozenset[str] = frozenset(), fresh:
             if _assigns(tail, guarded or "") or (guarded == returned and _calls_own_method(tail)):
                 return index + 1
     return len(body)
+
+
+def _keyed_by_call(test: ast.expr, shared: frozenset[str]) -> bool:
+    """``if name == self._loaded_name and self._loaded is not None:``: what is kept is the one
+    for the last argument, so another argument runs the tail again (a model switched per
+    request), unlike a client made once."""
+    for node in ast.walk(test):
+        if isinstance(node, ast.Compare) and all(isinstance(op, (ast.Eq, ast.NotEq)) for op in node.ops):
+            operands = [node.left, *node.comparators]
+            if any(isinstance(o, ast.Name) and o.id not in shared for o in operands):
+                return True
+    return False
 
 
 def _guards(test: ast.expr) -> list[str | None]:

@@ -5,12 +5,18 @@
 container the analysis may know the type of: the second name of ``enumerate``,
 the value of ``.items()``, each name of ``zip`` its own argument. The answer is
 the expression a loop over which would bind the name alike, for the resolver's
-``element`` binding; names it cannot tell stay unknown.
+``element`` binding; names it cannot tell stay unknown. A comprehension's names
+are typed the same way, by what it iterates.
 """
 
 from __future__ import annotations
 
 import ast
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .resolver import Resolver
+    from .scope import Scope
 
 
 def loop_elements(target: ast.expr, iterable: ast.expr) -> dict[str, ast.expr]:
@@ -38,3 +44,14 @@ def loop_elements(target: ast.expr, iterable: ast.expr) -> dict[str, ast.expr]:
 def _named(containers: dict[int, ast.expr], names: list[ast.expr]) -> dict[str, ast.expr]:
     return {name.id: containers[index] for index, name in enumerate(names)
             if index in containers and isinstance(name, ast.Name)}
+
+
+def comprehension_types(resolver: Resolver, name: str, scope: Scope, depth: int) -> list[str]:
+    """What a name a comprehension binds may hold (``[check() for check in CHECKS]``, ``[s.get(u)
+    for s in sessions]``): the elements of what it iterates, read in the scope that iterates."""
+    owner: Scope | None = scope
+    while owner is not None and name not in owner.comprehension_targets:
+        owner = owner.parent
+    if owner is None:
+        return []
+    return [t for t in (resolver.element_type(i, owner, depth + 1) for i in owner.comprehension_targets[name]) if t]

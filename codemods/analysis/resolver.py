@@ -25,11 +25,13 @@ from .dispatch import dispatched, getattr_parts
 from .function_values import FunctionValues, element_of
 from .hierarchy import Hierarchy
 from .listings import listings_looked_into
+from .loop_targets import comprehension_types
 from .memo import CutTracker, Memo
 from .modules import Symbol
 from .narrowing import Assertions
 from .project import ProjectIndex
 from .scope import Binding, Scope, dotted_parts, qualified_name
+from .wrapped_calls import wrapped_generator
 
 #: Constructors that work on an in-memory buffer as well as on a file: with a BytesIO
 #: they do no I/O at all (``zipfile.ZipFile(io.BytesIO(data))``).
@@ -164,6 +166,8 @@ class Resolver(ClassMembers):
                 return f"{symbol.module.name}.{symbol.qualname}"
         target = self.call_target(call, scope, depth)
         if target is not None and target.function is not None and target.module is not None:
+            if isinstance(call.func, ast.Call) and wrapped_generator(self, call, scope) is not None:
+                return self.declared.yielded_type(target.function, depth)  # ``asynccontextmanager(f)()``
             return self.declared.function_returns(target.function, depth)
         callee = self.qualified(call.func, scope)
         if callee is not None:
@@ -200,7 +204,7 @@ class Resolver(ClassMembers):
     def _name_type(self, expr: ast.Name, scope: Scope, depth: int) -> str | None:
         found = scope.lookup(expr.id)
         if found is None:
-            return self._comprehension_name_type(expr.id, scope, depth)
+            return union(comprehension_types(self, expr.id, scope, depth))
         owner, bindings = found
         # A name its bindings leave untyped may be asserted: ``_validate_store(store)``.
         return self.bindings_type(bindings, owner, depth, expr, scope) or self.assertions.asserted_type(expr.id, owner, depth)
@@ -336,17 +340,9 @@ class Resolver(ClassMembers):
         # ``classifier(text)`` on a ``transformers`` pipeline: the library type's own ``__call__`` entry
         # (a ``Type.*`` wildcard does not make its objects callable).
         api = self.catalogue.apis.get(f"{held}.__call__") if called is None and held is not None else None
+        if api is None and called is None and held is not None and self.project_symbol(held) is not None:
+            return self.method(held, "__call__")  # ``llama_proxy(name)``: a project object's own ``__call__``
         return CallTarget(f"{held}.__call__", api=api) if api is not None else called
-
-    def _comprehension_name_type(self, name: str, scope: Scope, depth: int) -> str | None:
-        """A name a comprehension binds (``[check() for check in CHECKS]``, ``[s.get(u) for s in
-        sessions]``): an element of what it iterates, read in the scope that iterates."""
-        owner: Scope | None = scope
-        while owner is not None and name not in owner.comprehension_targets:
-            owner = owner.parent
-        if owner is None:
-            return None
-        return union(t for t in (self.element_type(i, owner, depth + 1) for i in owner.comprehension_targets[name]) if t)
 
     def _as_called(self, api: BlockingApi, call: ast.Call, scope: Scope) -> BlockingApi | None:
         """The entry this call of ``api`` is (``None``: its arguments switch the blocking off); a
@@ -378,7 +374,8 @@ class Resolver(ClassMembers):
         elif isinstance(call.func, ast.Name):
             return self._local_function(call.func.id, scope) or self._function_value(call.func, scope, depth)
         elif isinstance(call.func, ast.Call):
-            return dispatched(self, call.func, scope) or self._function_value(call.func, scope, depth)
+            return dispatched(self, call.func, scope) or wrapped_generator(self, call, scope) \
+                or self._function_value(call.func, scope, depth)
         elif isinstance(call.func, ast.Subscript):
             return self._function_value(call.func, scope, depth)  # ``HANDLERS[name]()``
         if isinstance(call.func, ast.Attribute) and is_super(call.func.value):
