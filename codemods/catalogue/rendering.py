@@ -26,6 +26,7 @@ ENTRIES: list[BlockingApi] = [
     *each(_FIGURE, ("to_image", "write_image"), "subprocess", why="renders the figure in the Kaleido process"),
     BlockingApi("plotly.io.to_image", "subprocess", why="renders the figure in the Kaleido process"),
     BlockingApi("plotly.io.write_image", "subprocess", why="renders the figure in the Kaleido process"),
+    BlockingApi("plotly.offline.get_plotlyjs", "file", why="reads the 4 MB plotly.js bundle the package ships"),
     *each("pdfkit", ("from_string", "from_url", "from_file"), "subprocess", why="runs the wkhtmltopdf program"),
     *each("matplotlib.pyplot", ("savefig",), "cpu", why="rasterises the figure and writes the file"),
     *each("matplotlib.figure.Figure", ("savefig",), "cpu", why="rasterises the figure and writes the file"),
