@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..sourcefile import SourceError, decode
+from .children import child_nodes
 from .definitions import DefinedFunction, callee_name
 from .modules import ModuleInfo, function_key
 from .resolver import Resolver
@@ -79,7 +80,7 @@ def uses_by_name(module: ModuleInfo) -> dict[str, list[Use]]:
                     if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                         found.setdefault(arg.value.rsplit(".", 1)[-1], []).append((arg, None, None, None))
         inner = node if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) else function
-        stack.extend((child, node, parent, inner) for child in ast.iter_child_nodes(node))
+        stack.extend((child, node, parent, inner) for child in child_nodes(node))
     return found
 
 
@@ -106,7 +107,7 @@ def call_sites(name: str, uses: dict[str, list[Use]], module: ModuleInfo, resolv
 def parents(tree: ast.AST) -> dict[int, ast.AST]:
     found: dict[int, ast.AST] = {}
     for node in ast.walk(tree):
-        for child in ast.iter_child_nodes(node):
+        for child in child_nodes(node):
             found[id(child)] = node
     return found
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .children import child_nodes
 from .definitions import DefinedFunction, decorator_names
 from .hierarchy import is_protocol
 from .scope import Scope
@@ -50,7 +51,7 @@ def own_nodes(body: list[ast.stmt]) -> list[ast.AST]:
         node = stack.pop()
         found.append(node)
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            stack.extend(ast.iter_child_nodes(node))
+            stack.extend(child_nodes(node))
     return found
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from .children import child_nodes
 from .scope import Binding, FunctionNode, Scope, function_scope
 
 
@@ -106,7 +107,7 @@ def _functions_in(
         # Class bodies do not enclose their methods for name lookup.
         yield from iter_functions(node.body, module_scope, f"{prefix}{node.name}.", f"{prefix}{node.name}", parent)
         return
-    for child in ast.iter_child_nodes(node):
+    for child in child_nodes(node):
         if isinstance(child, (ast.stmt, ast.ExceptHandler, ast.match_case)):
             yield from _functions_in(child, module_scope, prefix, owner_class, parent)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from .children import child_nodes
 from .definitions import DefinedFunction
 from .lazy_init import is_lazy_init, lazy_tail, shared_names
 from .scope import Scope, parameter_defaults
@@ -90,7 +91,7 @@ def _frame_nodes(body: list[ast.stmt], per_call: bool, known: dict[str, object])
         if isinstance(node, ast.Lambda):
             stack.extend(reversed(node.args.defaults))
             continue
-        children = _reachable_children(node, known) if per_call else list(ast.iter_child_nodes(node))
+        children = _reachable_children(node, known) if per_call else child_nodes(node)
         stack.extend(reversed(children))
 
 
@@ -216,7 +217,7 @@ def _breaks(body: list[ast.stmt]) -> bool:
         if isinstance(node, ast.Break):
             return True
         if not isinstance(node, (ast.For, ast.AsyncFor, ast.While, *_SCOPES)):
-            stack.extend(ast.iter_child_nodes(node))
+            stack.extend(child_nodes(node))
         elif isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
             stack.extend(node.orelse)  # a loop's ``else`` belongs to the outer loop
     return False
@@ -356,4 +357,4 @@ def frame_calls(body: list[ast.stmt]) -> Iterator[ast.Call]:
             continue
         if isinstance(node, ast.Call):
             yield node
-        stack.extend(ast.iter_child_nodes(node))
+        stack.extend(child_nodes(node))

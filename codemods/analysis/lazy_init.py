@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import ast
 
+from .children import child_nodes
+
 
 def _target_text(node: ast.expr) -> str | None:
     if isinstance(node, ast.Name):
@@ -139,5 +141,5 @@ def shared_names(body: list[ast.stmt]) -> frozenset[str]:
         if isinstance(node, (ast.Global, ast.Nonlocal)):
             names.update(node.names)
         elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            stack.extend(ast.iter_child_nodes(node))
+            stack.extend(child_nodes(node))
     return frozenset(names)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import newer_syntax
+from .children import child_nodes
 from .definitions import DefinedFunction, iter_functions
 from .scope import Binding, Scope, module_scope
 
@@ -99,7 +100,7 @@ def _bind_globals(functions: list[DefinedFunction], scope: Scope) -> None:
             elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
                 assignments.append((node.target.id, node.value))
             if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-                stack.extend(c for c in ast.iter_child_nodes(node) if isinstance(c, (ast.stmt, ast.ExceptHandler, ast.match_case)))
+                stack.extend(c for c in child_nodes(node) if isinstance(c, (ast.stmt, ast.ExceptHandler, ast.match_case)))
         for name, value in assignments:
             if name in declared:
                 scope.add(name, Binding("value", node=value, origin=function))

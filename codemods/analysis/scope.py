@@ -17,6 +17,7 @@ import builtins
 from dataclasses import dataclass, field
 from typing import Any
 
+from .children import child_nodes
 from .loop_targets import loop_elements
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
@@ -117,7 +118,7 @@ class _Binder(ast.NodeVisitor):
 
     def _comprehension(self, node: ast.AST) -> None:
         # Comprehension targets live in their own scope, but ``:=`` binds in this one.
-        stack = list(ast.iter_child_nodes(node))
+        stack = child_nodes(node)
         while stack:
             child = stack.pop()
             if isinstance(child, (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -126,7 +127,7 @@ class _Binder(ast.NodeVisitor):
                 self.scope.add(child.target.id, Binding("other"))
             for name, iterated in (loop_elements(child.target, child.iter) if isinstance(child, ast.comprehension) else {}).items():
                 self.scope.comprehension_targets.setdefault(name, []).append(iterated)
-            stack.extend(ast.iter_child_nodes(child))
+            stack.extend(child_nodes(child))
 
     visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comprehension
 
