@@ -12,7 +12,9 @@ When it applies (shared/research/fastapi_semantics.md, rules B.1-B.8)
       ``async for`` or async comprehension, and no ``yield`` (a sync generator
       endpoint needs FastAPI >= 0.134, F1.11).
     - No decorator sits between the route decorator and the ``def``: it may
-      wrap the function in an ``async`` wrapper (F1.3).
+      wrap the function in an ``async`` wrapper (F1.3). A function registered
+      by a call (``add_api_route(path, f)``, ``Depends(f)``) has no project
+      decorator whose ``async`` wrapper awaits it.
     - Every use of it in the project (tests included) can change with it
       (F7.6): ``await f(...)`` becomes ``await run_in_threadpool(f, ...)``
       and ``asyncio.run(f(...))`` becomes ``f(...)``, in the same change
@@ -65,6 +67,11 @@ class ConvertToDef:
         if context.decorator_index is not None and context.decorator_index < len(function.decorator_list) - 1:
             below = ast.unparse(function.decorator_list[context.decorator_index + 1])
             raise Refusal(f"decorated with `@{below}` below the route decorator; its wrapper may be async")
+        wrapper = next((d for d in function.decorator_list if _async_wrapper(d, context)), None)
+        if context.decorator_index is None and wrapper is not None:
+            # Registered by a call (``add_api_route(path, self.serve)``, ``Depends(f)``): what
+            # FastAPI runs is the decorated function, an ``async`` wrapper that awaits this one.
+            raise Refusal(f"decorated with `@{ast.unparse(wrapper)}`, whose `async` wrapper awaits it")
         rewritten = _check_callers(context)
         _refuse_loop_bound(context)
         rebinds = [n for n in iter_loop_nodes(function.body) if isinstance(n, (ast.Global, ast.Nonlocal))]
@@ -129,6 +136,16 @@ def _is_stream(context: FixContext) -> bool:
 
 def _has_yield(function: ast.AsyncFunctionDef | ast.FunctionDef) -> bool:
     return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in iter_loop_nodes(function.body))
+
+
+def _async_wrapper(decorator: ast.expr, context: FixContext) -> bool:
+    """A project decorator that wraps the function in an ``async def`` (``@add_cache_headers``,
+    whose ``wrapper`` does ``response = await func(...)``)."""
+    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+    name = context.resolver.qualified(target, context.scope)
+    symbol = context.resolver.project_symbol(name) if name else None
+    node = symbol.function.node if symbol is not None and symbol.function is not None else None
+    return node is not None and any(isinstance(n, ast.AsyncFunctionDef) for n in ast.walk(node) if n is not node)
 
 
 def _refuse_async_constructs(function: ast.AsyncFunctionDef | ast.FunctionDef, allow_yield: bool = False) -> None:
