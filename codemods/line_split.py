@@ -213,7 +213,8 @@ def split_line(line: str, limit: int, depth: int = 0, same: _Check | None = None
         head, inner, tail = code[: opening + 1], code[opening + 1: closing].strip(), code[closing:]
         if not inner or (width(indent + head) > limit and (opening, closing) != order[-1]):
             continue
-        elements = _top_level_elements(inner)
+        # A comprehension is one element, whatever commas its ``for`` targets have.
+        elements = [inner] if _comprehension_clauses(inner) else _top_level_elements(inner)
         if elements is None:
             return None
         alone = len(elements) == 1 and not inner.endswith(",")

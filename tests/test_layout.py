@@ -234,6 +234,14 @@ CASES = {
          "            if state == \"ready\"\n            else \"failed\"\n            if state == \"failed\"\n"
          "            else \"processing\",\n        )\n"),
     ),
+    "a comprehension whose for-target has a comma splits at its own brackets, a clause per line": (
+        ("async def f():\n    states: dict[int, str] = {\n        name: render(\n            name, props\n"
+         "        )\n        for name, props in items.items()\n    }\n"),
+        ("async def f():\n    states: dict[int, str] = {\n        name: await run_in_threadpool(render, name, props)\n"
+         "        for name, props in items.items()\n    }\n"),
+        ("async def f():\n    states: dict[int, str] = {\n        name: await run_in_threadpool(render, name, props)\n"
+         "        for name, props in items.items()\n    }\n"),
+    ),
 }
 
 
