@@ -36,7 +36,7 @@ from .diffing import split_lines
 from .findings import listed, make_finding, reported_calls
 from .fixes.awaiting_callers import rewrite_callers
 from .fixes.base import FixContext, Refusal
-from .import_order import ImportStyle, import_block_span
+from .import_order import ImportStyle, import_block_span, imported_below
 from .models import (
     FileError,
     FileResult,
@@ -213,6 +213,8 @@ class _FileAnalysis:
             return FileResult(self.shown, tuple(findings), self.text, fix_sites=requests, caller_failures=failed,
                               handlers_checked=checked, held_back=held)
         edits.import_span = import_block_span(self.info.tree)
+        # Rewrites change function bodies only: the module-level imports below the block stay.
+        edits.imports_below = imported_below(self.info.tree, edits.import_span[1])
         edits.import_style = self.project.import_style
         edits.line_length = self.project.line_length
         try:
