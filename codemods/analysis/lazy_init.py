@@ -112,7 +112,8 @@ def _keyed_by_call(test: ast.expr, shared: frozenset[str]) -> bool:
     for node in ast.walk(test):
         if isinstance(node, ast.Compare) and all(isinstance(op, (ast.Eq, ast.NotEq)) for op in node.ops):
             operands = [node.left, *node.comparators]
-            if any(isinstance(o, ast.Name) and o.id not in shared for o in operands):
+            # A plain name: a parameter or a local (a module constant, ``SCHEMA_VERSION``, is not).
+            if any(isinstance(o, ast.Name) and o.id not in shared and not o.id.isupper() for o in operands):
                 return True
     return False
 

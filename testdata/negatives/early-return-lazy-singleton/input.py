@@ -40,9 +40,28 @@ class Pricing:
 
 
 pricing = Pricing()
+SCHEMA_VERSION = 3
+
+
+class Schemas:
+    """Kept until the module's constant changes (a redeploy): once per process, not per call."""
+
+    def __init__(self) -> None:
+        self._schema: Optional[dict] = None
+        self._version: Optional[int] = None
+
+    def current(self) -> dict:
+        if self._schema is not None and self._version == SCHEMA_VERSION:
+            return self._schema
+        self._schema = json.loads(Path("schema.json").read_text())
+        self._version = SCHEMA_VERSION
+        return self._schema
+
+
+schemas = Schemas()
 
 
 @app.get("/items/{sku}")
 async def item(sku: str):
     journal().info("lookup %s", sku)
-    return {"item": load_catalog().get(sku), "price": pricing.table().get(sku)}
+    return {"item": load_catalog().get(sku), "price": pricing.table().get(sku), "schema": schemas.current()}
