@@ -19,6 +19,7 @@ from .classes import CallTarget
 from .declared import CONTAINER, members
 from .definitions import DefinedFunction
 from .project import ProjectIndex
+from .scope import Scope
 
 #: Prefix of the type of a reference to a project function.
 FUNCTION = "function:"
@@ -55,3 +56,15 @@ class FunctionValues:
         if len(found) <= 1:
             return found[0] if found else None
         return CallTarget(found[0].name, alternatives=tuple(found))
+
+
+def holds_instance(called: ast.expr, scope: Scope) -> bool:
+    """Whether a called name is bound only to objects, never to a class: a parameter (its
+    annotation names the type of what is passed), or the result of a call (``with ... as``
+    binds the call it enters). Calling such a name runs its type's ``__call__``; calling a name
+    that may hold a class (``handler_cls = HANDLERS[kind]``, ``alias = Handler``) builds one."""
+    found = scope.lookup(called.id) if isinstance(called, ast.Name) else None
+    if found is None or not found[1]:
+        return False
+    return all(b.kind in {"parameter", "annotation", "default"} or b.kind == "value" and isinstance(b.node, ast.Call)
+               for b in found[1])

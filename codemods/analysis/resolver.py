@@ -22,7 +22,7 @@ from .declared import CONTAINER as _CONTAINER
 from .declared import MAX_DEPTH as _MAX_DEPTH
 from .declared import DeclaredTypes, display_values, is_empty_or_display, union
 from .dispatch import dispatched, getattr_parts
-from .function_values import FunctionValues, element_of
+from .function_values import FunctionValues, element_of, holds_instance
 from .hierarchy import Hierarchy
 from .listings import listings_looked_into
 from .loop_targets import comprehension_types
@@ -340,7 +340,8 @@ class Resolver(ClassMembers):
         # ``classifier(text)`` on a ``transformers`` pipeline: the library type's own ``__call__`` entry
         # (a ``Type.*`` wildcard does not make its objects callable).
         api = self.catalogue.apis.get(f"{held}.__call__") if called is None and held is not None else None
-        if api is None and called is None and held is not None and self.project_symbol(held) is not None:
+        if api is None and called is None and held is not None and self.project_symbol(held) is not None \
+                and holds_instance(func, scope):
             return self.method(held, "__call__")  # ``llama_proxy(name)``: a project object's own ``__call__``
         return CallTarget(f"{held}.__call__", api=api) if api is not None else called
 

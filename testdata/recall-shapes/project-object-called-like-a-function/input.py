@@ -50,3 +50,13 @@ async def describe(name: str):  # expect-fix: wrap-in-threadpool
     async with contextlib.asynccontextmanager(get_shelf)() as shelf:
         model = shelf(name)  # expect: UNB120
     return {"kind": type(model).__name__}
+
+
+SHELF_KINDS = {"default": ModelShelf}
+
+
+@app.post("/shelves/{kind}")
+async def new_shelf(kind: str, paths: dict):
+    # A name that holds the class itself: calling it builds a shelf (``__init__``), not ``__call__``.
+    shelf_class = SHELF_KINDS[kind]
+    return {"made": shelf_class(paths) is not None}
