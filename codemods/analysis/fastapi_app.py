@@ -16,7 +16,7 @@ cannot see: :mod:`.unseen_apps`), also applied by hand (``app.get("/r/{slug}")(s
 ``app.router.lifespan_context = ...``; ``BaseHTTPMiddleware`` subclasses,
 mounted ASGI apps (``app.mount``, ``StaticFiles`` subclasses) and
 class-based endpoints; and the coroutines those functions schedule on the
-loop (``create_task``) and the jobs an ``AsyncIOScheduler`` runs there
+loop (``create_task``, sse-starlette's ``data_sender_callable``) and the jobs an ``AsyncIOScheduler`` runs there
 (:mod:`.schedulers`), which stall it just the same. For a decorated route
 it records which decorator registered it: decorators *below* it wrap the
 function first (F6.4).
@@ -61,6 +61,7 @@ _DEPENDS = frozenset(
      "fastapi.param_functions.Depends", "fastapi.param_functions.Security"}
 )
 _BACKGROUND_TASK = frozenset({"starlette.background.BackgroundTask", "fastapi.background.BackgroundTask"})
+#: The handler parameter whose ``add_task(f)`` runs ``f`` after the response (one task above: an object).
 _BACKGROUND_TASKS = frozenset({"starlette.background.BackgroundTasks", "fastapi.background.BackgroundTasks",
                                "fastapi.BackgroundTasks"})
 #: The framework's own packages: a registration inside them is its plumbing (``def Depends(dependency):
