@@ -34,6 +34,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from ..analysis.callers import AWAITED, PATCHED, REWRITABLE, RUN
+from ..analysis.decorators import wrappers
 from ..analysis.frames import iter_loop_nodes
 from ..analysis.modules import function_key
 from ..analysis.scope import qualified_name
@@ -67,11 +68,12 @@ class ConvertToDef:
         if context.decorator_index is not None and context.decorator_index < len(function.decorator_list) - 1:
             below = ast.unparse(function.decorator_list[context.decorator_index + 1])
             raise Refusal(f"decorated with `@{below}` below the route decorator; its wrapper may be async")
-        wrapper = next((d for d in function.decorator_list if _async_wrapper(d, context)), None)
-        if context.decorator_index is None and wrapper is not None:
+        defined = context.resolver.index.defined(function) if context.decorator_index is None else None
+        wrapper = next((w for w in wrappers(defined, context.resolver) if w.is_async), None) if defined else None
+        if wrapper is not None:
             # Registered by a call (``add_api_route(path, self.serve)``, ``Depends(f)``): what
             # FastAPI runs is the decorated function, an ``async`` wrapper that awaits this one.
-            raise Refusal(f"decorated with `@{ast.unparse(wrapper)}`, whose `async` wrapper awaits it")
+            raise Refusal(f"decorated: its wrapper `{wrapper.qualname}` is `async` and awaits it")
         rewritten = _check_callers(context)
         _refuse_loop_bound(context)
         rebinds = [n for n in iter_loop_nodes(function.body) if isinstance(n, (ast.Global, ast.Nonlocal))]
@@ -136,16 +138,6 @@ def _is_stream(context: FixContext) -> bool:
 
 def _has_yield(function: ast.AsyncFunctionDef | ast.FunctionDef) -> bool:
     return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in iter_loop_nodes(function.body))
-
-
-def _async_wrapper(decorator: ast.expr, context: FixContext) -> bool:
-    """A project decorator that wraps the function in an ``async def`` (``@add_cache_headers``,
-    whose ``wrapper`` does ``response = await func(...)``)."""
-    target = decorator.func if isinstance(decorator, ast.Call) else decorator
-    name = context.resolver.qualified(target, context.scope)
-    symbol = context.resolver.project_symbol(name) if name else None
-    node = symbol.function.node if symbol is not None and symbol.function is not None else None
-    return node is not None and any(isinstance(n, ast.AsyncFunctionDef) for n in ast.walk(node) if n is not node)
 
 
 def _refuse_async_constructs(function: ast.AsyncFunctionDef | ast.FunctionDef, allow_yield: bool = False) -> None:
