@@ -25,8 +25,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 import zipfile
@@ -93,6 +95,21 @@ def load_apps(held_out: str, names: list[str] | None = None) -> list[App]:
 
 
 # -- checkouts ------------------------------------------------------------------
+def _unpack_published(requirement: str, scratch: Path, target: Path) -> None:
+    """The wheel of ``requirement`` unpacked into ``target``; for a version published only as an
+    sdist (llama-cpp-python builds its wheels on install), the sdist's one top folder instead."""
+    download = [sys.executable, "-m", "pip", "download", "-q", "--no-deps", "-d", str(scratch), requirement]
+    if subprocess.run([*download, "--only-binary", ":all:"], check=False).returncode == 0:
+        with zipfile.ZipFile(next(scratch.glob("*.whl"))) as archive:
+            archive.extractall(target)
+        return
+    subprocess.run([*download, "--no-binary", ":all:"], check=True)
+    with tarfile.open(next(scratch.glob("*.tar.gz"))) as archive:
+        archive.extractall(scratch / "sdist", filter="data")
+    (top,) = (scratch / "sdist").iterdir()
+    shutil.move(top, target)
+
+
 def checkout(app: App, into: Path, mirrors: Path) -> None:
     target = into / app.folder_name
     if target.exists():
@@ -101,11 +118,7 @@ def checkout(app: App, into: Path, mirrors: Path) -> None:
     if app.repository.startswith("pypi:"):
         name = app.repository.removeprefix("pypi:")
         with tempfile.TemporaryDirectory() as scratch:
-            subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary", ":all:",
-                            "-d", scratch, f"{name}=={app.commit}"], check=True)
-            wheel = next(Path(scratch).glob("*.whl"))
-            with zipfile.ZipFile(wheel) as archive:
-                archive.extractall(target)
+            _unpack_published(f"{name}=={app.commit}", Path(scratch), target)
         # A wheel has no project marker; the unpacked folder is the project.
         (target / "pyproject.toml").write_text(f'[project]\nname = "{name}"\n', encoding="utf-8")
     else:
