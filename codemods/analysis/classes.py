@@ -23,9 +23,11 @@ from .hierarchy import Hierarchy, declares_abstract, implementations, is_abstrac
 from .memo import CutTracker, Memo
 from .modules import ModuleInfo, Symbol
 from .project import ProjectIndex
-from .scope import Scope
+from .scope import Scope, stored_values
 
 _PROPERTIES = frozenset({"property", "cached_property"})
+_Assigned = dict[str, list[tuple[DefinedFunction, ast.Assign | ast.AnnAssign]]]
+_Stored = dict[str, list[tuple[DefinedFunction, ast.expr]]]
 #: How many subclasses are asked for an attribute their base reads but does not define.
 _MIXED_IN_MAX = 8
 
@@ -37,6 +39,13 @@ def _generic_origin(base: ast.expr) -> ast.expr:
 
 def _decorated_with(node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
     return name in decorator_names(node)
+
+
+def _self_attribute(target: ast.expr) -> str | None:
+    """``x`` of a ``self.x`` expression."""
+    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
+        return target.attr
+    return None
 
 
 def is_super(expr: ast.expr) -> bool:
@@ -88,7 +97,7 @@ class ClassMembers:
     index: ProjectIndex
     hierarchy: Hierarchy
     _attr_memo: Memo[tuple[str, str], str | None]
-    _self_assigned: dict[tuple[int, str], dict[str, list[tuple[DefinedFunction, ast.Assign | ast.AnnAssign]]]]
+    _self_assigned: dict[tuple[int, str], tuple[_Assigned, _Stored]]
     #: id of a module -> (the module, its ``state.NAME = ...`` assignments by name).
     _state_assigned: dict[int, tuple[ModuleInfo, dict[str, list[StateAssignment]]]]
     cuts: CutTracker
@@ -187,9 +196,13 @@ class ClassMembers:
         ``setup()`` or under a condition: the attribute holds the service whenever it is used
         as one. An annotated assignment in ``__init__`` (or a dataclass's ``__post_init__``)
         declares the type outright; elsewhere its annotation counts when its value says nothing.
+        An attribute nothing typed is assigned to, but filled by ``self.attr[key] = value`` or
+        ``self.attr.append(value)`` (``self.queues = {}``, then ``self.queues[path] =
+        manager.Queue()`` at start-up), holds what is stored in it.
         """
+        assignments, items = self.self_assignments(module, class_qualname)
         types: list[str] = []
-        for function, assigned in self.self_assignments(module, class_qualname).get(attr, ()):
+        for function, assigned in assignments.get(attr, ()):
             if isinstance(assigned, ast.AnnAssign):
                 # ``self.cache: Cache = MemoryCache()``: the instance is more precise than the interface.
                 declared = self.annotation_type(assigned.annotation, function.scope, depth + 1)
@@ -205,34 +218,46 @@ class ClassMembers:
                 found = self.type_of(assigned.value, function.scope, depth + 1)
                 if found is not None:
                     types.append(found)
+        if not types and attr in items:
+            stored = (self.type_of(value, function.scope, depth + 1) for function, value in items[attr][:16])
+            element = union(t for t in stored if t is not None)
+            return f"{_CONTAINER}{element}" if element else None
         return union(types)
 
-    def self_assignments(self, module: ModuleInfo, class_qualname: str
-                         ) -> dict[str, list[tuple[DefinedFunction, ast.Assign | ast.AnnAssign]]]:
-        """Every ``self.x = ...`` in the methods of a class, by attribute, in source order.
+    def self_assignments(self, module: ModuleInfo, class_qualname: str) -> tuple[_Assigned, _Stored]:
+        """Every ``self.x = ...`` in the methods of a class, by attribute, in source order, and
+        every value stored into ``self.x`` (``self.x[key] = value``, ``self.x.append(value)``).
 
         One walk of the class's methods answers every attribute later asked of it (a class of
         thousands of lines used to be walked again for each attribute: a third of the time
         on one large application).
         """
         key = (id(module), class_qualname)
-        found = self._self_assigned.get(key)
-        if found is not None:
-            return found
-        found = {}
+        cached = self._self_assigned.get(key)
+        if cached is not None:
+            return cached
+        found: _Assigned = {}
+        items: _Stored = {}
         for function in module.functions:
             if function.owner_class != class_qualname:
                 continue
-            for assigned in ast.walk(function.node):
-                if not isinstance(assigned, (ast.Assign, ast.AnnAssign)):
+            for node in ast.walk(function.node):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                    stored_in = _self_attribute(node.func.value)
+                    if stored_in is not None:
+                        items.setdefault(stored_in, []).extend((function, v) for v in stored_values(node))
                     continue
-                targets = assigned.targets if isinstance(assigned, ast.Assign) else [assigned.target]
-                names = dict.fromkeys(t.attr for t in targets if isinstance(t, ast.Attribute)
-                                      and isinstance(t.value, ast.Name) and t.value.id == "self")
-                for name in names:
-                    found.setdefault(name, []).append((function, assigned))
-        self._self_assigned[key] = found
-        return found
+                if not isinstance(node, (ast.Assign, ast.AnnAssign)):
+                    continue
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for name in dict.fromkeys(filter(None, map(_self_attribute, targets))):
+                    found.setdefault(name, []).append((function, node))
+                for target in targets:
+                    stored_in = _self_attribute(target.value) if isinstance(target, ast.Subscript) else None
+                    if stored_in is not None and node.value is not None:
+                        items.setdefault(stored_in, []).append((function, node.value))
+        self._self_assigned[key] = found, items
+        return found, items
 
     # -- classes -----------------------------------------------------------------
     def class_chain(self, class_name: str, depth: int = 0) -> list[tuple[ModuleInfo, str, ast.ClassDef]]:
