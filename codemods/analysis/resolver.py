@@ -130,6 +130,10 @@ class Resolver(ClassMembers):
             piped = self.catalogue.returns.get(f"{left}.__or__") if left else None
             right = None if piped else self.type_of(expr.right, scope, depth + 1)  # asked only when needed
             return piped or (self.catalogue.returns.get(f"{right}.__ror__") if right else None)
+        if isinstance(expr, (ast.IfExp, ast.BoolOp)) and not isinstance(getattr(expr, "op", None), ast.And):
+            # ``A() if flag else B()``, ``client or OpenAI()``: the value is one of the branches.
+            branches = [expr.body, expr.orelse] if isinstance(expr, ast.IfExp) else expr.values
+            return union(t for t in (self.type_of(b, scope, depth + 1) for b in branches) if t is not None)
         if isinstance(expr, ast.Await):
             if isinstance(expr.value, ast.Call):
                 target = self.call_target(expr.value, scope, depth + 1)
