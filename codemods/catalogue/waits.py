@@ -18,6 +18,8 @@ _SIMPLE_QUEUE = "queue.SimpleQueue"
 _UNBOUNDED = "queue.UnboundedQueue"
 _BOUNDABLE = ("queue.Queue", "queue.LifoQueue", "queue.PriorityQueue")
 _QUEUES = (*_BOUNDABLE, _SIMPLE_QUEUE, _UNBOUNDED)
+#: A ``multiprocessing.Queue`` made without a ``maxsize`` (named here, like ``_UNBOUNDED``).
+_MP_UNBOUNDED = "multiprocessing.queues.UnboundedQueue"
 
 _SLEEP = [
     BlockingApi("time.sleep", "sleep", async_twin="asyncio.sleep", ruff_codes=("ASYNC251",),
@@ -73,6 +75,10 @@ _PROCESSES = [
     BlockingApi("multiprocessing.Process.join", "wait", why="waits for the process to exit"),
     *[BlockingApi(f"multiprocessing.queues.Queue.{method}", "wait", why="waits for another process (block=True)",
                   nonblocking_when_false=("block", index)) for method, index in (("get", 0), ("put", 1))],
+    # ``multiprocessing.Queue()`` without a ``maxsize`` never fills: ``put`` appends to a buffer a
+    # feeder thread drains, and only ``get`` waits for another process.
+    BlockingApi(f"{_MP_UNBOUNDED}.get", "wait", why="waits for another process (block=True)",
+                nonblocking_when_false=("block", 0)),
 ]
 
 #: ``multiprocessing.Manager()`` hands out proxies: every method call on one (``queue.put``,
@@ -110,7 +116,10 @@ ENTRIES: list[BlockingApi] = [
 ]
 
 #: ``queue.Queue()`` (no ``maxsize``, or 0) never fills: its ``put`` never waits.
-RETURNS_WITHOUT: list[ReturnsWithout] = [ReturnsWithout(q, "maxsize", 0, _UNBOUNDED) for q in _BOUNDABLE]
+RETURNS_WITHOUT: list[ReturnsWithout] = [
+    *[ReturnsWithout(q, "maxsize", 0, _UNBOUNDED) for q in _BOUNDABLE],
+    *[ReturnsWithout(q, "maxsize", 0, _MP_UNBOUNDED) for q in ("multiprocessing.Queue", "multiprocessing.queues.Queue")],
+]
 
 RETURNS: list[Returns] = [
     *returning("concurrent.futures.ThreadPoolExecutor", ("submit",), _FUTURE),
