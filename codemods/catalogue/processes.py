@@ -7,7 +7,8 @@ is not a faithful twin of ``subprocess.run`` (other defaults for ``check`` and
 output capture, and no subprocess support on Windows under uvicorn
 ``--reload``), so no twin is recorded. pexpect drives a child on a
 pseudo-terminal: ``spawn(...)`` forks it, and ``expect``/``read``/``wait`` wait
-for its output (up to the timeout) unless given ``async_=True``.
+for its output (up to the timeout) unless given ``async_=True``; ``close`` and
+``terminate`` sleep while the child goes away.
 """
 
 from __future__ import annotations
@@ -56,6 +57,10 @@ _PEXPECT = [
       for name in ("expect", "expect_exact", "expect_list")],
     *each("pexpect.spawn", ("read", "readline", "read_nonblocking", "wait", "interact"), "subprocess",
           why="waits for the child's output or exit"),
+    # ptyprocess sleeps ``delayafterclose`` (0.1 s) after closing the pty, then signals a child
+    # still alive, sleeping ``delayafterterminate`` between signals.
+    *each("pexpect.spawn", ("close", "terminate"), "subprocess",
+          why="sleeps after closing the pty and while signalling the child"),
 ]
 
 ENTRIES: list[BlockingApi] = [*_SUBPROCESS, *_OS, *_OTHERS, *_PEXPECT]

@@ -31,3 +31,8 @@ def run(command: str):  # expect-fix: convert-to-def
 @app.post("/run-async")
 async def run_async(command: str):
     return {"output": await shell.run_async(command)}
+
+
+@app.delete("/session")
+def close_session():  # expect-fix: convert-to-def
+    shell.child.close()  # expect: UNB130
