@@ -44,6 +44,7 @@ from . import (
     processes,
     rendering,
     sql,
+    tracking,
     vector_stores,
     vendor,
     waits,
@@ -57,7 +58,7 @@ __all__ = ["BUILTIN", "MODULES", "Alias", "BlockingApi", "Catalogue", "MadeClass
 
 MODULES = (http, files, filesystem, processes, waits, sql, drivers, warehouses, orms, documents, vector_stores,
            cache, cloud, email, network, vendor, devtools, web_data, inference, llm, model_apis, backends, browsers,
-           document_loaders, office_files, rendering, cpu, frameworks)
+           document_loaders, office_files, rendering, cpu, frameworks, tracking)
 
 
 def _builtin() -> Catalogue:
