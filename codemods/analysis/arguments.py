@@ -99,6 +99,18 @@ class ArgumentTypes:
             return CallTarget(symbol.qualname, function=symbol.function, module=symbol.module)
         return None
 
+    def keyword_type(self, mapping: ast.expr, key: ast.expr | None, scope: Scope, depth: int) -> str | None:
+        """``kwargs.get("session")`` or ``kwargs["session"]`` of a function's ``**kwargs``: what its
+        callers pass by that keyword (``find(run_id, session=self.get_session())``)."""
+        if not isinstance(mapping, ast.Name) or not isinstance(key, ast.Constant) or not isinstance(key.value, str):
+            return None
+        found = scope.lookup(mapping.id)
+        node = found[0].function if found is not None else None
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or node.args.kwarg is None \
+                or node.args.kwarg.arg != mapping.id or found is None or len(found[1]) != 1:
+            return None
+        return self.parameter_type(node, key.value, -1, depth)
+
     def _from_callers(self, function: DefinedFunction, name: str, index: int, depth: int) -> str | None:
         types: list[str] = []
         for argument, scope in self.passed(function, name, index, depth + 1):

@@ -332,7 +332,17 @@ class ClassMembers:
             api = self.catalogue.api(f"{base}.{attr}")
             if api is not None:
                 return CallTarget(f"{base}.{attr}", api=api)
-        return None
+        return self._mixed_in_method(owner, attr) if chain else None
+
+    def _mixed_in_method(self, owner: str, attr: str) -> CallTarget | None:
+        """A method a class calls on ``self`` but neither it nor its bases define: a base whose
+        ``find_run`` calls ``self.get_session()``, defined by the subclass that is instantiated.
+        One of the project's subclasses' methods runs (it blocks when every one of them does)."""
+        found = implementations(self, owner, attr)
+        if not found:
+            return None
+        targets = tuple(CallTarget(f.qualname, function=f, module=m) for f, m in found)
+        return targets[0] if len(targets) == 1 else CallTarget(targets[0].name, every=True, alternatives=targets)
 
     def property_getter(self, attribute: ast.Attribute, scope: Scope) -> CallTarget | None:
         """The project ``@property`` getter that reading ``attribute`` runs (a ``cached_property``

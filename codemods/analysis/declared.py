@@ -23,7 +23,7 @@ from .scope import Scope
 if TYPE_CHECKING:
     from .resolver import Resolver
 
-MAX_DEPTH = 10
+MAX_DEPTH = 12
 WRAPPERS = ("Optional", "Annotated", "Iterator", "Generator", "AsyncIterator", "AsyncGenerator", "Iterable",
             "Awaitable", "Coroutine", "ClassVar", "Final")
 _MAPPINGS = ("dict", "Dict", "Mapping", "MutableMapping", "OrderedDict", "DefaultDict", "defaultdict")
@@ -162,7 +162,8 @@ class DeclaredTypes:
         return self.annotation_type(bindings[0].node, owner, depth + 1)
 
     def dependency_type(self, default: ast.expr, scope: Scope, depth: int) -> str | None:
-        """``Depends(get_db)`` as a default: what ``get_db`` returns or yields."""
+        """``Depends(get_db)`` as a default: what ``get_db`` yields, or returns (``return
+        project.repo.db`` of an unannotated provider: the type of what it returns)."""
         if not isinstance(default, ast.Call) or not default.args:
             return None
         if (self.resolver.qualified(default.func, scope) or "").rsplit(".", 1)[-1] not in {"Depends", "Security"}:
@@ -178,7 +179,7 @@ class DeclaredTypes:
         for node in ast.walk(function.node):
             if isinstance(node, ast.Yield) and node.value is not None:
                 return self.resolver.type_of(node.value, function.scope, depth + 1)
-        return None
+        return self.returned_type(function, depth + 1)
 
     def function_returns(self, function: DefinedFunction, depth: int) -> str | None:
         """What calling a project function (or reading a property) gives: its return annotation,

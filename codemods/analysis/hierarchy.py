@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 _CLASS = re.compile(rb"^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)", re.MULTILINE)
 _NAME = re.compile(rb"([A-Za-z_]\w*)[ \t]*(?:\[|,|\)|$|=|\s)")
+_IMPORT_ALIAS = re.compile(rb"\b(\w+)[ \t]+as[ \t]+(\w+)")
 _SKIPPED = frozenset({"node_modules", "build", "dist", "__pycache__", "site-packages", "venv", "tests", "test"})
 _MAX_IMPLEMENTATIONS = 8
 _MAX_LEVELS = 4
@@ -204,9 +205,11 @@ def _scan(root: Path, by_base: dict[str, list[Path]], paths: list[Path], texts: 
             texts.append(data)
             if b"class" not in data:
                 continue
-            for bases in _CLASS.findall(data):
-                for name in _NAME.findall(bases + b")"):
-                    by_base.setdefault(name.decode(), []).append(path)
+            named = {name for bases in _CLASS.findall(data) for name in _NAME.findall(bases + b")")}
+            # ``from .factory import ModelMappedFactory as ObjectFactory``, then ``class DB(ObjectFactory)``.
+            named |= {original for original, alias in _IMPORT_ALIAS.findall(data) if alias in named}
+            for name in named:
+                by_base.setdefault(name.decode(), []).append(path)
 
 
 _DEF = re.compile(rb"^([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)", re.MULTILINE)

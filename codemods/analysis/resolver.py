@@ -118,6 +118,8 @@ class Resolver(ClassMembers):
             name = self.qualified(expr, scope)
             return self.symbol_type(name, depth) if name else None
         if isinstance(expr, ast.Subscript):
+            if passed := self.arguments.keyword_type(expr.value, expr.slice, scope, depth + 1):
+                return passed
             owner = self.type_of(expr.value, scope, depth + 1)
             if owner is not None and owner.startswith(_CONTAINER):
                 return owner[len(_CONTAINER):]
@@ -173,6 +175,10 @@ class Resolver(ClassMembers):
             if isinstance(call.func, ast.Call) and wrapped_generator(self, call, scope) is not None:
                 return self.declared.yielded_type(target.function, depth)  # ``asynccontextmanager(f)()``
             return self.declared.function_returns(target.function, depth)
+        if target is not None and target.alternatives and all(t.function is not None for t in target.alternatives):
+            # One of several project methods runs (implementations, a union receiver): what each gives.
+            returned = (self.declared.function_returns(t.function, depth) for t in target.alternatives if t.function)
+            return union(t for t in returned if t is not None)
         callee = self.qualified(call.func, scope)
         if callee is not None:
             found = self.catalogue.type_of_call(callee, call)
@@ -186,7 +192,8 @@ class Resolver(ClassMembers):
         if isinstance(call.func, ast.Attribute):
             owner = self.type_of(call.func.value, scope, depth + 1)
             if owner is None:
-                return None
+                return self.arguments.keyword_type(call.func.value, call.args[0], scope, depth + 1) \
+                    if call.func.attr == "get" and call.args else None
             if owner.startswith(_CONTAINER):
                 # ``clients.get(name)``, ``clients.pop(name)``: an element.
                 return owner[len(_CONTAINER):] if call.func.attr in {"get", "pop", "setdefault"} else None

@@ -1,0 +1,28 @@
+from fastapi import Depends, FastAPI
+
+from app.db import DB
+
+app = FastAPI()
+
+
+class Settings:
+    def __init__(self) -> None:
+        self.name = "runs"
+
+
+def object_factory():
+    return DB("sqlite://")
+
+
+def settings_provider():
+    return Settings()
+
+
+@app.get("/runs/{run_id}")
+def get_run(run_id: str, factory=Depends(object_factory)):  # expect-fix: convert-to-def
+    return factory.find_run(run_id)  # expect: UNB140
+
+
+@app.get("/settings")
+async def settings(current=Depends(settings_provider)):
+    return {"name": current.name}
