@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from ..catalogue import BlockingApi, Catalogue
 from .arguments import ArgumentTypes
+from .buffers import HEADER_READERS, in_memory
 from .classes import CallTarget, ClassMembers, is_super
 from .declared import CONTAINER as _CONTAINER
 from .declared import MAX_DEPTH as _MAX_DEPTH
@@ -32,15 +33,6 @@ from .narrowing import Assertions
 from .project import ProjectIndex
 from .scope import Binding, Scope, dotted_parts, qualified_name
 from .wrapped_calls import wrapped_generator
-
-#: Constructors that work on an in-memory buffer as well as on a file: with a BytesIO
-#: they do no I/O at all (``zipfile.ZipFile(io.BytesIO(data))``).
-_BUFFER_CAPABLE = frozenset({"zipfile.ZipFile", "tarfile.open", "tarfile.TarFile", "gzip.GzipFile", "gzip.open",
-                             "bz2.BZ2File", "bz2.open", "lzma.LZMAFile", "lzma.open", "builtins.open"})
-_BUFFERS = frozenset({"io.BytesIO", "io.StringIO"})
-#: Openers that only read a header, lazily: from a buffer they cost nothing, but what they
-#: return still does the heavy work (``Image.open(io.BytesIO(data)).convert("RGB")``).
-_HEADER_READERS = frozenset({"PIL.Image.open"})
 
 
 class Resolver(ClassMembers):
@@ -145,26 +137,9 @@ class Resolver(ClassMembers):
             return self.type_of(expr.value, scope, depth + 1)
         return None
 
-    def in_memory(self, callee: str, call: ast.Call, scope: Scope) -> bool:
-        """A buffer-capable constructor given a ``BytesIO``/``StringIO`` instead of a file."""
-        if callee not in _BUFFER_CAPABLE | _HEADER_READERS or callee == "builtins.open":
-            return False
-        candidates = [*call.args[:1], *(k.value for k in call.keywords if k.arg in {"fileobj", "file", "fp"})]
-        for value in candidates:
-            if isinstance(value, ast.Call) and self.qualified(value.func, scope) in _BUFFERS:
-                return True
-            if isinstance(value, ast.Name):
-                found = scope.lookup(value.id)
-                if found is not None and all(
-                    b.kind == "value" and isinstance(b.node, ast.Call) and self.qualified(b.node.func, found[0])
-                    in _BUFFERS for b in found[1]
-                ):
-                    return True
-        return False
-
     def _call_type(self, call: ast.Call, scope: Scope, depth: int) -> str | None:
         callee = self.qualified(call.func, scope)
-        if callee is not None and callee not in _HEADER_READERS and self.in_memory(callee, call, scope):
+        if callee is not None and callee not in HEADER_READERS and in_memory(self, callee, call, scope):
             return None
         if callee is not None:
             symbol = self.project_symbol(callee)
@@ -373,7 +348,7 @@ class Resolver(ClassMembers):
             api = self.catalogue.api(callee)
             if api is not None:
                 api = self._as_called(api, call, scope)
-                blocks = api is not None and not self.in_memory(callee, call, scope)
+                blocks = api is not None and not in_memory(self, callee, call, scope)
                 return CallTarget(callee, api=api) if blocks else None
             symbol = self.project_symbol(callee)
             if symbol is not None and symbol.kind == "function" and symbol.function is not None:
