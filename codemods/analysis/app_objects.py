@@ -19,6 +19,8 @@ APP_CLASSES = frozenset(
     {
         "fastapi.FastAPI", "fastapi.applications.FastAPI", "fastapi.APIRouter", "fastapi.routing.APIRouter",
         "starlette.applications.Starlette", "starlette.routing.Router",
+        # Libraries' own subclasses: cadwyn's versioned app and router.
+        "cadwyn.Cadwyn", "cadwyn.applications.Cadwyn", "cadwyn.VersionedAPIRouter", "cadwyn.routing.VersionedAPIRouter",
     }
 )
 

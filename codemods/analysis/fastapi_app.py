@@ -37,7 +37,7 @@ from .modules import ModuleInfo, function_key
 from .registry import Registration
 from .resolver import Resolver
 from .schedulers import may_schedule, scheduled_jobs
-from .scope import Scope, parameter_binding
+from .scope import Scope, parameter_binding, parameter_defaults
 from .unseen_apps import unseen_app_route
 
 _DECORATOR_KINDS = {
@@ -112,6 +112,9 @@ class _Collector:
             for argument, where in self.resolver.arguments.passed(function, name, int(index)) \
                     if self.follows_parameters else ():
                 self.add(argument, where, kind, passed + 1)
+            default = parameter_defaults(function.node.args).get(name)
+            if isinstance(default, (ast.Name, ast.Attribute)):  # ``def create_app(lifespan=lifespan)``
+                self.add(default, function.enclosing, kind, passed + 1)
             return
         key = self.target_key(expr, scope)
         if key is not None:
