@@ -332,12 +332,15 @@ class ClassMembers:
             api = self.catalogue.api(f"{base}.{attr}")
             if api is not None:
                 return CallTarget(f"{base}.{attr}", api=api)
-        return self._mixed_in_method(owner, attr) if chain else None
+        return None
 
-    def _mixed_in_method(self, owner: str, attr: str) -> CallTarget | None:
+    def mixed_in_method(self, owner: str, attr: str) -> CallTarget | None:
         """A method a class calls on ``self`` but neither it nor its bases define: a base whose
         ``find_run`` calls ``self.get_session()``, defined by the subclass that is instantiated.
-        One of the project's subclasses' methods runs (it blocks when every one of them does)."""
+        One of the project's subclasses' methods runs (it blocks when every one of them does).
+        Asked for ``self`` only: on any other receiver typed by a base class (``factory.create()``
+        where ``get_instance`` is annotated ``-> BaseComponent``), every subclass's ``create``
+        would be a guess."""
         found = implementations(self, owner, attr)
         if not found:
             return None

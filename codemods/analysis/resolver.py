@@ -371,6 +371,9 @@ class Resolver(ClassMembers):
             owner = self.type_of(call.func.value, scope, depth + 1)
             if owner is not None:
                 target = self.method(owner, call.func.attr)
+                if target is None and isinstance(call.func.value, ast.Name) and call.func.value.id == "self" \
+                        and self.project_symbol(owner) is not None:
+                    target = self.mixed_in_method(owner, call.func.attr)
                 if target is not None and target.api is not None:
                     api = self._as_called(target.api, call, scope)
                     return replace(target, api=api) if api is not None else None
