@@ -244,12 +244,21 @@ def _read(path: Path) -> str:
 
 def _direct_subclasses(info: ModuleInfo, class_name: str, resolver: ClassMembers) -> list[str]:
     found = []
+    simple = class_name.rsplit(".", 1)[-1]
     for qualname, node in info.classes.items():
         for base in node.bases:
             target = base.value if isinstance(base, ast.Subscript) else base
-            if resolver.qualified(target, info.scope) == class_name:
+            named = resolver.qualified(target, info.scope)
+            if named == class_name or named is not None and named.rsplit(".", 1)[-1] == simple \
+                    and _defined_as(named, resolver) == class_name:  # ``from pkg import Lab``, re-exported
                 found.append(f"{info.name}.{qualname}")
     return found
+
+
+def _defined_as(name: str, resolver: ClassMembers) -> str | None:
+    """Where a re-exported class is defined: ``pkg.Lab`` of ``from .lab import Lab as Lab`` is ``pkg.lab.Lab``."""
+    symbol = resolver.project_symbol(name)
+    return f"{symbol.module.name}.{symbol.qualname}" if symbol is not None and symbol.kind == "class" else None
 
 
 def declares_abstract(node: ast.ClassDef) -> bool:
