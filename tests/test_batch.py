@@ -744,6 +744,51 @@ def test_a_service_imports_its_sibling_library_and_its_implementations(tmp_path:
     assert findings_in(root, "packages/serve") == [("packages/serve/src/serve/app.py", "item")]
 
 
+_API_LAB = '''from abc import ABC, abstractmethod
+
+from fastapi import APIRouter
+
+
+class Lab(ABC):
+    def __init__(self) -> None:
+        self.router = APIRouter()
+
+        @self.router.get("/settings")
+        async def get_settings():
+            return await self.get_settings()
+
+    @abstractmethod
+    async def get_settings(self) -> dict: ...
+'''
+
+_PLUGIN_LAB = '''import json
+from pathlib import Path
+
+from api_lab import Lab
+
+
+class LocalLab(Lab):
+    async def get_settings(self) -> dict:
+        return json.loads(Path("settings.json").read_text())
+'''
+
+
+def test_an_api_package_s_interface_runs_the_plugin_package_that_implements_it(tmp_path: Path) -> None:
+    """jupyverse's layout: ``api/lab`` declares the routes and the abstract methods they await;
+    ``plugins/lab``, a project of its own, implements them. The API project's routes block when
+    the one implementation there is blocks."""
+    root = tmp_path / "mono"
+    init_repo(root, {
+        "api/lab/pyproject.toml": pyproject("api-lab"),
+        "api/lab/src/api_lab/__init__.py": "from .lab import Lab as Lab\n",
+        "api/lab/src/api_lab/lab.py": _API_LAB,
+        "plugins/lab/pyproject.toml": pyproject("plugin-lab"),
+        "plugins/lab/src/plugin_lab/__init__.py": "",
+        "plugins/lab/src/plugin_lab/routes.py": _PLUGIN_LAB,
+    })
+    assert findings_in(root, "api/lab") == [("api/lab/src/api_lab/lab.py", "Lab.__init__.get_settings")]
+
+
 def test_a_pass_with_few_files_of_a_large_project_still_keeps_both_workers_busy() -> None:
     from codemods.workers import Runner
 

@@ -174,17 +174,27 @@ class Hierarchy:
         simple = class_name.rsplit(".", 1)[-1]
         candidates = self._files_by_base().get(simple, [])
         symbol = resolver.project_symbol(class_name)
-        if symbol is not None and not symbol.module.path.is_relative_to(self.index.root):
+        inside = symbol is None or symbol.module.path.is_relative_to(self.index.root)
+        if not inside:
             candidates = [*candidates, *self._files_by_base_outside().get(simple, [])]
-        for path in dict.fromkeys(candidates):
-            info = self.index.add_text(path, _read(path)) if self.index.cached(path) is None else self.index.cached(path)
-            if info is None:
-                continue
-            found += [sub for sub in _direct_subclasses(info, class_name, resolver) if sub not in found]
+        self._add_subclasses(candidates, class_name, resolver, found)
+        if not found and inside and symbol is not None and isinstance(symbol.node, ast.ClassDef) \
+                and declares_abstract(symbol.node):
+            # An interface no class of its own project implements: a workspace package's API
+            # class, implemented by the plugin packages next to it (jupyverse's ``Kernels``).
+            self._add_subclasses(self._files_by_base_outside().get(simple, []), class_name, resolver, found)
         deeper = [d for sub in found for d in self.subclasses(sub, resolver)]
         result = found + [d for d in deeper if d not in found]
         self._memo[class_name] = result
         return result
+
+
+    def _add_subclasses(self, candidates: list[Path], class_name: str, resolver: ClassMembers,
+                        found: list[str]) -> None:
+        for path in dict.fromkeys(candidates):
+            info = self.index.add_text(path, _read(path)) if self.index.cached(path) is None else self.index.cached(path)
+            if info is not None:
+                found += [sub for sub in _direct_subclasses(info, class_name, resolver) if sub not in found]
 
 
 def _scan(root: Path, by_base: dict[str, list[Path]], paths: list[Path], texts: list[bytes]) -> None:
