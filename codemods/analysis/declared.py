@@ -23,7 +23,7 @@ from .scope import Scope
 if TYPE_CHECKING:
     from .resolver import Resolver
 
-MAX_DEPTH = 12
+MAX_DEPTH = 16
 WRAPPERS = ("Optional", "Annotated", "Iterator", "Generator", "AsyncIterator", "AsyncGenerator", "Iterable",
             "Awaitable", "Coroutine", "ClassVar", "Final")
 _MAPPINGS = ("dict", "Dict", "Mapping", "MutableMapping", "OrderedDict", "DefaultDict", "defaultdict")
