@@ -397,6 +397,4 @@ def _may_register(call: ast.Call) -> bool:
 
 
 def _calls_in(node: ast.AST) -> Iterator[ast.Call]:
-    for child in ast.walk(node):
-        if isinstance(child, ast.Call):
-            yield child
+    return (child for child in ast.walk(node) if isinstance(child, ast.Call))
