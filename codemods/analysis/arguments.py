@@ -105,9 +105,11 @@ class ArgumentTypes:
         if not isinstance(mapping, ast.Name) or not isinstance(key, ast.Constant) or not isinstance(key.value, str):
             return None
         found = scope.lookup(mapping.id)
-        node = found[0].function if found is not None else None
+        if found is None or len(found[1]) != 1:
+            return None
+        node = found[0].function
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or node.args.kwarg is None \
-                or node.args.kwarg.arg != mapping.id or found is None or len(found[1]) != 1:
+                or node.args.kwarg.arg != mapping.id:
             return None
         return self.parameter_type(node, key.value, -1, depth)
 
