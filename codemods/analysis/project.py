@@ -25,8 +25,8 @@ from ..sourcefile import SourceError, decode
 from .definitions import DefinedFunction
 from .lazy_exports import lazy_export_candidates
 from .modules import ModuleInfo, Symbol, build_module
+from .names import qualified_name
 from .roots import package_top, projects_in, source_roots
-from .scope import qualified_name
 
 _MAX_REEXPORT_HOPS = 8
 _NOT_SOURCES = frozenset({"node_modules", "build", "dist", "__pycache__", "site-packages", "venv"})

@@ -37,7 +37,7 @@ from ..analysis.callers import AWAITED, PATCHED, REWRITABLE, RUN
 from ..analysis.decorators import wrappers
 from ..analysis.frames import iter_loop_nodes
 from ..analysis.modules import function_key
-from ..analysis.scope import qualified_name
+from ..analysis.names import qualified_name
 from ..models import FixPlan, Kind, Strategy
 from ..transform import NodeEdit
 from .awaiting_callers import rewrite_callers

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..analysis.direct_calls import DirectCall
-from ..analysis.scope import qualified_name
+from ..analysis.names import qualified_name
 from ..transform import NodeEdit
 from .base import FixContext, Refusal
 from .http_bytes import (
