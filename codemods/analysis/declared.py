@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .children import child_nodes
 from .definitions import DefinedFunction, decorator_names
-from .hierarchy import is_protocol
+from .hierarchy import declares_abstract, is_protocol
 from .scope import Scope
 
 if TYPE_CHECKING:
@@ -127,6 +127,11 @@ class DeclaredTypes:
             outer = (self.resolver.qualified(annotation.value, scope) or "").rsplit(".", 1)[-1]
             inner = annotation.slice
             elements = inner.elts if isinstance(inner, ast.Tuple) else [inner]
+            if outer == "Annotated" and len(elements) > 1:
+                # ``Annotated[AgentService, Depends(get_agent_service)]``.
+                declared = self.annotation_type(elements[0], scope, depth + 1)
+                provider = next((e for e in elements[1:] if self.depends_on(e, scope) is not None), None)
+                return self.provided_type(declared, provider, scope, depth) if provider is not None else declared
             if outer in WRAPPERS and elements:
                 return self.annotation_type(elements[0], scope, depth + 1)
             if outer == "Union":
@@ -161,25 +166,57 @@ class DeclaredTypes:
             return None
         return self.annotation_type(bindings[0].node, owner, depth + 1)
 
-    def dependency_type(self, default: ast.expr, scope: Scope, depth: int) -> str | None:
-        """``Depends(get_db)`` as a default: what ``get_db`` yields, or returns (``return
-        project.repo.db`` of an unannotated provider: the type of what it returns)."""
+    def depends_on(self, default: ast.expr, scope: Scope) -> ast.expr | None:
+        """The provider of a ``Depends(get_db)`` (or ``Security(...)``) expression."""
         if not isinstance(default, ast.Call) or not default.args:
             return None
         if (self.resolver.qualified(default.func, scope) or "").rsplit(".", 1)[-1] not in {"Depends", "Security"}:
             return None
-        target = default.args[0]
-        name = self.resolver.qualified(target, scope)
-        symbol = self.resolver.project_symbol(name) if name else None
-        if symbol is None or symbol.kind != "function" or symbol.function is None:
+        return default.args[0]
+
+    def dependency_type(self, default: ast.expr, scope: Scope, depth: int) -> str | None:
+        """``Depends(get_db)`` as a default: what ``get_db`` yields, or returns (``return
+        project.repo.db`` of an unannotated provider: the type of what it returns)."""
+        target = self.depends_on(default, scope)
+        function = self._provider(target, scope) if target is not None else None
+        if function is None:
             return None
-        function = symbol.function
         if function.node.returns is not None:
-            return self.annotation_type(function.node.returns, function.enclosing, depth + 1)
+            return self.function_returns(function, depth + 1)
         for node in ast.walk(function.node):
             if isinstance(node, ast.Yield) and node.value is not None:
                 return self.resolver.type_of(node.value, function.scope, depth + 1)
         return self.returned_type(function, depth + 1)
+
+    def provided_type(self, declared: str | None, default: ast.expr, scope: Scope, depth: int) -> str | None:
+        """A parameter annotated and provided by ``Depends``: the annotation, unless it names an
+        interface (``service: AgentService = Depends(get_agent_service)``, ``AgentService`` a
+        Protocol or abstract class) and the provider says which classes it makes (``return
+        MockAgentService()`` under a setting, ``OpenAIAgentService(...)`` otherwise): then
+        those count too, as they would for the same parameter left unannotated."""
+        if declared is not None and not self._names_interface(declared):
+            return declared
+        provided = self.dependency_type(default, scope, depth + 1)
+        return union(t for t in (declared, provided) if t) if provided else declared
+
+    def _provider(self, target: ast.expr, scope: Scope) -> DefinedFunction | None:
+        """The project function a ``Depends`` runs: the one named, or the nested function a
+        factory call returns (``Depends(get_agent_service(validator))`` where
+        ``get_agent_service`` defines ``func`` and returns it)."""
+        if isinstance(target, ast.Call):
+            factory = self._provider(target.func, scope)
+            if factory is None:
+                return None
+            for returned in self._frame(factory).returns:
+                bound = factory.scope.bindings.get(returned.id) if isinstance(returned, ast.Name) else None
+                if bound and len(bound) == 1 and bound[0].kind == "function" and bound[0].node is not None:
+                    return self.resolver.index.defined(bound[0].node)
+            return None
+        name = self.resolver.qualified(target, scope)
+        symbol = self.resolver.project_symbol(name) if name else None
+        if symbol is None or symbol.kind != "function":
+            return None
+        return symbol.function
 
     def function_returns(self, function: DefinedFunction, depth: int) -> str | None:
         """What calling a project function (or reading a property) gives: its return annotation,
@@ -191,14 +228,16 @@ class DeclaredTypes:
         declared = self.resolver.annotation_type(returns, function.enclosing, depth + 1) if returns else None
         if declared is None:
             return self.returned_type(function, depth + 1)
-        if self._names_protocol(declared):
+        if self._names_interface(declared):
             returned = self.returned_type(function, depth + 1)
             return union([declared, returned]) if returned else declared
         return declared
 
-    def _names_protocol(self, type_name: str) -> bool:
+    def _names_interface(self, type_name: str) -> bool:
+        """A Protocol or an abstract class: a type no object is made of, only its implementations."""
         symbol = self.resolver.project_symbol(type_name) if "|" not in type_name else None
-        return symbol is not None and isinstance(symbol.node, ast.ClassDef) and is_protocol(symbol.node)
+        return symbol is not None and isinstance(symbol.node, ast.ClassDef) and (
+            is_protocol(symbol.node) or declares_abstract(symbol.node))
 
     def returned_type(self, function: DefinedFunction, depth: int, awaited: bool = False) -> str | None:
         """What a project function without a return annotation gives: the union of the types

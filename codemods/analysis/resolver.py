@@ -29,9 +29,10 @@ from .listings import listings_looked_into
 from .loop_targets import comprehension_types
 from .memo import CutTracker, Memo
 from .modules import Symbol
+from .names import dotted_parts, qualified_name
 from .narrowing import Assertions
 from .project import ProjectIndex
-from .scope import Binding, Scope, dotted_parts, qualified_name
+from .scope import Binding, Scope
 from .wrapped_calls import wrapped_generator
 
 
@@ -213,7 +214,10 @@ class Resolver(ClassMembers):
                 where = binding.origin.scope if binding.origin is not None else owner
                 types.add(self.type_of(binding.node, where, depth + 1))
             elif binding.kind == "annotation" and binding.node is not None:
-                types.add(self.annotation_type(binding.node, owner, depth + 1))
+                declared = self.annotation_type(binding.node, owner, depth + 1)
+                if binding.default is not None and self.declared.depends_on(binding.default, owner) is not None:
+                    declared = self.declared.provided_type(declared, binding.default, owner.parent or owner, depth + 1)
+                types.add(declared)
             elif binding.kind == "unpack" and binding.node is not None:
                 types.add(self.declared.unpacked_type(binding.node, int(binding.target), owner, depth + 1))
             elif binding.kind == "parameter" and binding.node is not None:

@@ -43,6 +43,8 @@ class Binding:
     #: For a module-level name assigned inside a function under ``global``: that function
     #: (a :class:`~.definitions.DefinedFunction`), whose scope the value is read in.
     origin: Any = field(default=None, compare=False)
+    #: For an annotated parameter: its default (``Depends(get_service)``), which may say more.
+    default: ast.expr | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -332,7 +334,7 @@ def function_scope(func: FunctionNode | ast.Lambda, parent: Scope, is_package: b
     defaults = parameter_defaults(args)
     for position, arg in enumerate((*positional, *args.kwonlyargs)):
         if arg.annotation is not None and not _says_nothing(arg.annotation):
-            scope.add(arg.arg, Binding("annotation", node=arg.annotation))
+            scope.add(arg.arg, Binding("annotation", node=arg.annotation, default=defaults.get(arg.arg)))
         elif isinstance(defaults.get(arg.arg), ast.Call):
             # ``db=Depends(get_db)``: typed by what the dependency returns (the resolver decides).
             scope.add(arg.arg, Binding("default", node=defaults[arg.arg]))
