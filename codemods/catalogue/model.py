@@ -12,6 +12,13 @@ from functools import cached_property
 
 from ..rules import RULES_BY_CATEGORY
 
+#: Methods a ``Type.*`` wildcard leaves out: they release what the client holds (its
+#: connection pool: ``github.Github.close`` closes a ``requests`` session, ``gitlab``,
+#: ``elasticsearch`` and ``qdrant_client`` likewise) without a round trip to the server.
+#: A client whose ``close`` talks to the server (``pymongo.MongoClient.close`` ends its
+#: sessions there) is listed method by method, and names it.
+_RELEASES = frozenset({"close"})
+
 
 @dataclass(frozen=True)
 class BlockingApi:
@@ -206,10 +213,13 @@ class Catalogue:
         :class:`Returns` entry for (``redis.Redis.pipeline``,
         ``redis.Redis.from_url``) only builds another object. A factory that
         blocks as well (``boto3.session.Session.client``) gets its own entry.
+        It skips ``close`` too (:data:`_RELEASES`): a client whose every call
+        is a request to a server does not make one to let its sockets go.
         """
         found = self.apis.get(qualname)
         if found is None and "." in qualname and qualname not in self.returns:
-            found = self.apis.get(qualname.rsplit(".", 1)[0] + ".*")
+            owner, method = qualname.rsplit(".", 1)
+            found = self.apis.get(owner + ".*") if method not in _RELEASES else None
         return found
 
     @cached_property
