@@ -47,6 +47,7 @@ from .kept_paths import KeptPaths
 from .libraries import LIBRARY_DEPTH, LibraryCalls
 from .resolver import Resolver
 from .scope import Scope
+from .signatures import cannot_bind
 from .summaries import LibrarySummaries, Reached
 
 #: A library is followed until this depth (entered at ``_MAX_DEPTH - LIBRARY_DEPTH``).
@@ -230,6 +231,8 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
             return []  # calling a generator function runs none of its body; iterating it does
         if scope is not None and runs_once(call, helper, scope):
             return []  # ``@lru_cache`` with the same arguments every time: its body runs once per process
+        if cannot_bind(call, helper, self.resolver, scope):
+            return []  # ``TypeError`` before the body runs
         fresh = helper.owner_class is not None and self._made_for_call(call, helper, scope, fresh_self)
         if target.module is not None and target.module.library:
             return self._into_library(call, target, helper, _library_depth(depth), fresh)
