@@ -21,7 +21,7 @@ from .buffers import HEADER_READERS, in_memory
 from .classes import CallTarget, ClassMembers, is_super
 from .declared import CONTAINER as _CONTAINER
 from .declared import MAX_DEPTH as _MAX_DEPTH
-from .declared import DeclaredTypes, display_values, is_empty_or_display, union
+from .declared import DeclaredTypes, display_values, is_empty_or_display, members, union
 from .dispatch import dispatched, getattr_parts
 from .function_values import FunctionValues, element_of, holds_instance
 from .hierarchy import Hierarchy
@@ -330,9 +330,10 @@ class Resolver(ClassMembers):
         # ``classifier(text)`` on a ``transformers`` pipeline: the library type's own ``__call__`` entry
         # (a ``Type.*`` wildcard does not make its objects callable).
         api = self.catalogue.apis.get(f"{held}.__call__") if called is None and held is not None else None
-        if api is None and called is None and held is not None and self.project_symbol(held) is not None \
-                and holds_instance(func, scope):
-            return self.method(held, "__call__")  # ``llama_proxy(name)``: a project object's own ``__call__``
+        if api is None and called is None and held is not None and holds_instance(func, scope) \
+                and all(self.project_symbol(member) is not None for member in members(held)):
+            # ``llama_proxy(name)``: a project object's own ``__call__`` (of each class it may be).
+            return self.method(held, "__call__")
         return CallTarget(f"{held}.__call__", api=api) if api is not None else called
 
     def _as_called(self, api: BlockingApi, call: ast.Call, scope: Scope) -> BlockingApi | None:

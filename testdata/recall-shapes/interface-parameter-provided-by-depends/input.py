@@ -9,8 +9,10 @@ import asyncio
 import smtplib
 import time
 from abc import ABC, abstractmethod
+from functools import lru_cache
 from typing import Annotated, Callable, Protocol
 
+import requests
 from fastapi import Depends, FastAPI
 
 app = FastAPI()
@@ -87,3 +89,32 @@ async def notify(to: str, notifier: NotifierDep) -> None:  # expect-fix: wrap-in
 async def enqueue(to: str, notifier: Notifier = Depends(get_queue_notifier)) -> None:
     # The provider makes the queue notifier only: its ``send`` is truly async.
     await notifier.send(to, "hello")
+
+
+class AuthHandler(ABC):
+    """Called like a function: ``await auth_handler(request)`` runs the class's ``__call__``."""
+
+    @abstractmethod
+    async def __call__(self, token: str) -> str: ...
+
+
+class NoAuth(AuthHandler):
+    async def __call__(self, token: str) -> str:
+        return "anonymous"
+
+
+class RemoteAuth(AuthHandler):
+    async def __call__(self, token: str) -> str:  # expect-fix: wrap-in-threadpool
+        return requests.get("https://auth.example.com/me", headers={"Authorization": token}).text  # expect: UNB110
+
+
+@lru_cache(maxsize=1)
+def get_auth_handler() -> AuthHandler:
+    if MOCK_MODE:
+        return NoAuth()
+    return RemoteAuth()
+
+
+@app.get("/me")
+async def me(token: str, auth_handler: AuthHandler = Depends(get_auth_handler)) -> str:  # expect-fix: wrap-in-threadpool
+    return await auth_handler(token)  # expect: UNB110
