@@ -66,6 +66,14 @@ _ARCHIVES = [
           "file", why="archive file I/O"),
 ]
 
+# python-magic: every ``Magic()`` loads libmagic's compiled database (megabytes) from disk. The
+# module's own ``from_buffer`` shares one instance, loaded by its first call only: not listed.
+_FILE_TYPES = [
+    BlockingApi("magic.Magic", "file", why="loads libmagic's compiled database from disk"),
+    *each("magic", ("from_file",), "file", why="opens the file and reads it to identify its type"),
+    *each("magic.Magic", ("from_file",), "file", why="opens the file and reads it to identify its type"),
+]
+
 _SHUTIL = each("shutil", ("copy", "copy2", "copyfile", "copyfileobj", "copytree", "copymode", "copystat", "move",
                           "rmtree", "make_archive", "unpack_archive", "disk_usage", "chown"), "file",
                why="bulk file or directory I/O")
@@ -109,8 +117,8 @@ _RESOURCES = [
 _DOTENV = each("dotenv", ("load_dotenv", "dotenv_values", "set_key", "unset_key", "get_key"), "file",
                why="reads (and for set_key/unset_key rewrites) the .env file")
 
-ENTRIES: list[BlockingApi] = [*_OPEN, *_PATH_IO, *_DESCRIPTORS, *_SERIALISE, *_ARCHIVES, *_SHUTIL, *_TEMPORARY,
-                              *_SCANS, *_METADATA, *_RESOURCES, *_DOTENV]
+ENTRIES: list[BlockingApi] = [*_OPEN, *_PATH_IO, *_DESCRIPTORS, *_SERIALISE, *_ARCHIVES, *_FILE_TYPES, *_SHUTIL,
+                              *_TEMPORARY, *_SCANS, *_METADATA, *_RESOURCES, *_DOTENV]
 
 RETURNS: list[Returns] = [
     Returns("builtins.open", _FILE),
@@ -125,7 +133,7 @@ RETURNS: list[Returns] = [
     Returns("gzip.open", "gzip.GzipFile"),
     Returns("tarfile.open", "tarfile.TarFile"),
     Returns("zipfile.ZipFile.open", _FILE),
-    *instance("fastapi.UploadFile", "tempfile.SpooledTemporaryFile"),
+    *instance("fastapi.UploadFile", "tempfile.SpooledTemporaryFile", "magic.Magic"),
     Returns("fastapi.UploadFile.file", "tempfile.SpooledTemporaryFile"),
     Returns("pathlib.Path.home", "pathlib.Path"),
     Returns("pathlib.Path.cwd", "pathlib.Path"),
