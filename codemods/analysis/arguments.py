@@ -27,7 +27,7 @@ from .decorators import decorator_parameter, wrappers
 from .definitions import DefinedFunction, callee_name
 from .frames import iter_loop_nodes
 from .memo import Memo
-from .scope import Binding, Scope
+from .scope import Binding, Scope, parameter_binding
 
 if TYPE_CHECKING:
     from .modules import ModuleInfo
@@ -55,6 +55,16 @@ class ArgumentTypes:
             return None
         # A cycle through this parameter adds nothing.
         return self._memo.get((id(node), name), lambda: self._from_callers(function, name, index, depth), None, depth)
+
+    def passed_implementations(self, declared: str, name: str, owner: Scope, depth: int) -> str:
+        """A parameter annotated with an interface (``middleware: Middleware``): also the classes
+        its callers pass (``pipeline.use(PersistMiddleware())``), as for one left unannotated."""
+        parameter = parameter_binding(owner, name)
+        if parameter is None or parameter.node is None:
+            return declared
+        index, target = parameter.target.split(":", 1)
+        passed = self.parameter_type(parameter.node, target, int(index), depth + 1)
+        return union([declared, passed]) or declared if passed else declared
 
     def passed_callable(self, binding: Binding, coroutine: bool = False) -> CallTarget | None:
         """A parameter that the function calls (``handler_fn(request)``): the project functions

@@ -11,6 +11,7 @@ Types are strings; a union of types is ``a.B|c.D`` (see :func:`union`).
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -209,7 +210,7 @@ class ClassMembers:
                 value = self.type_of(assigned.value, function.scope, depth + 1) if assigned.value else None
                 if function.node.name in _INITIALISERS and (
                         value is not None or declared is not None or assigned.value is None):
-                    return value or declared
+                    return value or self._filled_interfaces(declared, items.get(attr, ()), depth)
                 chosen = value or declared
                 if chosen is not None:
                     types.append(chosen)
@@ -223,6 +224,16 @@ class ClassMembers:
             element = union(t for t in stored if t is not None)
             return f"{_CONTAINER}{element}" if element else None
         return union(types)
+
+    def _filled_interfaces(self, declared: str | None, stored: Iterable[tuple[DefinedFunction, ast.expr]],
+                           depth: int) -> str | None:
+        """``self.middlewares: list[Middleware] = []`` filled by ``self.middlewares.append(m)``:
+        an interface's elements are also what is stored (``m`` typed by the callers of ``use``)."""
+        element = declared[len(_CONTAINER):] if declared and declared.startswith(_CONTAINER) else None
+        if element is None or not stored or not self.declared.names_interface(element):
+            return declared
+        found = (self.type_of(value, function.scope, depth + 1) for function, value in list(stored)[:16])
+        return f"{_CONTAINER}{union([element, *(t for t in found if t is not None)]) or element}"
 
     def self_assignments(self, module: ModuleInfo, class_qualname: str) -> tuple[_Assigned, _Stored]:
         """Every ``self.x = ...`` in the methods of a class, by attribute, in source order, and

@@ -194,7 +194,7 @@ class DeclaredTypes:
         Protocol or abstract class) and the provider says which classes it makes (``return
         MockAgentService()`` under a setting, ``OpenAIAgentService(...)`` otherwise): then
         those count too, as they would for the same parameter left unannotated."""
-        if declared is not None and not self._names_interface(declared):
+        if declared is not None and not self.names_interface(declared):
             return declared
         provided = self.dependency_type(default, scope, depth + 1)
         return union(t for t in (declared, provided) if t) if provided else declared
@@ -228,12 +228,12 @@ class DeclaredTypes:
         declared = self.resolver.annotation_type(returns, function.enclosing, depth + 1) if returns else None
         if declared is None:
             return self.returned_type(function, depth + 1)
-        if self._names_interface(declared):
+        if self.names_interface(declared):
             returned = self.returned_type(function, depth + 1)
             return union([declared, returned]) if returned else declared
         return declared
 
-    def _names_interface(self, type_name: str) -> bool:
+    def names_interface(self, type_name: str) -> bool:
         """A Protocol or an abstract class: a type no object is made of, only its implementations."""
         symbol = self.resolver.project_symbol(type_name) if "|" not in type_name else None
         return symbol is not None and isinstance(symbol.node, ast.ClassDef) and (

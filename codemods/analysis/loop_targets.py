@@ -19,9 +19,16 @@ if TYPE_CHECKING:
     from .scope import Scope
 
 
+#: Builtins whose result holds the elements of the one iterable they are given.
+_REORDERING = frozenset({"reversed", "sorted", "list", "tuple", "iter"})
+
+
 def loop_elements(target: ast.expr, iterable: ast.expr) -> dict[str, ast.expr]:
     """Name -> the container it takes an element of (``.items()`` values as ``x.values()``); a
     name alone takes the elements of the iterable itself."""
+    while isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Name) and len(iterable.args) == 1 \
+            and iterable.func.id in _REORDERING:
+        iterable = iterable.args[0]  # ``for m in reversed(self.middlewares)``: the same elements
     if isinstance(target, ast.Name):
         return {target.id: iterable}
     if not isinstance(target, (ast.Tuple, ast.List)):

@@ -217,6 +217,8 @@ class Resolver(ClassMembers):
                 declared = self.annotation_type(binding.node, owner, depth + 1)
                 if binding.default is not None and self.declared.depends_on(binding.default, owner) is not None:
                     declared = self.declared.provided_type(declared, binding.default, owner.parent or owner, depth + 1)
+                elif expr is not None and declared is not None and self.declared.names_interface(declared):
+                    declared = self.arguments.passed_implementations(declared, expr.id, owner, depth)
                 types.add(declared)
             elif binding.kind == "unpack" and binding.node is not None:
                 types.add(self.declared.unpacked_type(binding.node, int(binding.target), owner, depth + 1))

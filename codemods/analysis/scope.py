@@ -213,7 +213,7 @@ class _Binder(ast.NodeVisitor):
         elif isinstance(node.target, ast.Name) and isinstance(node.iter, (ast.Name, ast.Attribute, ast.Subscript,
                                                                             ast.Call)):
             # ``for hook in STARTUP_HOOKS:``: the name holds each element of the container.
-            self.scope.add(node.target.id, Binding("element", node=node.iter))
+            self.scope.add(node.target.id, Binding("element", node=loop_elements(node.target, node.iter)[node.target.id]))
         elif not isinstance(node.target, ast.Name) and (elements_of := loop_elements(node.target, node.iter)):
             self._bind_target(node.target, None)  # each name unknown, but ``upload`` of ``enumerate(files)``:
             for name, container in elements_of.items():
