@@ -33,6 +33,7 @@ from .names import dotted_parts, qualified_name
 from .narrowing import Assertions
 from .project import ProjectIndex
 from .scope import Binding, Scope
+from .signatures import POST_INIT_HOOKS
 from .wrapped_calls import wrapped_generator
 
 
@@ -349,6 +350,16 @@ class Resolver(ClassMembers):
             self._looked_into[key] = listings_looked_into(scope.function)
         return entry.listing.scan if id(call) in self._looked_into[key] else entry
 
+    def _constructor(self, class_name: str) -> CallTarget | None:
+        """What making an instance runs: its ``__init__``, else the hook a generated one calls
+        (a dataclass's ``__post_init__``, attrs' ``__attrs_post_init__``, pydantic's
+        ``model_post_init``)."""
+        for name in ("__init__", *POST_INIT_HOOKS):
+            target = self.method(class_name, name)
+            if target is not None and target.function is not None:
+                return target
+        return None
+
     def call_target(self, call: ast.Call, scope: Scope, depth: int = 0) -> CallTarget | None:
         callee = self.qualified(call.func, scope)
         if callee is not None:
@@ -361,8 +372,7 @@ class Resolver(ClassMembers):
             if symbol is not None and symbol.kind == "function" and symbol.function is not None:
                 return CallTarget(symbol.qualname, function=symbol.function, module=symbol.module)
             if symbol is not None and symbol.kind == "class":
-                init = self.method(f"{symbol.module.name}.{symbol.qualname}", "__init__")
-                return init if init is not None and init.function is not None else None
+                return self._constructor(f"{symbol.module.name}.{symbol.qualname}")
             if isinstance(call.func, ast.Name):
                 return self._function_value(call.func, scope, depth)
         elif isinstance(call.func, ast.Name):

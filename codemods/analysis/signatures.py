@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from .resolver import Resolver
     from .scope import Scope
 
+#: Methods a generated ``__init__`` calls after it sets the fields: the constructor's arguments
+#: are the fields', not theirs.
+POST_INIT_HOOKS = ("__post_init__", "__attrs_post_init__", "model_post_init")
 #: Decorators that keep the signature callers see (``self``/``cls`` aside).
 _SIGNATURE_KEPT = frozenset({"staticmethod", "classmethod", "abstractmethod", "override", "final"})
 
@@ -27,6 +30,8 @@ _SIGNATURE_KEPT = frozenset({"staticmethod", "classmethod", "abstractmethod", "o
 def cannot_bind(call: ast.Call, function: DefinedFunction, resolver: Resolver, scope: Scope | None) -> bool:
     """``call`` raises ``TypeError`` on entering ``function``."""
     node = function.node
+    if node.name in POST_INIT_HOOKS:
+        return False
     if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
         return False
     decorators = decorator_names(node)
