@@ -64,7 +64,9 @@ class ArgumentTypes:
             return declared
         index, target = parameter.target.split(":", 1)
         passed = self.parameter_type(parameter.node, target, int(index), depth + 1)
-        return union([declared, passed]) or declared if passed else declared
+        if passed is None:
+            return declared
+        return union([declared, passed]) or declared
 
     def passed_callable(self, binding: Binding, coroutine: bool = False) -> CallTarget | None:
         """A parameter that the function calls (``handler_fn(request)``): the project functions

@@ -183,9 +183,9 @@ class DeclaredTypes:
             return None
         if function.node.returns is not None:
             return self.function_returns(function, depth + 1)
-        for node in ast.walk(function.node):
-            if isinstance(node, ast.Yield) and node.value is not None:
-                return self.resolver.type_of(node.value, function.scope, depth + 1)
+        yielded = self._frame(function).yields
+        if yielded:
+            return self.resolver.type_of(yielded[0], function.scope, depth + 1)
         return self.returned_type(function, depth + 1)
 
     def provided_type(self, declared: str | None, default: ast.expr, scope: Scope, depth: int) -> str | None:
@@ -222,8 +222,9 @@ class DeclaredTypes:
         """What calling a project function (or reading a property) gives: its return annotation,
         else what its ``return`` statements give. ``-> Any`` (or an annotation naming nothing
         known) says less than the body does. ``-> AuthStore`` where ``AuthStore`` is a Protocol
-        and the body returns ``Database(path)``: nothing subclasses a Protocol, so the classes
-        the body returns are the implementations there are, and both count."""
+        (or an abstract class) and the body returns ``Database(path)``: nothing need subclass a
+        Protocol, and an interface names no object, so the classes the body returns are the
+        implementations that run, and both count."""
         returns = function.node.returns
         declared = self.resolver.annotation_type(returns, function.enclosing, depth + 1) if returns else None
         if declared is None:
