@@ -11,24 +11,24 @@ Types are strings; a union of types is ``a.B|c.D`` (see :func:`union`).
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..catalogue import BlockingApi, Catalogue
 from .app_state import STATE, StateAssignment, owner_by_name, state_assignments
 from .declared import CONTAINER as _CONTAINER
-from .declared import DeclaredTypes, members, union
+from .declared import DeclaredTypes, element_of, members, union
 from .definitions import DefinedFunction, decorator_names
 from .hierarchy import Hierarchy, declares_abstract, implementations, is_abstract, is_protocol
 from .memo import CutTracker, Memo
 from .modules import ModuleInfo, Symbol
 from .project import ProjectIndex
-from .scope import Scope, stored_values
+from .scope import Scope
+from .self_assignments import Assigned, Stored, collect_self_assignments
+from .signatures import POST_INIT_HOOKS
 
 _PROPERTIES = frozenset({"property", "cached_property"})
-_Assigned = dict[str, list[tuple[DefinedFunction, ast.Assign | ast.AnnAssign]]]
-_Stored = dict[str, list[tuple[DefinedFunction, ast.expr]]]
 #: How many subclasses are asked for an attribute their base reads but does not define.
 _MIXED_IN_MAX = 8
 
@@ -40,13 +40,6 @@ def _generic_origin(base: ast.expr) -> ast.expr:
 
 def _decorated_with(node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
     return name in decorator_names(node)
-
-
-def _self_attribute(target: ast.expr) -> str | None:
-    """``x`` of a ``self.x`` expression."""
-    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
-        return target.attr
-    return None
 
 
 def is_super(expr: ast.expr) -> bool:
@@ -98,7 +91,7 @@ class ClassMembers:
     index: ProjectIndex
     hierarchy: Hierarchy
     _attr_memo: Memo[tuple[str, str], str | None]
-    _self_assigned: dict[tuple[int, str], tuple[_Assigned, _Stored]]
+    _self_assigned: dict[tuple[int, str], tuple[Assigned, Stored]]
     #: id of a module -> (the module, its ``state.NAME = ...`` assignments by name).
     _state_assigned: dict[int, tuple[ModuleInfo, dict[str, list[StateAssignment]]]]
     cuts: CutTracker
@@ -220,55 +213,33 @@ class ClassMembers:
                 if found is not None:
                     types.append(found)
         if not types and attr in items:
-            stored = (self.type_of(value, function.scope, depth + 1) for function, value in items[attr][:16])
-            element = union(t for t in stored if t is not None)
-            return f"{_CONTAINER}{element}" if element else None
+            return self._stored_container(items[attr], depth)
         return union(types)
 
-    def _filled_interfaces(self, declared: str | None, stored: Iterable[tuple[DefinedFunction, ast.expr]],
+    def _filled_interfaces(self, declared: str | None, stored: Sequence[tuple[DefinedFunction, ast.expr]],
                            depth: int) -> str | None:
         """``self.middlewares: list[Middleware] = []`` filled by ``self.middlewares.append(m)``:
         an interface's elements are also what is stored (``m`` typed by the callers of ``use``)."""
-        element = declared[len(_CONTAINER):] if declared and declared.startswith(_CONTAINER) else None
+        element = element_of(declared)
         if element is None or not stored or not self.declared.names_interface(element):
             return declared
-        found = (self.type_of(value, function.scope, depth + 1) for function, value in list(stored)[:16])
-        return f"{_CONTAINER}{union([element, *(t for t in found if t is not None)]) or element}"
+        return self._stored_container(stored, depth, element) or declared
 
-    def self_assignments(self, module: ModuleInfo, class_qualname: str) -> tuple[_Assigned, _Stored]:
-        """Every ``self.x = ...`` in the methods of a class, by attribute, in source order, and
-        every value stored into ``self.x`` (``self.x[key] = value``, ``self.x.append(value)``).
+    def _stored_container(self, stored: Sequence[tuple[DefinedFunction, ast.expr]], depth: int,
+                          *also: str) -> str | None:
+        """A container of what is stored in it (the first 16 values), with ``also``'s elements."""
+        found = (self.type_of(value, function.scope, depth + 1) for function, value in stored[:16])
+        element = union([*also, *(t for t in found if t is not None)])
+        return f"{_CONTAINER}{element}" if element else None
 
-        One walk of the class's methods answers every attribute later asked of it (a class of
-        thousands of lines used to be walked again for each attribute: a third of the time
-        on one large application).
-        """
+    def self_assignments(self, module: ModuleInfo, class_qualname: str) -> tuple[Assigned, Stored]:
+        """Every ``self.x = ...`` of a class and every value stored into ``self.x``, walked once
+        per class (see :mod:`.self_assignments`)."""
         key = (id(module), class_qualname)
         cached = self._self_assigned.get(key)
-        if cached is not None:
-            return cached
-        found: _Assigned = {}
-        items: _Stored = {}
-        for function in module.functions:
-            if function.owner_class != class_qualname:
-                continue
-            for node in ast.walk(function.node):
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-                    stored_in = _self_attribute(node.func.value)
-                    if stored_in is not None:
-                        items.setdefault(stored_in, []).extend((function, v) for v in stored_values(node))
-                    continue
-                if not isinstance(node, (ast.Assign, ast.AnnAssign)):
-                    continue
-                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                for name in dict.fromkeys(filter(None, map(_self_attribute, targets))):
-                    found.setdefault(name, []).append((function, node))
-                for target in targets:
-                    stored_in = _self_attribute(target.value) if isinstance(target, ast.Subscript) else None
-                    if stored_in is not None and node.value is not None:
-                        items.setdefault(stored_in, []).append((function, node.value))
-        self._self_assigned[key] = found, items
-        return found, items
+        if cached is None:
+            cached = self._self_assigned[key] = collect_self_assignments(module, class_qualname)
+        return cached
 
     # -- classes -----------------------------------------------------------------
     def class_chain(self, class_name: str, depth: int = 0) -> list[tuple[ModuleInfo, str, ast.ClassDef]]:
@@ -343,6 +314,16 @@ class ClassMembers:
             api = self.catalogue.api(f"{base}.{attr}")
             if api is not None:
                 return CallTarget(f"{base}.{attr}", api=api)
+        return None
+
+    def constructor(self, class_name: str) -> CallTarget | None:
+        """What making an instance runs: its ``__init__``, else the hook a generated one calls
+        (a dataclass's ``__post_init__``, attrs' ``__attrs_post_init__``, pydantic's
+        ``model_post_init``)."""
+        for name in ("__init__", *POST_INIT_HOOKS):
+            target = self.method(class_name, name)
+            if target is not None and target.function is not None:
+                return target
         return None
 
     def mixed_in_method(self, owner: str, attr: str) -> CallTarget | None:

@@ -33,6 +33,11 @@ _SEQUENCES = ("list", "List", "Sequence", "MutableSequence", "tuple", "Tuple", "
 CONTAINER = "container:"
 
 
+def element_of(container: str | None) -> str | None:
+    """The element type of a container type (``None`` for anything else)."""
+    return container[len(CONTAINER):] if container is not None and container.startswith(CONTAINER) else None
+
+
 def _parsed(annotation: ast.AST) -> ast.AST | None:
     """A string annotation (``"S3Client"``) as an expression."""
     if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):

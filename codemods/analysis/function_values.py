@@ -16,18 +16,13 @@ from __future__ import annotations
 import ast
 
 from .classes import CallTarget
-from .declared import CONTAINER, members
+from .declared import members
 from .definitions import DefinedFunction
 from .project import ProjectIndex
 from .scope import Scope
 
 #: Prefix of the type of a reference to a project function.
 FUNCTION = "function:"
-def element_of(container: str | None) -> str | None:
-    """The element type of a container type (``None`` for anything else)."""
-    return container[len(CONTAINER):] if container is not None and container.startswith(CONTAINER) else None
-
-
 class FunctionValues:
     """The types of project functions used as values, and what calling such a value runs."""
 

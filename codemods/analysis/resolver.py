@@ -21,9 +21,9 @@ from .buffers import HEADER_READERS, in_memory
 from .classes import CallTarget, ClassMembers, is_super
 from .declared import CONTAINER as _CONTAINER
 from .declared import MAX_DEPTH as _MAX_DEPTH
-from .declared import DeclaredTypes, display_values, is_empty_or_display, members, union
+from .declared import DeclaredTypes, display_values, element_of, is_empty_or_display, members, union
 from .dispatch import dispatched, getattr_parts
-from .function_values import FunctionValues, element_of, holds_instance
+from .function_values import FunctionValues, holds_instance
 from .hierarchy import Hierarchy
 from .listings import listings_looked_into
 from .loop_targets import comprehension_types
@@ -33,7 +33,6 @@ from .names import dotted_parts, qualified_name
 from .narrowing import Assertions
 from .project import ProjectIndex
 from .scope import Binding, Scope
-from .signatures import POST_INIT_HOOKS
 from .wrapped_calls import wrapped_generator
 
 
@@ -350,16 +349,6 @@ class Resolver(ClassMembers):
             self._looked_into[key] = listings_looked_into(scope.function)
         return entry.listing.scan if id(call) in self._looked_into[key] else entry
 
-    def _constructor(self, class_name: str) -> CallTarget | None:
-        """What making an instance runs: its ``__init__``, else the hook a generated one calls
-        (a dataclass's ``__post_init__``, attrs' ``__attrs_post_init__``, pydantic's
-        ``model_post_init``)."""
-        for name in ("__init__", *POST_INIT_HOOKS):
-            target = self.method(class_name, name)
-            if target is not None and target.function is not None:
-                return target
-        return None
-
     def call_target(self, call: ast.Call, scope: Scope, depth: int = 0) -> CallTarget | None:
         callee = self.qualified(call.func, scope)
         if callee is not None:
@@ -372,7 +361,7 @@ class Resolver(ClassMembers):
             if symbol is not None and symbol.kind == "function" and symbol.function is not None:
                 return CallTarget(symbol.qualname, function=symbol.function, module=symbol.module)
             if symbol is not None and symbol.kind == "class":
-                return self._constructor(f"{symbol.module.name}.{symbol.qualname}")
+                return self.constructor(f"{symbol.module.name}.{symbol.qualname}")
             if isinstance(call.func, ast.Name):
                 return self._function_value(call.func, scope, depth)
         elif isinstance(call.func, ast.Name):
