@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..catalogue import BlockingApi, Catalogue
 from .app_state import STATE, StateAssignment, owner_by_name, state_assignments
 from .declared import CONTAINER as _CONTAINER
-from .declared import DeclaredTypes, element_of, members, union
+from .declared import DeclaredTypes, container_of, element_of, members, union
 from .definitions import DefinedFunction, decorator_names
 from .hierarchy import Hierarchy, declares_abstract, implementations, is_abstract, is_protocol
 from .memo import CutTracker, Memo
@@ -229,8 +229,7 @@ class ClassMembers:
                           *also: str) -> str | None:
         """A container of what is stored in it (the first 16 values), with ``also``'s elements."""
         found = (self.type_of(value, function.scope, depth + 1) for function, value in stored[:16])
-        element = union([*also, *(t for t in found if t is not None)])
-        return f"{_CONTAINER}{element}" if element else None
+        return container_of(union([*also, *(t for t in found if t is not None)]))
 
     def self_assignments(self, module: ModuleInfo, class_qualname: str) -> tuple[Assigned, Stored]:
         """Every ``self.x = ...`` of a class and every value stored into ``self.x``, walked once

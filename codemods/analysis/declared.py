@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from .children import child_nodes
 from .definitions import DefinedFunction, decorator_names
 from .hierarchy import declares_abstract, is_protocol
+from .module_values import imported_module, module_type
 from .scope import Scope
 
 if TYPE_CHECKING:
@@ -33,9 +34,18 @@ _SEQUENCES = ("list", "List", "Sequence", "MutableSequence", "tuple", "Tuple", "
 CONTAINER = "container:"
 
 
+def container_of(element: str | None) -> str | None:
+    """The type of a container holding ``element``. A union's members each get a container type
+    (``container:a.A|container:b.B``), so the string stays a union of types when it is itself
+    joined into a union: ``container:a.A|b.B`` would read as a container of ``a.A`` or a ``b.B``."""
+    return "|".join(f"{CONTAINER}{member}" for member in members(element)) if element else None
+
+
 def element_of(container: str | None) -> str | None:
     """The element type of a container type (``None`` for anything else)."""
-    return container[len(CONTAINER):] if container is not None and container.startswith(CONTAINER) else None
+    if container is None or not all(member.startswith(CONTAINER) for member in members(container)):
+        return None
+    return union(member[len(CONTAINER):] for member in members(container))
 
 
 def _parsed(annotation: ast.AST) -> ast.AST | None:
@@ -143,15 +153,15 @@ class DeclaredTypes:
                 found = (self.annotation_type(element, scope, depth + 1) for element in elements)
                 return _bounded_union([member for member in found if member])
             if outer in _MAPPINGS and len(elements) == 2:
-                value = self.annotation_type(elements[1], scope, depth + 1)
-                return f"{CONTAINER}{value}" if value else None
+                return container_of(self.annotation_type(elements[1], scope, depth + 1))
             if outer in _SEQUENCES and elements:
-                value = self.annotation_type(elements[0], scope, depth + 1)
-                return f"{CONTAINER}{value}" if value else None
+                return container_of(self.annotation_type(elements[0], scope, depth + 1))
             if outer in {"type", "Type", "Callable", "Literal"}:
                 return None
             # A generic class with its type arguments (``BaseDao[T, Req, Res]``): the class itself.
             return self.annotation_type(annotation.value, scope, depth + 1)
+        if isinstance(annotation, ast.Name) and (module := imported_module(annotation.id, scope)):
+            return module_type(module)  # ``-> Optional["stripe"]`` under ``if TYPE_CHECKING: import stripe``
         name = self.resolver.qualified(annotation, scope)
         if name is None:
             return self._alias_type(annotation, scope, depth)

@@ -19,15 +19,15 @@ from ..catalogue import BlockingApi, Catalogue
 from .arguments import ArgumentTypes
 from .buffers import HEADER_READERS, in_memory
 from .classes import CallTarget, ClassMembers, is_super
-from .declared import CONTAINER as _CONTAINER
 from .declared import MAX_DEPTH as _MAX_DEPTH
-from .declared import DeclaredTypes, display_values, element_of, is_empty_or_display, members, union
+from .declared import DeclaredTypes, container_of, display_values, element_of, is_empty_or_display, members, union
 from .dispatch import dispatched, getattr_parts
 from .function_values import FunctionValues, holds_instance
 from .hierarchy import Hierarchy
 from .listings import listings_looked_into
 from .loop_targets import comprehension_types
 from .memo import CutTracker, Memo
+from .module_values import ModuleValues, module_type
 from .modules import Symbol
 from .names import dotted_parts, qualified_name
 from .narrowing import Assertions
@@ -52,6 +52,7 @@ class Resolver(ClassMembers):
         self.arguments = ArgumentTypes(self)
         self.functions = FunctionValues(index)
         self.assertions = Assertions(self)
+        self.module_values = ModuleValues(self)
         #: id of a plain ``def``'s node -> whether it returns a coroutine (see :mod:`.awaitables`).
         self.coroutine_returning: Memo[int, bool] = Memo(self.cuts)
         #: id of a function's node -> the listing calls it looks into entry by entry.
@@ -61,7 +62,7 @@ class Resolver(ClassMembers):
     def qualified(self, expr: ast.AST, scope: Scope) -> str | None:
         name = qualified_name(expr, scope)
         if name is None:
-            name = self._star_imported(expr, scope)
+            name = self._star_imported(expr, scope) or self.module_values.name_through(expr, scope)
         return self.catalogue.canonical(name) if name is not None else None
 
     def _star_imported(self, expr: ast.AST, scope: Scope) -> str | None:
@@ -114,8 +115,8 @@ class Resolver(ClassMembers):
             if passed := self.arguments.keyword_type(expr.value, expr.slice, scope, depth + 1):
                 return passed
             owner = self.type_of(expr.value, scope, depth + 1)
-            if owner is not None and owner.startswith(_CONTAINER):
-                return owner[len(_CONTAINER):]
+            if element := element_of(owner):
+                return element
             return self.catalogue.returns.get(f"{owner}.__getitem__") if owner else None
         if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Div):
             left = self.type_of(expr.left, scope, depth + 1)
@@ -170,9 +171,9 @@ class Resolver(ClassMembers):
             if owner is None:
                 return self.arguments.keyword_type(call.func.value, call.args[0], scope, depth + 1) \
                     if call.func.attr == "get" and call.args else None
-            if owner.startswith(_CONTAINER):
+            if element := element_of(owner):
                 # ``clients.get(name)``, ``clients.pop(name)``: an element.
-                return owner[len(_CONTAINER):] if call.func.attr in {"get", "pop", "setdefault"} else None
+                return element if call.func.attr in {"get", "pop", "setdefault"} else None
             result = self._returns(owner, call.func.attr)
             if result is None and owner in self.catalogue.classes:
                 result = self.catalogue.returns.get(f"{owner}.*()")  # ``service.files()``
@@ -227,6 +228,8 @@ class Resolver(ClassMembers):
                 types.add(self.arguments.parameter_type(binding.node, parameter, int(index), depth + 1))
             elif binding.kind == "default" and isinstance(binding.node, ast.expr):
                 types.add(self.declared.dependency_type(binding.node, owner.parent or owner, depth + 1))
+            elif binding.kind == "import" and isinstance(binding.node, ast.Import):
+                types.add(module_type(binding.target))
             elif binding.kind in {"import", "class"} and expr is not None and scope is not None:
                 name = self.qualified(expr, scope)
                 types.add(self.symbol_type(name, depth) if name else None)
@@ -250,8 +253,8 @@ class Resolver(ClassMembers):
             scope = function.scope
             if name in scope.item_sets and (name not in scope.bindings or name in scope.globals_):
                 stored += [(v, scope) for v in scope.item_sets[name]]
-        element = union(t for t in (self.type_of(v, where, depth + 1) for v, where in stored[:16]) if t is not None)
-        return f"{_CONTAINER}{element}" if element else None
+        return container_of(union(t for t in (self.type_of(v, where, depth + 1) for v, where in stored[:16])
+                                  if t is not None))
 
     def element_type(self, iterated: ast.expr, scope: Scope, depth: int) -> str | None:
         """What a loop over ``iterated`` (a container, or its ``.values()``) binds its name to."""

@@ -29,7 +29,8 @@ _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 class Binding:
     """One way a name gets bound in a scope.
 
-    ``kind`` is ``import`` (``target`` is the imported qualified name),
+    ``kind`` is ``import`` (``target`` is the imported qualified name; ``node`` is the
+    ``import`` statement when it binds a module),
     ``value`` (``node`` is the assigned expression), ``annotation`` (``node``
     is the annotation), ``unpack`` (element ``int(target)`` of ``node``: ``a, b = f()``),
     ``function``/``class`` (``node`` is the definition), ``parameter`` (an
@@ -140,12 +141,13 @@ class _Binder(ast.NodeVisitor):
             self.scope.add(name, Binding("other"))
 
     def visit_Import(self, node: ast.Import) -> None:
+        # ``node`` marks the name as a module's (``from x import y`` may bind a class).
         for alias in node.names:
             if alias.asname:
-                self.scope.add(alias.asname, Binding("import", target=alias.name))
+                self.scope.add(alias.asname, Binding("import", target=alias.name, node=node))
             else:
                 top = alias.name.split(".", 1)[0]
-                self.scope.add(top, Binding("import", target=top))
+                self.scope.add(top, Binding("import", target=top, node=node))
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
         if node.level:
