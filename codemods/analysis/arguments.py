@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from .classes import CallTarget
 from .declared import union
-from .decorators import decorator_parameter, wrappers
+from .decorators import decorated_with, decorator_parameter, wrappers
 from .definitions import DefinedFunction, callee_name
 from .frames import iter_loop_nodes
 from .memo import Memo
@@ -48,6 +48,7 @@ class ArgumentTypes:
         self._callables: Memo[tuple[int, str], CallTarget | None] = Memo(resolver.cuts)
         self._calls: dict[str, list[tuple[_Where, ast.Call]]] = {}
         self._module_calls: dict[int, tuple[ModuleInfo, dict[str, list[tuple[_Where, ast.Call]]]]] = {}
+        self._decorated: dict[int, list[tuple[ast.expr, Scope]]] = {}
 
     def parameter_type(self, node: ast.AST, name: str, index: int, depth: int) -> str | None:
         function = self.resolver.index.defined(node)
@@ -145,6 +146,8 @@ class ArgumentTypes:
         bound = function.owner_class is not None  # ``self`` is passed by the call itself
         for wrapper in wrappers(function, self.resolver):
             found += _wrapper_arguments(wrapper, index, self.resolver)
+        if index == 0 and not bound:
+            found += self._decorated_functions(function)
         word = function.owner_class.rsplit(".", 1)[-1] if is_init and function.owner_class else function.node.name
         for where, call in self._calls_naming(word):
             if len(found) >= _MAX_CALLERS:
@@ -169,6 +172,16 @@ class ArgumentTypes:
                 found.append((call.args[position], caller_scope))
             found += keywords
         return found
+
+    def _decorated_functions(self, function: DefinedFunction) -> list[tuple[ast.expr, Scope]]:
+        """``@route("/a") async def a()``: the functions ``function`` decorates are passed to it,
+        each as its name in the scope around it (see :func:`.decorators.decorated_with`)."""
+        key = id(function.node)
+        if key not in self._decorated:
+            self._decorated[key] = []  # a question asked again while this one is answered: nothing yet
+            self._decorated[key] = [(ast.copy_location(ast.Name(id=decorated.node.name, ctx=ast.Load()), decorated.node),
+                                     decorated.enclosing) for decorated in decorated_with(function, self.resolver)]
+        return self._decorated[key]
 
     def _is_class_of(self, expr: ast.expr, scope: Scope, function: DefinedFunction) -> bool:
         if isinstance(expr, ast.Name):

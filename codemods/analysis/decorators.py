@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
-from .definitions import DefinedFunction
+from .definitions import DefinedFunction, callee_name
 
 if TYPE_CHECKING:
     from .resolver import Resolver
@@ -62,3 +62,65 @@ def decorator_parameter(wrapper: DefinedFunction, resolver: Resolver) -> str | N
         return None
     positional = [*decorator.node.args.posonlyargs, *decorator.node.args.args]
     return positional[0].arg if positional else None
+
+
+#: At most this many functions are taken for the ones a decorator is applied to.
+_MAX_DECORATED = 64
+
+
+def decorated_with(function: DefinedFunction, resolver: Resolver) -> list[DefinedFunction]:
+    """The project's functions ``function`` is applied to as a decorator: by name
+    (``@register``), as what a decorator factory returns (``@route("/a")``, where ``route``
+    returns it), or as what a function returning that factory's call returns
+    (``@endpoint.get("/b")``, whose ``get`` returns ``self._wrap("get", path)``). What the
+    decorator does with its argument (``router.add_api_route(path, endpoint=func)``) it does
+    with each of them. Methods are left out: their name is not a value of the scope around them."""
+    appliers: list[tuple[DefinedFunction, bool]] = [(function, False)]
+    factory = function.parent
+    if factory is not None and _returned_inner(factory, resolver) is function:
+        appliers.append((factory, True))
+        appliers += [(outer, True) for outer in _returning_a_call_of(factory, resolver)]
+    found: list[DefinedFunction] = []
+    for applier, called in appliers:
+        name = applier.node.name
+        for info in resolver.hierarchy.modules_calling(name) if called else resolver.hierarchy.modules_containing(name):
+            for decorated in info.functions:
+                if decorated.owner_class is None and len(found) < _MAX_DECORATED and any(
+                        _applies(decorator, applier, called, decorated, resolver)
+                        for decorator in decorated.node.decorator_list):
+                    found.append(decorated)
+    return found
+
+
+def _applies(decorator: ast.expr, applier: DefinedFunction, called: bool, decorated: DefinedFunction,
+             resolver: Resolver) -> bool:
+    """``decorator`` is ``applier`` (``called``: a call of it)."""
+    name = applier.node.name
+    if called:
+        if not (isinstance(decorator, ast.Call) and callee_name(decorator) == name):
+            return False
+        target = resolver.call_target(decorator, decorated.enclosing)
+        return target is not None and target.function is not None and target.function.node is applier.node
+    if not (isinstance(decorator, ast.Name) and decorator.id == name
+            or isinstance(decorator, ast.Attribute) and decorator.attr == name):
+        return False
+    qualified = resolver.qualified(decorator, decorated.enclosing)
+    symbol = resolver.project_symbol(qualified) if qualified else None
+    return symbol is not None and symbol.function is not None and symbol.function.node is applier.node
+
+
+def _returning_a_call_of(factory: DefinedFunction, resolver: Resolver) -> list[DefinedFunction]:
+    """Functions whose ``return`` hands on a call of ``factory`` (``return self._wrap(...)``)."""
+    found: list[DefinedFunction] = []
+    for info in resolver.hierarchy.modules_calling(factory.node.name):
+        for outer in info.functions:
+            if outer is factory or outer.node is factory.node:
+                continue
+            for node in ast.walk(outer.node):
+                if isinstance(node, ast.Return) and isinstance(node.value, ast.Call) \
+                        and callee_name(node.value) == factory.node.name:
+                    target = resolver.call_target(node.value, outer.scope)
+                    if target is not None and target.function is not None and target.function.node is factory.node:
+                        found.append(outer)
+                        break
+    return found
