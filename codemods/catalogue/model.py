@@ -81,9 +81,11 @@ class Listing:
     the call asks it to recurse, or the code looks at every entry it lists (a ``stat`` each,
     decided by :mod:`codemods.analysis.listings`).
 
-    A call recurses when its pattern (argument ``pattern``) holds ``**`` and, where the API
-    has one, its ``flag`` is passed true (``glob.glob(p, recursive=True)``). A pattern built
-    at run time says nothing, so it counts as one level unless the flag asks for recursion.
+    A call recurses when its pattern (argument ``pattern``) has a ``**`` path component and,
+    where the API has one, its ``flag`` is passed true (``glob.glob(p, recursive=True)``):
+    ``**`` inside a component (``uploads/**.txt``) matches like ``*``, in one directory. A
+    pattern built at run time says nothing, so it counts as one level unless the flag asks
+    for recursion.
     """
 
     scan: BlockingApi
@@ -98,7 +100,9 @@ class Listing:
             if value is None or (isinstance(value, ast.Constant) and not value.value):
                 return False
         pattern = _literal_text(_argument(call, *self.pattern))
-        return "**" in pattern if pattern is not None else self.flag is not None
+        if pattern is None:
+            return self.flag is not None
+        return "**" in pattern.replace("\\", "/").split("/")
 
 
 def _literal_text(node: ast.expr | None) -> str | None:

@@ -13,3 +13,9 @@ def reports():  # expect-fix: convert-to-def
         total += len(files)
     nested = glob.glob("/srv/reports/**/*.pdf", recursive=True)  # expect: UNB120
     return {"archived": total, "nested": len(nested), "base": os.path.join("/srv", "reports")}
+
+
+@app.get("/uploads/{user}")
+async def uploads(user: str):
+    # ``**`` inside a path component matches like ``*``: one directory is listed.
+    return {"files": glob.glob(f"/srv/uploads/{user}/**.txt", recursive=True)}
