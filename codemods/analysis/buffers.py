@@ -19,6 +19,13 @@ if TYPE_CHECKING:
 #: they do no I/O at all (``zipfile.ZipFile(io.BytesIO(data))``).
 _BUFFER_CAPABLE = frozenset({"zipfile.ZipFile", "tarfile.open", "tarfile.TarFile", "gzip.GzipFile", "gzip.open",
                              "bz2.BZ2File", "bz2.open", "lzma.LZMAFile", "lzma.open", "builtins.open"})
+#: Serialisers whose cost is the file they read or write through, and where they take it
+#: (position, keyword): ``pickle.dump(state, buffer)`` into a ``BytesIO`` writes memory, not
+#: disk. Decoders whose cost is the decoding (``soundfile.read``, ``torch.load``) are not here:
+#: a buffer saves the read, not the work.
+_FILE_ARGUMENT: dict[str, tuple[int, str]] = {
+    "json.dump": (1, "fp"), "json.load": (0, "fp"), "pickle.dump": (1, "file"), "pickle.load": (0, "file"),
+}
 _BUFFERS = frozenset({"io.BytesIO", "io.StringIO"})
 #: Openers that only read a header, lazily: from a buffer they cost nothing, but what they
 #: return still does the heavy work (``Image.open(io.BytesIO(data)).convert("RGB")``).
@@ -26,10 +33,14 @@ HEADER_READERS = frozenset({"PIL.Image.open"})
 
 
 def in_memory(resolver: Resolver, callee: str, call: ast.Call, scope: Scope) -> bool:
-    """A buffer-capable constructor given a ``BytesIO``/``StringIO`` instead of a file."""
-    if callee not in _BUFFER_CAPABLE | HEADER_READERS or callee == "builtins.open":
+    """A buffer-capable constructor or serialiser given a ``BytesIO``/``StringIO`` instead of a file."""
+    if callee in _FILE_ARGUMENT:
+        position, keyword = _FILE_ARGUMENT[callee]
+        candidates = [*call.args[position:position + 1], *(k.value for k in call.keywords if k.arg == keyword)]
+    elif callee not in _BUFFER_CAPABLE | HEADER_READERS or callee == "builtins.open":
         return False
-    candidates = [*call.args[:1], *(k.value for k in call.keywords if k.arg in {"fileobj", "file", "fp"})]
+    else:
+        candidates = [*call.args[:1], *(k.value for k in call.keywords if k.arg in {"fileobj", "file", "fp"})]
     for value in candidates:
         if isinstance(value, ast.Call) and resolver.qualified(value.func, scope) in _BUFFERS:
             return True
