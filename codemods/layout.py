@@ -24,7 +24,8 @@ import io
 import itertools
 import tokenize
 
-from .line_split import INDENT, dedent, fluent_parts, same_tree, split_line, width
+from .line_cuts import fluent_parts
+from .line_split import INDENT, dedent, same_tree, split_line, width
 
 #: ruff's and black's line length, for a project that sets none.
 DEFAULT_LINE_LENGTH = 88

@@ -10,15 +10,26 @@ replaces. :mod:`.layout` decides which lines of a rewrite to split.
 from __future__ import annotations
 
 import ast
-import io
 import itertools
 import keyword
 import tokenize
 import unicodedata
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-OPENING = {"(": ")", "[": "]", "{": "}"}
+from .line_cuts import (
+    OPENING,
+    binary_needs_parentheses,
+    binary_operands,
+    compared_operand,
+    comparison_operands,
+    comprehension_clauses,
+    cut_before,
+    fluent_parts,
+    outside_brackets,
+    string_parts,
+    tokens_of,
+)
+
 INDENT = "    "
 
 if TYPE_CHECKING:
@@ -49,7 +60,7 @@ def _operands(code: str, indent: str, limit: int, depth: int) -> list[str] | Non
     """The lines of a bracket's whole content split at the operator on its top: a
     comprehension's clauses, a conditional's ``if``/``else``, ``and``/``or`` operands (each
     split again at its brackets if it is still too long). Parentheses the code has stay."""
-    clauses = _comprehension_clauses(code) or fluent_parts(code) or _string_parts(code)
+    clauses = comprehension_clauses(code) or fluent_parts(code) or string_parts(code)
     if clauses is None:
         try:
             value = ast.parse(code, mode="eval").body
@@ -58,13 +69,15 @@ def _operands(code: str, indent: str, limit: int, depth: int) -> list[str] | Non
         if isinstance(value, ast.IfExp):
             # ``a if x else b if y else c``: every ``if`` and ``else`` of the chain starts a line.
             tokens = tokens_of(code) or []
-            clauses = _cut(code, [t.string for _i, t in _outside_brackets(tokens)
+            clauses = cut_before(code, [t.string for _i, t in outside_brackets(tokens)
                                   if t.type == tokenize.NAME and t.string in ("if", "else")])
         elif isinstance(value, ast.BoolOp):
             word = "and" if isinstance(value.op, ast.And) else "or"
-            clauses = _cut(code, [word] * (len(value.values) - 1))
+            clauses = cut_before(code, [word] * (len(value.values) - 1))
         elif isinstance(value, ast.Compare):
-            clauses = _comparison_operands(code)
+            clauses = comparison_operands(code)
+        elif isinstance(value, ast.BinOp):
+            clauses = binary_operands(code, value)
         if not clauses:
             return None
     lines: list[str] = []
@@ -73,97 +86,10 @@ def _operands(code: str, indent: str, limit: int, depth: int) -> list[str] | Non
         if width(line) <= limit:
             lines.append(line)
             continue
-        compared = _compared_operand(clause)
+        compared = compared_operand(clause)
         lines += [indent + part for part in compared] if compared else (
             split_line(line, limit, depth + 1, same=lambda _parts: True) or [line])
     return lines
-
-
-def _compared_operand(clause: str) -> list[str] | None:
-    """An ``and``/``or`` operand that is a comparison, cut before its operators as the
-    formatters cut it when it does not fit (``and x.backend`` / ``!= "mooncake"``)."""
-    word, _, operand = clause.partition(" ")
-    if word not in ("and", "or"):
-        return None
-    try:
-        if not isinstance(ast.parse(operand, mode="eval").body, ast.Compare):
-            return None
-    except SyntaxError:
-        return None
-    parts = _comparison_operands(operand)
-    return [f"{word} {parts[0]}", *parts[1:]] if parts else None
-
-
-_COMPARISONS = frozenset({"<", ">", "==", "!=", "<=", ">="})
-
-
-def _comparison_operands(code: str) -> list[str] | None:
-    """``a > b.c`` -> ``["a", "> b.c"]``: a comparison cut before each of its operators
-    (``not in`` and ``is not`` whole), where it stands outside any bracket."""
-    tokens = tokens_of(code) or []
-    cuts = []
-    for index, token in _outside_brackets(tokens):
-        before = tokens[index - 1].string if index else ""
-        after = tokens[index + 1].string if index + 1 < len(tokens) else ""
-        operator = token.string in _COMPARISONS if token.type == tokenize.OP else (
-            token.string == "is" or token.string == "not" and after == "in" or token.string == "in" and before != "not")
-        if operator:
-            cuts.append(token.start[1])
-    return _parts(code, cuts) if cuts else None
-
-
-def _string_parts(code: str) -> list[str] | None:
-    """An implicit concatenation (``"a " f"b {x} " "c"``) cut into its strings, one per line
-    as the formatters keep them when they do not fit on one; ``None`` for anything else."""
-    try:
-        value = ast.parse(code, mode="eval").body
-    except SyntaxError:
-        return None
-    if not isinstance(value, (ast.Constant, ast.JoinedStr)):
-        return None
-    starts: list[int] = []
-    nested = 0  # inside an f-string (Python 3.12+ tokenizes its parts)
-    for token in tokens_of(code) or []:
-        name = tokenize.tok_name.get(token.type, "")
-        if name in ("STRING", "FSTRING_START", "TSTRING_START") and not nested:
-            starts.append(token.start[1])
-        if name in ("FSTRING_START", "TSTRING_START"):
-            nested += 1
-        elif name in ("FSTRING_END", "TSTRING_END"):
-            nested -= 1
-    if len(starts) < 2:
-        return None
-    return [code[start:end].strip() for start, end in zip(starts, [*starts[1:], len(code)])]
-
-
-def fluent_parts(code: str) -> list[str] | None:
-    """A chain of calls one link per line, as ruff format lays out a chain that does not fit
-    (``session.query(User)`` / ``.filter(User.id == user_id)`` / ``.first()``): cut before each
-    ``.`` that follows a call or subscript, when there are at least two of those (one alone
-    stays where it is: ``client.get(url).json()`` is split at its brackets)."""
-    try:
-        value = ast.parse(code, mode="eval").body
-    except SyntaxError:
-        return None
-    tokens = tokens_of(code)
-    if not isinstance(value, (ast.Call, ast.Attribute, ast.Subscript)) or tokens is None:
-        return None
-    cuts = [token.start[1] for index, token in _outside_brackets(tokens)
-            if token.string == "." and index > 0 and tokens[index - 1].string in (")", "]")]
-    return _parts(code, cuts) if len(cuts) >= 2 else None
-
-
-def _cut(code: str, words: list[str]) -> list[str] | None:
-    """``code`` cut before each of ``words`` in turn, where it stands outside any bracket."""
-    tokens = tokens_of(code)
-    if tokens is None:
-        return None
-    cuts, wanted = [], list(words)
-    for _index, token in _outside_brackets(tokens):
-        if wanted and token.type == tokenize.NAME and token.string == wanted[0]:
-            cuts.append(token.start[1])
-            wanted.pop(0)
-    return None if wanted else _parts(code, cuts)
 
 
 def split_line(line: str, limit: int, depth: int = 0, same: _Check | None = None,
@@ -214,7 +140,7 @@ def split_line(line: str, limit: int, depth: int = 0, same: _Check | None = None
         if not inner or (width(indent + head) > limit and (opening, closing) != order[-1]):
             continue
         # A comprehension is one element, whatever commas its ``for`` targets have.
-        elements = [inner] if _comprehension_clauses(inner) else _top_level_elements(inner)
+        elements = [inner] if comprehension_clauses(inner) else _top_level_elements(inner)
         if elements is None:
             return None
         alone = len(elements) == 1 and not inner.endswith(",")
@@ -249,39 +175,6 @@ def _is_display(before: str) -> bool:
     return keyword.iskeyword(word) and word not in {"None", "True", "False"}
 
 
-def _comprehension_clauses(inner: str) -> list[str] | None:
-    """``x for x in xs if x`` -> ``["x", "for x in xs", "if x"]``, as ruff format splits a
-    comprehension that does not fit; ``None`` for anything else (a ternary's ``if`` before the
-    first ``for`` stays with the element)."""
-    tokens = tokens_of(inner)
-    if tokens is None:
-        return None
-    cuts: list[int] = []
-    for index, token in _outside_brackets(tokens):
-        after_async = index > 0 and tokens[index - 1].string == "async"
-        if token.string == "for" and not after_async or token.string == "async" and (
-                index + 1 < len(tokens) and tokens[index + 1].string == "for") or token.string == "if" and cuts:
-            cuts.append(token.start[1])
-    return _parts(inner, cuts) if cuts else None
-
-
-def _outside_brackets(tokens: list[tokenize.TokenInfo]) -> Iterator[tuple[int, tokenize.TokenInfo]]:
-    """The tokens (with their index) that stand outside any bracket, brackets excluded."""
-    depth = 0
-    for index, token in enumerate(tokens):
-        if token.type == tokenize.OP and token.string in OPENING:
-            depth += 1
-        elif token.type == tokenize.OP and token.string in OPENING.values():
-            depth -= 1
-        elif depth == 0:
-            yield index, token
-
-
-def _parts(code: str, cuts: list[int]) -> list[str] | None:
-    parts = [code[a:b].strip() for a, b in itertools.pairwise([0, *cuts, len(code)])]
-    return parts if all(parts) else None
-
-
 def _right_hand_side(code: str, indent: str, comment: str, limit: int) -> list[str] | None:
     """``x = a if c else f(y)`` (or ``return ...``): a value whose top is an operator, not a call,
     or a chain of calls (:func:`fluent_parts`), goes in parentheses of its own, on one line if
@@ -308,7 +201,8 @@ def _right_hand_side(code: str, indent: str, comment: str, limit: int) -> list[s
         operators = len(value.values) - 1 if isinstance(value, ast.BoolOp) else len(value.ops)
         if operators == 1 and (text.endswith((")", "]", "}")) or text.startswith(("(", "[", "{"))):
             return None
-    elif not isinstance(value, (ast.IfExp, ast.BoolOp)) and fluent_parts(text) is None:
+    elif not isinstance(value, (ast.IfExp, ast.BoolOp)) and fluent_parts(text) is None \
+            and not binary_needs_parentheses(value, text):
         return None
     if code[end:].strip() != (":" if header else "") or code[:start].rstrip().endswith("("):
         return None  # something after the value, or it is parenthesized already
@@ -318,18 +212,6 @@ def _right_hand_side(code: str, indent: str, comment: str, limit: int) -> list[s
         return [indent + head, inside + text, indent + close + comment]
     lines = _operands(text, inside, limit, 0)
     return [indent + head, *lines, indent + close + comment] if lines is not None else None
-
-
-def tokens_of(code: str) -> list[tokenize.TokenInfo] | None:
-    try:
-        found = list(tokenize.generate_tokens(io.StringIO(code + "\n").readline))
-    except (tokenize.TokenError, IndentationError, SyntaxError):
-        return None
-    skipped = {tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER, tokenize.INDENT, tokenize.DEDENT}
-    found = [t for t in found if t.type not in skipped]
-    if any(t.start[0] != 1 for t in found):
-        return None  # a string over several lines, or a continuation: not one plain line
-    return found
 
 
 def _pairs(tokens: list[tokenize.TokenInfo]) -> list[tuple[int, int]] | None:
@@ -355,7 +237,7 @@ def _top_level_elements(inner: str) -> list[str] | None:
     tokens = tokens_of(inner)
     if tokens is None:
         return None
-    commas = [t for _index, t in _outside_brackets(tokens) if t.type == tokenize.OP and t.string == ","]
+    commas = [t for _index, t in outside_brackets(tokens) if t.type == tokenize.OP and t.string == ","]
     elements = [inner[a:b].strip() for a, b in itertools.pairwise([0, *(t.end[1] for t in commas), len(inner)])]
     elements = [element.removesuffix(",").strip() for element in elements]
     if elements and not elements[-1]:

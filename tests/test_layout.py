@@ -242,6 +242,21 @@ CASES = {
         ("async def f():\n    states: dict[int, str] = {\n        name: await run_in_threadpool(render, name, props)\n"
          "        for name, props in items.items()\n    }\n"),
     ),
+    "a product whose right operand ends in no bracket goes in parentheses, an operand per line": (
+        "async def f():\n    return torch.load(path, map_location=\"cpu\", weights_only=True) * weight\n",
+        "async def f():\n    return await run_in_threadpool(torch.load, path, map_location=\"cpu\", weights_only=True) * weight\n",
+        ("async def f():\n    return (\n        await run_in_threadpool(torch.load, path, map_location=\"cpu\", "
+         "weights_only=True)\n        * weight\n    )\n"),
+    ),
+    "a sum of several terms goes in parentheses; a sum ending in a call splits at the call": (
+        ("async def f():\n    total = compute_the_total(first, second_value) + offset - other_offset\n"
+         "    more = prefix_value + compute_the_total(first_value, second_value_here, third_one)\n"),
+        ("async def f():\n    total = await run_in_threadpool(compute_the_total, first, second_value) + offset - other_offset\n"
+         "    more = prefix_value + await run_in_threadpool(compute_the_total, first_value, second_value_here, third_one)\n"),
+        ("async def f():\n    total = (\n        await run_in_threadpool(compute_the_total, first, second_value)\n"
+         "        + offset\n        - other_offset\n    )\n    more = prefix_value + await run_in_threadpool(\n"
+         "        compute_the_total, first_value, second_value_here, third_one\n    )\n"),
+    ),
 }
 
 
