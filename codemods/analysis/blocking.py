@@ -107,6 +107,7 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
         self._typed_scopes: dict[tuple[int, Known], Scope] = {}
         self._self_calls: dict[int, frozenset[str]] = {}
         self._called_names: dict[int, frozenset[str]] = {}
+        self._isinstance_calls: dict[int, list[ast.Call]] = {}
 
     def blocking_calls(self, function: DefinedFunction) -> list[DirectCall]:
         """The calls of the function that block, each with the path to what it reaches."""

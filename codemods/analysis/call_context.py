@@ -30,6 +30,7 @@ from .frames import (
     RESULT_ITERATED,
     Known,
     call_constants,
+    isinstance_key,
     iter_calls_consumed,
     iter_loop_nodes,
     passed_arguments,
@@ -55,6 +56,8 @@ class CallContext:
     _self_calls: dict[int, frozenset[str]]
     #: id of a function node -> the plain names its body calls (``operation(...)``).
     _called_names: dict[int, frozenset[str]]
+    #: id of a function node -> its ``isinstance(name, classes)`` tests.
+    _isinstance_calls: dict[int, list[ast.Call]]
 
     def callee_known(self, call: ast.Call, helper: DefinedFunction, scope: Scope | None, consumed: bool,
                      fresh: bool, awaited: bool = False) -> Known:
@@ -67,7 +70,8 @@ class CallContext:
             known.append(RESULT_AWAITED)
         if scope is not None:
             known += self._passed_callables(call, helper, scope)
-            known += self._typed_arguments(call, helper, scope, {k for k, _v in known})
+            typed = self._typed_arguments(call, helper, scope, {k for k, _v in known})
+            known += typed + self._isinstance_decided(helper, typed)
             known += self._receiver_class(call, helper, scope)
         return tuple(sorted(known, key=lambda k: k[0]))
 
@@ -96,10 +100,13 @@ class CallContext:
         time. A parameter bound again in the body keeps its own bindings."""
         known: list[tuple[str, object]] = []
         classes = self.resolver.catalogue.classes
+        # A parameter the helper tests with ``isinstance`` is typed from any name (see
+        # :meth:`_isinstance_decided`): the helper says its class decides what runs.
+        tested = {test.args[0].id for test in self._isinstance_tests(helper) if isinstance(test.args[0], ast.Name)}
         for name, value in passed_arguments(call, helper).items():
             bindings = helper.scope.bindings.get(name, [])
             if name in taken or len(bindings) != 1 or bindings[0].kind not in {"annotation", "parameter", "default"} \
-                    or not _declared_name(value, scope):
+                    or not (_declared_name(value, scope) or name in tested and isinstance(value, ast.Name)):
                 continue
             passed = self.resolver.type_of(value, scope)
             if passed is None or not all(member in classes for member in passed.split("|")):
@@ -109,6 +116,33 @@ class CallContext:
                     and not set(passed.split("|")) >= set(declared.split("|")):
                 known.append((name, (_TYPED, passed)))
         return tuple(known)
+
+    def _isinstance_decided(self, helper: DefinedFunction, typed: Known) -> Known:
+        """``isinstance(collection, AsyncIOMotorCollection)`` in the helper, where this call passes
+        ``collection`` an object of that class: true on this call (see :func:`.frames.isinstance_key`).
+        Only ever true: whether one library class subclasses another is not known here."""
+        types = {name: str(value[1]) for name, value in typed if isinstance(value, tuple) and value[:1] == (_TYPED,)}
+        decided: list[tuple[str, object]] = []
+        for test in self._isinstance_tests(helper) if types else ():
+            tested, classes = test.args
+            assert isinstance(tested, ast.Name)
+            held = types.get(tested.id)
+            if held is None or "|" in held:
+                continue
+            named = classes.elts if isinstance(classes, ast.Tuple) else [classes]
+            if any(self.resolver.qualified(c, helper.scope) == held for c in named):
+                decided.append((isinstance_key(test), True))
+        return tuple(decided)
+
+    def _isinstance_tests(self, helper: DefinedFunction) -> list[ast.Call]:
+        """The ``isinstance(name, classes)`` tests of the helper's own body."""
+        found = self._isinstance_calls.get(id(helper.node))
+        if found is None:
+            found = self._isinstance_calls[id(helper.node)] = [
+                node for node in iter_loop_nodes(helper.node.body, per_call=True)
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "isinstance"
+                and len(node.args) == 2 and not node.keywords and isinstance(node.args[0], ast.Name)]
+        return found
 
     def _receiver_class(self, call: ast.Call, helper: DefinedFunction, scope: Scope) -> Known:
         """``self`` typed by the object the call is made on, when that says which override runs:

@@ -103,10 +103,10 @@ class ClassMembers:
         def qualified(self, expr: ast.AST, scope: Scope) -> str | None: ...
         def project_symbol(self, qualname: str) -> Symbol | None: ...
 
-    def _returns(self, owner: str, attr: str) -> str | None:
+    def returns_of(self, owner: str, attr: str) -> str | None:
         """A ``Returns`` entry for ``owner.attr``, also through a project class's library bases."""
         if "|" in owner:
-            return union(t for t in (self._returns(m, attr) for m in members(owner)) if t is not None)
+            return union(t for t in (self.returns_of(m, attr) for m in members(owner)) if t is not None)
         known = self.catalogue.returns.get(f"{owner}.{attr}")
         if known is not None or owner in self.catalogue.classes:
             return known
@@ -121,7 +121,7 @@ class ClassMembers:
             return union(t for t in (self.attribute_type(m, attr, depth) for m in members(owner)) if t is not None)
         if owner == STATE:
             return self._attr_memo.get((owner, attr), lambda: self._state_type(attr, depth), None, depth)
-        known = self._returns(owner, attr)
+        known = self.returns_of(owner, attr)
         if known is not None:
             return known
         if owner in self.catalogue.classes:

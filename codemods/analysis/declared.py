@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .children import child_nodes
 from .definitions import DefinedFunction, decorator_names
+from .frames import passed_arguments
 from .hierarchy import declares_abstract, is_protocol
 from .module_values import imported_module, module_type
 from .scope import Scope
@@ -248,6 +249,33 @@ class DeclaredTypes:
             returned = self.returned_type(function, depth + 1)
             return union([declared, returned]) if returned else declared
         return declared
+
+    def passed_through(self, call: ast.Call, function: DefinedFunction, scope: Scope, depth: int) -> str | None:
+        """What a call gives of an unannotated function that returns what it is given, as given or
+        after a method of it (``def _apply_options(db): ... return db`` / ``return
+        db.with_options(...)``): the type of this call's argument, not the union of every
+        caller's, so a motor database passed in is a motor database out."""
+        returns = self._frame(function).returns
+        if function.node.returns is not None or not returns:
+            return None
+        parameter, methods = None, []
+        for value in returns:
+            method = value.func.attr if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) else None
+            name = value.func.value if method is not None and isinstance(value, ast.Call) \
+                and isinstance(value.func, ast.Attribute) else value
+            if not isinstance(name, ast.Name) or parameter not in (None, name.id):
+                return None
+            parameter = name.id
+            methods.append(method)
+        bindings = function.scope.bindings.get(parameter or "", [])
+        argument = passed_arguments(call, function).get(parameter or "")
+        if argument is None or len(bindings) != 1 or bindings[0].kind not in {"parameter", "annotation", "default"}:
+            return None
+        held = self.resolver.type_of(argument, scope, depth + 1)
+        if held is None or "|" in held:
+            return None
+        given = {held if method is None else self.resolver.returns_of(held, method) for method in methods}
+        return given.pop() if len(given) == 1 and None not in given else None
 
     def names_interface(self, type_name: str) -> bool:
         """A Protocol or an abstract class: a type no object is made of, only its implementations."""

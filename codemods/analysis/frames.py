@@ -171,11 +171,19 @@ def spawned_calls(body: list[ast.stmt], known: Known = ()) -> set[int]:
 
 
 # -- deciding tests ---------------------------------------------------------------
+def isinstance_key(test: ast.Call) -> str:
+    """The ``Known`` name under which a call decides an ``isinstance`` test of its helper."""
+    return f"<{ast.unparse(test)}>"
+
+
 def truth(test: ast.expr, known: dict[str, object]) -> bool | None:
     """What a test evaluates to, when constants and the known parameters decide it."""
     value = _value(test, known)
     if value is not _UNKNOWN:
         return bool(value)
+    if known and isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id == "isinstance":
+        decided = known.get(isinstance_key(test))
+        return None if decided is None else bool(decided)
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
         inner = truth(test.operand, known)
         return None if inner is None else not inner

@@ -151,7 +151,8 @@ class Resolver(ClassMembers):
         if target is not None and target.function is not None and target.module is not None:
             if isinstance(call.func, ast.Call) and wrapped_generator(self, call, scope) is not None:
                 return self.declared.yielded_type(target.function, depth)  # ``asynccontextmanager(f)()``
-            return self.declared.function_returns(target.function, depth)
+            return self.declared.passed_through(call, target.function, scope, depth) \
+                or self.declared.function_returns(target.function, depth)
         if target is not None and target.alternatives and all(t.function is not None for t in target.alternatives):
             # One of several project methods runs (implementations, a union receiver): what each gives.
             returned = (self.declared.function_returns(t.function, depth) for t in target.alternatives if t.function)
@@ -174,7 +175,7 @@ class Resolver(ClassMembers):
             if element := element_of(owner):
                 # ``clients.get(name)``, ``clients.pop(name)``: an element.
                 return element if call.func.attr in {"get", "pop", "setdefault"} else None
-            result = self._returns(owner, call.func.attr)
+            result = self.returns_of(owner, call.func.attr)
             if result is None and owner in self.catalogue.classes:
                 result = self.catalogue.returns.get(f"{owner}.*()")  # ``service.files()``
             if result is not None and f"{result}.__call__" in self.catalogue.returns:
@@ -308,7 +309,7 @@ class Resolver(ClassMembers):
             return self.catalogue.returns[name]
         if isinstance(target, ast.Attribute):
             owner = self.type_of(target.value, scope, depth + 1)
-            return self._returns(owner, target.attr) if owner is not None else None
+            return self.returns_of(owner, target.attr) if owner is not None else None
         return None
 
     def _local_function(self, name: str, scope: Scope) -> CallTarget | None:

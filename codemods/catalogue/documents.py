@@ -22,6 +22,10 @@ from .model import Alias, BlockingApi, Returns
 _CLIENT, _DATABASE, _COLLECTION, _CURSOR = ("pymongo.MongoClient", "pymongo.database.Database",
                                             "pymongo.collection.Collection", "pymongo.cursor.Cursor")
 _MONGO_WHY = "a round trip to MongoDB"
+#: motor's objects have pymongo's shape with coroutine methods: typed only (no entry), so a
+#: helper handed a motor collection on one call and a pymongo one on another runs, on each
+#: call, the API of the one it is given.
+_MOTOR = "motor.motor_asyncio.AsyncIOMotor"
 _ES_SUBCLIENTS = {"indices": "IndicesClient", "cluster": "ClusterClient", "cat": "CatClient",
                   "ingest": "IngestClient", "snapshot": "SnapshotClient", "tasks": "TasksClient"}
 _CHROMA_CLIENT, _CHROMA_COLLECTION = "chromadb.api.ClientAPI", "chromadb.api.models.Collection.Collection"
@@ -109,6 +113,10 @@ RETURNS: list[Returns] = [
                          "add_option", "remove_option", "allow_disk_use", "comment", "max", "min",
                          "max_await_time_ms", "max_scan", "rewind", "clone")),
     *[Returns(f"{owner}.with_options", owner) for owner in (_DATABASE, _COLLECTION)],
+    *instance(f"{_MOTOR}Client"),
+    *returning(f"{_MOTOR}Client", ("get_database", "get_default_database", "__getitem__", "*"), f"{_MOTOR}Database"),
+    *returning(f"{_MOTOR}Database", ("get_collection", "__getitem__", "*"), f"{_MOTOR}Collection"),
+    *[Returns(f"{_MOTOR}{kind}.with_options", f"{_MOTOR}{kind}") for kind in ("Database", "Collection")],
     *instance("gridfs.GridFS", "gridfs.GridFSBucket"),
     Returns("elasticsearch.Elasticsearch.options", "elasticsearch.Elasticsearch"),
     *[Returns(f"elasticsearch.Elasticsearch.{attr}", f"elasticsearch.client.{name}")
