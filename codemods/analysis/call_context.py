@@ -70,8 +70,8 @@ class CallContext:
             known.append(RESULT_AWAITED)
         if scope is not None:
             known += self._passed_callables(call, helper, scope)
-            typed = self._typed_arguments(call, helper, scope, {k for k, _v in known})
-            known += typed + self._isinstance_decided(helper, typed)
+            known += self._typed_arguments(call, helper, scope, {k for k, _v in known})
+            known += self._isinstance_decided(call, helper, scope, {k for k, _v in known})
             known += self._receiver_class(call, helper, scope)
         return tuple(sorted(known, key=lambda k: k[0]))
 
@@ -100,13 +100,10 @@ class CallContext:
         time. A parameter bound again in the body keeps its own bindings."""
         known: list[tuple[str, object]] = []
         classes = self.resolver.catalogue.classes
-        # A parameter the helper tests with ``isinstance`` is typed from any name (see
-        # :meth:`_isinstance_decided`): the helper says its class decides what runs.
-        tested = {test.args[0].id for test in self._isinstance_tests(helper) if isinstance(test.args[0], ast.Name)}
         for name, value in passed_arguments(call, helper).items():
             bindings = helper.scope.bindings.get(name, [])
             if name in taken or len(bindings) != 1 or bindings[0].kind not in {"annotation", "parameter", "default"} \
-                    or not (_declared_name(value, scope) or name in tested and isinstance(value, ast.Name)):
+                    or not _declared_name(value, scope):
                 continue
             passed = self.resolver.type_of(value, scope)
             if passed is None or not all(member in classes for member in passed.split("|")):
@@ -117,21 +114,29 @@ class CallContext:
                 known.append((name, (_TYPED, passed)))
         return tuple(known)
 
-    def _isinstance_decided(self, helper: DefinedFunction, typed: Known) -> Known:
+    def _isinstance_decided(self, call: ast.Call, helper: DefinedFunction, scope: Scope, taken: set[str]) -> Known:
         """``isinstance(collection, AsyncIOMotorCollection)`` in the helper, where this call passes
-        ``collection`` an object of that class: true on this call (see :func:`.frames.isinstance_key`).
-        Only ever true: whether one library class subclasses another is not known here."""
-        types = {name: str(value[1]) for name, value in typed if isinstance(value, tuple) and value[:1] == (_TYPED,)}
+        ``collection`` an object of that library class: true on this call (see
+        :func:`.frames.isinstance_key`), and the parameter holds that class on it. Only ever
+        true: whether one library class subclasses another is not known here."""
+        tests = self._isinstance_tests(helper)
+        passed = passed_arguments(call, helper) if tests else {}
         decided: list[tuple[str, object]] = []
-        for test in self._isinstance_tests(helper) if types else ():
+        for test in tests:
             tested, classes = test.args
             assert isinstance(tested, ast.Name)
-            held = types.get(tested.id)
-            if held is None or "|" in held:
+            bindings = helper.scope.bindings.get(tested.id, [])
+            if tested.id not in passed or len(bindings) != 1 or bindings[0].kind not in {"annotation", "parameter"}:
+                continue
+            held = self.resolver.type_of(passed[tested.id], scope)
+            if held is None or "|" in held or held not in self.resolver.catalogue.classes:
                 continue
             named = classes.elts if isinstance(classes, ast.Tuple) else [classes]
             if any(self.resolver.qualified(c, helper.scope) == held for c in named):
                 decided.append((isinstance_key(test), True))
+                if tested.id not in taken:
+                    taken.add(tested.id)
+                    decided.append((tested.id, (_TYPED, held)))
         return tuple(decided)
 
     def _isinstance_tests(self, helper: DefinedFunction) -> list[ast.Call]:
