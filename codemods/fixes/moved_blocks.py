@@ -209,8 +209,29 @@ def _bound_outside(context: FixContext, statement: list[ast.stmt]) -> set[str]:
 
 
 def _loaded_outside(function: ast.AST, statements: list[ast.stmt]) -> set[str]:
+    """The names the function reads outside ``statements``. A comprehension's or a lambda's own
+    names are theirs (``[Path(f).name for f in files]`` reads no ``f`` of the function), so a
+    moved ``with open(...) as f`` does not hand back an ``f`` nothing reads (ruff F841)."""
     inside = {id(n) for statement in statements for n in ast.walk(statement)}
-    return {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and id(n) not in inside}
+    found: set[str] = set()
+    stack: list[tuple[ast.AST, frozenset[str]]] = [(function, frozenset())]
+    while stack:
+        node, own = stack.pop()
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            # The first iterable is read where the comprehension stands; the rest in its own scope.
+            stack.append((node.generators[0].iter, own))
+            own = own | {n.id for g in node.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
+            children = [child for child in ast.iter_child_nodes(node) if child is not node.generators[0].iter]
+            stack += [(child, own) for child in children]
+            continue
+        if isinstance(node, ast.Lambda):
+            arguments = node.args
+            own = own | {a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs,
+                                         *(a for a in (arguments.vararg, arguments.kwarg) if a is not None))}
+        if isinstance(node, ast.Name) and id(node) not in inside and node.id not in own:
+            found.add(node.id)
+        stack += [(child, own) for child in ast.iter_child_nodes(node)]
+    return found
 
 
 def opens_block(function: ast.AST, statement: ast.stmt) -> str | None:
