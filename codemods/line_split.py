@@ -245,22 +245,30 @@ def _top_level_elements(inner: str) -> list[str] | None:
     return elements if all(elements) else None
 
 
+#: How a line that is not a statement is read: as it is, as a dict's entry (``"key": value``)
+#: or as a call's argument (``name=value``), the elements an exploded bracket holds.
+_ENCLOSURES = ("%s", "{\n%s\n}", "f(\n%s\n)")
+
+
 def same_tree(line: str, parts: list[str]) -> bool:
     """Whether the split statement is the same statement (a block opener gets a body to parse)."""
-    def tree(text: str) -> str | None:
+    def tree(text: str, enclosure: str) -> str | None:
         source = text.strip() if "\n" not in text else dedent(text)
         if source.startswith("elif "):
             source = source[2:]  # ``elif x:`` checks as ``if x:``
         if source.rstrip().endswith(":"):
             source += "\n    pass"
         try:
-            parsed = compile(source, "<split>", "exec", ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+            parsed = compile(enclosure % source, "<split>", "exec", ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
         except SyntaxError:
             return None
         return ast.dump(parsed)
 
-    before = tree(line)
-    return before is not None and before == tree("\n".join(parts))
+    for enclosure in _ENCLOSURES:
+        before = tree(line, enclosure)
+        if before is not None:
+            return before == tree("\n".join(parts), enclosure)
+    return False
 
 
 def dedent(text: str) -> str:

@@ -257,6 +257,18 @@ CASES = {
          "        + offset\n        - other_offset\n    )\n    more = prefix_value + await run_in_threadpool(\n"
          "        compute_the_total, first_value, second_value_here, third_one\n    )\n"),
     ),
+    "a dict entry alone in its exploded braces is split at its own brackets": (
+        ("async def f():\n    if ready:\n        if slice_sample:\n            if intrinsics:\n"
+         "                results[slice_name] = {\n                    \"intrinsics\": utils.json.serialize(intrinsics)\n"
+         "                }\n"),
+        ("async def f():\n    if ready:\n        if slice_sample:\n            if intrinsics:\n"
+         "                results[slice_name] = {\n"
+         "                    \"intrinsics\": await run_in_threadpool(utils.json.serialize, intrinsics)\n"
+         "                }\n"),
+        ("async def f():\n    if ready:\n        if slice_sample:\n            if intrinsics:\n"
+         "                results[slice_name] = {\n                    \"intrinsics\": await run_in_threadpool(\n"
+         "                        utils.json.serialize, intrinsics\n                    )\n                }\n"),
+    ),
 }
 
 
