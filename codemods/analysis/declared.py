@@ -19,6 +19,7 @@ from .children import child_nodes
 from .definitions import DefinedFunction, decorator_names
 from .frames import passed_arguments
 from .hierarchy import declares_abstract, is_protocol
+from .made_functions import made_function
 from .module_values import imported_module, module_type
 from .scope import Scope
 
@@ -221,13 +222,7 @@ class DeclaredTypes:
         ``get_agent_service`` defines ``func`` and returns it)."""
         if isinstance(target, ast.Call):
             factory = self._provider(target.func, scope)
-            if factory is None:
-                return None
-            for returned in self._frame(factory).returns:
-                bound = factory.scope.bindings.get(returned.id) if isinstance(returned, ast.Name) else None
-                if bound and len(bound) == 1 and bound[0].kind == "function" and bound[0].node is not None:
-                    return self.resolver.index.defined(bound[0].node)
-            return None
+            return made_function(factory, self.resolver) if factory is not None else None
         name = self.resolver.qualified(target, scope)
         symbol = self.resolver.project_symbol(name) if name else None
         if symbol is None or symbol.kind != "function":
@@ -255,14 +250,13 @@ class DeclaredTypes:
         after a method of it (``def _apply_options(db): ... return db`` / ``return
         db.with_options(...)``): the type of this call's argument, not the union of every
         caller's, so a motor database passed in is a motor database out."""
-        returns = self._frame(function).returns
-        if function.node.returns is not None or not returns:
+        returns = self._frame(function).returns if function.node.returns is None else []
+        if not returns:
             return None
         parameter, methods = None, []
         for value in returns:
-            method = value.func.attr if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) else None
-            name = value.func.value if method is not None and isinstance(value, ast.Call) \
-                and isinstance(value.func, ast.Attribute) else value
+            name, method = (value.func.value, value.func.attr) if isinstance(value, ast.Call) \
+                and isinstance(value.func, ast.Attribute) else (value, None)
             if not isinstance(name, ast.Name) or parameter not in (None, name.id):
                 return None
             parameter = name.id

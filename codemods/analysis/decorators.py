@@ -16,6 +16,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from .definitions import DefinedFunction, callee_name
+from .made_functions import made_function
 
 if TYPE_CHECKING:
     from .resolver import Resolver
@@ -23,16 +24,6 @@ if TYPE_CHECKING:
 #: Library decorators whose wrappers add no I/O of their own (or are modelled elsewhere).
 _KNOWN = frozenset({"staticmethod", "classmethod", "property", "cached_property", "wraps", "contextmanager",
                     "asynccontextmanager", "lru_cache", "cache", "abstractmethod", "overload", "dataclass"})
-
-
-def _returned_inner(function: DefinedFunction, resolver: Resolver) -> DefinedFunction | None:
-    """The nested function ``function`` returns (``return wrapper``), if it returns one."""
-    for node in ast.walk(function.node):
-        if isinstance(node, ast.Return) and isinstance(node.value, ast.Name):
-            found = function.scope.bindings.get(node.value.id)
-            if found and len(found) == 1 and found[0].kind == "function" and found[0].node is not None:
-                return resolver.index.defined(found[0].node)
-    return None
 
 
 def wrappers(function: DefinedFunction, resolver: Resolver) -> list[DefinedFunction]:
@@ -46,9 +37,9 @@ def wrappers(function: DefinedFunction, resolver: Resolver) -> list[DefinedFunct
         symbol = resolver.project_symbol(name)
         if symbol is None or symbol.kind != "function" or symbol.function is None:
             continue
-        inner = _returned_inner(symbol.function, resolver)
+        inner = made_function(symbol.function, resolver)
         if inner is not None and factory:
-            inner = _returned_inner(inner, resolver)
+            inner = made_function(inner, resolver)
         if inner is not None:
             found.append(inner)
     return found
@@ -77,7 +68,7 @@ def decorated_with(function: DefinedFunction, resolver: Resolver) -> list[Define
     with each of them. Methods are left out: their name is not a value of the scope around them."""
     appliers: list[tuple[DefinedFunction, bool]] = [(function, False)]
     factory = function.parent
-    if factory is not None and _returned_inner(factory, resolver) is function:
+    if factory is not None and made_function(factory, resolver) is function:
         appliers.append((factory, True))
         appliers += [(outer, True) for outer in _returning_a_call_of(factory, resolver)]
     found: list[DefinedFunction] = []

@@ -39,6 +39,16 @@ def returned_functions(call: ast.Call, scope: Scope, resolver: Resolver) -> list
     return found
 
 
+def made_function(factory: DefinedFunction, resolver: Resolver) -> DefinedFunction | None:
+    """The function ``factory`` defines and returns (``return wrapper``, ``return func``), if it
+    returns one of its own: what a decorator wraps calls with, what ``Depends(factory(...))`` runs."""
+    for value in own_returns(factory.node.body):
+        bound = factory.scope.bindings.get(value.id) if isinstance(value, ast.Name) else None
+        if bound and len(bound) == 1 and bound[0].kind == "function" and bound[0].node is not None:
+            return resolver.index.defined(bound[0].node)
+    return None
+
+
 def own_returns(body: list[ast.stmt]) -> Iterator[ast.expr]:
     """The values the function itself returns: not those of the functions or classes it defines."""
     pending: list[ast.AST] = list(body)
