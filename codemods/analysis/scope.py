@@ -293,6 +293,11 @@ def stored_values(call: ast.Call) -> list[ast.expr]:
     return call.args[:1] if len(call.args) == 1 else []
 
 
+def parameter_names(args: ast.arguments) -> set[str]:
+    """Every parameter a function (or lambda) binds, ``*args`` and ``**kwargs`` included."""
+    return {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg) if a}
+
+
 def parameter_defaults(args: ast.arguments) -> dict[str, ast.expr]:
     """Parameter name -> its default expression (positional defaults belong to the last ones)."""
     positional = [a.arg for a in (*args.posonlyargs, *args.args)]

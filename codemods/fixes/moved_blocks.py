@@ -14,7 +14,7 @@ from __future__ import annotations
 import ast
 from typing import Any
 
-from ..analysis.scope import Scope, _Binder
+from ..analysis.scope import Scope, _Binder, parameter_names
 from .base import FixContext, Refusal
 from .calls import RUN_IN_THREADPOOL, first_exit
 from .object_runs import Unit
@@ -198,9 +198,7 @@ class _BinderSkipping(_Binder):
 
 
 def _bound_outside(context: FixContext, statement: list[ast.stmt]) -> set[str]:
-    args = context.function.args
-    names = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)}
-    names |= {a.arg for a in (args.vararg, args.kwarg) if a is not None}
+    names = parameter_names(context.function.args)
     scope = Scope(module=context.scope.module)
     binder = _BinderSkipping(scope, statement)
     for node in context.function.body:
@@ -221,13 +219,13 @@ def _loaded_outside(function: ast.AST, statements: list[ast.stmt]) -> set[str]:
             # The first iterable is read where the comprehension stands; the rest in its own scope.
             stack.append((node.generators[0].iter, own))
             own = own | {n.id for g in node.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
-            children = [child for child in ast.iter_child_nodes(node) if child is not node.generators[0].iter]
-            stack += [(child, own) for child in children]
+            produced = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
+            clauses = [part for index, g in enumerate(node.generators)
+                       for part in (g.target, *g.ifs, *([g.iter] if index else []))]
+            stack += [(child, own) for child in (*produced, *clauses)]
             continue
         if isinstance(node, ast.Lambda):
-            arguments = node.args
-            own = own | {a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs,
-                                         *(a for a in (arguments.vararg, arguments.kwarg) if a is not None))}
+            own = own | parameter_names(node.args)
         if isinstance(node, ast.Name) and id(node) not in inside and node.id not in own:
             found.add(node.id)
         stack += [(child, own) for child in ast.iter_child_nodes(node)]

@@ -36,6 +36,7 @@ import ast
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ..analysis.scope import parameter_names
 from .base import FixContext
 from .calls import blocking_with_statements, first_exit
 
@@ -94,8 +95,7 @@ def find_runs(context: FixContext, also_moving: Mapping[int, ast.AST] | None = N
     moving = blocking_with_statements(context)
     skip: dict[int, Any] = {**moving, **(also_moving or {})}
     call_ids = {id(c.node) for c in context.calls}
-    args = context.function.args
-    params = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg) if a}
+    params = parameter_names(context.function.args)
     runs: list[Unit] = []
     for body in _blocks(context.function, skip):
         current: Unit = []
@@ -238,8 +238,7 @@ def _escaping(context: FixContext, inside: set[int]) -> set[str]:
     """Names used outside the unit, or inside it other than as ``name.method(...)``, ``name.attr = v``,
     a plain value attribute (``cursor.rowcount``), ``with name:`` or a plain ``name = value``."""
     function = context.function
-    args = function.args
-    escaping = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg) if a}
+    escaping = parameter_names(function.args)
     parent: dict[int, ast.AST] = {}
     for node in ast.walk(function):
         for child in ast.iter_child_nodes(node):
