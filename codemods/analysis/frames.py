@@ -172,8 +172,9 @@ def spawned_calls(body: list[ast.stmt], known: Known = ()) -> set[int]:
 
 # -- deciding tests ---------------------------------------------------------------
 def isinstance_key(test: ast.Call) -> str:
-    """The ``Known`` name under which a call decides an ``isinstance`` test of its helper."""
-    return f"<{ast.unparse(test)}>"
+    """The ``Known`` name under which a call decides an ``isinstance`` test of its helper: the
+    test's place in its file (read for every test a decided call's frame meets, so not unparsed)."""
+    return f"<isinstance@{test.lineno}:{test.col_offset}>"
 
 
 def truth(test: ast.expr, known: dict[str, object]) -> bool | None:
