@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..catalogue import BlockingApi, Catalogue
 from .app_state import STATE, StateAssignment, owner_by_name, state_assignments
+from .configured_bases import configures
 from .declared import CONTAINER as _CONTAINER
 from .declared import DeclaredTypes, container_of, element_of, members, union
 from .definitions import DefinedFunction, decorator_names
@@ -323,6 +324,16 @@ class ClassMembers:
             target = self.method(class_name, name)
             if target is not None and target.function is not None:
                 return target
+        return self._configured_base(class_name)
+
+    def _configured_base(self, class_name: str) -> CallTarget | None:
+        """A library base whose constructor blocks because of how the project class configures
+        it: a pydantic settings class that names an ``env_file`` reads it for every instance."""
+        for base in self.external_bases(class_name):
+            api = self.catalogue.api(self.catalogue.canonical(base))
+            if api is not None and api.blocks_when_configured and configures(
+                    [node for _module, _qualname, node in self.class_chain(class_name)], api.blocks_when_configured):
+                return CallTarget(api.qualname, api=api)
         return None
 
     def mixed_in_method(self, owner: str, attr: str) -> CallTarget | None:

@@ -117,8 +117,17 @@ _RESOURCES = [
 _DOTENV = each("dotenv", ("load_dotenv", "dotenv_values", "set_key", "unset_key", "get_key"), "file",
                why="reads (and for set_key/unset_key rewrites) the .env file")
 
+#: pydantic settings: making an instance reads the sources its class configures, the ``.env``
+#: file and the secrets folder among them, every time (v1 spelt it ``pydantic.BaseSettings``).
+_SETTINGS = "pydantic_settings.BaseSettings"
+_SETTINGS_FILES = [
+    BlockingApi(_SETTINGS, "file", why="reads the .env file (or the secrets folder) its class names",
+                blocks_with_argument=("_env_file", 99),
+                blocks_when_configured=("env_file", "secrets_dir", "yaml_file", "toml_file", "json_file")),
+]
+
 ENTRIES: list[BlockingApi] = [*_OPEN, *_PATH_IO, *_DESCRIPTORS, *_SERIALISE, *_ARCHIVES, *_FILE_TYPES, *_SHUTIL,
-                              *_TEMPORARY, *_SCANS, *_METADATA, *_RESOURCES, *_DOTENV]
+                              *_TEMPORARY, *_SCANS, *_METADATA, *_RESOURCES, *_DOTENV, *_SETTINGS_FILES]
 
 RETURNS: list[Returns] = [
     Returns("builtins.open", _FILE),
@@ -153,4 +162,6 @@ ALIASES: list[Alias] = [
     Alias("tarfile.TarFile.open", "tarfile.open"),
     Alias("importlib_resources", "importlib.resources"),  # the backport
     Alias("importlib.abc.Traversable", _TRAVERSABLE),
+    *[Alias(name, _SETTINGS) for name in ("pydantic.BaseSettings", "pydantic.env_settings.BaseSettings",
+                                          "pydantic_settings.main.BaseSettings")],
 ]

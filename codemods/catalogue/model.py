@@ -48,6 +48,9 @@ class BlockingApi:
     lazy: bool = False
     #: A listing of one directory, which becomes another entry when it scans more.
     listing: Listing | None = None
+    #: For a class: making an instance of a project subclass blocks only when the subclass's
+    #: configuration sets one of these (a pydantic settings class with an ``env_file``).
+    blocks_when_configured: tuple[str, ...] = ()
 
     def for_call(self, call: ast.Call) -> BlockingApi | None:
         """The entry this call is, or ``None`` when its arguments switch the blocking off."""
