@@ -80,6 +80,15 @@ _BOTO3 = [
                 why="fetches the next page (an HTTPS round trip) as it is iterated"),
 ]
 
+#: SDK wrappers that make their boto3 client in the constructor: each instance loads the
+#: service model and resolves credentials again.
+_BOTO3_WRAPPERS = [
+    BlockingApi(name, "cloud", why=f"makes a boto3 client, which {_BUILDS}")
+    for name in ("pydantic_ai.providers.bedrock.BedrockProvider", "llama_index.llms.bedrock.Bedrock",
+                 "llama_index.llms.bedrock_converse.BedrockConverse",
+                 "llama_index.embeddings.bedrock.BedrockEmbedding")
+]
+
 _AZURE_ENTRIES = [
     *[BlockingApi(f"{_AZURE}.{client}.*", "cloud", why="an HTTPS round trip to Azure Storage")
       for client in ("BlobServiceClient", "ContainerClient", "BlobClient")],
@@ -206,8 +215,8 @@ _OSS = [*each("oss2.Bucket", ("put_object", "get_object", "put_object_from_file"
                               "copy_object", "append_object", "get_object_meta", "list_objects",
                               "list_objects_v2"), "cloud", why="an HTTPS request to Aliyun OSS")]
 
-ENTRIES: list[BlockingApi] = [*_BOTO3, *_AZURE_ENTRIES, *_GCS_ENTRIES, *_MINIO, *_DOCKER_ENTRIES, *_K8S_ENTRIES,
-                              *_GOOGLE_API_ENTRIES, *_OSS]
+ENTRIES: list[BlockingApi] = [*_BOTO3, *_BOTO3_WRAPPERS, *_AZURE_ENTRIES, *_GCS_ENTRIES, *_MINIO, *_DOCKER_ENTRIES,
+                              *_K8S_ENTRIES, *_GOOGLE_API_ENTRIES, *_OSS]
 
 RETURNS: list[Returns] = [
     *instance("oss2.Bucket"),
