@@ -126,8 +126,13 @@ _SETTINGS_FILES = [
                 blocks_when_configured=("env_file", "secrets_dir", "yaml_file", "toml_file", "json_file")),
 ]
 
+#: python3-saml validates each SAML message it is given against XSD schemas it opens from its
+#: package and compiles (lxml), then checks the signature (xmlsec): on every call.
+_SAML = each("onelogin.saml2.auth.OneLogin_Saml2_Auth", ("process_response", "process_slo"), "file",
+             why="reads and compiles the SAML XSD schemas from disk, then verifies the signature")
+
 ENTRIES: list[BlockingApi] = [*_OPEN, *_PATH_IO, *_DESCRIPTORS, *_SERIALISE, *_ARCHIVES, *_FILE_TYPES, *_SHUTIL,
-                              *_TEMPORARY, *_SCANS, *_METADATA, *_RESOURCES, *_DOTENV, *_SETTINGS_FILES]
+                              *_TEMPORARY, *_SCANS, *_METADATA, *_RESOURCES, *_DOTENV, *_SETTINGS_FILES, *_SAML]
 
 RETURNS: list[Returns] = [
     Returns("builtins.open", _FILE),
