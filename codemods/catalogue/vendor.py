@@ -15,6 +15,7 @@ from ._helpers import each, instance
 from .model import Alias, BlockingApi, Returns
 
 _HTTPS = "an HTTPS request to the vendor's API"
+_TRUEFOUNDRY = "truefoundry.ml"
 _OPENAI_RESOURCES = {
     # attribute path on the client -> (resource class under openai.resources, methods)
     "chat.completions": ("chat.Completions", ("create", "parse", "stream", "retrieve", "update", "list", "delete")),
@@ -298,6 +299,10 @@ _OTHERS = [
         *each(owner, ("get_feature_flag", "feature_enabled", "get_all_flags", "get_all_flags_and_payloads",
                       "get_feature_flag_payload"), "vendor", why="asks PostHog's API for the flags (requests)"),
         *each(owner, ("flush", "shutdown"), "wait", why="waits until the queued events are sent")]],
+    # TrueFoundry's ML client (``truefoundry.ml.get_client()``, formerly ``mlfoundry``): every
+    # method is a request to the tenant's API, and so is looking a data directory up by name.
+    BlockingApi(f"{_TRUEFOUNDRY}.MlFoundry.*", "vendor", why="a request to TrueFoundry's API (requests)"),
+    BlockingApi(f"{_TRUEFOUNDRY}.DataDirectory.from_fqn", "vendor", why="looks the data directory up over HTTPS"),
 ]
 
 _PARTS = [_openai(), _anthropic(), _stripe(), _twilio(), _composio()]
@@ -305,9 +310,11 @@ _PARTS = [_openai(), _anthropic(), _stripe(), _twilio(), _composio()]
 ENTRIES: list[BlockingApi] = [*[api for entries, _ in _PARTS for api in entries], *_OTHERS]
 
 RETURNS: list[Returns] = [*[item for _, returns in _PARTS for item in returns],
-                          *instance("xinference_client.RESTfulClient"), *instance("posthog.Posthog")]
+                          *instance("xinference_client.RESTfulClient"), *instance("posthog.Posthog"),
+                          Returns(f"{_TRUEFOUNDRY}.get_client", f"{_TRUEFOUNDRY}.MlFoundry")]
 
 ALIASES: list[Alias] = [
+    Alias("mlfoundry", _TRUEFOUNDRY),
     Alias("xinference.client.RESTfulClient", "xinference_client.RESTfulClient"),
     Alias("posthog.client.Client", "posthog.Posthog"),
     Alias("xinference_client.client.restful.restful_client.Client", "xinference_client.RESTfulClient"),
