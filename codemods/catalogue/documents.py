@@ -99,7 +99,21 @@ _OTHERS = [
           why="an HTTPS round trip to the Pinecone API"),
 ]
 
-ENTRIES: list[BlockingApi] = [*_MONGO, *_SEARCH, *_OTHERS]
+#: SurrealDB's sync connection (``Surreal(url)`` picks a websocket, HTTP or embedded one by the
+#: URL; ``AsyncSurreal`` is another name): entering ``with`` connects, and each method is a round
+#: trip. surreal-commands queues a job by writing a record through one; its ``*_sync`` waiters
+#: call ``asyncio.run``, which raises on the running loop.
+_SURREAL = "surrealdb.BlockingSurrealConnection"
+_SURREAL_COMMANDS = "surreal_commands"
+_SURREALDB = [
+    BlockingApi(f"{_SURREAL}.*", "database", why="a round trip to SurrealDB (disk for an embedded database)"),
+    *each(_SURREAL_COMMANDS, ("submit_command", "execute_command_sync"), "database",
+          why="writes the command record through a sync SurrealDB connection"),
+    *each(_SURREAL_COMMANDS, ("get_command_status_sync", "wait_for_command_sync"), "reentry",
+          why="calls asyncio.run, which raises RuntimeError on the running event loop"),
+]
+
+ENTRIES: list[BlockingApi] = [*_MONGO, *_SEARCH, *_OTHERS, *_SURREALDB]
 
 RETURNS: list[Returns] = [
     *returning(_CLIENT, ("get_database", "get_default_database", "__getitem__"), _DATABASE),
@@ -132,6 +146,7 @@ RETURNS: list[Returns] = [
                _CHROMA_COLLECTION),
     *instance("pinecone.Pinecone", "pinecone.Index"),
     *returning("pinecone.Pinecone", ("Index", "index"), "pinecone.Index"),
+    Returns("surrealdb.Surreal", _SURREAL),
 ]
 
 ALIASES: list[Alias] = [
@@ -151,4 +166,7 @@ ALIASES: list[Alias] = [
     Alias("pinecone.control.pinecone.Pinecone", "pinecone.Pinecone"),
     Alias("pinecone.grpc.PineconeGRPC", "pinecone.Pinecone"),
     Alias("pinecone.grpc.GRPCIndex", "pinecone.Index"),
+    *[Alias(f"surrealdb{where}.Blocking{kind}SurrealConnection", _SURREAL)
+      for kind in ("Ws", "Http", "Embedded") for where in ("", f".connections.blocking_{kind.lower()}")],
+    Alias(f"{_SURREAL_COMMANDS}.core.client", _SURREAL_COMMANDS),
 ]
