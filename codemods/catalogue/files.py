@@ -131,8 +131,17 @@ _SETTINGS_FILES = [
 _SAML = each("onelogin.saml2.auth.OneLogin_Saml2_Auth", ("process_response", "process_slo"), "file",
              why="reads and compiles the SAML XSD schemas from disk, then verifies the signature")
 
+#: ai-prompter's ``Prompter(prompt_template="name")`` walks up from the working directory for
+#: the project's prompts folder and loads ``name.jinja`` from disk, for every instance (with
+#: ``template_text=`` only, it reads nothing).
+_PROMPT_TEMPLATES = [
+    BlockingApi("ai_prompter.Prompter", "file", why="finds and reads the Jinja template file from disk",
+                blocks_with_argument=("prompt_template", 0)),
+]
+
 ENTRIES: list[BlockingApi] = [*_OPEN, *_PATH_IO, *_DESCRIPTORS, *_SERIALISE, *_ARCHIVES, *_FILE_TYPES, *_SHUTIL,
-                              *_TEMPORARY, *_SCANS, *_METADATA, *_RESOURCES, *_DOTENV, *_SETTINGS_FILES, *_SAML]
+                              *_TEMPORARY, *_SCANS, *_METADATA, *_RESOURCES, *_DOTENV, *_SETTINGS_FILES, *_SAML,
+                              *_PROMPT_TEMPLATES]
 
 RETURNS: list[Returns] = [
     Returns("builtins.open", _FILE),
