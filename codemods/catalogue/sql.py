@@ -1,4 +1,4 @@
-"""SQLAlchemy and SQLModel with a synchronous engine (category ``database``).
+"""SQLAlchemy and SQLModel with a synchronous engine, and Alembic (category ``database``).
 
 A sync ``Session`` checks a connection out of the pool and talks to the
 database on ``execute``/``scalars``/``get``/``commit``/``flush``/``refresh``...;
@@ -66,9 +66,25 @@ _CORE_ENTRIES = [
           "database", why="queries the database catalog"),
 ]
 
-ENTRIES: list[BlockingApi] = [*_SESSION_ENTRIES, *_CORE_ENTRIES]
+#: Alembic: a command loads ``env.py`` and the revision scripts from disk (executing each) and,
+#: for those that touch the database, runs the migrations through a sync connection. A
+#: ``ScriptDirectory`` reads the scripts when it is first asked about revisions.
+_ALEMBIC_SCRIPTS = "alembic.script.ScriptDirectory"
+_ALEMBIC = [
+    *each("alembic.command", ("upgrade", "downgrade", "stamp", "current", "check", "ensure_version", "revision"),
+          "database", why="loads env.py and the revision scripts from disk and runs them against the database"),
+    *each("alembic.command", ("history", "heads", "branches", "show", "merge"), "file",
+          why="loads env.py and every revision script from disk"),
+    BlockingApi(f"{_ALEMBIC_SCRIPTS}.from_config", "file", why="reads the alembic.ini file"),
+    *each(_ALEMBIC_SCRIPTS, ("get_current_head", "get_heads", "get_bases", "get_base", "get_revision",
+                             "get_revisions", "walk_revisions", "generate_revision"), "file",
+          why="reads and executes every revision script the first time it is asked"),
+]
+
+ENTRIES: list[BlockingApi] = [*_SESSION_ENTRIES, *_CORE_ENTRIES, *_ALEMBIC]
 
 RETURNS: list[Returns] = [
+    Returns(f"{_ALEMBIC_SCRIPTS}.from_config", _ALEMBIC_SCRIPTS),
     *instance("sqlalchemy.orm.sessionmaker", "sqlalchemy.orm.scoped_session"),
     *instance(_ASYNC_SESSION, "sqlmodel.ext.asyncio.session.AsyncSession", _ASYNC_SESSIONMAKER),
     Returns(f"{_ASYNC_SESSIONMAKER}.__call__", _ASYNC_SESSION),
@@ -100,6 +116,7 @@ MADE_CLASSES: list[MadeClass] = [
 ]
 
 ALIASES: list[Alias] = [
+    Alias("alembic.script.base.ScriptDirectory", _ALEMBIC_SCRIPTS),
     Alias("sqlalchemy.orm.decl_api.declarative_base", "sqlalchemy.orm.declarative_base"),
     Alias("sqlalchemy.orm.session.Session", "sqlalchemy.orm.Session"),
     Alias("sqlalchemy.ext.asyncio.session.AsyncSession", _ASYNC_SESSION),
