@@ -62,6 +62,11 @@ _MODELS = [
     BlockingApi("whisper.load_model", "cpu", why="loads the speech model from disk (downloads it on a cold cache)"),
     BlockingApi("whisper.model.Whisper.transcribe", "cpu", why="decodes the audio and runs the speech model"),
     BlockingApi("faster_whisper.WhisperModel", "cpu", why="loads the speech model (downloads it on a cold cache)"),
+    # Kokoro TTS: a pipeline loads its language's G2P (spaCy model and lexicon files) and, unless
+    # made with ``model=False``, the model weights; calling it phonemises (and synthesises) lazily.
+    BlockingApi("kokoro.KPipeline", "cpu", why="loads the G2P (spaCy model, lexicons) and the voice model"),
+    BlockingApi("kokoro.KPipeline.__call__", "cpu", lazy=True, why="phonemises and synthesises as it is iterated"),
+    BlockingApi("kokoro.KModel", "cpu", why="loads the model weights (downloads them on a cold cache)"),
     BlockingApi("faster_whisper.WhisperModel.transcribe", "cpu",
                 why="decodes the audio and detects its language (segments are decoded as they are iterated)"),
     *[BlockingApi(f"transformers.{auto}.from_pretrained", "cpu",
@@ -107,7 +112,7 @@ RETURNS: list[Returns] = [
     Returns("fastapi_users.BaseUserManager.password_helper", "fastapi_users.password.PasswordHelper"),
     Returns("transformers.pipeline", "transformers.Pipeline"),
     Returns("whisper.load_model", "whisper.model.Whisper"),
-    *instance("faster_whisper.WhisperModel"),
+    *instance("faster_whisper.WhisperModel", "kokoro.KPipeline"),
     Returns("PIL.Image.open", _IMAGE),
     Returns("PIL.Image.new", _IMAGE),
     *[Returns(f"{_IMAGE}.{name}", _IMAGE) for name in ("resize", "convert", "rotate", "crop", "filter", "transpose",
