@@ -7,7 +7,9 @@ and each of its methods is a round trip. pymilvus's ORM connects with
 Weaviate's v4 client connects in ``connect_to_local``/``connect_to_weaviate_cloud``
 (and checks the server is ready); a collection handle is built without I/O,
 and its ``query``, ``data`` and ``aggregate`` namespaces send a request per call.
-``WeaviateAsyncClient`` is another object, so the fix uses the threadpool.
+``WeaviateAsyncClient`` is another object, so the fix uses the threadpool. An embedded
+Weaviate (``connect_to_embedded``, ``use_async_with_embedded``, a client given
+``embedded_options``) is a server process the client starts and waits for.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from .model import Alias, BlockingApi, Returns
 
 _ROUND_TRIP = "a round trip to the vector database"
 _WEAVIATE = "weaviate.WeaviateClient"
+_WEAVIATE_ASYNC = "weaviate.WeaviateAsyncClient"
+_EMBEDDED = "starts the embedded Weaviate server (downloading it on first use) and waits until it listens"
 _COLLECTIONS = "weaviate.collections.Collections"
 _COLLECTION = "weaviate.collections.Collection"
 _NAMESPACES = {"query": "weaviate.collections.queries.Query", "data": "weaviate.collections.data.DataCollection",
@@ -34,6 +38,11 @@ ENTRIES: list[BlockingApi] = [
     *each("weaviate", ("connect_to_local", "connect_to_weaviate_cloud", "connect_to_custom", "connect_to_embedded",
                        "connect_to_wcs"), "database", why="connects and checks that the server is ready"),
     *each(_WEAVIATE, ("connect", "close", "is_ready", "is_live", "get_meta"), "database", why=_ROUND_TRIP),
+    # Embedded Weaviate: making the client (sync or async) starts the server binary
+    # (downloading it on first use) and polls until it listens.
+    BlockingApi("weaviate.use_async_with_embedded", "subprocess", why=_EMBEDDED),
+    *[BlockingApi(client, "subprocess", why=_EMBEDDED, blocks_with_argument=("embedded_options", 1))
+      for client in (_WEAVIATE, _WEAVIATE_ASYNC)],
     *each(_COLLECTIONS, ("create", "create_from_dict", "delete", "delete_all", "exists", "list_all",
                          "export_config"), "database", why=_ROUND_TRIP),
     *[BlockingApi(f"{namespace}.*", "database", why=_ROUND_TRIP) for namespace in _NAMESPACES.values()],
@@ -54,4 +63,5 @@ ALIASES: list[Alias] = [
     Alias("pymilvus.milvus_client.MilvusClient", "pymilvus.MilvusClient"),
     Alias("pymilvus.orm.collection.Collection", "pymilvus.Collection"),
     Alias("weaviate.client.WeaviateClient", _WEAVIATE),
+    Alias("weaviate.client.WeaviateAsyncClient", _WEAVIATE_ASYNC),
 ]
