@@ -81,21 +81,20 @@ def test_a_class_is_walked_once_however_many_of_its_attributes_are_asked(
         attributes: int, monkeypatch: pytest.MonkeyPatch) -> None:
     import ast
 
-    from codemods.analysis import classes
+    from codemods.analysis import self_assignments
 
     walked: list[int] = []
-    original = ast.walk
+    original = self_assignments._own_nodes
 
-    def counting(node: ast.AST):  # type: ignore[no-untyped-def]
+    def counting(node: ast.AST) -> list[ast.AST]:
         if isinstance(node, ast.FunctionDef) and node.name == "__init__":
             walked.append(id(node))
         return original(node)
 
-    monkeypatch.setattr(classes.ast, "walk", counting)
+    monkeypatch.setattr(self_assignments, "_own_nodes", counting)
     result = analyse_source(_wide_class(attributes), "store.py")
     assert [len(f.calls) for f in result.findings] == [attributes]  # each attribute typed
-    # ``ast.walk`` is patched for every module: the same ``__init__`` walked more than once
-    # (other trees are the rewrite's) means the class was walked per attribute, as before.
+    # The same ``__init__`` walked more than once means the class was walked per attribute.
     assert max(Counter(walked).values()) == 1, Counter(walked)
 
 

@@ -119,6 +119,7 @@ def iter_calls_consumed(body: list[ast.stmt], known: Known = (), entered: set[in
     consumed: set[int] = set()
     result_iterated = RESULT_ITERATED in known
     result_awaited = RESULT_AWAITED in known
+    groups: set[str] = set()
     for node in iter_loop_nodes(body, per_call=True, known=known):
         if result_iterated and isinstance(node, ast.Return) and node.value is not None:
             consumed.add(id(node.value))
@@ -144,6 +145,9 @@ def iter_calls_consumed(body: list[ast.stmt], known: Known = (), entered: set[in
             (awaited if isinstance(node, ast.AsyncWith) else consumed).update(contexts)
             if isinstance(node, ast.AsyncWith):
                 entered.update(contexts)
+                groups |= task_group_names(node)
+        if isinstance(node, ast.Call) and is_group_spawn(node, groups):
+            awaited |= {id(a) for a in node.args if isinstance(a, ast.Call)}
         if isinstance(node, ast.Call):
             if isinstance(node.func, ast.Name) and node.func.id in _CONSUMERS or (
                 isinstance(node.func, ast.Attribute) and node.func.attr in {"join", "extend", "update"}
@@ -158,14 +162,40 @@ LOOP_SPAWNERS = frozenset({"create_task", "ensure_future", "start_soon"})
 _SPAWNERS = LOOP_SPAWNERS | {"run_coroutine_threadsafe", "add_task"}
 
 
+#: ``async with asyncio.TaskGroup() as tg`` (anyio's ``create_task_group()``, trio's nursery):
+#: the block does not end before the tasks it starts do, so their coroutines run as part of
+#: the frame that opened it, as if awaited there.
+_TASK_GROUPS = frozenset({"TaskGroup", "create_task_group", "open_nursery"})
+_GROUP_SPAWNERS = frozenset({"create_task", "start_soon"})
+
+
+def task_group_names(node: ast.AsyncWith) -> set[str]:
+    """The names an ``async with`` binds to a task group it opens."""
+    return {item.optional_vars.id for item in node.items
+            if isinstance(item.optional_vars, ast.Name) and isinstance(item.context_expr, ast.Call)
+            and _called_name(item.context_expr) in _TASK_GROUPS}
+
+
+def is_group_spawn(call: ast.Call, groups: set[str]) -> bool:
+    """``tg.create_task(poll())`` on a task group the frame opened (``groups``: their names)."""
+    return isinstance(call.func, ast.Attribute) and call.func.attr in _GROUP_SPAWNERS \
+        and isinstance(call.func.value, ast.Name) and call.func.value.id in groups
+
+
+def _called_name(call: ast.Call) -> str:
+    return call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+
+
 def spawned_calls(body: list[ast.stmt], known: Known = ()) -> set[int]:
-    """Ids of the calls whose coroutine is handed to a task (``asyncio.create_task(loop())``)."""
+    """Ids of the calls whose coroutine is handed to a task (``asyncio.create_task(loop())``);
+    not those started in a task group the frame opened and waits for."""
     spawned: set[int] = set()
+    groups: set[str] = set()
     for node in iter_loop_nodes(body, per_call=True, known=known):
-        if isinstance(node, ast.Call):
-            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-            if name in _SPAWNERS:
-                spawned |= {id(a) for a in node.args if isinstance(a, ast.Call)}
+        if isinstance(node, ast.AsyncWith):
+            groups |= task_group_names(node)
+        if isinstance(node, ast.Call) and _called_name(node) in _SPAWNERS and not is_group_spawn(node, groups):
+            spawned |= {id(a) for a in node.args if isinstance(a, ast.Call)}
     return spawned
 
 

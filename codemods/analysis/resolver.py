@@ -1,13 +1,11 @@
 """What an expression holds and what a call reaches: catalogue APIs and project code.
 
-Types are dotted class names: catalogue classes (``requests.Session``,
-``sqlalchemy.orm.Session``) and project classes (``app.store.ReportStore``).
-They come from constructor and factory calls, ``with X() as v``, parameter
-and variable annotations (``Optional``/``| None``/``Annotated`` unwrapped,
-module-level aliases such as ``SessionDep = Annotated[Session, Depends(...)]``
-followed), ``self`` in methods, attributes assigned in ``__init__``, project
-functions' return annotations, and module-level instances in other modules.
-A name bound several ways that disagree has no type. Unknown never blocks.
+Types are dotted class names: catalogue classes (``requests.Session``, ``sqlalchemy.orm.Session``) and
+project classes (``app.store.ReportStore``). They come from constructor and factory calls, ``with X() as v``,
+parameter and variable annotations (``Optional``/``| None``/``Annotated`` unwrapped, module-level aliases such
+as ``SessionDep = Annotated[Session, Depends(...)]`` followed), ``self`` in methods, attributes assigned in
+``__init__``, project functions' return annotations, and module-level instances in other modules. A name
+bound several ways that disagree has no type. Unknown never blocks.
 """
 
 from __future__ import annotations
@@ -32,7 +30,7 @@ from .modules import Symbol
 from .names import dotted_parts, qualified_name
 from .narrowing import Assertions
 from .project import ProjectIndex
-from .scope import Binding, Scope
+from .scope import Binding, Scope, parameter_binding
 from .wrapped_calls import wrapped_generator
 
 
@@ -202,9 +200,9 @@ class Resolver(ClassMembers):
                       expr: ast.Name | None = None, scope: Scope | None = None) -> str | None:
         """What a name bound these ways holds: the union of the types its bindings give.
 
-        A binding of unknown type (``client = None``, ``client = cache.get(k)``) adds nothing:
-        when the name is used as a client, it holds one of the clients assigned to it.
-        """
+        A binding of unknown type (``client = None``, ``client = cache.get(k)``) adds nothing: used as a
+        client, the name holds one of the clients assigned to it. A parameter whose annotation names
+        no type (``func: Handler``, an alias of ``Callable[...]``) is typed by its callers."""
         types: set[str | None] = set()
         for binding in bindings:
             if binding.kind == "instance":
@@ -221,6 +219,10 @@ class Resolver(ClassMembers):
                     declared = self.declared.provided_type(declared, binding.default, owner.parent or owner, depth + 1)
                 elif expr is not None and declared is not None and self.declared.names_interface(declared):
                     declared = self.arguments.passed_implementations(declared, expr.id, owner, depth)
+                elif declared is None and expr is not None and (passed := parameter_binding(owner, expr.id)) \
+                        and passed.node is not None:
+                    position, argument = passed.target.split(":", 1)
+                    declared = self.arguments.parameter_type(passed.node, argument, int(position), depth + 1)
                 types.add(declared)
             elif binding.kind == "unpack" and binding.node is not None:
                 types.add(self.declared.unpacked_type(binding.node, int(binding.target), owner, depth + 1))

@@ -326,12 +326,19 @@ def parameter_binding(scope: Scope, name: str) -> Binding | None:
     return None
 
 
+#: Annotations that say nothing of which object a parameter holds: ``x: Any``, ``handler: Callable``
+#: (``Callable[[Event], Awaitable[None]]`` alike). The parameter is typed by its callers, as if bare:
+#: a registering decorator's ``func: Callable`` holds the functions it decorates.
+_SAYS_NOTHING = frozenset({"Any", "object", "Callable"})
+
+
 def _says_nothing(annotation: ast.expr) -> bool:
-    """``x: Any`` (or ``object``) types nothing: the parameter is typed by its callers, as if bare."""
+    if isinstance(annotation, ast.Subscript):
+        annotation = annotation.value
     name = annotation.attr if isinstance(annotation, ast.Attribute) else getattr(annotation, "id", None)
     if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
-        name = annotation.value.rsplit(".", 1)[-1]
-    return name in {"Any", "object"}
+        name = annotation.value.split("[", 1)[0].rsplit(".", 1)[-1]
+    return name in _SAYS_NOTHING
 
 
 def function_scope(func: FunctionNode | ast.Lambda, parent: Scope, is_package: bool = False) -> Scope:

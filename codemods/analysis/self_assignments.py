@@ -8,6 +8,7 @@ each cost a third of the time on one large application.
 from __future__ import annotations
 
 import ast
+from collections import deque
 
 from .definitions import DefinedFunction
 from .modules import ModuleInfo
@@ -27,13 +28,17 @@ def self_attribute(target: ast.expr) -> str | None:
 
 
 def collect_self_assignments(module: ModuleInfo, class_qualname: str) -> tuple[Assigned, Stored]:
-    """The assignments of ``self.x`` and the values stored into ``self.x``, by attribute."""
+    """The assignments of ``self.x`` and the values stored into ``self.x``, by attribute.
+
+    A function nested in a method sees the method's ``self`` (a registering decorator's
+    ``def decorator(func): self.handlers[name] = func``): what it stores counts, read in its
+    own scope, where ``func`` is its parameter."""
     found: Assigned = {}
     items: Stored = {}
     for function in module.functions:
-        if function.owner_class != class_qualname:
+        if not _sees_self_of(function, class_qualname):
             continue
-        for node in ast.walk(function.node):
+        for node in _own_nodes(function.node):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
                 stored_in = self_attribute(node.func.value)
                 if stored_in is not None:
@@ -49,3 +54,30 @@ def collect_self_assignments(module: ModuleInfo, class_qualname: str) -> tuple[A
                 if stored_in is not None and node.value is not None:
                     items.setdefault(stored_in, []).append((function, node.value))
     return found, items
+
+
+def _sees_self_of(function: DefinedFunction, class_qualname: str) -> bool:
+    """A method of the class, or a function nested in one that does not bind ``self`` itself."""
+    while function.owner_class is None and function.parent is not None:
+        if _binds_self(function.node):
+            return False
+        function = function.parent
+    return function.owner_class == class_qualname
+
+
+def _binds_self(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    args = node.args
+    return any(arg.arg == "self" for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs))
+
+
+def _own_nodes(node: ast.AST) -> list[ast.AST]:
+    """The nodes of a function's body, not those of the functions and classes nested in it
+    (each is walked as a function of its own)."""
+    found: list[ast.AST] = []
+    todo = deque(ast.iter_child_nodes(node))  # breadth first, as ``ast.walk``: source order per level
+    while todo:
+        child = todo.popleft()
+        found.append(child)
+        if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            todo.extend(ast.iter_child_nodes(child))
+    return found
