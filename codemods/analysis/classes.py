@@ -274,6 +274,15 @@ class ClassMembers:
         given = value.elts if isinstance(value, ast.Tuple) else [value] if value is not None else []
         return [name for expr in given if (name := self.qualified(expr, module.scope)) is not None]
 
+    def generic_class(self, subscript: ast.Subscript, scope: Scope) -> str | None:
+        """``Executor[WhisperModel]``, called: the class it makes an instance of (a project class,
+        or one the catalogue knows), not a lookup in a registry (``HANDLERS[name]()``)."""
+        name = self.qualified(subscript.value, scope)
+        symbol = self.project_symbol(name) if name is not None else None
+        if symbol is not None and symbol.kind == "class":
+            return f"{symbol.module.name}.{symbol.qualname}"
+        return name if name is not None and name in self.catalogue.classes else None
+
     def external_bases(self, class_name: str) -> list[str]:
         """Library classes a project class derives from (``peewee.Model``)."""
         if class_name in self.catalogue.classes:

@@ -122,6 +122,6 @@ def _bind_self(node: FunctionNode, scope: Scope, class_name: str) -> None:
 
 
 def callee_name(call: ast.Call) -> str:
-    """``f`` of ``f(...)`` or ``obj.f(...)``; empty for any other callee."""
-    func = call.func
+    """``f`` of ``f(...)``, ``obj.f(...)`` or ``f[T](...)`` (a generic class); empty for any other callee."""
+    func = call.func.value if isinstance(call.func, ast.Subscript) else call.func
     return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""

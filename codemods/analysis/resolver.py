@@ -138,6 +138,8 @@ class Resolver(ClassMembers):
         return None
 
     def _call_type(self, call: ast.Call, scope: Scope, depth: int) -> str | None:
+        if isinstance(call.func, ast.Subscript) and (made := self.generic_class(call.func, scope)):
+            return made
         callee = self.qualified(call.func, scope)
         if callee is not None and callee not in HEADER_READERS and in_memory(self, callee, call, scope):
             return None
@@ -170,8 +172,7 @@ class Resolver(ClassMembers):
             if owner is None:
                 return self.arguments.keyword_type(call.func.value, call.args[0], scope, depth + 1) \
                     if call.func.attr == "get" and call.args else None
-            if element := element_of(owner):
-                # ``clients.get(name)``, ``clients.pop(name)``: an element.
+            if element := element_of(owner):  # ``clients.get(name)``, ``clients.pop(name)``: an element
                 return element if call.func.attr in {"get", "pop", "setdefault"} else None
             result = self.returns_of(owner, call.func.attr)
             if result is None and owner in self.catalogue.classes:
@@ -184,8 +185,7 @@ class Resolver(ClassMembers):
                 factory = self.attribute_type(owner, call.func.attr, depth + 1)
                 return self.catalogue.returns.get(f"{factory}.__call__") if factory is not None else None
             return result
-        # Calling an instance: ``SessionLocal()`` where ``SessionLocal = sessionmaker(...)``.
-        owner = self.type_of(call.func, scope, depth + 1)
+        owner = self.type_of(call.func, scope, depth + 1)  # ``SessionLocal()``, ``SessionLocal = sessionmaker()``
         return self.catalogue.returns.get(f"{owner}.__call__") if owner is not None else None
 
     def _name_type(self, expr: ast.Name, scope: Scope, depth: int) -> str | None:
@@ -335,8 +335,7 @@ class Resolver(ClassMembers):
         """A called value that holds project functions (see :mod:`.function_values`)."""
         held = self.type_of(func, scope, depth + 1)
         called = self.functions.targets(held)
-        # ``classifier(text)`` on a ``transformers`` pipeline: the library type's own ``__call__`` entry
-        # (a ``Type.*`` wildcard does not make its objects callable).
+        # ``classifier(text)`` on a pipeline: the type's own ``__call__`` entry (``Type.*`` does not cover it).
         api = self.catalogue.apis.get(f"{held}.__call__") if called is None and held is not None else None
         if api is None and called is None and held is not None and holds_instance(func, scope) \
                 and all(self.project_symbol(member) is not None for member in members(held)):
@@ -375,8 +374,9 @@ class Resolver(ClassMembers):
         elif isinstance(call.func, ast.Call):
             return dispatched(self, call.func, scope) or wrapped_generator(self, call, scope) \
                 or self._function_value(call.func, scope, depth)
-        elif isinstance(call.func, ast.Subscript):
-            return self._function_value(call.func, scope, depth)  # ``HANDLERS[name]()``
+        elif isinstance(call.func, ast.Subscript):  # ``HANDLERS[name]()``, or ``Executor[Model](...)``
+            made = self.generic_class(call.func, scope)
+            return self.constructor(made) if made else self._function_value(call.func, scope, depth)
         if isinstance(call.func, ast.Attribute) and is_super(call.func.value):
             return self._super_method(scope, call.func.attr)
         if isinstance(call.func, ast.Attribute):
