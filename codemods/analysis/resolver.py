@@ -113,9 +113,9 @@ class Resolver(ClassMembers):
             if passed := self.arguments.keyword_type(expr.value, expr.slice, scope, depth + 1):
                 return passed
             owner = self.type_of(expr.value, scope, depth + 1)
-            if element := element_of(owner):
-                return element
-            return self.catalogue.returns.get(f"{owner}.__getitem__") if owner else None
+            return element_of(owner) or (self.catalogue.returns.get(f"{owner}.__getitem__") if owner else None)
+        if isinstance(expr, (ast.Tuple, ast.List, ast.Set)):  # ``(self.whisper, self.piper)``: a container of each
+            return container_of(union(t for t in (self.type_of(e, scope, depth + 1) for e in expr.elts) if t))
         if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Div):
             left = self.type_of(expr.left, scope, depth + 1)
             return left if left == "pathlib.Path" else self.catalogue.returns.get(f"{left}.__truediv__") if left else None

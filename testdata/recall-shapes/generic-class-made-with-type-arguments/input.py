@@ -1,5 +1,6 @@
 """A generic class made with its type arguments (``Executor[WhisperRegistry](...)``) is an
-instance of that class, and the arguments it is made with type its parameters."""
+instance of that class, and the arguments it is made with type its parameters. A tuple of
+them, returned and iterated, holds either."""
 
 from typing import Generic, TypeVar
 
@@ -30,6 +31,15 @@ hub = Executor[HubRegistry]("hub", registry=HubRegistry())
 local = Executor[LocalRegistry]("local", registry=LocalRegistry())
 
 
+class Executors:
+    def __init__(self) -> None:
+        self.hub = hub
+        self.local = local
+
+    def all(self) -> tuple:
+        return (self.hub, self.local)
+
+
 @app.get("/models/{executor_name}")
 async def models(executor_name: str):  # expect-fix: convert-to-def
     executor = Executor[HubRegistry](executor_name, HubRegistry())
@@ -39,3 +49,9 @@ async def models(executor_name: str):  # expect-fix: convert-to-def
 @app.get("/hub/models")
 async def hub_models():  # expect-fix: convert-to-def
     return {"models": hub.registry.list_models()}  # expect: UNB110
+
+
+@app.get("/models")
+async def all_models():  # expect-fix: convert-to-def
+    # A tuple of executors, iterated: each one's registry may run.
+    return {e.name: e.registry.list_models() for e in Executors().all()}  # expect: UNB110
