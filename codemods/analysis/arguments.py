@@ -173,6 +173,20 @@ class ArgumentTypes:
             found += keywords
         return found
 
+    def field_type(self, class_name: str, field: str, depth: int) -> str | None:
+        """What the constructor calls of a class with a generated ``__init__`` (a dataclass, a
+        pydantic model) pass for ``field`` by keyword: the type of a field whose annotation names
+        none (``model_registry: RegistryT``, a type parameter)."""
+        word = class_name.rsplit(".", 1)[-1]
+        found: list[str] = []
+        for where, call in self._calls_naming(word):
+            values = [k.value for k in call.keywords if k.arg == field]
+            scope = where.scope if isinstance(where, DefinedFunction) else where
+            func = call.func.value if isinstance(call.func, ast.Subscript) else call.func
+            if values and len(found) < _MAX_CALLERS and self.resolver.qualified(func, scope) == class_name:
+                found += [t for t in (self.resolver.type_of(v, scope, depth + 1) for v in values) if t]
+        return union(found)
+
     def _decorated_functions(self, function: DefinedFunction) -> list[tuple[ast.expr, Scope]]:
         """``@route("/a") async def a()``: the functions ``function`` decorates are passed to it,
         each as its name in the scope around it (see :func:`.decorators.decorated_with`)."""

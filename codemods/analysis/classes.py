@@ -29,6 +29,9 @@ from .scope import Scope
 from .self_assignments import Assigned, Stored, collect_self_assignments
 from .signatures import POST_INIT_HOOKS
 
+if TYPE_CHECKING:
+    from .arguments import ArgumentTypes
+
 _PROPERTIES = frozenset({"property", "cached_property"})
 #: How many subclasses are asked for an attribute their base reads but does not define.
 _MIXED_IN_MAX = 8
@@ -97,6 +100,7 @@ class ClassMembers:
     _state_assigned: dict[int, tuple[ModuleInfo, dict[str, list[StateAssignment]]]]
     cuts: CutTracker
     declared: DeclaredTypes
+    arguments: ArgumentTypes
 
     if TYPE_CHECKING:
         def type_of(self, expr: ast.AST, scope: Scope, depth: int = 0) -> str | None: ...
@@ -159,6 +163,8 @@ class ClassMembers:
                     declared = self.annotation_type(statement.annotation, module.scope, depth + 1)
                     if declared is None and statement.value is not None:
                         declared = self.type_of(statement.value, module.scope, depth + 1)
+                    elif declared is None and self.constructor(owner) is None:  # a generated ``__init__``
+                        declared = self.arguments.field_type(owner, attr, depth)
                     if declared is not None:
                         return declared
                     # ``client: None`` or ``client: Any`` declares nothing: ``__init__`` may say more.

@@ -93,7 +93,11 @@ class Hierarchy:
         per word: most projects ask for a few dozen words, and indexing every call of every
         file up front cost more than all of them.
         """
-        return self.modules_containing(f"{word}(")
+        found = self.modules_containing(f"{word}(")
+        if word[:1].isupper():  # ``Executor[Model](...)``: a generic class made with its type arguments
+            known = {id(info) for info in found}
+            found += [info for info in self.modules_containing(f"{word}[") if id(info) not in known]
+        return found
 
     def modules_containing(self, text: str) -> list[ModuleInfo]:
         """The project's modules whose source holds ``text``, its words whole (parsed on demand)."""
