@@ -127,6 +127,9 @@ def iter_calls_consumed(body: list[ast.stmt], known: Known = (), entered: set[in
             awaited.add(id(node.value))
         if isinstance(node, ast.Await) and isinstance(node.value, ast.Call):
             awaited.add(id(node.value))
+            started = started_call(node.value)
+            if started is not None:
+                yield started, True, True
         elif isinstance(node, ast.AsyncFor):
             awaited.add(id(node.iter))
             entered.add(id(node.iter))
@@ -184,6 +187,20 @@ def is_group_spawn(call: ast.Call, groups: set[str]) -> bool:
 
 def _called_name(call: ast.Call) -> str:
     return call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+
+
+def started_call(call: ast.Call) -> ast.Call | None:
+    """``await task_group.start(server.run, port)`` (anyio, trio): the call of ``server.run`` it
+    makes, awaited until the task reports it has started; kept on the node, so the same call is
+    asked about each time. ``None`` for any other call."""
+    if not (isinstance(call.func, ast.Attribute) and call.func.attr == "start" and call.args
+            and isinstance(call.args[0], (ast.Name, ast.Attribute)) and not call.keywords):
+        return None
+    started: ast.Call | None = getattr(call, "_started_call", None)
+    if started is None:
+        started = ast.copy_location(ast.Call(func=call.args[0], args=call.args[1:], keywords=[]), call)
+        call._started_call = started  # type: ignore[attr-defined]
+    return started
 
 
 def spawned_calls(body: list[ast.stmt], known: Known = ()) -> set[int]:
