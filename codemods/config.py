@@ -222,6 +222,16 @@ def force_single_line(root: Path) -> bool:
     return found is True or isinstance(found, str) and found.strip().lower() in {"true", "1", "yes"}
 
 
+def force_sort_within_sections(root: Path) -> bool:
+    """Whether the project's import sorter orders ``import x`` and ``from x import y`` lines
+    together by module: ruff's ``force-sort-within-sections``, isort's
+    ``force_sort_within_sections`` or its ``google`` profile."""
+    found = _isort_option(root, "force-sort-within-sections")
+    if found is None:
+        return str(_isort_option(root, "profile")).strip().strip("\"'") == "google"
+    return found is True or isinstance(found, str) and found.strip().lower() in {"true", "1", "yes"}
+
+
 def _isort_option(root: Path, option: str) -> Any:
     """An import-sorting setting as the nearest folder sets it: ruff's spelling (``lint.isort`` in
     ``ruff.toml``, ``[tool.ruff.lint.isort]``, ``[tool.ruff.isort]``) or isort's (``[tool.isort]``,

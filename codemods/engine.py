@@ -31,7 +31,7 @@ from .analysis.registry import Registration
 from .analysis.resolver import Resolver
 from .analysis.summaries import LibrarySummaries
 from .catalogue import BUILTIN, BlockingApi, Catalogue
-from .config import first_party_packages, force_single_line, formatter_line_length
+from .config import first_party_packages, force_single_line, force_sort_within_sections, formatter_line_length
 from .diffing import split_lines
 from .findings import listed, make_finding, reported_calls
 from .fixes.awaiting_callers import rewrite_callers
@@ -98,7 +98,9 @@ class ProjectAnalysis:
 
     @cached_property
     def import_style(self) -> ImportStyle:
-        return ImportStyle(first_party_packages(self.index.root), force_single_line(self.index.root), self.line_length)
+        root = self.index.root
+        return ImportStyle(first_party_packages(root), force_single_line(root), self.line_length,
+                           force_sort_within_sections(root))
 
     def parse(self, path: Path, text: str) -> ModuleInfo | FileError:
         """The module, parsed once per process (passes 1 to 3 share it)."""

@@ -43,6 +43,9 @@ class ImportStyle:
     single_line: bool = False
     #: The line length a merged ``from x import a, b`` must keep to (else one name per line).
     line_length: int = 88
+    #: ``force-sort-within-sections``: ``import x`` and ``from x import y`` lines sorted together,
+    #: by module name (``from contextlib import ...`` before ``import logging``).
+    sort_within_sections: bool = False
 
 
 _FRAMEWORK = ("fastapi", "starlette")
@@ -56,8 +59,7 @@ def place_added_imports(original: cst.Module, swapped: cst.Module, updated: cst.
     order. In a file whose imports are not sorted, a swapped import stays where it was. With
     the sorter's ``force-single-line``, a name is never merged: it gets a line of its own."""
     body: list[cst.BaseStatement] = list(updated.body)
-    first_party = style.first_party
-    sorted_before = _is_sorted(original.body, first_party)
+    sorted_before = _is_sorted(original.body, style)
     added, merged = _changes((original if sorted_before else swapped).body, body)
     moving = [body[i] for i in added]
     for index in merged:
@@ -70,7 +72,7 @@ def place_added_imports(original: cst.Module, swapped: cst.Module, updated: cst.
         return updated.with_changes(body=body)
     body = _without(body, set(added))
     for statement in moving:
-        body = _insert(body, statement, first_party)
+        body = _insert(body, statement, style)
     return updated.with_changes(body=body)
 
 
@@ -149,7 +151,7 @@ def _dotted(node: cst.CSTNode) -> str:
     return ""
 
 
-def _key(node: cst.Import | cst.ImportFrom, first_party: frozenset[str]) -> Key:
+def _key(node: cst.Import | cst.ImportFrom, style: ImportStyle) -> Key:
     import libcst as cst
 
     name = _module_name(node)
@@ -160,18 +162,19 @@ def _key(node: cst.Import | cst.ImportFrom, first_party: frozenset[str]) -> Key:
         section = _FUTURE
     elif top in sys.stdlib_module_names:
         section = _STDLIB
-    elif top in first_party:
+    elif top in style.first_party:
         section = _FIRST_PARTY
     else:
         section = _THIRD_PARTY
     member = (0, "")
     if isinstance(node, cst.ImportFrom) and not isinstance(node.names, cst.ImportStar):
         member = _name_key(_dotted(node.names[0].name))  # ``from x import a`` before ``from x import b``
-    return (section, int(isinstance(node, cst.ImportFrom)), name.lower(), member)
+    kind = 0 if style.sort_within_sections else int(isinstance(node, cst.ImportFrom))
+    return (section, kind, name.lower(), member)
 
 
-def _is_sorted(body: Sequence[cst.BaseStatement], first_party: frozenset[str]) -> bool:
-    keys = [_key(n, first_party) for s in _sorted_by_the_sorter(body) if (n := _import(s)) is not None]
+def _is_sorted(body: Sequence[cst.BaseStatement], style: ImportStyle) -> bool:
+    keys = [_key(n, style) for s in _sorted_by_the_sorter(body) if (n := _import(s)) is not None]
     return keys == sorted(keys)
 
 
@@ -280,7 +283,7 @@ def _sorted_names(statement: cst.BaseStatement, before: Sequence[cst.BaseStateme
     return statement.with_changes(body=[node.with_changes(names=fixed)])
 
 
-def _insert(body: list[cst.BaseStatement], statement: cst.BaseStatement, first_party: frozenset[str]
+def _insert(body: list[cst.BaseStatement], statement: cst.BaseStatement, style: ImportStyle
             ) -> list[cst.BaseStatement]:
     """``body`` with ``statement`` (an import) where a sorter would put it."""
     import libcst
@@ -289,8 +292,8 @@ def _insert(body: list[cst.BaseStatement], statement: cst.BaseStatement, first_p
     assert node is not None and isinstance(statement, libcst.SimpleStatementLine)
     sortable = {id(s) for s in _sorted_by_the_sorter(body)}
     imports = [(i, n) for i, s in enumerate(body) if id(s) in sortable and (n := _import(s)) is not None]
-    keys = [_key(n, first_party) for _i, n in imports]
-    new_key = _key(node, first_party)
+    keys = [_key(n, style) for _i, n in imports]
+    new_key = _key(node, style)
     if not imports:
         return [*body, statement]
     if keys != sorted(keys):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from codemods.config import force_single_line, formatter_line_length, known_first_party
+from codemods.config import force_single_line, force_sort_within_sections, formatter_line_length, known_first_party
 
 FILES = {
     "ruff.toml": ("line-length = 100\n[lint.isort]\nknown-first-party = ['core']\nforce-single-line = true\n"),
@@ -56,3 +56,15 @@ def test_the_nearest_folder_wins_and_the_repository_root_bounds_the_search(tmp_p
     (repository / "pyproject.toml").write_text("[tool.isort]\nprofile = 'google'\n", encoding="utf-8")
     assert force_single_line(member) is False
     assert force_single_line(repository) is True
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    ("ruff.toml", "[lint.isort]\nforce-sort-within-sections = true\n", True),
+    ("pyproject.toml", "[tool.isort]\nforce_sort_within_sections = true\n", True),
+    (".isort.cfg", "[settings]\nprofile = google\n", True),
+    ("pyproject.toml", "[tool.isort]\nprofile = 'black'\n", False),
+])
+def test_sorting_import_and_from_lines_together(name: str, text: str, expected: bool, tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    assert force_sort_within_sections(tmp_path) is expected
