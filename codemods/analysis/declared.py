@@ -271,6 +271,20 @@ class DeclaredTypes:
         given = {held if method is None else self.resolver.returns_of(held, method) for method in methods}
         return given.pop() if len(given) == 1 and None not in given else None
 
+    def names_no_type(self, annotation: ast.AST, scope: Scope) -> bool:
+        """An annotation that stands for whatever is passed: an alias of the project's
+        (``Handler = Callable[...]``, ``R = TypeVar("R")``) or a type parameter (``def f[T](x:
+        T)``, lowered to a name bound nowhere). Not ``str`` or a library class: what those
+        say stands, and asking every caller of every such parameter would cost for nothing."""
+        node = annotation.value if isinstance(annotation, ast.Subscript) else annotation
+        if not isinstance(node, (ast.Name, ast.Attribute)):
+            return False
+        name = self.resolver.qualified(node, scope)
+        if name is None:
+            return isinstance(node, ast.Name)
+        symbol = self.resolver.project_symbol(name)
+        return symbol is not None and symbol.kind == "value"
+
     def names_interface(self, type_name: str) -> bool:
         """A Protocol or an abstract class: a type no object is made of, only its implementations."""
         symbol = self.resolver.project_symbol(type_name) if "|" not in type_name else None
