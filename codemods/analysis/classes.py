@@ -163,7 +163,8 @@ class ClassMembers:
                     declared = self.annotation_type(statement.annotation, module.scope, depth + 1)
                     if declared is None and statement.value is not None:
                         declared = self.type_of(statement.value, module.scope, depth + 1)
-                    elif declared is None and self.constructor(owner) is None:  # a generated ``__init__``
+                    elif declared is None and self.declared.names_no_type(statement.annotation, module.scope) \
+                            and self.constructor(owner) is None:  # a generated ``__init__``
                         declared = self.arguments.field_type(owner, attr, depth)
                     if declared is not None:
                         return declared

@@ -271,8 +271,21 @@ class DeclaredTypes:
         given = {held if method is None else self.resolver.returns_of(held, method) for method in methods}
         return given.pop() if len(given) == 1 and None not in given else None
 
+    def stands_for_passed(self, annotation: ast.AST, scope: Scope, function: ast.AST, name: str) -> bool:
+        """The annotation of parameter ``name`` of ``function`` says nothing its callers do not:
+        :meth:`names_no_type`, or ``func: Callable`` in a decorator that returns ``func`` (a
+        registering decorator: what it stores is each function it decorates). Other callables'
+        types are left to their annotation: asking the callers of every callback costs."""
+        if self.names_no_type(annotation, scope):
+            return True
+        node = annotation.value if isinstance(annotation, ast.Subscript) else annotation
+        called = node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", None)
+        return called == "Callable" and isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+            isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == name
+            for n in ast.walk(function))
+
     def names_no_type(self, annotation: ast.AST, scope: Scope) -> bool:
-        """An annotation that stands for whatever is passed: an alias of the project's
+        """An annotation that stands for whatever is passed: ``Any``, an alias of the project's
         (``Handler = Callable[...]``, ``R = TypeVar("R")``) or a type parameter (``def f[T](x:
         T)``, lowered to a name bound nowhere). Not ``str`` or a library class: what those
         say stands, and asking every caller of every such parameter would cost for nothing."""
@@ -282,6 +295,8 @@ class DeclaredTypes:
         name = self.resolver.qualified(node, scope)
         if name is None:
             return isinstance(node, ast.Name)
+        if name in {"typing.Any", "typing_extensions.Any", "builtins.object"}:
+            return True
         symbol = self.resolver.project_symbol(name)
         return symbol is not None and symbol.kind == "value"
 

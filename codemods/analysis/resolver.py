@@ -219,8 +219,9 @@ class Resolver(ClassMembers):
                     declared = self.declared.provided_type(declared, binding.default, owner.parent or owner, depth + 1)
                 elif expr is not None and declared is not None and self.declared.names_interface(declared):
                     declared = self.arguments.passed_implementations(declared, expr.id, owner, depth)
-                elif declared is None and expr is not None and self.declared.names_no_type(binding.node, owner) \
-                        and (passed := parameter_binding(owner, expr.id)) and passed.node is not None:
+                elif declared is None and expr is not None and (passed := parameter_binding(owner, expr.id)) \
+                        and passed.node is not None \
+                        and self.declared.stands_for_passed(binding.node, owner, passed.node, expr.id):
                     position, argument = passed.target.split(":", 1)
                     declared = self.arguments.parameter_type(passed.node, argument, int(position), depth + 1)
                 types.add(declared)

@@ -326,10 +326,10 @@ def parameter_binding(scope: Scope, name: str) -> Binding | None:
     return None
 
 
-#: Annotations that say nothing of which object a parameter holds: ``x: Any``, ``handler: Callable``
-#: (``Callable[[Event], Awaitable[None]]`` alike). The parameter is typed by its callers, as if bare:
-#: a registering decorator's ``func: Callable`` holds the functions it decorates.
-_SAYS_NOTHING = frozenset({"Any", "object", "Callable"})
+#: Annotations that say nothing of which object a parameter holds: ``x: Any``. The parameter is
+#: typed by its callers, as if bare (``Callable`` only where a decorator returns what it is
+#: given, see :meth:`.declared.DeclaredTypes.stands_for_passed`).
+_SAYS_NOTHING = frozenset({"Any", "object"})
 
 
 def _says_nothing(annotation: ast.expr) -> bool:
