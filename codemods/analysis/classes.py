@@ -282,8 +282,7 @@ class ClassMembers:
         return [name for expr in given if (name := self.qualified(expr, module.scope)) is not None]
 
     def generic_class(self, subscript: ast.Subscript, scope: Scope) -> str | None:
-        """``Executor[WhisperModel]``, called: the class it makes an instance of (a project class,
-        or one the catalogue knows), not a lookup in a registry (``HANDLERS[name]()``)."""
+        """``Executor[Model](...)`` makes an ``Executor`` (a project or catalogue class)."""
         name = self.qualified(subscript.value, scope)
         symbol = self.project_symbol(name) if name is not None else None
         if symbol is not None and symbol.kind == "class":

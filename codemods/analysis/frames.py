@@ -19,9 +19,10 @@ import ast
 from collections.abc import Iterator
 
 from .children import child_nodes
-from .definitions import DefinedFunction
+from .definitions import DefinedFunction, callee_name
 from .lazy_init import is_lazy_init, lazy_tail, shared_names
 from .scope import Scope, parameter_defaults
+from .task_groups import is_group_spawn, started_call, task_group_names
 
 #: Parameters known at one call, as sorted (name, literal value) pairs (hashable: a memo key).
 Known = tuple[tuple[str, object], ...]
@@ -165,44 +166,6 @@ LOOP_SPAWNERS = frozenset({"create_task", "ensure_future", "start_soon"})
 _SPAWNERS = LOOP_SPAWNERS | {"run_coroutine_threadsafe", "add_task"}
 
 
-#: ``async with asyncio.TaskGroup() as tg`` (anyio's ``create_task_group()``, trio's nursery):
-#: the block does not end before the tasks it starts do, so their coroutines run as part of
-#: the frame that opened it, as if awaited there.
-_TASK_GROUPS = frozenset({"TaskGroup", "create_task_group", "open_nursery"})
-_GROUP_SPAWNERS = frozenset({"create_task", "start_soon"})
-
-
-def task_group_names(node: ast.AsyncWith) -> set[str]:
-    """The names an ``async with`` binds to a task group it opens."""
-    return {item.optional_vars.id for item in node.items
-            if isinstance(item.optional_vars, ast.Name) and isinstance(item.context_expr, ast.Call)
-            and _called_name(item.context_expr) in _TASK_GROUPS}
-
-
-def is_group_spawn(call: ast.Call, groups: set[str]) -> bool:
-    """``tg.create_task(poll())`` on a task group the frame opened (``groups``: their names)."""
-    return isinstance(call.func, ast.Attribute) and call.func.attr in _GROUP_SPAWNERS \
-        and isinstance(call.func.value, ast.Name) and call.func.value.id in groups
-
-
-def _called_name(call: ast.Call) -> str:
-    return call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
-
-
-def started_call(call: ast.Call) -> ast.Call | None:
-    """``await task_group.start(server.run, port)`` (anyio, trio): the call of ``server.run`` it
-    makes, awaited until the task reports it has started; kept on the node, so the same call is
-    asked about each time. ``None`` for any other call."""
-    if not (isinstance(call.func, ast.Attribute) and call.func.attr == "start" and call.args
-            and isinstance(call.args[0], (ast.Name, ast.Attribute)) and not call.keywords):
-        return None
-    started: ast.Call | None = getattr(call, "_started_call", None)
-    if started is None:
-        started = ast.copy_location(ast.Call(func=call.args[0], args=call.args[1:], keywords=[]), call)
-        call._started_call = started  # type: ignore[attr-defined]
-    return started
-
-
 def spawned_calls(body: list[ast.stmt], known: Known = ()) -> set[int]:
     """Ids of the calls whose coroutine is handed to a task (``asyncio.create_task(loop())``);
     not those started in a task group the frame opened and waits for."""
@@ -211,7 +174,7 @@ def spawned_calls(body: list[ast.stmt], known: Known = ()) -> set[int]:
     for node in iter_loop_nodes(body, per_call=True, known=known):
         if isinstance(node, ast.AsyncWith):
             groups |= task_group_names(node)
-        if isinstance(node, ast.Call) and _called_name(node) in _SPAWNERS and not is_group_spawn(node, groups):
+        if isinstance(node, ast.Call) and callee_name(node) in _SPAWNERS and not is_group_spawn(node, groups):
             spawned |= {id(a) for a in node.args if isinstance(a, ast.Call)}
     return spawned
 

@@ -1,0 +1,45 @@
+"""Task groups: what a frame starts in one runs as part of it.
+
+``async with asyncio.TaskGroup() as tg`` (anyio's ``create_task_group()``, trio's nursery)
+does not end before the tasks it starts do, so the coroutines a frame hands to
+``tg.create_task`` run as if awaited there; ``await tg.start(server.run)`` runs
+``server.run`` until it reports it has started, and the caller waits for that. A bare
+``asyncio.create_task`` is a task of its own (see :func:`.frames.spawned_calls`).
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .definitions import callee_name
+
+#: The calls that open a task group, and the methods that start a coroutine in one.
+_TASK_GROUPS = frozenset({"TaskGroup", "create_task_group", "open_nursery"})
+_GROUP_SPAWNERS = frozenset({"create_task", "start_soon"})
+
+
+def task_group_names(node: ast.AsyncWith) -> set[str]:
+    """The names an ``async with`` binds to a task group it opens."""
+    return {item.optional_vars.id for item in node.items
+            if isinstance(item.optional_vars, ast.Name) and isinstance(item.context_expr, ast.Call)
+            and callee_name(item.context_expr) in _TASK_GROUPS}
+
+
+def is_group_spawn(call: ast.Call, groups: set[str]) -> bool:
+    """``tg.create_task(poll())`` on a task group the frame opened (``groups``: their names)."""
+    return isinstance(call.func, ast.Attribute) and call.func.attr in _GROUP_SPAWNERS \
+        and isinstance(call.func.value, ast.Name) and call.func.value.id in groups
+
+
+def started_call(call: ast.Call) -> ast.Call | None:
+    """``await task_group.start(server.run, port)`` (anyio, trio): the call of ``server.run`` it
+    makes, awaited until the task reports it has started; kept on the node, so the same call is
+    asked about each time. ``None`` for any other call."""
+    if not (isinstance(call.func, ast.Attribute) and call.func.attr == "start" and call.args
+            and isinstance(call.args[0], (ast.Name, ast.Attribute)) and not call.keywords):
+        return None
+    started: ast.Call | None = getattr(call, "_started_call", None)
+    if started is None:
+        started = ast.copy_location(ast.Call(func=call.args[0], args=call.args[1:], keywords=[]), call)
+        call._started_call = started  # type: ignore[attr-defined]
+    return started
