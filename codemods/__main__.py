@@ -10,6 +10,10 @@ from . import keep_imports_out_of_the_working_folder
 
 keep_imports_out_of_the_working_folder()
 
+from .interrupts import watch_for_interrupts
+
+watch_for_interrupts()
+
 from .cli import main
 
 if __name__ == "__main__":

@@ -10,6 +10,9 @@ so every command line written before there were subcommands still works);
 
 from __future__ import annotations
 
+from .interrupts import watch_for_interrupts
+
+watch_for_interrupts()  # first, before the imports below take their time
 import json
 import os
 import sys
@@ -42,8 +45,7 @@ def _exit_now(status: int) -> None:
     from .workers import pool_aborted
 
     if pool_aborted():
-        sys.stdout.flush()
-        sys.stderr.flush()
+        sys.stdout.flush(), sys.stderr.flush()
         os._exit(status)
     sys.exit(status)
 

@@ -24,6 +24,7 @@ from typing import Any
 from .commits import linked_groups
 from .discovery import discover, group_by_project
 from .environment import Distribution, Environment, distributions
+from .interrupts import interrupted
 from .models import FileError, FileResult, HeldCall, Outcome
 from .paths import display_path
 from .projects import environments as find_environments
@@ -318,6 +319,8 @@ def _write_all(changed: list[tuple[Path, Outcome]],
     can_block = hasattr(signal, "pthread_sigmask") and _main_thread()
     done: dict[Path, Outcome] = {}
     try:
+        if interrupted():  # a Ctrl-C the interpreter dropped during start-up (see :mod:`.interrupts`)
+            raise KeyboardInterrupt
         for group in linked_groups(changed):
             # Signals wait while one file (or one set of files that must change together) is
             # written and recorded: the summary then names exactly the files that were rewritten.

@@ -388,3 +388,26 @@ def test_a_ctrl_c_after_the_last_write_does_not_claim_nothing_was_written(
     assert result.exit_code == 130
     assert "before anything was written" not in result.output, result.output
     assert "rewritten (1): proj/mod.py" in result.output, result.output
+
+
+def test_a_ctrl_c_the_interpreter_dropped_still_stops_the_run_before_it_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A SIGINT landing in a callback Python cannot raise from (the import lock's, at start-up)
+    is printed and dropped; the handler noted it, and the write phase stops on the note."""
+    from codemods import interrupts
+
+    template = _template(TEMPLATES[0])
+    (tmp_path / "proj").mkdir()
+    (tmp_path / "proj" / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    (tmp_path / "proj" / "mod.py").write_bytes(template.original)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FASTAPI_UNBLOCK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(interrupts, "_received", False)  # put back after the test
+    with pytest.raises(KeyboardInterrupt):
+        interrupts._note_and_raise(signal.SIGINT, None)  # what the handler does; the raise is then lost
+    assert interrupts.interrupted()
+    with pytest.raises(runner.Interrupted) as raised:
+        runner.run(runner.RunOptions(paths=(Path("proj"),), apply=True, jobs=1, use_cache=False))
+    assert raised.value.written == []
+    assert (tmp_path / "proj" / "mod.py").read_bytes() == template.original
