@@ -216,17 +216,20 @@ def known_first_party(root: Path) -> frozenset[str]:
 def force_single_line(root: Path) -> bool:
     """Whether the project's import sorter puts each imported name on a line of its own:
     ruff's ``force-single-line``, isort's ``force_single_line`` or its ``google`` profile."""
-    found = _isort_option(root, "force-single-line")
-    if found is None:
-        return str(_isort_option(root, "profile")).strip().strip("\"'") == "google"
-    return found is True or isinstance(found, str) and found.strip().lower() in {"true", "1", "yes"}
+    return _isort_flag(root, "force-single-line")
 
 
 def force_sort_within_sections(root: Path) -> bool:
     """Whether the project's import sorter orders ``import x`` and ``from x import y`` lines
     together by module: ruff's ``force-sort-within-sections``, isort's
     ``force_sort_within_sections`` or its ``google`` profile."""
-    found = _isort_option(root, "force-sort-within-sections")
+    return _isort_flag(root, "force-sort-within-sections")
+
+
+def _isort_flag(root: Path, option: str) -> bool:
+    """A yes/no import-sorting setting; unset, isort's ``google`` profile turns it on (it sets
+    both ``force_single_line`` and ``force_sort_within_sections``)."""
+    found = _isort_option(root, option)
     if found is None:
         return str(_isort_option(root, "profile")).strip().strip("\"'") == "google"
     return found is True or isinstance(found, str) and found.strip().lower() in {"true", "1", "yes"}
