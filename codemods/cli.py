@@ -45,7 +45,8 @@ def _exit_now(status: int) -> None:
     from .workers import pool_aborted
 
     if pool_aborted():
-        sys.stdout.flush(), sys.stderr.flush()
+        sys.stdout.flush()
+        sys.stderr.flush()
         os._exit(status)
     sys.exit(status)
 
