@@ -21,7 +21,7 @@ from .frames import passed_arguments
 from .hierarchy import declares_abstract, is_protocol
 from .made_functions import made_function
 from .module_values import imported_module, module_type
-from .scope import Scope
+from .scope import Scope, annotation_name
 
 if TYPE_CHECKING:
     from .resolver import Resolver
@@ -278,11 +278,11 @@ class DeclaredTypes:
         types are left to their annotation: asking the callers of every callback costs."""
         if self.names_no_type(annotation, scope):
             return True
-        node = annotation.value if isinstance(annotation, ast.Subscript) else annotation
-        called = node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", None)
-        return called == "Callable" and isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
-            isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == name
-            for n in ast.walk(function))
+        if isinstance(annotation, ast.Constant) or annotation_name(annotation) != "Callable" \
+                or not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return False
+        return any(isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == name
+                   for n in ast.walk(function))
 
     def names_no_type(self, annotation: ast.AST, scope: Scope) -> bool:
         """An annotation that stands for whatever is passed: ``Any``, an alias of the project's

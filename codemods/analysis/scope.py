@@ -333,12 +333,17 @@ _SAYS_NOTHING = frozenset({"Any", "object"})
 
 
 def _says_nothing(annotation: ast.expr) -> bool:
+    return annotation_name(annotation) in _SAYS_NOTHING
+
+
+def annotation_name(annotation: ast.AST) -> str | None:
+    """The last name an annotation spells, without its arguments: ``Callable`` of
+    ``typing.Callable[[Event], None]`` (or of the same in a string)."""
     if isinstance(annotation, ast.Subscript):
         annotation = annotation.value
-    name = annotation.attr if isinstance(annotation, ast.Attribute) else getattr(annotation, "id", None)
     if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
-        name = annotation.value.split("[", 1)[0].rsplit(".", 1)[-1]
-    return name in _SAYS_NOTHING
+        return annotation.value.split("[", 1)[0].rsplit(".", 1)[-1]
+    return annotation.attr if isinstance(annotation, ast.Attribute) else getattr(annotation, "id", None)
 
 
 def function_scope(func: FunctionNode | ast.Lambda, parent: Scope, is_package: bool = False) -> Scope:
