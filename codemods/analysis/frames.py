@@ -150,9 +150,9 @@ def iter_calls_consumed(body: list[ast.stmt], known: Known = (), entered: set[in
             if isinstance(node, ast.AsyncWith):
                 entered.update(contexts)
                 groups |= task_group_names(node)
-        if isinstance(node, ast.Call) and is_group_spawn(node, groups):
-            awaited |= {id(a) for a in node.args if isinstance(a, ast.Call)}
         if isinstance(node, ast.Call):
+            if is_group_spawn(node, groups):
+                awaited |= {id(a) for a in node.args if isinstance(a, ast.Call)}
             if isinstance(node.func, ast.Name) and node.func.id in _CONSUMERS or (
                 isinstance(node.func, ast.Attribute) and node.func.attr in {"join", "extend", "update"}
             ):
