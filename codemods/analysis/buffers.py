@@ -21,10 +21,12 @@ _BUFFER_CAPABLE = frozenset({"zipfile.ZipFile", "tarfile.open", "tarfile.TarFile
                              "bz2.BZ2File", "bz2.open", "lzma.LZMAFile", "lzma.open", "builtins.open"})
 #: Serialisers whose cost is the file they read or write through, and where they take it
 #: (position, keyword): ``pickle.dump(state, buffer)`` into a ``BytesIO`` writes memory, not
-#: disk. Decoders whose cost is the decoding (``soundfile.read``, ``torch.load``) are not here:
-#: a buffer saves the read, not the work.
+#: disk, and ``torch.save``/``numpy.save`` into one copy an array's bytes. Decoders whose cost
+#: is the decoding (``soundfile.read``, ``torch.load``) are not here: a buffer saves the read,
+#: not the work.
 _FILE_ARGUMENT: dict[str, tuple[int, str]] = {
     "json.dump": (1, "fp"), "json.load": (0, "fp"), "pickle.dump": (1, "file"), "pickle.load": (0, "file"),
+    "torch.save": (1, "f"), "numpy.save": (0, "file"),
 }
 _BUFFERS = frozenset({"io.BytesIO", "io.StringIO"})
 #: Openers that only read a header, lazily: from a buffer they cost nothing, but what they
