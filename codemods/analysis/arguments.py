@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from .classes import CallTarget
 from .declared import union
 from .decorators import decorated_with, decorator_parameter, wrappers
-from .definitions import DefinedFunction, callee_name
+from .definitions import DefinedFunction, callee_name, generic_origin
 from .frames import iter_loop_nodes
 from .memo import Memo
 from .scope import Binding, Scope, parameter_binding
@@ -182,8 +182,8 @@ class ArgumentTypes:
         for where, call in self._calls_naming(word):
             values = [k.value for k in call.keywords if k.arg == field]
             scope = where.scope if isinstance(where, DefinedFunction) else where
-            func = call.func.value if isinstance(call.func, ast.Subscript) else call.func
-            if values and len(found) < _MAX_CALLERS and self.resolver.qualified(func, scope) == class_name:
+            if values and len(found) < _MAX_CALLERS and self.resolver.qualified(generic_origin(call.func),
+                                                                                 scope) == class_name:
                 found += [t for t in (self.resolver.type_of(v, scope, depth + 1) for v in values) if t]
         return union(found)
 

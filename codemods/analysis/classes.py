@@ -20,7 +20,7 @@ from .app_state import STATE, StateAssignment, owner_by_name, state_assignments
 from .configured_bases import configures
 from .declared import CONTAINER as _CONTAINER
 from .declared import DeclaredTypes, container_of, element_of, members, union
-from .definitions import DefinedFunction, decorator_names
+from .definitions import DefinedFunction, decorator_names, generic_origin
 from .hierarchy import Hierarchy, declares_abstract, implementations, is_abstract, is_protocol
 from .memo import CutTracker, Memo
 from .modules import ModuleInfo, Symbol
@@ -35,11 +35,6 @@ if TYPE_CHECKING:
 _PROPERTIES = frozenset({"property", "cached_property"})
 #: How many subclasses are asked for an attribute their base reads but does not define.
 _MIXED_IN_MAX = 8
-
-
-def _generic_origin(base: ast.expr) -> ast.expr:
-    """``BaseDao[Entity, Request]`` in a class's bases is the class ``BaseDao``."""
-    return base.value if isinstance(base, ast.Subscript) else base
 
 
 def _decorated_with(node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
@@ -262,7 +257,7 @@ class ClassMembers:
         chain = [(symbol.module, symbol.qualname, symbol.node)]
         scope = defining_scope(symbol.module, symbol.qualname)
         for base in symbol.node.bases:
-            base_name = self.qualified(_generic_origin(base), scope)
+            base_name = self.qualified(generic_origin(base), scope)
             if base_name is not None:
                 chain += self.class_chain(base_name, depth + 1)
             elif isinstance(base, ast.Name) and (found := scope.lookup(base.id)) is not None and len(found[1]) == 1 \
@@ -296,7 +291,7 @@ class ClassMembers:
         bases: list[str] = []
         for module, qualname, node in self.class_chain(class_name):
             for base in node.bases:
-                name = self.qualified(_generic_origin(base), defining_scope(module, qualname))
+                name = self.qualified(generic_origin(base), defining_scope(module, qualname))
                 if name is not None and self.project_symbol(name) is None:
                     bases.append(name)
         return bases

@@ -121,7 +121,13 @@ def _bind_self(node: FunctionNode, scope: Scope, class_name: str) -> None:
         scope.bindings[positional[0].arg] = [Binding("instance", target=class_name)]
 
 
+def generic_origin(expr: ast.expr) -> ast.expr:
+    """``BaseDao`` of ``BaseDao[Entity]``: a generic class subscripted, in a class's bases or
+    a call (``Executor[Model](...)``), is the class itself."""
+    return expr.value if isinstance(expr, ast.Subscript) else expr
+
+
 def callee_name(call: ast.Call) -> str:
     """``f`` of ``f(...)``, ``obj.f(...)`` or ``f[T](...)`` (a generic class); empty for any other callee."""
-    func = call.func.value if isinstance(call.func, ast.Subscript) else call.func
+    func = generic_origin(call.func)
     return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""

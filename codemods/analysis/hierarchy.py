@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .definitions import DefinedFunction, decorator_names
+from .definitions import DefinedFunction, decorator_names, generic_origin
 from .modules import ModuleInfo
 from .project import ProjectIndex
 from .text_search import TextSearch, bytes_or_nothing, whole
@@ -274,8 +274,7 @@ def _direct_subclasses(info: ModuleInfo, class_name: str, resolver: ClassMembers
     simple = class_name.rsplit(".", 1)[-1]
     for qualname, node in info.classes.items():
         for base in node.bases:
-            target = base.value if isinstance(base, ast.Subscript) else base
-            named = resolver.qualified(target, info.scope)
+            named = resolver.qualified(generic_origin(base), info.scope)
             if named == class_name or named is not None and named.rsplit(".", 1)[-1] == simple \
                     and _defined_as(named, resolver) == class_name:  # ``from pkg import Lab``, re-exported
                 found.append(f"{info.name}.{qualname}")
