@@ -35,6 +35,7 @@ from .frames import (
     FRESH_SELF,
     RESULT_AWAITED,
     Known,
+    dropped_calls,
     iter_calls,
     iter_calls_consumed,
     iter_loop_nodes,
@@ -166,8 +167,7 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
                   if not awaited and target.function is not None and not target.function.is_async
                   for argument in call.args if isinstance(argument, ast.Call)}
         # ``notify(payload)`` as a statement, ``notify`` an ``async def``: the coroutine is dropped unrun.
-        statements = {id(node.value) for node in iter_loop_nodes(function.node.body, per_call=True, known=known)
-                      if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)}
+        statements = dropped_calls(function.node.body, known)
         dropped = {id(call) for call, target, _a, _c in resolved if id(call) in statements and _coroutines_only(target)}
         # A plain ``def`` whose caller awaits what it returns runs the returned coroutine there.
         returned_awaited = RESULT_AWAITED in known

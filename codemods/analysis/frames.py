@@ -22,7 +22,7 @@ from .children import child_nodes
 from .definitions import DefinedFunction, callee_name
 from .lazy_init import is_lazy_init, lazy_tail, shared_names
 from .scope import Scope, parameter_defaults
-from .task_groups import is_group_spawn, started_call, task_group_names
+from .task_groups import awaited_tasks, is_group_spawn, started_call, task_group_names
 
 #: Parameters known at one call, as sorted (name, literal value) pairs (hashable: a memo key).
 Known = tuple[tuple[str, object], ...]
@@ -168,19 +168,35 @@ _SPAWNERS = LOOP_SPAWNERS | {"run_coroutine_threadsafe", "add_task"}
 
 def spawned_calls(body: list[ast.stmt], known: Known = ()) -> set[int]:
     """Ids of the calls whose coroutine is handed to a task (``asyncio.create_task(loop())``);
-    not those started in a task group the frame opened and waits for."""
+    not those started in a task group the frame opened and waits for, nor a task it awaits."""
     spawned: set[int] = set()
     groups: set[str] = set()
+    waited = awaited_tasks(body, LOOP_SPAWNERS)
     for node in iter_loop_nodes(body, per_call=True, known=known):
         if isinstance(node, ast.AsyncWith):
             groups |= task_group_names(node)
-        if isinstance(node, ast.Call) and callee_name(node) in _SPAWNERS and not is_group_spawn(node, groups):
+        if isinstance(node, ast.Call) and callee_name(node) in _SPAWNERS and not is_group_spawn(node, groups) \
+                and id(node) not in waited:
             spawned |= {id(a) for a in node.args if isinstance(a, ast.Call)}
     return spawned
 
 
 
 # -- deciding tests ---------------------------------------------------------------
+def dropped_calls(body: list[ast.stmt], known: Known = ()) -> set[int]:
+    """Ids of the calls whose value nothing keeps: an expression statement (``notify(payload)``)
+    and the element of a comprehension that is one (``[delete(c) for c in chats]``). A
+    coroutine made there is never awaited, so its body never runs."""
+    dropped: set[int] = set()
+    for node in iter_loop_nodes(body, per_call=True, known=known):
+        if isinstance(node, ast.Expr):
+            value = node.value.elt if isinstance(node.value, (ast.ListComp, ast.SetComp, ast.GeneratorExp)) \
+                else node.value
+            if isinstance(value, ast.Call):
+                dropped.add(id(value))
+    return dropped
+
+
 def isinstance_key(test: ast.Call) -> str:
     """The ``Known`` name under which a call decides an ``isinstance`` test of its helper: the
     test's place in its file (read for every test a decided call's frame meets, so not unparsed)."""

@@ -4,7 +4,9 @@
 does not end before the tasks it starts do, so the coroutines a frame hands to
 ``tg.create_task`` run as if awaited there; ``await tg.start(server.run)`` runs
 ``server.run`` until it reports it has started, and the caller waits for that. A bare
-``asyncio.create_task`` is a task of its own (see :func:`.frames.spawned_calls`).
+``asyncio.create_task`` is a task of its own (see :func:`.frames.spawned_calls`), unless
+the frame awaits the task it made (``task = asyncio.create_task(compute()); await task``):
+then the frame waits for all of it, as for a task group's.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from .definitions import callee_name
 #: The calls that open a task group, and the methods that start a coroutine in one.
 _TASK_GROUPS = frozenset({"TaskGroup", "create_task_group", "open_nursery"})
 _GROUP_SPAWNERS = frozenset({"create_task", "start_soon"})
+#: Waits that end when the tasks given to them do (``asyncio.shield(task)``, ``gather``...).
+_TASK_WAITS = frozenset({"gather", "wait", "wait_for", "shield"})
 
 
 def task_group_names(node: ast.AsyncWith) -> set[str]:
@@ -43,3 +47,27 @@ def started_call(call: ast.Call) -> ast.Call | None:
         started = ast.copy_location(ast.Call(func=call.args[0], args=call.args[1:], keywords=[]), call)
         call._started_call = started  # type: ignore[attr-defined]
     return started
+
+
+def awaited_tasks(body: list[ast.stmt], spawners: frozenset[str]) -> set[int]:
+    """Ids of the spawning calls (``asyncio.create_task(compute())``) whose task the frame
+    awaits: directly (``await asyncio.create_task(...)``) or by the name it binds it to
+    (``await task``, ``await asyncio.wait_for(task, 5)``, ``await asyncio.gather(a, b)``), or a
+    list of them (``tasks = [asyncio.create_task(fetch(u)) for u in urls]``, then
+    ``await asyncio.gather(*tasks)``)."""
+    awaited_names: set[str] = set()
+    found: set[int] = set()
+    bound: list[tuple[str, ast.Call]] = []
+    for statement in body:
+        for node in ast.walk(statement):
+            if isinstance(node, ast.Await):
+                waited = [node.value]
+                if isinstance(node.value, ast.Call) and callee_name(node.value) in _TASK_WAITS:
+                    waited += [a.value if isinstance(a, ast.Starred) else a for a in node.value.args]
+                awaited_names |= {w.id for w in waited if isinstance(w, ast.Name)}
+                found |= {id(w) for w in waited if isinstance(w, ast.Call) and callee_name(w) in spawners}
+            elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                value = node.value.elt if isinstance(node.value, ast.ListComp) else node.value
+                if isinstance(value, ast.Call) and callee_name(value) in spawners:
+                    bound.append((node.targets[0].id, value))
+    return found | {id(call) for name, call in bound if name in awaited_names}

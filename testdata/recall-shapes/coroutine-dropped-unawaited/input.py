@@ -1,5 +1,6 @@
 """An ``async def`` called as a statement, without ``await``: its coroutine is dropped and its body never runs."""
 
+import asyncio
 import time
 
 import requests
@@ -42,3 +43,15 @@ async def post_event_awaited(payload: dict):  # expect-fix: swap-to-async
 async def post_event_now(payload: dict):  # expect-fix: convert-to-def
     relay.push_now(payload)  # expect: UNB110
     return {"status": "sent"}
+
+
+@app.post("/events/batch")
+async def post_batch(batch: list[dict]):
+    [relay.push(payload) for payload in batch]  # a list of coroutines nobody awaits
+    return {"status": "queued", "count": len(batch)}
+
+
+@app.post("/events/batch/gathered")
+async def post_batch_gathered(batch: list[dict]):  # expect-fix: swap-to-async
+    await asyncio.gather(*[relay.push(payload) for payload in batch])  # expect: UNB110
+    return {"status": "sent", "count": len(batch)}

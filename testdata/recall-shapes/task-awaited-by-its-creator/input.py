@@ -1,0 +1,45 @@
+"""A task the handler awaits runs within the handler's time: ``create_task`` then ``await``."""
+
+import asyncio
+import requests
+from fastapi import FastAPI
+
+app = FastAPI()
+_inflight: dict[str, asyncio.Task[dict]] = {}
+
+
+def count_admins() -> int:
+    return requests.get("https://users.example.com/admins/count", timeout=5).json()["count"]
+
+
+@app.get("/setup-status")
+async def setup_status(client: str):  # expect-fix: wrap-in-threadpool
+    task = _inflight.get(client)
+    if task is None:
+
+        async def compute() -> dict:  # expect-fix: wrap-in-threadpool
+            return {"needs_setup": count_admins() == 0}  # expect: UNB110
+
+        task = asyncio.create_task(compute())  # expect: UNB110
+        _inflight[client] = task
+    try:
+        return await task
+    finally:
+        _inflight.pop(client, None)
+
+
+async def score(name: str) -> int:  # expect-fix: wrap-in-threadpool
+    return count_admins() + len(name)  # expect: UNB110
+
+
+@app.post("/scores")
+async def scores(names: list[str]):  # expect-fix: wrap-in-threadpool
+    tasks = [asyncio.create_task(score(name)) for name in names]  # expect: UNB110
+    return await asyncio.gather(*tasks)
+
+
+@app.post("/scores/later")
+async def scores_later(names: list[str]):
+    for name in names:
+        _inflight[name] = asyncio.create_task(score(name))  # runs on its own, after the response
+    return {"queued": len(names)}
