@@ -87,9 +87,12 @@ def lazy_tail(body: list[ast.stmt], shared: frozenset[str] = frozenset(), fresh:
     guard that returns the very attribute it tests may leave the setting to a
     method the tail calls (``return self._initialise()``), as a cached getter does.
     A guard that also compares a local name (an argument) keeps one value per
-    argument, not one per process: its tail is work of the call.
+    argument, not one per process: its tail is work of the call. The guard may sit
+    alone in a ``with lock:`` block (the fast path of a singleton built under a lock).
     """
     for index, statement in enumerate(body):
+        if isinstance(statement, (ast.With, ast.AsyncWith)) and len(statement.body) == 1:
+            statement = statement.body[0]
         if not (isinstance(statement, ast.If) and not statement.orelse and statement.body
                 and isinstance(statement.body[-1], ast.Return)):
             continue

@@ -1,5 +1,6 @@
 import json
 import logging
+import threading
 from pathlib import Path
 from typing import Optional
 
@@ -59,9 +60,25 @@ class Schemas:
 
 
 schemas = Schemas()
+_registry: Optional[dict] = None
+_registry_lock = threading.Lock()
+
+
+def registry() -> dict:
+    """The fast path reads the singleton under a lock; the slow path builds it once."""
+    global _registry
+    with _registry_lock:
+        if _registry is not None:
+            return _registry
+    built = json.loads(Path("registry.json").read_text())
+    with _registry_lock:
+        if _registry is None:
+            _registry = built
+        return _registry
 
 
 @app.get("/items/{sku}")
 async def item(sku: str):
     journal().info("lookup %s", sku)
-    return {"item": load_catalog().get(sku), "price": pricing.table().get(sku), "schema": schemas.current()}
+    return {"item": load_catalog().get(sku), "price": pricing.table().get(sku), "schema": schemas.current(),
+            "owner": registry().get(sku)}
