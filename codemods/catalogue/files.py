@@ -164,6 +164,7 @@ RETURNS: list[Returns] = [
     *returning(_TRAVERSABLE, ("joinpath", "__truediv__"), _TRAVERSABLE),
     *returning("pathlib.Path", ("parent", "with_name", "with_suffix", "with_stem", "joinpath", "absolute", "resolve",
                                 "expanduser", "relative_to", "with_segments"), "pathlib.Path"),
+    Returns("pathlib.Path.parents", "container:pathlib.Path"),  # ``Path(__file__).parents[2]``
 ]
 
 ALIASES: list[Alias] = [
