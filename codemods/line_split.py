@@ -251,18 +251,20 @@ _ENCLOSURES = ("%s", "{\n%s\n}", "f(\n%s\n)")
 
 
 def same_tree(line: str, parts: list[str]) -> bool:
-    """Whether the split statement is the same statement (a block opener gets a body to parse)."""
+    """Whether the split statement is the same statement (a block opener, its comment after
+    the colon or not, gets a body to parse)."""
     def tree(text: str, enclosure: str) -> str | None:
         source = text.strip() if "\n" not in text else dedent(text)
         if source.startswith("elif "):
             source = source[2:]  # ``elif x:`` checks as ``if x:``
-        if source.rstrip().endswith(":"):
-            source += "\n    pass"
-        try:
-            parsed = compile(enclosure % source, "<split>", "exec", ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
-        except SyntaxError:
-            return None
-        return ast.dump(parsed)
+        for attempt in (source, source + "\n    pass"):
+            try:
+                parsed = compile(enclosure % attempt, "<split>", "exec",
+                                 ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+            except SyntaxError:
+                continue
+            return ast.dump(parsed)
+        return None
 
     for enclosure in _ENCLOSURES:
         before = tree(line, enclosure)

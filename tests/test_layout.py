@@ -89,6 +89,14 @@ CASES = {
         ('async def f():\n    if (\n        await run_in_threadpool(get_speculative_settings)\n'
          '    ).speculative_algorithm != "NGRAM_WITH_CORPUS":\n        pass\n'),
     ),
+    "a block opener with a comment after its colon splits at its last bracket": (
+        ('async def f(scope):\n    if scope["type"] == "http" and not upstream_is_up("127.0.0.1", 8081):  # probe\n'
+         '        pass\n'),
+        ('async def f(scope):\n    if scope["type"] == "http" and not await run_in_threadpool(upstream_is_up, '
+         '"127.0.0.1", 8081):  # probe\n        pass\n'),
+        ('async def f(scope):\n    if scope["type"] == "http" and not await run_in_threadpool(\n'
+         '        upstream_is_up, "127.0.0.1", 8081\n    ):  # probe\n        pass\n'),
+    ),
     "a condition with two operators on top that does not fit goes in parentheses of its own": (
         'async def f():\n    while queue_is_open and not stopped and has_more_items(queue_name):\n        pass\n',
         ('async def f():\n    while queue_is_open and not stopped and await run_in_threadpool(has_more_items, '
