@@ -65,6 +65,9 @@ class Scope:
     #: Names a comprehension of this body iterates with -> what they iterate over. Kept
     #: apart from ``bindings``: such a name is not visible outside its comprehension.
     comprehension_targets: dict[str, list[ast.expr]] = field(default_factory=dict)
+    #: The module is a package's ``__init__``: ``from .x import y`` there, at any depth of
+    #: its functions, imports from the package itself, not from the one above.
+    is_package: bool = False
 
     def add(self, name: str, binding: Binding) -> None:
         self.bindings.setdefault(name, []).append(binding)
@@ -97,9 +100,8 @@ def _resolve_relative(module: str, level: int, name: str | None, is_package: boo
 class _Binder(ast.NodeVisitor):
     """Collects the bindings of one scope without entering nested scopes."""
 
-    def __init__(self, scope: Scope, is_package: bool) -> None:
+    def __init__(self, scope: Scope) -> None:
         self.scope = scope
-        self.is_package = is_package
 
     # Nested scopes: bind the name, do not enter the body.
     def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
@@ -151,7 +153,7 @@ class _Binder(ast.NodeVisitor):
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
         if node.level:
-            base = _resolve_relative(self.scope.module, node.level, node.module, self.is_package)
+            base = _resolve_relative(self.scope.module, node.level, node.module, self.scope.is_package)
         else:
             base = node.module or ""
         for alias in node.names:
@@ -270,8 +272,8 @@ class _Binder(ast.NodeVisitor):
 
 
 def module_scope(tree: ast.Module, module: str = "", is_package: bool = False) -> Scope:
-    scope = Scope(module=module)
-    binder = _Binder(scope, is_package)
+    scope = Scope(module=module, is_package=is_package)
+    binder = _Binder(scope)
     for statement in tree.body:
         binder.visit(statement)
     return scope
@@ -346,8 +348,8 @@ def annotation_name(annotation: ast.AST) -> str | None:
     return annotation.attr if isinstance(annotation, ast.Attribute) else getattr(annotation, "id", None)
 
 
-def function_scope(func: FunctionNode | ast.Lambda, parent: Scope, is_package: bool = False) -> Scope:
-    scope = Scope(module=parent.module, parent=parent, function=func)
+def function_scope(func: FunctionNode | ast.Lambda, parent: Scope) -> Scope:
+    scope = Scope(module=parent.module, parent=parent, function=func, is_package=parent.is_package)
     args = func.args
     positional = [*args.posonlyargs, *args.args]
     defaults = parameter_defaults(args)
@@ -366,7 +368,7 @@ def function_scope(func: FunctionNode | ast.Lambda, parent: Scope, is_package: b
             scope.add(star.arg, Binding("other"))
     if isinstance(func, ast.Lambda):
         return scope
-    binder = _Binder(scope, is_package)
+    binder = _Binder(scope)
     for statement in func.body:
         binder.visit(statement)
     return scope

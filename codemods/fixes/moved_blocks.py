@@ -92,7 +92,7 @@ def unit_names(context: FixContext, units: list[Unit]) -> list[_Names]:
 
 def _assigned(unit: Unit, context: FixContext) -> set[str]:
     inner = Scope(module=context.scope.module)
-    binder = _Binder(inner, False)
+    binder = _Binder(inner)
     for statement in unit:
         binder.visit(statement)
     return set(inner.bindings)
@@ -163,7 +163,7 @@ def _assignments(unit: Unit) -> tuple[set[str], set[str]]:
     """Names every run of the unit assigns (a moved ``with`` block's targets, top-level assignments),
     and names it may read before it assigns them."""
     scope = Scope(module="")
-    binder = _Binder(scope, False)
+    binder = _Binder(scope)
     read: set[str] = set()
     children: list[ast.stmt] = unit
     if len(unit) == 1 and isinstance(unit[0], ast.With):
@@ -188,7 +188,7 @@ class _BinderSkipping(_Binder):
     """Bindings of a function body, leaving out the statements that move."""
 
     def __init__(self, scope: Scope, skip: list[ast.stmt]) -> None:
-        super().__init__(scope, False)
+        super().__init__(scope)
         self.skip = {id(node) for node in skip}
 
     def visit(self, node: ast.AST) -> Any:
