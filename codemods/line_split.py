@@ -134,7 +134,8 @@ def split_line(line: str, limit: int, depth: int = 0, same: _Check | None = None
     inside = indent + INDENT
     # A ``def`` splits at its parameters, the first pair (black's left-hand split); anything
     # else at its last pair whose opening line fits (the right-hand split).
-    order = pairs if code.startswith(("def ", "async def ")) else list(reversed(pairs))
+    is_def = code.startswith(("def ", "async def "))
+    order = pairs if is_def else list(reversed(pairs))
     for opening, closing in order:
         head, inner, tail = code[: opening + 1], code[opening + 1: closing].strip(), code[closing:]
         if not inner or (width(indent + head) > limit and (opening, closing) != order[-1]):
@@ -149,7 +150,9 @@ def split_line(line: str, limit: int, depth: int = 0, same: _Check | None = None
         # comma; only a call's arguments or a subscript stay together on their own line.
         together = alone or not _is_display(code[:opening])
         if together and not inner.endswith(",") and width(inside + inner) <= limit:
-            body = [inside + inner]
+            # A ``def``'s one parameter alone on its line is one per line: it gets its comma.
+            parameter = alone and is_def and (opening, closing) == pairs[0]
+            body = [inside + inner + ("," if parameter else "")]
         elif operands:
             body = operands
         elif alone:

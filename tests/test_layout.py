@@ -89,6 +89,14 @@ CASES = {
         ('async def f():\n    if (\n        await run_in_threadpool(get_speculative_settings)\n'
          '    ).speculative_algorithm != "NGRAM_WITH_CORPUS":\n        pass\n'),
     ),
+    "a def whose one parameter goes on its own line gets a trailing comma": (
+        ('async def authenticated_user(form: OAuth2PasswordRequestForm = Depends()):  # login\n'
+         '    return form.username\n'),
+        ('def authenticated_user(form: OAuth2PasswordRequestForm = Depends()):  # login and check the password\n'
+         '    return form.username\n'),
+        ('def authenticated_user(\n    form: OAuth2PasswordRequestForm = Depends(),\n'
+         '):  # login and check the password\n    return form.username\n'),
+    ),
     "a block opener with a comment after its colon splits at its last bracket": (
         ('async def f(scope):\n    if scope["type"] == "http" and not upstream_is_up("127.0.0.1", 8081):  # probe\n'
          '        pass\n'),

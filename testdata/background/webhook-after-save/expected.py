@@ -19,7 +19,9 @@ def send_receipt(address: str, item: str) -> None:
 
 
 @app.post("/orders")
-async def create_order(order: Order, email: str, background_tasks: BackgroundTasks, note: str | None = None):  # expect-fix: move-to-background
+async def create_order(
+    order: Order, email: str, background_tasks: BackgroundTasks, note: str | None = None
+):  # expect-fix: move-to-background
     total = order.quantity * 10
     background_tasks.add_task(
         requests.post, AUDIT_URL, json={"item": order.item, "total": total}, timeout=5
@@ -47,7 +49,9 @@ async def exploded(  # expect-fix: move-to-background
 
 
 @app.post("/keyword-only")
-async def keyword_only(item: str, *, dry_run: bool = False, background_tasks: BackgroundTasks):  # expect-fix: move-to-background
+async def keyword_only(
+    item: str, *, dry_run: bool = False, background_tasks: BackgroundTasks
+):  # expect-fix: move-to-background
     background_tasks.add_task(
         requests.post, AUDIT_URL, data={"item": item}, timeout=5
     )  # expect: UNB110

@@ -7,7 +7,9 @@ pwd_context = CryptContext(schemes=["bcrypt"], deprecated="auto")
 USERS = {"alice": "$2b$12$examplehashexamplehashexamplehashexamplehashexampleha"}
 
 
-def authenticated(form: OAuth2PasswordRequestForm = Depends()):  # expect-fix: convert-to-def
+def authenticated(
+    form: OAuth2PasswordRequestForm = Depends(),
+):  # expect-fix: convert-to-def
     hashed = USERS.get(form.username)
     if hashed is None or not pwd_context.verify(form.password, hashed):  # expect: UNB220
         raise HTTPException(status_code=401)

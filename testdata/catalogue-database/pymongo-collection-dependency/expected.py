@@ -11,6 +11,8 @@ def get_sessions() -> Collection:
 
 
 @app.post("/logout/{sid}")
-def logout(sid: str, sessions: Collection = Depends(get_sessions)):  # expect-fix: convert-to-def
+def logout(
+    sid: str, sessions: Collection = Depends(get_sessions)
+):  # expect-fix: convert-to-def
     sessions.delete_many({"sid": sid})  # expect: UNB140
     return {"logged_out": sid}

@@ -30,7 +30,9 @@ app = FastAPI()
 
 
 @app.post("/users")
-def create_user(email: str, db: Session = Depends(get_db)):  # expect-fix: convert-to-def
+def create_user(
+    email: str, db: Session = Depends(get_db)
+):  # expect-fix: convert-to-def
     user = User(email=email)
     db.add(user)
     db.add_all([User(email=f"shadow+{email}")])

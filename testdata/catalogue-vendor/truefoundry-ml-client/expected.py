@@ -21,7 +21,9 @@ def add_data_source(source: DataSource):  # expect-fix: convert-to-def
 
 
 @app.post("/data-directories")
-def upload_to_data_directory(name: str, files: list[UploadFile]):  # expect-fix: convert-to-def
+def upload_to_data_directory(
+    name: str, files: list[UploadFile]
+):  # expect-fix: convert-to-def
     client = get_tfy_client()
     created = client.create_data_directory(ml_repo="docs", name=name)  # expect: UNB190
     repository = DataDirectory.from_fqn(fqn=created.fqn)  # expect: UNB190

@@ -17,7 +17,9 @@ router = APIRouter()
 
 
 @router.post("/notify")
-async def notify(item: str, background_tasks: BackgroundTasks):  # expect-fix: move-to-background
+async def notify(
+    item: str, background_tasks: BackgroundTasks
+):  # expect-fix: move-to-background
     # `BackgroundTasks` joins the import, which then no longer fits in 88 columns:
     # it is wrapped one name per line, as ruff's import sorter wraps it.
     background_tasks.add_task(

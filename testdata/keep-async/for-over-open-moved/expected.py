@@ -26,7 +26,9 @@ async def import_rows(name: str, request: Request):  # expect-fix: wrap-in-threa
     await run_in_threadpool(_blocking_io_1)
 
     def _blocking_io_2():
-        for index, record in enumerate(csv.reader((DATA / "extra.csv").open())):  # expect: UNB120
+        for index, record in enumerate(
+            csv.reader((DATA / "extra.csv").open())
+        ):  # expect: UNB120
             rows.append([str(index), *record])
 
     await run_in_threadpool(_blocking_io_2)

@@ -19,7 +19,9 @@ async def inventory(request: Request):  # expect-fix: wrap-in-threadpool
     # Each page is a request, made while the loop runs: the loop moves, not only the call.
     def _blocking_io_1():
         nonlocal found
-        for page in storage.get_paginator("list_objects_v2").paginate(Bucket="files", Prefix=prefix):  # expect: UNB160
+        for page in storage.get_paginator("list_objects_v2").paginate(
+            Bucket="files", Prefix=prefix
+        ):  # expect: UNB160
             found += [item["Key"] for item in page.get("Contents", [])]
 
     await run_in_threadpool(_blocking_io_1)

@@ -6,7 +6,9 @@ from fastapi import Depends, FastAPI, Header
 app = FastAPI()
 
 
-def fetch_account(x_account_id: Annotated[str, Header()]) -> dict:  # expect-fix: convert-to-def
+def fetch_account(
+    x_account_id: Annotated[str, Header()],
+) -> dict:  # expect-fix: convert-to-def
     reply = requests.get(f"https://accounts.example/{x_account_id}", timeout=5)  # expect: UNB110
     return reply.json()
 

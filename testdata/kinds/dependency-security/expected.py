@@ -6,7 +6,9 @@ app = FastAPI()
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="token", scopes={"items:read": "Read items"})
 
 
-def scoped_user(security_scopes: SecurityScopes, token: str = Depends(oauth2_scheme)) -> str:  # expect-fix: convert-to-def
+def scoped_user(
+    security_scopes: SecurityScopes, token: str = Depends(oauth2_scheme)
+) -> str:  # expect-fix: convert-to-def
     reply = requests.post("https://auth.example/introspect", data={"token": token}, timeout=5)  # expect: UNB110
     claims = reply.json()
     granted = set(claims.get("scope", "").split())

@@ -11,7 +11,9 @@ class PaymentDeclined(Exception):
 
 
 @app.exception_handler(PaymentDeclined)
-def payment_declined(request: Request, exc: PaymentDeclined):  # expect-fix: convert-to-def
+def payment_declined(
+    request: Request, exc: PaymentDeclined
+):  # expect-fix: convert-to-def
     alert = {"path": request.url.path, "reason": exc.reason}
     requests.post("https://alerts.example/payments", json=alert, timeout=3)  # expect: UNB110
     return JSONResponse({"detail": exc.reason}, status_code=402)

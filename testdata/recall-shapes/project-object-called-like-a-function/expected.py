@@ -41,7 +41,9 @@ async def get_shelf():
 
 
 @app.post("/predict/{name}")
-def predict(name: str, values: list[float], shelf: ModelShelf = Depends(get_shelf)):  # expect-fix: convert-to-def
+def predict(
+    name: str, values: list[float], shelf: ModelShelf = Depends(get_shelf)
+):  # expect-fix: convert-to-def
     model = shelf(name)  # expect: UNB120
     return {"prediction": model.predict([values]).tolist()}
 

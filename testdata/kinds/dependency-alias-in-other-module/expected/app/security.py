@@ -8,7 +8,9 @@ class User(BaseModel):
     name: str
 
 
-def get_current_user(authorization: str = Header()) -> User:  # expect-fix: convert-to-def
+def get_current_user(
+    authorization: str = Header(),
+) -> User:  # expect-fix: convert-to-def
     reply = requests.get("https://auth.example/userinfo", headers={"Authorization": authorization}, timeout=5)  # expect: UNB110
     if reply.status_code != 200:
         raise HTTPException(status_code=401, detail="invalid token")
