@@ -222,8 +222,17 @@ def _passes(
         found.update(zip(chunk, results))
     if use_cache:
         _store_plain(projects, found, signatures, known)
-    for project in projects:
-        project.registry = merge([r for p in project.members for r in found[p].registrations])
+    # A registration also belongs to the project of the file it names, whichever project's pass 1
+    # found it: a workspace's shared app factory registers the lifespan a service passes it.
+    by_file: dict[str, list[tuple[int, Registration]]] = {}
+    for number, project in enumerate(projects):
+        for path in project.members:
+            for registration in found[path].registrations:
+                by_file.setdefault(registration.key.rsplit(":", 1)[0], []).append((number, registration))
+    for number, project in enumerate(projects):
+        own = [r for p in project.members for r in found[p].registrations]
+        others = [r for p in project.members for n, r in by_file.get(str(p), ()) if n != number]
+        project.registry = merge([*own, *others])
     todo: list[tuple[_Project, list[Path]]] = []
     for project in projects:
         in_scope = _files_of(project.registry)

@@ -789,6 +789,47 @@ def test_an_api_package_s_interface_runs_the_plugin_package_that_implements_it(t
     assert findings_in(root, "api/lab") == [("api/lab/src/api_lab/lab.py", "Lab.__init__.get_settings")]
 
 
+_SHARED_FACTORY = '''from fastapi import FastAPI
+
+
+def make_app(lifespan=None, extra_middleware=None):
+    return FastAPI(title="Shared API", lifespan=lifespan)
+'''
+
+_DESKTOP_SERVER = '''import subprocess
+from contextlib import asynccontextmanager
+
+import shared_server.server as shared_server
+
+
+@asynccontextmanager
+async def lifespan(app):
+    yield
+    subprocess.run(["git", "gc", "--auto"], check=True)
+
+
+def make_app():
+    return shared_server.make_app(lifespan=lifespan, extra_middleware=[])
+'''
+
+
+def test_a_shared_app_factory_registers_the_lifespan_a_sibling_service_passes_it(tmp_path: Path) -> None:
+    """A uv workspace whose server library builds the app (``FastAPI(lifespan=lifespan)`` with the
+    factory's parameter) and whose desktop service passes its own lifespan: the lifespan is
+    found though the call that says what it is lives in another project of the batch."""
+    root = tmp_path / "mono"
+    init_repo(root, {
+        "pyproject.toml": pyproject("root", '') + '\n[tool.uv.workspace]\nmembers = ["libs/server", "app/desktop"]\n',
+        "libs/server/pyproject.toml": pyproject("shared-server"),
+        "libs/server/shared_server/__init__.py": "",
+        "libs/server/shared_server/server.py": _SHARED_FACTORY,
+        "app/desktop/pyproject.toml": pyproject("desktop"),
+        "app/desktop/desktop/__init__.py": "",
+        "app/desktop/desktop/server.py": _DESKTOP_SERVER,
+    })
+    assert findings_in(root, ".") == [("app/desktop/desktop/server.py", "lifespan")]
+
+
 def test_a_pass_with_few_files_of_a_large_project_still_keeps_both_workers_busy() -> None:
     from codemods.workers import Runner
 

@@ -134,8 +134,10 @@ class ArgumentTypes:
                 types.append(found)
         return union(types)
 
-    def passed(self, function: DefinedFunction, name: str, index: int, depth: int = 0) -> list[tuple[ast.expr, Scope]]:
-        """The expressions callers pass for the parameter, each with the scope it is read in.
+    def passed(self, function: DefinedFunction, name: str, index: int, depth: int = 0, *, outside: bool = False
+               ) -> list[tuple[ast.expr, Scope]]:
+        """The expressions callers pass for the parameter, each with the scope it is read in
+        (``outside``: callers in the sibling projects of a workspace too).
 
         ``depth``: how deep in a type question this is asked. Finding a caller's target types
         its receiver, which may be another caller-typed parameter: the depth goes on, so a long
@@ -149,7 +151,11 @@ class ArgumentTypes:
         if index == 0 and not bound:
             found += self._decorated_functions(function)
         word = function.owner_class.rsplit(".", 1)[-1] if is_init and function.owner_class else function.node.name
-        for where, call in self._calls_naming(word):
+        calls = self._calls_naming(word)
+        if outside:
+            calls = [*calls, *(found_call for info in self.resolver.hierarchy.modules_outside_calling(word)
+                               for found_call in self._calls_by_word(info).get(word, ()))]
+        for where, call in calls:
             if len(found) >= _MAX_CALLERS:
                 break
             caller_scope = where.scope if isinstance(where, DefinedFunction) else where

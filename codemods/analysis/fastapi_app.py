@@ -109,7 +109,7 @@ class _Collector:
         if binding is not None and function is not None:
             # ``FastAPI(lifespan=lifespan)`` in a factory ``create_app(lifespan)``: what its callers pass.
             index, name = binding.target.split(":", 1)
-            for argument, where in self.resolver.arguments.passed(function, name, int(index)) \
+            for argument, where in self.resolver.arguments.passed(function, name, int(index), outside=True) \
                     if self.follows_parameters else ():
                 self.add(argument, where, kind, passed + 1)
             default = parameter_defaults(function.node.args).get(name)

@@ -85,6 +85,9 @@ class Hierarchy:
         self._defaults: dict[str, bool] = {}
         self._calling: dict[frozenset[str], frozenset[str]] = {}
         self._search: TextSearch | None = None
+        #: The Python files of the sibling projects of a workspace, and their bytes.
+        self._outside: tuple[list[Path], list[bytes]] = ([], [])
+        self._search_outside: TextSearch | None = None
 
     def modules_calling(self, word: str) -> list[ModuleInfo]:
         """The project's modules whose text calls something named ``word`` (parsed on demand).
@@ -168,8 +171,25 @@ class Hierarchy:
         if self._by_base_outside is None:
             self._by_base_outside = {}
             for root in self.index.workspace_roots():
-                _scan(root, self._by_base_outside, [], [])
+                _scan(root, self._by_base_outside, *self._outside)
         return self._by_base_outside
+
+    def modules_outside_calling(self, word: str) -> list[ModuleInfo]:
+        """The modules of the sibling projects of a workspace whose text calls ``word``: a shared
+        package's app factory, ``make_app(lifespan=lifespan)``, is called by the service next to
+        it, which says what runs there (parsed on demand)."""
+        self._files_by_base_outside()
+        if self._search_outside is None:
+            self._search_outside = TextSearch(*self._outside)
+        found: dict[Path, ModuleInfo] = {}
+        for number in self._search_outside.holding(f"{word}(".encode()):
+            path = self._outside[0][number]
+            if path in found or path.is_relative_to(self.index.root):
+                continue  # a workspace's root project holds the others, this one included
+            info = self.index.cached(path) or self.index.add_text(path, _read(path))
+            if info is not None:
+                found[path] = info
+        return list(found.values())
 
     def subclasses(self, class_name: str, resolver: ClassMembers) -> list[str]:
         """Qualified names of the project classes deriving from ``class_name``, at any depth."""
