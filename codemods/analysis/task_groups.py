@@ -54,20 +54,26 @@ def awaited_tasks(body: list[ast.stmt], spawners: frozenset[str]) -> set[int]:
     awaits: directly (``await asyncio.create_task(...)``) or by the name it binds it to
     (``await task``, ``await asyncio.wait_for(task, 5)``, ``await asyncio.gather(a, b)``), or a
     list of them (``tasks = [asyncio.create_task(fetch(u)) for u in urls]``, then
-    ``await asyncio.gather(*tasks)``)."""
-    awaited_names: set[str] = set()
+    ``await asyncio.gather(*tasks)``). Not a task a lifespan starts before its ``yield`` and
+    awaits after it: that one runs beside the application, and is a task of its own."""
+    awaited_at: dict[str, list[int]] = {}
     found: set[int] = set()
     bound: list[tuple[str, ast.Call]] = []
+    yields: list[int] = []
     for statement in body:
         for node in ast.walk(statement):
-            if isinstance(node, ast.Await):
+            if isinstance(node, (ast.Yield, ast.YieldFrom)):
+                yields.append(node.lineno)
+            elif isinstance(node, ast.Await):
                 waited = [node.value]
                 if isinstance(node.value, ast.Call) and callee_name(node.value) in _TASK_WAITS:
                     waited += [a.value if isinstance(a, ast.Starred) else a for a in node.value.args]
-                awaited_names |= {w.id for w in waited if isinstance(w, ast.Name)}
+                for name in (w.id for w in waited if isinstance(w, ast.Name)):
+                    awaited_at.setdefault(name, []).append(node.lineno)
                 found |= {id(w) for w in waited if isinstance(w, ast.Call) and callee_name(w) in spawners}
             elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
                 value = node.value.elt if isinstance(node.value, ast.ListComp) else node.value
                 if isinstance(value, ast.Call) and callee_name(value) in spawners:
                     bound.append((node.targets[0].id, value))
-    return found | {id(call) for name, call in bound if name in awaited_names}
+    return found | {id(call) for name, call in bound for line in awaited_at.get(name, ())
+                    if not any(call.lineno < at <= line for at in yields)}

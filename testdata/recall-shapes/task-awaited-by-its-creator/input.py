@@ -1,10 +1,28 @@
 """A task the handler awaits runs within the handler's time: ``create_task`` then ``await``."""
 
 import asyncio
+from contextlib import asynccontextmanager
+
 import requests
 from fastapi import FastAPI
 
-app = FastAPI()
+
+async def refresh_admins_forever() -> None:  # expect-fix: wrap-in-threadpool
+    while True:
+        count_admins()  # expect: UNB110
+        await asyncio.sleep(60)
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI):
+    # A task beside the application: started before the yield, awaited after it.
+    refresher = asyncio.create_task(refresh_admins_forever())
+    yield
+    refresher.cancel()
+    await asyncio.wait_for(refresher, timeout=5)
+
+
+app = FastAPI(lifespan=lifespan)
 _inflight: dict[str, asyncio.Task[dict]] = {}
 
 
