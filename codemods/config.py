@@ -187,10 +187,11 @@ def formatter_line_length(root: Path) -> int:
 
 
 def first_party_packages(root: Path) -> frozenset[str]:
-    """The project's top-level modules and packages (in its root and ``src/``), which ruff's
-    import sorting counts as first-party by default, and the configured ``known-first-party``."""
+    """The top-level modules and packages ruff's import sorting counts as first-party: those in
+    its ``src`` folders (by default the folder of the configuration it reads and its ``src/``:
+    for a workspace member without one, the repository's), and ``known-first-party``."""
     names: set[str] = set()
-    for folder in (root, root / "src"):
+    for folder in _source_folders(_sorter_root(root)):
         try:
             entries = list(folder.iterdir())
         except OSError:
@@ -198,6 +199,35 @@ def first_party_packages(root: Path) -> frozenset[str]:
         names |= {e.stem if e.suffix == ".py" else e.name for e in entries
                   if (e.suffix == ".py" or e.is_dir()) and e.stem.isidentifier()}
     return frozenset(names) | known_first_party(root)
+
+
+def _sorter_root(root: Path) -> Path:
+    """The folder of the configuration the import sorter reads: the nearest that has one (ruff
+    stops at the first ``ruff.toml`` or ``pyproject.toml`` with a ``[tool.ruff]`` table); the
+    project's own folder when none does."""
+    toml = functools.cache(_read_toml)
+    for folder in _config_folders(root):
+        if (folder / "ruff.toml").is_file() or (folder / ".ruff.toml").is_file() \
+                or _dig(toml(folder / "pyproject.toml"), ("tool",), "ruff") is not None \
+                or _dig(toml(folder / "pyproject.toml"), ("tool",), "isort") is not None \
+                or (folder / ".isort.cfg").is_file():
+            return folder
+    return root
+
+
+def _source_folders(config_root: Path) -> list[Path]:
+    """ruff's ``src`` (relative to its configuration's folder; globs allowed), else that folder
+    and its ``src/``."""
+    toml = functools.cache(_read_toml)
+    configured = None
+    for name, table in (("ruff.toml", ()), (".ruff.toml", ()), ("pyproject.toml", ("tool", "ruff"))):
+        configured = configured if configured is not None else _dig(toml(config_root / name), table, "src")
+    if not isinstance(configured, list) or not all(isinstance(item, str) for item in configured):
+        return [config_root, config_root / "src"]
+    folders: list[Path] = []
+    for item in configured:
+        folders += sorted(config_root.glob(item)) if any(c in item for c in "*?[") else [config_root / item]
+    return folders
 
 
 def known_first_party(root: Path) -> frozenset[str]:

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from codemods.config import force_single_line, force_sort_within_sections, formatter_line_length, known_first_party
+from codemods.config import (
+    first_party_packages,
+    force_single_line,
+    force_sort_within_sections,
+    formatter_line_length,
+    known_first_party,
+)
 
 FILES = {
     "ruff.toml": ("line-length = 100\n[lint.isort]\nknown-first-party = ['core']\nforce-single-line = true\n"),
@@ -68,3 +74,20 @@ def test_sorting_import_and_from_lines_together(name: str, text: str, expected: 
     (tmp_path / ".git").mkdir()
     (tmp_path / name).write_text(text, encoding="utf-8")
     assert force_sort_within_sections(tmp_path) is expected
+
+
+def test_first_party_is_read_from_the_folder_of_the_sorter_s_configuration(tmp_path: Path) -> None:
+    """ruff finds first-party modules in its ``src`` folders, relative to the configuration it
+    reads: for a workspace member with no ``[tool.ruff]`` of its own, the repository's root
+    (``app`` there is first-party, the member's own folders are not); ``src`` may name others."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text("[tool.ruff]\nline-length = 100\n", encoding="utf-8")
+    member = tmp_path / "app" / "desktop"
+    (member / "git_sync").mkdir(parents=True)
+    (member / "pyproject.toml").write_text("[project]\nname = 'desktop'\n", encoding="utf-8")
+    (tmp_path / "libs" / "server" / "shared_server").mkdir(parents=True)
+    assert "app" in first_party_packages(member) and "git_sync" not in first_party_packages(member)
+    (tmp_path / "pyproject.toml").write_text("[tool.ruff]\nsrc = ['.', 'libs/*']\n", encoding="utf-8")
+    assert {"app", "shared_server"} <= first_party_packages(member)
+    (member / "pyproject.toml").write_text("[tool.ruff]\nline-length = 100\n", encoding="utf-8")
+    assert "git_sync" in first_party_packages(member) and "app" not in first_party_packages(member)
