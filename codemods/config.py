@@ -201,6 +201,18 @@ def first_party_packages(root: Path) -> frozenset[str]:
     return frozenset(names) | known_first_party(root)
 
 
+def own_package(path: Path) -> frozenset[str]:
+    """The top-level package a file belongs to (the highest folder above it, in an unbroken run
+    of ``__init__.py`` files): ruff's ``detect-same-package`` counts it as first-party in that
+    file, wherever its ``src`` is."""
+    top = None
+    folder = path.parent
+    while (folder / "__init__.py").is_file() and folder.name.isidentifier():
+        top = folder
+        folder = folder.parent
+    return frozenset({top.name}) if top is not None else frozenset()
+
+
 def _sorter_root(root: Path) -> Path:
     """The folder of the configuration the import sorter reads: the nearest that has one (ruff
     stops at the first ``ruff.toml`` or ``pyproject.toml`` with a ``[tool.ruff]`` table); the

@@ -31,7 +31,13 @@ from .analysis.registry import Registration
 from .analysis.resolver import Resolver
 from .analysis.summaries import LibrarySummaries
 from .catalogue import BUILTIN, BlockingApi, Catalogue
-from .config import first_party_packages, force_single_line, force_sort_within_sections, formatter_line_length
+from .config import (
+    first_party_packages,
+    force_single_line,
+    force_sort_within_sections,
+    formatter_line_length,
+    own_package,
+)
 from .diffing import split_lines
 from .findings import listed, make_finding, reported_calls
 from .fixes.awaiting_callers import rewrite_callers
@@ -217,7 +223,8 @@ class _FileAnalysis:
         edits.import_span = import_block_span(self.info.tree)
         # Rewrites change function bodies only: the module-level imports below the block stay.
         edits.imports_below = imported_below(self.info.tree, edits.import_span[1])
-        edits.import_style = self.project.import_style
+        style = self.project.import_style
+        edits.import_style = replace(style, first_party=style.first_party | own_package(self.info.path))
         edits.line_length = self.project.line_length
         try:
             new_text = apply_edits(self.text, edits, self.shown)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -828,6 +830,58 @@ def test_a_shared_app_factory_registers_the_lifespan_a_sibling_service_passes_it
         "app/desktop/desktop/server.py": _DESKTOP_SERVER,
     })
     assert findings_in(root, ".") == [("app/desktop/desktop/server.py", "lifespan")]
+
+
+_SHARED_ROUTES = '''import shutil
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse
+from pydantic import BaseModel
+
+from core.store import job_folder
+
+router = APIRouter()
+
+
+class Deleted(BaseModel):
+    job: str
+
+
+@router.delete("/jobs/{job}")
+async def delete_job(job: str, request: Request) -> Deleted:
+    if (await request.json()).get("confirm"):
+        shutil.rmtree(job_folder(job))
+    return Deleted(job=job)
+
+
+@router.get("/jobs/{job}/log")
+async def job_log(job: str) -> FileResponse:
+    return FileResponse(job_folder(job) / "log.txt")
+'''
+
+
+def test_an_added_import_is_sorted_as_ruff_sorts_a_workspace_member_without_settings(tmp_path: Path) -> None:
+    """ruff reads the repository's settings for a member with none of its own: first-party is
+    what lies in the repository's root (``app``), plus the checked file's own package
+    (``core``, ruff's ``detect-same-package``); ``fastapi.concurrency`` then goes between
+    ``fastapi`` and ``fastapi.responses``."""
+    root = tmp_path / "mono"
+    init_repo(root, {
+        "pyproject.toml": "[tool.ruff]\nline-length = 100\n",
+        "app/__init__.py": "",
+        "libs/server/pyproject.toml": pyproject("shared-server"),
+        "libs/server/core/__init__.py": "",
+        "libs/server/core/store.py": "from pathlib import Path\n\n\ndef job_folder(job: str) -> Path:\n    return Path('/jobs') / job\n",
+        "libs/server/core/routes.py": _SHARED_ROUTES,
+    })
+    result = cli(root, "--apply", ".")
+    assert result.code in (0, 1), result
+    text = (root / "libs/server/core/routes.py").read_text(encoding="utf-8")
+    assert "from fastapi import APIRouter, Request\nfrom fastapi.concurrency import run_in_threadpool\nfrom fastapi.responses" \
+        in text
+    checked = subprocess.run([sys.executable, "-m", "ruff", "check", "--select", "I", "libs/server/core/routes.py"],
+                             cwd=root, capture_output=True, text=True, check=False)
+    assert checked.returncode == 0, checked.stdout
 
 
 def test_a_pass_with_few_files_of_a_large_project_still_keeps_both_workers_busy() -> None:

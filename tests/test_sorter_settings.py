@@ -12,6 +12,7 @@ from codemods.config import (
     force_sort_within_sections,
     formatter_line_length,
     known_first_party,
+    own_package,
 )
 
 FILES = {
@@ -91,3 +92,14 @@ def test_first_party_is_read_from_the_folder_of_the_sorter_s_configuration(tmp_p
     assert {"app", "shared_server"} <= first_party_packages(member)
     (member / "pyproject.toml").write_text("[tool.ruff]\nline-length = 100\n", encoding="utf-8")
     assert "git_sync" in first_party_packages(member) and "app" not in first_party_packages(member)
+
+
+def test_a_file_s_own_top_level_package_is_first_party_in_it(tmp_path: Path) -> None:
+    """ruff's ``detect-same-package``: in ``libs/server/shared/api/routes.py`` the imports of
+    ``shared`` are first-party, though ``libs/server`` is not among ruff's ``src`` folders."""
+    package = tmp_path / "libs" / "server" / "shared" / "api"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package.parent / "__init__.py").write_text("", encoding="utf-8")
+    assert own_package(package / "routes.py") == frozenset({"shared"})
+    assert own_package(tmp_path / "script.py") == frozenset()
