@@ -109,6 +109,7 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
         self._self_calls: dict[int, frozenset[str]] = {}
         self._called_names: dict[int, frozenset[str]] = {}
         self._isinstance_calls: dict[int, list[ast.Call]] = {}
+        self._instance_constants: dict[tuple[int, int], Known] = {}
 
     def blocking_calls(self, function: DefinedFunction) -> list[DirectCall]:
         """The calls of the function that block, each with the path to what it reaches."""

@@ -35,6 +35,7 @@ from .frames import (
     iter_loop_nodes,
     passed_arguments,
 )
+from .instance_state import instance_constants
 from .resolver import Resolver
 from .scope import Binding, Scope
 
@@ -58,6 +59,8 @@ class CallContext:
     _called_names: dict[int, frozenset[str]]
     #: id of a function node -> its ``isinstance(name, classes)`` tests.
     _isinstance_calls: dict[int, list[ast.Call]]
+    #: (id of a module-level constructor call, id of a method node) -> what it decides there.
+    _instance_constants: dict[tuple[int, int], Known]
 
     def callee_known(self, call: ast.Call, helper: DefinedFunction, scope: Scope | None, consumed: bool,
                      fresh: bool, awaited: bool = False) -> Known:
@@ -73,6 +76,7 @@ class CallContext:
             known += self._typed_arguments(call, helper, scope, {k for k, _v in known})
             known += self._isinstance_decided(call, helper, scope, {k for k, _v in known})
             known += self._receiver_class(call, helper, scope)
+            known += instance_constants(call, helper, scope, self.resolver, self._instance_constants)
         return tuple(sorted(known, key=lambda k: k[0]))
 
     def scope_for(self, function: DefinedFunction, known: Known) -> Scope:

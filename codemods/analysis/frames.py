@@ -240,6 +240,8 @@ def _value(expr: ast.expr, known: dict[str, object]) -> object:
         return expr.value
     if isinstance(expr, ast.Name) and expr.id in known:
         return known[expr.id]
+    if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name):  # ``self.cache`` (see .instance_state)
+        return known.get(f"{expr.value.id}.{expr.attr}", _UNKNOWN)
     return _UNKNOWN
 
 
