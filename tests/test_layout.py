@@ -301,3 +301,45 @@ def test_rewritten_statement_is_laid_out_as_ruff_format_would(name: str) -> None
 def test_lines_kept_from_the_original_are_never_touched() -> None:
     old = "def f():\n    return some_function_with_a_long_name(argument_one, argument_two, argument_three_long)\n"
     assert split_long_lines(old.splitlines(keepends=True), old.splitlines(keepends=True), 40) == old.splitlines(True)
+
+
+_EXPLODED_POST = '''import requests
+from fastapi import FastAPI, Request
+
+app = FastAPI()
+
+
+@app.post("/providers/check")
+async def check_key(request: Request):
+    key = (await request.json())["key"]
+    response = requests.post(
+        "https://api.provider.example/v1/chat/completions",
+        headers={"Authorization": f"Bearer {key}"},
+        json={
+            "model": "connection-test",
+            "messages": [{"role": "user", "content": "."}],
+            "max_tokens": 1,
+        },
+    )
+    return {"valid": response.status_code != 401}
+'''
+
+
+def test_a_swapped_call_laid_out_one_argument_per_line_stays_so() -> None:
+    """requests -> httpx rebuilds the call's arguments: a call the project exploded (one argument
+    per line, a magic trailing comma) stays exploded, and ``json.dumps`` around a dictionary
+    over several lines is exploded around it, as ruff format lays both out."""
+    from codemods.api import analyse_source
+
+    result = analyse_source(_EXPLODED_POST, "providers.py")
+    assert result.new_text is not None
+    assert ('        response = await http_client.post(\n'
+            '            "https://api.provider.example/v1/chat/completions",\n'
+            '            headers={"Authorization": f"Bearer {key}"},\n'
+            '            content=json.dumps(\n'
+            '                {\n'
+            '                    "model": "connection-test",\n') in result.new_text
+    assert '                allow_nan=False,\n            ),\n        )\n' in result.new_text
+    formatted = subprocess.run([sys.executable, "-m", "ruff", "format", "--isolated", "-"],
+                               input=result.new_text, capture_output=True, text=True, check=True).stdout
+    assert formatted == result.new_text

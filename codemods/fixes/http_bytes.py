@@ -159,7 +159,7 @@ def check_json_body(value: ast.expr, context: FixContext, statement: ast.stmt) -
                               "json.dumps raises ValueError")
 
 
-def json_content(value: cst.BaseExpression) -> cst.BaseExpression:
+def json_content(value: cst.BaseExpression) -> cst.Call:
     """``json.dumps(value, allow_nan=False)``: the text requests sends for ``json=value``."""
     import libcst as cst
 

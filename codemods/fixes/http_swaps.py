@@ -25,6 +25,7 @@ from __future__ import annotations
 import ast
 import io
 import tokenize
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -338,6 +339,9 @@ def _rebuild_call(
             return old.args[where].value  # type: ignore[index]
         return next(a.value for a in old.args if a.keyword is not None and a.keyword.value == where)
 
+    # A call laid out one argument per line stays so, with the magic trailing comma that keeps
+    # ruff format from joining it; so does ``json.dumps`` around a value over several lines.
+    exploded = "\n" in cst.Module(body=[]).code_for_node(old.whitespace_before_args)
     args: list[cst.Arg] = []
     if body_verb is not None:
         args.append(cst.Arg(cst.SimpleString(f'"{body_verb}"')))
@@ -345,12 +349,42 @@ def _rebuild_call(
         args.append(cst.Arg(source("method")))
     args.append(cst.Arg(source("url")))
     for name, keyword in per_call.items():
-        value = json_content(source(name)) if name == "json" else source(name)
+        value = source(name)
+        if name == "json":
+            multiline = exploded and "\n" in cst.Module(body=[]).code_for_node(value)
+            value = json_content(_deeper(value) if multiline else value)
+            if multiline:
+                value = value.with_changes(**_one_per_line(value.args, depth=2))
         args.append(cst.Arg(value, keyword=cst.Name(keyword), equal=_equal()))
     if method == "head" and "allow_redirects" not in arguments.sources:
         args.append(cst.Arg(cst.Name("False"), keyword=cst.Name("follow_redirects"), equal=_equal()))
     func = cst.Attribute(value=cst.Name(client), attr=cst.Name(method))
-    return cst.Await(expression=cst.Call(func=func, args=args))
+    call = cst.Call(func=func, args=args)
+    return cst.Await(expression=call.with_changes(**_one_per_line(args, depth=1)) if exploded else call)
+
+
+def _one_per_line(args: Sequence[Any], depth: int) -> dict[str, Any]:
+    """The arguments of a call one per line, ``depth`` levels in from the statement, with a
+    trailing comma, and the closing bracket a level out."""
+    import libcst as cst
+
+    def line(level: int) -> Any:
+        return cst.ParenthesizedWhitespace(indent=True, last_line=cst.SimpleWhitespace("    " * level))
+
+    spread = [arg.with_changes(comma=cst.Comma(whitespace_after=line(depth if i < len(args) - 1 else depth - 1)))
+              for i, arg in enumerate(args)]
+    return {"args": spread, "whitespace_before_args": line(depth)}
+
+
+def _deeper(value: Any) -> Any:
+    """``value`` with each of its line breaks one level further in (it moves into a call)."""
+    import libcst as cst
+
+    class _Indent(cst.CSTTransformer):
+        def leave_ParenthesizedWhitespace(self, original: Any, updated: Any) -> Any:
+            return updated.with_changes(last_line=cst.SimpleWhitespace(updated.last_line.value + "    "))
+
+    return value.visit(_Indent())
 
 
 def _equal() -> Any:
