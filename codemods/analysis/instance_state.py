@@ -55,9 +55,14 @@ def _constants(made: ast.Call, receiver: str, method: DefinedFunction, self_name
     called = _called_on(receiver, scope, resolver)
     if init is None or called is None:
         return ()
+    # The class and its project bases: a setter they define may be called on the object, by
+    # name or by another of their methods on ``self`` (counted as called, whoever calls it).
+    classes = [node for _module, _qualname, node in resolver.class_chain(f"{symbol.module.name}.{symbol.qualname}")]
+    called |= {n.func.attr for c in classes for n in ast.walk(c) if isinstance(n, ast.Call)
+               and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name) and n.func.value.id == "self"}
     known: list[tuple[str, object]] = []
     for attribute in sorted(tested):
-        value = _set_by_constructor(symbol.node, init, made, attribute, called)
+        value = _set_by_constructor(classes or [symbol.node], init, made, attribute, called)
         if value is not _UNDECIDED:
             known.append((f"{self_name}.{attribute}", value))
     return tuple(known)
@@ -109,22 +114,21 @@ def _called_on(receiver: str, scope: Scope, resolver: Resolver) -> set[str] | No
     return called
 
 
-def _set_by_constructor(class_node: ast.ClassDef, init: DefinedFunction, made: ast.Call, attribute: str,
+def _set_by_constructor(classes: list[ast.ClassDef], init: DefinedFunction, made: ast.Call, attribute: str,
                         called: set[str]) -> object:
-    """The literal ``self.<attribute>`` holds after ``made``: set once by ``__init__`` (to a
-    literal, or to a parameter the call passes a literal for or leaves at a literal default),
-    and by no method called on the object."""
+    """The literal ``self.<attribute>`` holds after ``made``: set once by the class's own
+    ``__init__`` (to a literal, or to a parameter the call passes a literal for or leaves at a
+    literal default), and by no method called on the object (nor by a base's ``__init__``)."""
     in_init: list[ast.expr] = []
-    for function in class_node.body:
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    functions = [f for c in classes for f in c.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    for function in functions:
         for node in ast.walk(function):
             targets = node.targets if isinstance(node, ast.Assign) else \
                 [node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else []
             if not any(isinstance(t, ast.Attribute) and t.attr == attribute for t in targets):
                 continue
             if function is not init.node:
-                if function.name in called:
+                if function.name in called or function.name == "__init__":
                     return _UNDECIDED
                 continue
             if not isinstance(node, ast.Assign) or len(targets) != 1:

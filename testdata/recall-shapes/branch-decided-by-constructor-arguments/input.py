@@ -22,11 +22,33 @@ class TieredCache:
         self.remote = remote
 
 
+class Connectable:
+    def connect(self, remote: redis.Redis) -> None:
+        self.remote = remote
+
+
+class SwitchableCache(Connectable):
+    """Set by a base's method, which another method calls on ``self``: not decided."""
+
+    def __init__(self, remote: redis.Redis | None = None) -> None:
+        self.remote = remote
+
+    def get(self, key: str) -> str | None:
+        if self.remote is not None:
+            return self.remote.get(key)
+        return None
+
+    def warm(self) -> None:
+        self.connect(redis.Redis())
+
+
 tokens = TieredCache()
 sessions = TieredCache(remote=redis.Redis())
 shared = TieredCache()
 shared.attach(redis.Redis())
 fallback = TieredCache()
+switchable = SwitchableCache()
+switchable.warm()
 
 
 def connect_fallback() -> None:
@@ -52,3 +74,8 @@ async def shared_value(key: str):  # expect-fix: convert-to-def
 @app.get("/fallback/{key}")
 async def fallback_value(key: str):  # expect-fix: convert-to-def
     return {"value": fallback.get(key)}  # expect: UNB150
+
+
+@app.get("/switchable/{key}")
+async def switchable_value(key: str):  # expect-fix: convert-to-def
+    return {"value": switchable.get(key)}  # expect: UNB150
