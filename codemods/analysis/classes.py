@@ -365,8 +365,11 @@ class ClassMembers:
         if isinstance(attribute.value, ast.Name) and scope.lookup(attribute.value.id) is None:
             return None
         owner = self.type_of(attribute.value, scope)
-        if owner is None or "|" in owner or owner.startswith(_CONTAINER) or owner in self.catalogue.classes:
+        if owner is None or "|" in owner or owner.startswith(_CONTAINER):
             return None
+        if owner in self.catalogue.classes:  # a library's property the catalogue lists
+            api = self.catalogue.apis.get(f"{owner}.{attribute.attr}")
+            return CallTarget(api.qualname, api=api) if api is not None and api.attribute else None
         for module, class_qualname, _node in self.class_chain(owner):
             getter = module.by_qualname.get(f"{class_qualname}.{attribute.attr}")
             if getter is not None:

@@ -59,6 +59,27 @@ _STORE_PROVIDERS = ("langchain_core.vectorstores.base.VectorStore", "langchain.v
                     "langchain_qdrant.QdrantVectorStore")
 
 
+#: Chat histories kept in a store: ``history.messages`` (a property) reads every message, and
+#: ``add_message``/``clear`` write, through the store's sync client. The in-memory
+#: ``ChatMessageHistory`` is not one of them.
+_HISTORIES = {"RedisChatMessageHistory": "cache", "PostgresChatMessageHistory": "database",
+              "SQLChatMessageHistory": "database", "MongoDBChatMessageHistory": "database",
+              "FileChatMessageHistory": "file"}
+_HISTORY_HOME = "langchain_community.chat_message_histories"
+_HISTORY_WRITES = ("add_message", "add_messages", "add_user_message", "add_ai_message", "clear")
+
+
+def _history_entries() -> list[BlockingApi]:
+    entries: list[BlockingApi] = []
+    for name, category in _HISTORIES.items():
+        owner = f"{_HISTORY_HOME}.{name}"
+        entries.append(BlockingApi(f"{owner}.messages", category, attribute=True,
+                                   why="a property that reads the conversation from its store"))
+        entries += [BlockingApi(f"{owner}.{method}", category, why="writes the conversation to its store")
+                    for method in _HISTORY_WRITES]
+    return entries
+
+
 def _twinned(owner: str, names: tuple[str, ...], why: str) -> list[BlockingApi]:
     return [BlockingApi(f"{owner}.{name}", "vendor", async_twin=f"{owner}.a{name}", why=why) for name in names]
 
@@ -74,6 +95,7 @@ ENTRIES: list[BlockingApi] = [
     *_twinned(_RETRIEVER, ("invoke", "get_relevant_documents"), "embeds the query and searches the store"),
     *_twinned(_CHAIN, ("invoke", "batch"), "runs the chain, whose model (or retriever) is called over the network"),
     BlockingApi(f"{_CHAIN}.stream", "vendor", lazy=True, why="runs the chain as its output is iterated"),
+    *_history_entries(),
 ]
 
 RETURNS: list[Returns] = [
@@ -85,6 +107,7 @@ RETURNS: list[Returns] = [
     *[Returns(f"{step}.{side}", _CHAIN) for step in (_CHAT, _LLM, _RETRIEVER, _CHAIN) for side in ("__or__", "__ror__")],
     # The store's embedding model (``embedding_function`` on PGVector, FAISS and Chroma).
     *returning(_STORE, ("embeddings", "embedding_function"), _EMBEDDINGS),
+    *instance(*(f"{_HISTORY_HOME}.{name}" for name in _HISTORIES)),
 ]
 
 ALIASES: list[Alias] = [
@@ -94,4 +117,11 @@ ALIASES: list[Alias] = [
     *[Alias(name, _STORE) for name in _STORE_PROVIDERS],
     Alias("langchain_core.retrievers.retrievers.BaseRetriever", _RETRIEVER),
     Alias("langchain.schema.BaseRetriever", _RETRIEVER),
+    # The histories' older homes (``from langchain.memory import RedisChatMessageHistory``), and
+    # the partner packages that took three of them over.
+    *[Alias(f"{home}.{name}", f"{_HISTORY_HOME}.{name}") for name in _HISTORIES
+      for home in ("langchain.memory", "langchain.memory.chat_message_histories")],
+    *[Alias(f"{package}.{name}", f"{_HISTORY_HOME}.{name}") for package, name in (
+        ("langchain_redis", "RedisChatMessageHistory"), ("langchain_postgres", "PostgresChatMessageHistory"),
+        ("langchain_mongodb", "MongoDBChatMessageHistory"))],
 ]

@@ -51,6 +51,8 @@ class BlockingApi:
     #: For a class: making an instance of a project subclass blocks only when the subclass's
     #: configuration sets one of these (a pydantic settings class with an ``env_file``).
     blocks_when_configured: tuple[str, ...] = ()
+    #: A property: reading the attribute does the I/O (``history.messages`` reads the store).
+    attribute: bool = False
 
     def for_call(self, call: ast.Call) -> BlockingApi | None:
         """The entry this call is, or ``None`` when its arguments switch the blocking off."""
