@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from .bound_iterables import iterated_bindings
 from .children import child_nodes
 from .definitions import DefinedFunction, callee_name
 from .lazy_init import is_lazy_init, lazy_tail, shared_names
@@ -115,9 +116,10 @@ def iter_calls_consumed(body: list[ast.stmt], known: Known = (), entered: set[in
     ``entered`` collects the calls counted as awaited because ``async with`` or ``async for``
     uses what they return: a plain ``def`` there runs its body and hands over an object.
     """
-    awaited: set[int] = set()
+    # ``response = stream(...)``, then ``async for chunk in response``: the call runs here.
+    awaited, consumed = iterated_bindings(iter_loop_nodes(body, per_call=True, known=known))
     entered = set() if entered is None else entered
-    consumed: set[int] = set()
+    entered |= awaited  # the caller's set, filled in place
     result_iterated = RESULT_ITERATED in known
     result_awaited = RESULT_AWAITED in known
     groups: set[str] = set()
