@@ -96,13 +96,26 @@ _AUDIO = [
           why="decodes or encodes a whole audio file (through ffmpeg, a subprocess)"),
 ]
 
+#: Coqui TTS (``TTS``, and its maintained fork ``coqui-tts``): loading a model reads its
+#: checkpoint (downloading it on a cold cache); synthesis runs the model.
+_XTTS = "TTS.tts.models.xtts.Xtts"
+_COQUI = [
+    BlockingApi("TTS.api.TTS", "cpu", why="loads the speech model (downloads it on a cold cache)"),
+    *each("TTS.api.TTS", ("tts", "tts_to_file"), "cpu", why="runs speech synthesis"),
+    BlockingApi(f"{_XTTS}.load_checkpoint", "cpu", why="reads and loads the model checkpoint"),
+    *each(_XTTS, ("inference", "get_conditioning_latents", "synthesize", "full_inference"), "cpu",
+          why="runs speech synthesis"),
+    BlockingApi(f"{_XTTS}.inference_stream", "cpu", lazy=True, why="synthesises as its chunks are iterated"),
+    BlockingApi("TTS.tts.configs.xtts_config.XttsConfig.load_json", "file", why="reads the model's config file"),
+]
+
 _LOCAL_LLMS = [
     BlockingApi("llama_cpp.Llama", "cpu", why="loads model weights from disk"),
     *each("llama_cpp.Llama", ("__call__", "create_completion", "create_chat_completion", "embed",
                               "create_embedding", "tokenize"), "cpu", why="runs local model inference"),
 ]
 
-ENTRIES: list[BlockingApi] = [*_PASSWORDS, *_IMAGES, *_DATA, *_MODELS, *_AUDIO, *_LOCAL_LLMS]
+ENTRIES: list[BlockingApi] = [*_PASSWORDS, *_IMAGES, *_DATA, *_MODELS, *_AUDIO, *_COQUI, *_LOCAL_LLMS]
 
 RETURNS: list[Returns] = [
     *instance("passlib.context.CryptContext", "pwdlib.PasswordHash", "argon2.PasswordHasher"),
@@ -114,7 +127,9 @@ RETURNS: list[Returns] = [
     Returns("fastapi_users.BaseUserManager.password_helper", "fastapi_users.password.PasswordHelper"),
     Returns("transformers.pipeline", "transformers.Pipeline"),
     Returns("whisper.load_model", "whisper.model.Whisper"),
-    *instance("faster_whisper.WhisperModel", "kokoro.KPipeline", "torch.profiler.profile"),
+    *instance("faster_whisper.WhisperModel", "kokoro.KPipeline", "torch.profiler.profile", "TTS.api.TTS",
+              "TTS.tts.configs.xtts_config.XttsConfig"),
+    Returns(f"{_XTTS}.init_from_config", _XTTS),
     Returns("PIL.Image.open", _IMAGE),
     Returns("PIL.Image.new", _IMAGE),
     *[Returns(f"{_IMAGE}.{name}", _IMAGE) for name in ("resize", "convert", "rotate", "crop", "filter", "transpose",
