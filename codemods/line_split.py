@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import itertools
 import keyword
+import re
 import tokenize
 import unicodedata
 from typing import TYPE_CHECKING
@@ -31,6 +32,8 @@ from .line_cuts import (
 )
 
 INDENT = "    "
+#: ``name=`` at the start of a keyword argument (not ``==``).
+_KEYWORD = re.compile(r"[A-Za-z_]\w*=(?!=)")
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -125,11 +128,18 @@ def split_line(line: str, limit: int, depth: int = 0, same: _Check | None = None
         if parts is not None and same(parts):
             return parts
     if code.endswith(","):
-        # One element of an exploded bracket (``"a" if x else "b",``): split at its operator
-        # where it stands, the comma after its last part.
-        parts = _operands(code[:-1].rstrip(), indent, limit, depth)
-        if parts is not None and same([*parts[:-1], parts[-1] + "," + comment]):
-            return [*parts[:-1], parts[-1] + "," + comment]
+        # One element of an exploded bracket (``"a" if x else "b",``, or a keyword argument
+        # ``path=root / "models" / name,``): split at its operator where it stands, the keyword
+        # on the first part's line, the comma after the last part.
+        element = code[:-1].rstrip()
+        keyword = _KEYWORD.match(element)
+        head = keyword.group(0) if keyword else ""
+        parts = _operands(element[len(head):], indent, limit, depth)
+        if parts is not None:
+            parts = [indent + head + parts[0][len(indent):], *parts[1:]]
+            parts[-1] += "," + comment
+            if same(parts):
+                return parts
     pairs = _pairs(tokens) or []
     inside = indent + INDENT
     # A ``def`` splits at its parameters, the first pair (black's left-hand split); anything

@@ -97,6 +97,20 @@ CASES = {
         ('def authenticated_user(\n    form: OAuth2PasswordRequestForm = Depends(),\n'
          '):  # login and check the password\n    return form.username\n'),
     ),
+    "a keyword argument pushed past the line splits at its operators, the keyword on the first line": (
+        ('async def f():\n    if x:\n        model = TTS(\n'
+         '            model_path=this_dir / "models" / model_folder,\n'
+         '            config_path=this_dir / "models" / modeldownload_model_path / "config.json",\n'
+         '        ).to(device)\n'),
+        ('async def f():\n    if x:\n        model = (\n            await run_in_threadpool(\n                TTS,\n'
+         '                model_path=this_dir / "models" / model_folder,\n'
+         '                config_path=this_dir / "models" / modeldownload_model_path / "config.json",\n'
+         '            )\n        ).to(device)\n'),
+        ('async def f():\n    if x:\n        model = (\n            await run_in_threadpool(\n                TTS,\n'
+         '                model_path=this_dir / "models" / model_folder,\n'
+         '                config_path=this_dir\n                / "models"\n                / modeldownload_model_path\n'
+         '                / "config.json",\n            )\n        ).to(device)\n'),
+    ),
     "a block opener with a comment after its colon splits at its last bracket": (
         ('async def f(scope):\n    if scope["type"] == "http" and not upstream_is_up("127.0.0.1", 8081):  # probe\n'
          '        pass\n'),
