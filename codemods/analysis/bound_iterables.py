@@ -16,19 +16,23 @@ def iterated_bindings(nodes: Iterable[ast.AST]) -> tuple[set[int], set[int]]:
     """Ids of the calls bound to a name the frame iterates: (by ``async for``, by ``for``).
     ``nodes``: the frame's nodes that run (a loop after ``if streaming: return response``
     does not, for a call that passes ``streaming=True``)."""
-    bound: dict[str, list[ast.expr]] = {}
-    iterated: dict[str, bool] = {}  # name -> iterated asynchronously
-    for node in nodes:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            bound.setdefault(node.targets[0].id, []).append(node.value)
-        elif isinstance(node, (ast.For, ast.AsyncFor)) and isinstance(node.iter, ast.Name):
-            iterated[node.iter.id] = isinstance(node, ast.AsyncFor)
-        elif isinstance(node, ast.comprehension) and isinstance(node.iter, ast.Name):
-            iterated[node.iter.id] = bool(node.is_async)
+    nodes = list(nodes)
+    bound = names_bound_to_calls(nodes)
     by_async: set[int] = set()
     by_for: set[int] = set()
-    for name, asynchronous in iterated.items():
-        values = bound.get(name, [])
-        if len(values) == 1 and isinstance(values[0], ast.Call):
-            (by_async if asynchronous else by_for).add(id(values[0]))
+    for node in nodes:
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and isinstance(node.iter, ast.Name) \
+                and node.iter.id in bound:
+            asynchronous = isinstance(node, ast.AsyncFor) or isinstance(node, ast.comprehension) and node.is_async
+            (by_async if asynchronous else by_for).add(id(bound[node.iter.id]))
     return by_async, by_for
+
+
+def names_bound_to_calls(nodes: Iterable[ast.AST]) -> dict[str, ast.Call]:
+    """``entries = os.listdir(d)``: the names among ``nodes`` assigned once, and to a call."""
+    bound: dict[str, ast.Call | None] = {}
+    for node in nodes:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            name = node.targets[0].id
+            bound[name] = node.value if name not in bound and isinstance(node.value, ast.Call) else None
+    return {name: call for name, call in bound.items() if call is not None}

@@ -18,6 +18,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from .bound_iterables import names_bound_to_calls
+
 #: Calls that hand their first argument's items on unchanged in number.
 _PASS_THROUGH = frozenset({"sorted", "list", "tuple", "set", "enumerate", "reversed", "iter"})
 #: The stat-family checks a loop body is searched for, by name (``p.is_file()``,
@@ -28,7 +30,7 @@ CHECKS = frozenset({"exists", "lexists", "isfile", "isdir", "islink", "getsize",
 
 def listings_looked_into(function: ast.AST) -> frozenset[int]:
     """``id``s of the calls ``function`` iterates over with a metadata check in the loop's body."""
-    bound = _names_bound_to_calls(function)
+    bound = names_bound_to_calls(ast.walk(function))
     found: set[int] = set()
     for iterable, body in _loops(function):
         call = _iterated_call(iterable, bound)
@@ -46,16 +48,6 @@ def _loops(function: ast.AST) -> Iterator[tuple[ast.expr, list[ast.AST]]]:
             produced: list[ast.AST] = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
             for generator in node.generators:
                 yield generator.iter, [*produced, *(test for g in node.generators for test in g.ifs)]
-
-
-def _names_bound_to_calls(function: ast.AST) -> dict[str, ast.Call]:
-    """``entries = os.listdir(d)``: names assigned a call once in the function."""
-    bound: dict[str, ast.Call | None] = {}
-    for node in ast.walk(function):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            name = node.targets[0].id
-            bound[name] = node.value if name not in bound and isinstance(node.value, ast.Call) else None
-    return {name: call for name, call in bound.items() if call is not None}
 
 
 def _iterated_call(iterable: ast.expr, bound: dict[str, ast.Call]) -> ast.Call | None:
