@@ -183,8 +183,6 @@ def spawned_calls(body: list[ast.stmt], known: Known = ()) -> set[int]:
     return spawned
 
 
-
-# -- deciding tests ---------------------------------------------------------------
 def dropped_calls(body: list[ast.stmt], known: Known = ()) -> set[int]:
     """Ids of the calls whose value nothing keeps: an expression statement (``notify(payload)``)
     and the element of a comprehension that is one (``[delete(c) for c in chats]``). A
@@ -199,6 +197,7 @@ def dropped_calls(body: list[ast.stmt], known: Known = ()) -> set[int]:
     return dropped
 
 
+# -- deciding tests ---------------------------------------------------------------
 def isinstance_key(test: ast.Call) -> str:
     """The ``Known`` name under which a call decides an ``isinstance`` test of its helper: the
     test's place in its file (read for every test a decided call's frame meets, so not unparsed)."""
