@@ -92,7 +92,7 @@ class Hierarchy:
     def modules_calling(self, word: str) -> list[ModuleInfo]:
         """The project's modules whose text calls something named ``word`` (parsed on demand).
 
-        A byte search per word (the files are read again: the OS has them cached), remembered
+        A byte search per word over the bytes the first scan read, remembered
         per word: most projects ask for a few dozen words, and indexing every call of every
         file up front cost more than all of them.
         """
@@ -110,8 +110,7 @@ class Hierarchy:
             self._by_call[text] = self._files_holding(text.encode())
         found = []
         for number in self._by_call[text]:
-            path = self._paths[number]
-            info = self.index.cached(path) or self.index.add_text(path, _read(path))
+            info = self._parsed(self._paths[number], self._texts[number])
             if info is not None:
                 found.append(info)
         # A module given as text (``analyse_source``) is not among the files on disk.
@@ -186,10 +185,14 @@ class Hierarchy:
             path = self._outside[0][number]
             if path in found or path.is_relative_to(self.index.root):
                 continue  # a workspace's root project holds the others, this one included
-            info = self.index.cached(path) or self.index.add_text(path, _read(path))
+            info = self._parsed(path, self._outside[1][number])
             if info is not None:
                 found[path] = info
         return list(found.values())
+
+    def _parsed(self, path: Path, data: bytes) -> ModuleInfo | None:
+        """The module of a scanned file, parsed from the bytes the scan read (once per run)."""
+        return self.index.cached(path) or self.index.add_text(path, data.decode("utf-8", errors="replace"))
 
     def subclasses(self, class_name: str, resolver: ClassMembers) -> list[str]:
         """Qualified names of the project classes deriving from ``class_name``, at any depth."""
