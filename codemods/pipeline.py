@@ -109,7 +109,12 @@ def _pass_two(args: tuple[Path, Settings, list[Path], _Context]) -> list[Outcome
 
 
 def _files_of(keys: Mapping[str, object]) -> set[str]:
-    return {key.rsplit(":", 1)[0] for key in keys}
+    return {_file_of(key) for key in keys}
+
+
+def _file_of(key: str) -> str:
+    """The file of a function key (``path:qualname``)."""
+    return key.rsplit(":", 1)[0]
 
 
 @dataclass
@@ -228,7 +233,7 @@ def _passes(
     for number, project in enumerate(projects):
         for path in project.members:
             for registration in found[path].registrations:
-                by_file.setdefault(registration.key.rsplit(":", 1)[0], []).append((number, registration))
+                by_file.setdefault(_file_of(registration.key), []).append((number, registration))
     for number, project in enumerate(projects):
         own = [r for p in project.members for r in found[p].registrations]
         others = [r for p in project.members for n, r in by_file.get(str(p), ()) if n != number]
