@@ -155,8 +155,10 @@ class CallContext:
 
     def _receiver_class(self, call: ast.Call, helper: DefinedFunction, scope: Scope) -> Known:
         """``self`` typed by the object the call is made on, when that says which override runs:
-        the receiver is an object of one project class, a subclass of the method's own, that
-        resolves a method the body calls on ``self`` to another function than the base does.
+        the receiver is an object of a project class (or a union of them: ``llm: OpenAIProvider |
+        AnthropicProvider``), each a subclass of the method's own, one of which resolves a method
+        the body calls on ``self`` to another function than the base does. A union then reaches
+        the body's ``self._execute(task)`` as a union receiver does: blocking when one does.
         Only then: a key per receiver class for every inherited method would split the memo for
         nothing."""
         if helper.owner_class is None or not isinstance(call.func, ast.Attribute):
@@ -166,15 +168,29 @@ class CallContext:
         if len(own) != 1 or own[0].kind != "instance":
             return ()  # a staticmethod, or ``self`` bound again in the body
         receiver = _own_class(scope) if is_super(call.func.value) else self.resolver.type_of(call.func.value, scope)
-        if receiver is None or receiver == own[0].target or "|" in receiver or receiver in self.resolver.catalogue.classes:
+        if receiver is None or receiver == own[0].target:
             return ()
-        names = self._self_called(helper, positional[0].arg)
-        if not names or own[0].target not in self._chain_names(receiver):
-            return ()  # not a subclass of the method's class
-        for name in names:
-            overriding, inherited = self.resolver.method(receiver, name), self.resolver.method(own[0].target, name)
-            if overriding is not None and inherited is not None and _runs(overriding) != _runs(inherited):
+        members = receiver.split("|")
+        if set(members) & self.resolver.catalogue.classes \
+                or not all(own[0].target in self._chain_names(member) for member in members):
+            return ()  # not subclasses of the method's class
+        # The methods the body calls on ``self``, and those they call on it in turn while they
+        # are the base's own (``complete`` -> ``_with_retries`` -> ``_execute``), a few deep.
+        pending, seen = list(self._self_called(helper, positional[0].arg)), set[str]()
+        while pending and len(seen) < _OVERRIDE_SEARCH:
+            name = pending.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            inherited = self.resolver.method(own[0].target, name)
+            if inherited is None:
+                continue
+            overriding = [self.resolver.method(member, name) for member in members]
+            if any(o is not None and _runs(o) != _runs(inherited) for o in overriding):
                 return ((positional[0].arg, (_TYPED, receiver)),)
+            if inherited.function is not None and not inherited.alternatives:
+                params = [*inherited.function.node.args.posonlyargs, *inherited.function.node.args.args]
+                pending += self._self_called(inherited.function, params[0].arg) if params else ()
         return ()
 
     def _chain_names(self, class_name: str) -> set[str]:
@@ -259,6 +275,10 @@ def _own_class(scope: Scope) -> str | None:
     positional = [*node.args.posonlyargs, *node.args.args]
     bindings = scope.bindings.get(positional[0].arg, []) if positional else []
     return bindings[0].target if len(bindings) == 1 and bindings[0].kind == "instance" else None
+
+
+#: How many methods reached through ``self`` are compared for an override, per call.
+_OVERRIDE_SEARCH = 12
 
 
 def _runs(target: CallTarget) -> tuple[int, ...]:
