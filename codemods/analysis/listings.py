@@ -9,8 +9,10 @@ the listing is then counted as the scan it has become (see
 
 Read from the function's own text: the loops (``for`` and comprehensions) over a
 listing call, directly, through ``sorted``/``list``/``enumerate``, or through a
-name the function binds to it (``entries = os.listdir(d)``), whose body calls a
-metadata check by name.
+name the function binds to it (``entries = os.listdir(d)``, or to a comprehension
+over it: ``paths = [p for p in d.iterdir()]``), whose body calls a metadata check
+by name; and the sort keys that check each entry (``paths.sort(key=lambda p:
+p.stat().st_mtime)``, ``sorted(os.listdir(d), key=os.path.getmtime)``).
 """
 
 from __future__ import annotations
@@ -25,19 +27,37 @@ _PASS_THROUGH = frozenset({"sorted", "list", "tuple", "set", "enumerate", "rever
 #: The stat-family checks a loop body is searched for, by name (``p.is_file()``,
 #: ``os.path.getsize(path)``): names that other common types do not use for something else.
 CHECKS = frozenset({"exists", "lexists", "isfile", "isdir", "islink", "getsize", "getmtime", "getctime", "getatime",
-                    "stat", "lstat", "is_file", "is_dir", "is_symlink"})
+                    "stat", "lstat", "is_file", "is_dir", "is_symlink", "realpath", "resolve", "samefile"})
+#: Calls whose ``key=`` function runs once per item of their first argument (or receiver).
+_KEYED = frozenset({"sorted", "sort", "max", "min"})
 
 
 def listings_looked_into(function: ast.AST) -> frozenset[int]:
     """``id``s of the calls ``function`` iterates over with a metadata check in the loop's body."""
-    bound = names_bound_to_calls(ast.walk(function))
+    bound = _names_bound_to_listings(function)
     found: set[int] = set()
     for iterable, body in _loops(function):
         call = _iterated_call(iterable, bound)
-        if call is not None and any(isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                                    and node.func.attr in CHECKS for part in body for node in ast.walk(part)):
+        if call is not None and any(_is_check(node) for part in body for node in ast.walk(part)):
             found.add(id(call))
     return frozenset(found)
+
+
+def _is_check(node: ast.AST) -> bool:
+    """``p.is_file()``, ``os.path.getsize(p)``: a metadata check called by name."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in CHECKS
+
+
+def _names_bound_to_listings(function: ast.AST) -> dict[str, ast.expr]:
+    """The names bound once to a call, or to a comprehension with one generator and no filter
+    (``paths = [p for p in d.iterdir()]``): the same entries, as :func:`_iterated_call` follows."""
+    bound: dict[str, ast.expr] = dict(names_bound_to_calls(ast.walk(function)))
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and isinstance(node.value, (ast.ListComp, ast.SetComp, ast.GeneratorExp)) \
+                and len(node.value.generators) == 1 and not node.value.generators[0].ifs:
+            bound.setdefault(node.targets[0].id, node.value.generators[0].iter)
+    return bound
 
 
 def _loops(function: ast.AST) -> Iterator[tuple[ast.expr, list[ast.AST]]]:
@@ -48,15 +68,31 @@ def _loops(function: ast.AST) -> Iterator[tuple[ast.expr, list[ast.AST]]]:
             produced: list[ast.AST] = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
             for generator in node.generators:
                 yield generator.iter, [*produced, *(test for g in node.generators for test in g.ifs)]
+        elif isinstance(node, ast.Call) and (key := _key_function(node)) is not None:
+            items = node.func.value if isinstance(node.func, ast.Attribute) else node.args[0] if node.args else None
+            if items is not None:
+                # ``key=os.path.getmtime`` is the check itself; a lambda's body holds it.
+                yield items, [key.body if isinstance(key, ast.Lambda) else ast.Call(func=key, args=[], keywords=[])]
 
 
-def _iterated_call(iterable: ast.expr, bound: dict[str, ast.Call]) -> ast.Call | None:
+def _key_function(call: ast.Call) -> ast.expr | None:
+    """The ``key=`` of ``sorted(items, key=...)``, ``items.sort(key=...)``, ``max``/``min``."""
+    name = call.func.attr if isinstance(call.func, ast.Attribute) else call.func.id \
+        if isinstance(call.func, ast.Name) else None
+    if name not in _KEYED or isinstance(call.func, ast.Attribute) and name != "sort":
+        return None
+    return next((k.value for k in call.keywords if k.arg == "key"), None)
+
+
+def _iterated_call(iterable: ast.expr, bound: dict[str, ast.expr]) -> ast.Call | None:
+    seen: set[str] = set()
     while True:
         if isinstance(iterable, ast.Name):
-            call = bound.get(iterable.id)
-            if call is None:
+            value = bound.get(iterable.id)
+            if value is None or iterable.id in seen:
                 return None
-            iterable = call
+            seen.add(iterable.id)
+            iterable = value
         if not isinstance(iterable, ast.Call):
             return None
         if isinstance(iterable.func, ast.Name) and iterable.func.id in _PASS_THROUGH and iterable.args:

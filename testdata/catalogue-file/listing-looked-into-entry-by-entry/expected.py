@@ -32,3 +32,28 @@ def browse(path: str):  # expect-fix: convert-to-def
 async def names(path: str):
     # One listing, no syscall per entry: metadata (UNB210, off by default).
     return [name.replace("_", " ") for name in os.listdir(path)]
+
+
+@app.get("/recent")
+def recent(path: str):  # expect-fix: convert-to-def
+    paths = [p for p in Path(path).iterdir()]  # expect: UNB120
+    paths.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    return [p.name for p in paths]
+
+
+@app.get("/latest")
+def latest(path: str):  # expect-fix: convert-to-def
+    newest = max(os.listdir(path), key=os.path.getmtime)  # expect: UNB120
+    return {"latest": newest}
+
+
+@app.get("/resolved")
+def resolved(path: str):  # expect-fix: convert-to-def
+    entries = [p for p in Path(path).iterdir()]  # expect: UNB120
+    return [str(p.resolve()) for p in entries]
+
+
+@app.get("/alphabetical")
+async def alphabetical(path: str):
+    # Sorted by name: still one listing and no syscall per entry.
+    return sorted(os.listdir(path), key=str.lower)
