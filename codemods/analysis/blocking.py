@@ -231,7 +231,7 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
             return []  # a sync caller only creates the coroutine
         if not consumed and is_generator(helper):
             return []  # calling a generator function runs none of its body; iterating it does
-        if scope is not None and runs_once(call, helper, scope):
+        if scope is not None and runs_once(call, helper, scope, self.resolver.declared.singleton_provided):
             return []  # ``@lru_cache`` with the same arguments every time: its body runs once per process
         if cannot_bind(call, helper, self.resolver, scope):
             return []  # ``TypeError`` before the body runs

@@ -12,9 +12,14 @@ new on any request (``load_model(body.model)``): those calls still block.
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 
 from .definitions import DefinedFunction, decorator_names
-from .scope import Scope
+from .scope import Scope, parameter_binding, parameter_defaults
+
+#: Whether a parameter's default (``Depends(get_settings)``, read in the given scope) hands
+#: every call the same object.
+SingletonDefault = Callable[[ast.expr, Scope], bool]
 
 #: Decorators that memoise a function's result (``functools``, ``cachetools``).
 CACHES = frozenset({"cache", "lru_cache", "cached_property", "cached"})
@@ -33,15 +38,17 @@ def memoised_without_arguments(function: DefinedFunction) -> bool:
     return bool(decorator_names(function.node) & CACHES)
 
 
-def runs_once(call: ast.Call, helper: DefinedFunction, scope: Scope) -> bool:
+def runs_once(call: ast.Call, helper: DefinedFunction, scope: Scope, singleton: SingletonDefault | None = None) -> bool:
     """A call of a memoised ``helper`` whose arguments are the same on every call."""
-    return bool(decorator_names(helper.node) & CACHES) and not from_input(call, scope)
+    return bool(decorator_names(helper.node) & CACHES) and not from_input(call, scope, singleton)
 
 
-def from_input(call: ast.Call, scope: Scope) -> bool:
+def from_input(call: ast.Call, scope: Scope, singleton: SingletonDefault | None = None) -> bool:
     """Whether a call's arguments may differ from call to call: they name a parameter of the
     calling function, a loop variable, or a local computed from one. A module's names,
-    builtins and constants are the same on every call."""
+    builtins and constants are the same on every call, and so is a parameter whose default
+    ``singleton`` says provides one object to every call (``settings = Depends(get_settings)``,
+    then ``load_index(settings.index_path)``)."""
     pending = [*call.args, *(k.value for k in call.keywords)]
     seen: set[int] = set()
     while pending:
@@ -52,8 +59,21 @@ def from_input(call: ast.Call, scope: Scope) -> bool:
             found = scope.lookup(node.id)
             if found is None or found[0].parent is None:
                 continue
+            if singleton is not None and _singleton_parameter(node.id, found[0], singleton):
+                continue
             for binding in found[1]:
                 if binding.kind != "value" or not isinstance(binding.node, ast.expr) or len(seen) > _MAX_NAMES:
                     return True
                 pending.append(binding.node)
     return False
+
+
+def _singleton_parameter(name: str, scope: Scope, singleton: SingletonDefault) -> bool:
+    """``name`` is a parameter of the function ``scope`` belongs to (or of one around it) whose
+    default ``singleton`` accepts."""
+    parameter = parameter_binding(scope, name)
+    function = parameter.node if parameter is not None else None
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    default = parameter_defaults(function.args).get(name)
+    return default is not None and singleton(default, scope)

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .cached_calls import memoised_without_arguments
 from .children import child_nodes
 from .definitions import DefinedFunction, decorator_names
 from .frames import passed_arguments
@@ -215,6 +216,14 @@ class DeclaredTypes:
             return declared
         provided = self.dependency_type(default, scope, depth + 1)
         return union(t for t in (declared, provided) if t) if provided else declared
+
+    def singleton_provided(self, default: ast.expr, scope: Scope) -> bool:
+        """``settings: Settings = Depends(get_settings)`` where ``get_settings`` is memoised and
+        takes nothing: every request gets the one object it made (FastAPI's own settings
+        recipe), so what is read from it is the same on every call."""
+        target = self.depends_on(default, scope)
+        function = self._provider(target, scope) if isinstance(target, (ast.Name, ast.Attribute)) else None
+        return function is not None and memoised_without_arguments(function)
 
     def _provider(self, target: ast.expr, scope: Scope) -> DefinedFunction | None:
         """The project function a ``Depends`` runs: the one named, or the nested function a

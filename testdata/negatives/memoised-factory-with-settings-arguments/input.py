@@ -3,7 +3,7 @@
 import os
 from functools import lru_cache
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from sqlalchemy import create_engine, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -45,3 +45,18 @@ def get_adapter() -> Adapter:
 @app.get("/tables/{name}/count")
 async def count_rows(name: str):
     return {"rows": await get_adapter().count(name)}
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
+
+
+def adapter_for(settings: Settings = Depends(get_settings)) -> Adapter:
+    return create_adapter(settings.url, settings.pool_size)
+
+
+@app.get("/tables/{name}/exists")
+async def table_exists(name: str, settings: Settings = Depends(get_settings)):
+    # ``get_settings`` is memoised and takes nothing: every request passes the same settings.
+    return {"exists": await adapter_for(settings).count(name) >= 0}

@@ -2,7 +2,7 @@
 
 from functools import lru_cache
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 app = FastAPI()
 
@@ -17,3 +17,22 @@ def load_template(name: str) -> str:
 def page(page: str, lang: str = "en"):  # expect-fix: convert-to-def
     template_name = f"{lang}/{page}"
     return {"html": load_template(template_name)}  # expect: UNB120
+
+
+class Theme:
+    def __init__(self, name: str = "plain") -> None:
+        self.name = name
+
+
+def current_theme(theme: str = "plain") -> Theme:
+    # Not memoised: a new object per request, made from the request's query string.
+    return Theme(theme)
+
+
+def render_theme(theme: Theme = Depends(current_theme)) -> str:
+    return load_template(theme.name)
+
+
+@app.get("/themed")
+def themed(theme: Theme = Depends(current_theme)):  # expect-fix: convert-to-def
+    return {"html": render_theme(theme)}  # expect: UNB120
