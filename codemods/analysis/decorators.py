@@ -13,13 +13,17 @@ registry) adds nothing.
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, TypeVar
 
 from .definitions import DefinedFunction, callee_name
-from .made_functions import made_function
+from .made_functions import made_function, own_returns
 
 if TYPE_CHECKING:
     from .resolver import Resolver
+    from .scope import Scope
+
+_Kind = TypeVar("_Kind")
 
 #: Library decorators whose wrappers add no I/O of their own (or are modelled elsewhere).
 _KNOWN = frozenset({"staticmethod", "classmethod", "property", "cached_property", "wraps", "contextmanager",
@@ -115,3 +119,21 @@ def _returning_a_call_of(factory: DefinedFunction, resolver: Resolver) -> list[D
                         found.append(outer)
                         break
     return found
+
+
+def returned_route_kind(decorator: ast.Call, scope: Scope, resolver: Resolver, kinds: Mapping[str, _Kind],
+                        is_app: Callable[[ast.expr, Scope], bool]) -> _Kind | None:
+    """``@primary_operation(app, "/infer", "infer")``, where the project's ``primary_operation``
+    returns ``app.post(path, ...)``: the decorator it hands back is the app's own (a method
+    ``kinds`` names, on an object ``is_app`` accepts), and registers what it decorates."""
+    if not isinstance(decorator.func, ast.Name):
+        return None
+    target = resolver.call_target(decorator, scope)
+    factory = target.function if target is not None and target.api is None else None
+    if factory is None or factory.is_async:
+        return None
+    for returned in own_returns(factory.node.body):
+        if isinstance(returned, ast.Call) and isinstance(returned.func, ast.Attribute) \
+                and (kind := kinds.get(returned.func.attr)) is not None and is_app(returned.func.value, factory.scope):
+            return kind
+    return None

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from ..models import Kind
 from .app_objects import APP_CLASSES, AppObjects
 from .declared import members
+from .decorators import returned_route_kind
 from .definitions import DefinedFunction, callee_name
 from .frames import LOOP_SPAWNERS, frame_calls, iter_loop_nodes, keyword_arguments
 from .made_functions import returned_functions
@@ -212,11 +213,15 @@ class _Collector:
 
     def decorators(self, function: DefinedFunction) -> None:
         for index, decorator in enumerate(function.node.decorator_list):
-            if not (isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute)):
+            if not isinstance(decorator, ast.Call):
                 continue
-            kind = _DECORATOR_KINDS.get(decorator.func.attr)
-            if kind is None or not (self.apps.is_app(decorator.func.value, function.enclosing)
-                                    or unseen_app_route(decorator, kind, self.module, self.resolver, function.enclosing)):
+            if not isinstance(decorator.func, ast.Attribute):  # ``@primary_operation(app, "/infer")``
+                kind = returned_route_kind(decorator, function.enclosing, self.resolver, _DECORATOR_KINDS, self.apps.is_app)
+            elif (kind := _DECORATOR_KINDS.get(decorator.func.attr)) is not None and not (
+                    self.apps.is_app(decorator.func.value, function.enclosing)
+                    or unseen_app_route(decorator, kind, self.module, self.resolver, function.enclosing)):
+                kind = None
+            if kind is None:
                 continue
             key = function_key(self.module.path, function.qualname)
             self.found.append(Registration(key, kind, index if kind is Kind.ROUTE else None))
