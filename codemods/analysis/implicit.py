@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from .call_context import CallContext
 from .classes import CallTarget
-from .definitions import DefinedFunction
+from .definitions import DefinedFunction, callee_name
 from .frames import Known, iter_loop_nodes
 from .resolver import Resolver
 from .scope import Scope, parameter_binding
@@ -68,16 +68,19 @@ class ImplicitCalls(CallContext):
                         if target is not None and (target.api or target.function or target.alternatives) \
                                 and isinstance(marker.func, ast.Attribute):
                             found.append((marker, target, marker.func))
-                        found += self._exit(item, scope)
+                        found += self._exit(item, node, scope)
         return found
 
-    def _exit(self, item: ast.withitem, scope: Scope) -> list[tuple[ast.Call, CallTarget, ast.Attribute]]:
+    def _exit(self, item: ast.withitem, block: ast.With, scope: Scope) -> list[tuple[ast.Call, CallTarget, ast.Attribute]]:
         """The end of ``with manager:``, when the catalogue lists that type's ``__exit__`` by name
-        (``TemporaryDirectory`` removes its tree there; a wildcard entry does not count)."""
+        (``TemporaryDirectory`` removes its tree there; a wildcard entry does not count), and the
+        block's body does what makes it wait, where the entry says (``exit_blocks_after``)."""
         manager = item.context_expr
         owner = self.resolver.type_of(manager, scope)
         api = self.resolver.catalogue.apis.get(f"{owner}.__exit__") if owner else None
-        if api is None:
+        if api is None or api.exit_blocks_after and not any(
+                isinstance(node, ast.Call) and callee_name(node) in api.exit_blocks_after
+                for statement in block.body for node in ast.walk(statement)):
             return []
         leave = ast.copy_location(ast.Attribute(manager, "__exit__", ast.Load()), manager)
         marker = self._marker(item, leave, "exit")

@@ -38,6 +38,18 @@ _DESCRIPTORS = each("os", ("open", "read", "write", "pread", "pwrite", "sendfile
                            "truncate", "ftruncate"), "file",
                     why="a raw file-descriptor syscall")
 
+#: A module loaded from a path by hand (plugins, user scripts): the loader reads the file,
+#: compiles it and runs its top level, every time it is called.
+_MODULE_FILES = [
+    BlockingApi("importlib.machinery.SourceFileLoader.exec_module", "file",
+                why="reads, compiles and runs the module's file"),
+    BlockingApi("runpy.run_path", "file", why="reads, compiles and runs the script"),
+]
+_MODULE_FILE_RETURNS = [
+    Returns("importlib.util.spec_from_file_location", "importlib.machinery.ModuleSpec"),
+    Returns("importlib.machinery.ModuleSpec.loader", "importlib.machinery.SourceFileLoader"),
+]
+
 _SERIALISE = [
     *each("json", ("load", "dump"), "file", why="reads or writes through the file object while (de)serialising"),
     *each("pickle", ("load", "dump"), "file", why="reads or writes through the file object while (de)serialising"),
@@ -139,11 +151,12 @@ _PROMPT_TEMPLATES = [
                 blocks_with_argument=("prompt_template", 0)),
 ]
 
-ENTRIES: list[BlockingApi] = [*_OPEN, *_PATH_IO, *_DESCRIPTORS, *_SERIALISE, *_ARCHIVES, *_FILE_TYPES, *_SHUTIL,
-                              *_TEMPORARY, *_SCANS, *_METADATA, *_RESOURCES, *_DOTENV, *_SETTINGS_FILES, *_SAML,
-                              *_PROMPT_TEMPLATES]
+ENTRIES: list[BlockingApi] = [*_OPEN, *_PATH_IO, *_DESCRIPTORS, *_SERIALISE, *_MODULE_FILES, *_ARCHIVES,
+                              *_FILE_TYPES, *_SHUTIL, *_TEMPORARY, *_SCANS, *_METADATA, *_RESOURCES, *_DOTENV,
+                              *_SETTINGS_FILES, *_SAML, *_PROMPT_TEMPLATES]
 
 RETURNS: list[Returns] = [
+    *_MODULE_FILE_RETURNS,
     Returns("builtins.open", _FILE),
     Returns("io.open", _FILE),
     Returns("io.open_code", _FILE),

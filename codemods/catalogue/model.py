@@ -53,6 +53,9 @@ class BlockingApi:
     blocks_when_configured: tuple[str, ...] = ()
     #: A property: reading the attribute does the I/O (``history.messages`` reads the store).
     attribute: bool = False
+    #: For an ``__exit__``: blocks only when the ``with`` block's body calls one of these by name
+    #: (an executor's exit waits for a job the body gave up on under ``asyncio.wait_for``).
+    exit_blocks_after: tuple[str, ...] = ()
 
     def for_call(self, call: ast.Call) -> BlockingApi | None:
         """The entry this call is, or ``None`` when its arguments switch the blocking off."""

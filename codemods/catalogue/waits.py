@@ -66,6 +66,13 @@ _FUTURES = [
     *[BlockingApi(f"concurrent.futures.{executor}.shutdown", "wait", why="waits for pending jobs (wait=True)",
                   nonblocking_when_false=("wait", 0))
       for executor in ("ThreadPoolExecutor", "ProcessPoolExecutor")],
+    # ``with ThreadPoolExecutor() as pool:`` leaves through ``shutdown(wait=True)``. When the body
+    # awaits its jobs to the end, nothing is left to wait for; when it awaits one under a timeout,
+    # the job it gave up on still runs, and leaving the block waits for it on the loop.
+    *[BlockingApi(f"concurrent.futures.{executor}.__exit__", "wait",
+                  why="leaving the block waits for a job the timeout gave up on (shutdown(wait=True))",
+                  exit_blocks_after=("wait_for", "timeout", "timeout_at", "fail_after", "move_on_after"))
+      for executor in ("ThreadPoolExecutor", "ProcessPoolExecutor")],
 ]
 
 _PROCESSES = [
