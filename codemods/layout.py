@@ -236,10 +236,19 @@ def _tokens(line: str) -> list[tokenize.TokenInfo] | None:
 
 
 def _opens_alone(lines: list[str], position: int) -> bool:
-    """The line is all there is between a bracket ending the line before and one starting the next."""
-    before = lines[position - 1].rstrip() if position else ""
+    """The line is all there is between a bracket ending the line before (a comment after it
+    aside) and one starting the next."""
+    before = _without_comment(lines[position - 1]) if position else ""
     after = lines[position + 1].lstrip() if position + 1 < len(lines) else ""
     return before.endswith(("(", "[", "{")) and after.startswith((")", "]", "}"))
+
+
+def _without_comment(line: str) -> str:
+    """The line's code, without a comment ending it."""
+    tokens = [t for t in _tokens(line) or () if t.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.ENDMARKER)]
+    if tokens and tokens[-1].type == tokenize.COMMENT:
+        return line.strip()[: tokens[-1].start[1]].rstrip()
+    return line.rstrip()
 
 
 def _statements(lines: list[str]) -> dict[int, int]:

@@ -127,6 +127,16 @@ def split_line(line: str, limit: int, depth: int = 0, same: _Check | None = None
         parts = _operands(code, indent, limit, depth) if not comment else None
         if parts is not None and same(parts):
             return parts
+        # Arguments hugged on the line between their brackets (``f(`` / ``a, b, c`` / ``)``) that
+        # no longer fit: one per line, each with its comma, as a formatter explodes them.
+        elements = _top_level_elements(code) if not comment else None
+        if elements is not None and len(elements) > 1:
+            parts = []
+            for element in elements:
+                part = indent + element + ","
+                parts += (split_line(part, limit, depth + 1) or [part]) if width(part) > limit else [part]
+            if same(parts):
+                return parts
     if code.endswith(","):
         # One element of an exploded bracket (``"a" if x else "b",``, or a keyword argument
         # ``path=root / "models" / name,``): split at its operator where it stands, the keyword
