@@ -57,3 +57,11 @@ def resolved(path: str):  # expect-fix: convert-to-def
 async def alphabetical(path: str):
     # Sorted by name: still one listing and no syscall per entry.
     return sorted(os.listdir(path), key=str.lower)
+
+
+@app.get("/defaults")
+async def defaults(path: str):
+    # Rebound before it is looked into: the names resolved are not the listing's entries.
+    entries = [p for p in Path(path).iterdir()]
+    entries = ["settings.toml", "secrets.toml"] if not entries else entries[:0]
+    return [os.path.realpath(name) for name in entries]
