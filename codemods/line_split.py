@@ -59,6 +59,15 @@ def width(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
+def _one_per_line(elements: list[str], indent: str, limit: int, depth: int) -> list[str]:
+    """Each element on a line of its own with its comma (split again where still too long)."""
+    lines: list[str] = []
+    for element in elements:
+        line = indent + element + ","
+        lines += (split_line(line, limit, depth + 1) or [line]) if width(line) > limit else [line]
+    return lines
+
+
 def _operands(code: str, indent: str, limit: int, depth: int) -> list[str] | None:
     """The lines of a bracket's whole content split at the operator on its top: a
     comprehension's clauses, a conditional's ``if``/``else``, ``and``/``or`` operands (each
@@ -131,10 +140,7 @@ def split_line(line: str, limit: int, depth: int = 0, same: _Check | None = None
         # no longer fit: one per line, each with its comma, as a formatter explodes them.
         elements = _top_level_elements(code) if not comment else None
         if elements is not None and len(elements) > 1:
-            parts = []
-            for element in elements:
-                part = indent + element + ","
-                parts += (split_line(part, limit, depth + 1) or [part]) if width(part) > limit else [part]
+            parts = _one_per_line(elements, indent, limit, depth)
             if same(parts):
                 return parts
     if code.endswith(","):
@@ -178,10 +184,7 @@ def split_line(line: str, limit: int, depth: int = 0, same: _Check | None = None
         elif alone:
             body = split_line(inside + inner, limit, depth + 1) or [inside + inner]
         else:
-            body = []
-            for element in elements:
-                part = inside + element + ","
-                body += (split_line(part, limit, depth + 1) or [part]) if width(part) > limit else [part]
+            body = _one_per_line(elements, inside, limit, depth)
         candidate = [indent + head, *body, indent + tail + comment]
         if same(candidate):
             return candidate
