@@ -30,9 +30,14 @@ def iterated_bindings(nodes: Iterable[ast.AST]) -> tuple[set[int], set[int]]:
 
 def names_bound_to_calls(nodes: Iterable[ast.AST]) -> dict[str, ast.Call]:
     """``entries = os.listdir(d)``: the names among ``nodes`` assigned once, and to a call."""
-    bound: dict[str, ast.Call | None] = {}
+    return {name: value for name, value in names_bound_once(nodes).items() if isinstance(value, ast.Call)}
+
+
+def names_bound_once(nodes: Iterable[ast.AST]) -> dict[str, ast.expr]:
+    """The names among ``nodes`` assigned once (by a plain ``name = value``), with their value."""
+    bound: dict[str, ast.expr | None] = {}
     for node in nodes:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             name = node.targets[0].id
-            bound[name] = node.value if name not in bound and isinstance(node.value, ast.Call) else None
-    return {name: call for name, call in bound.items() if call is not None}
+            bound[name] = node.value if name not in bound else None
+    return {name: value for name, value in bound.items() if value is not None}

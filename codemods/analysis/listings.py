@@ -18,10 +18,9 @@ p.stat().st_mtime)``, ``sorted(os.listdir(d), key=os.path.getmtime)``).
 from __future__ import annotations
 
 import ast
-import collections
 from collections.abc import Iterator
 
-from .bound_iterables import names_bound_to_calls
+from .bound_iterables import names_bound_once
 
 #: Calls that hand their first argument's items on unchanged in number.
 _PASS_THROUGH = frozenset({"sorted", "list", "tuple", "set", "enumerate", "reversed", "iter"})
@@ -50,18 +49,16 @@ def _is_check(node: ast.AST) -> bool:
 
 
 def _names_bound_to_listings(function: ast.AST) -> dict[str, ast.expr]:
-    """The names bound once to a call, or to a comprehension with one generator and no filter
-    (``paths = [p for p in d.iterdir()]``): the same entries, as :func:`_iterated_call` follows."""
-    bound: dict[str, ast.expr] = dict(names_bound_to_calls(ast.walk(function)))
-    assigned: collections.Counter[str] = collections.Counter()
-    comprehensions: dict[str, ast.expr] = {}
-    for node in ast.walk(function):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            assigned[node.targets[0].id] += 1
-            if isinstance(node.value, (ast.ListComp, ast.SetComp, ast.GeneratorExp)) \
-                    and len(node.value.generators) == 1 and not node.value.generators[0].ifs:
-                comprehensions[node.targets[0].id] = node.value.generators[0].iter
-    bound.update((name, source) for name, source in comprehensions.items() if assigned[name] == 1)
+    """The names bound once: to a call, or to a comprehension with one generator and no filter
+    (``paths = [p for p in d.iterdir()]``, the same entries: its iterable stands for it), as
+    :func:`_iterated_call` follows them."""
+    bound: dict[str, ast.expr] = {}
+    for name, value in names_bound_once(ast.walk(function)).items():
+        if isinstance(value, ast.Call):
+            bound[name] = value
+        elif isinstance(value, (ast.ListComp, ast.SetComp, ast.GeneratorExp)) \
+                and len(value.generators) == 1 and not value.generators[0].ifs:
+            bound[name] = value.generators[0].iter
     return bound
 
 
