@@ -14,16 +14,15 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from .definitions import DefinedFunction, callee_name
 from .made_functions import made_function, own_returns
 
 if TYPE_CHECKING:
+    from ..models import Kind
     from .resolver import Resolver
     from .scope import Scope
-
-_Kind = TypeVar("_Kind")
 
 #: Library decorators whose wrappers add no I/O of their own (or are modelled elsewhere).
 _KNOWN = frozenset({"staticmethod", "classmethod", "property", "cached_property", "wraps", "contextmanager",
@@ -121,8 +120,8 @@ def _returning_a_call_of(factory: DefinedFunction, resolver: Resolver) -> list[D
     return found
 
 
-def returned_route_kind(decorator: ast.Call, scope: Scope, resolver: Resolver, kinds: Mapping[str, _Kind],
-                        is_app: Callable[[ast.expr, Scope], bool]) -> _Kind | None:
+def returned_route_kind(decorator: ast.Call, scope: Scope, resolver: Resolver, kinds: Mapping[str, Kind],
+                        is_app: Callable[[ast.expr, Scope], bool]) -> Kind | None:
     """``@primary_operation(app, "/infer", "infer")``, where the project's ``primary_operation``
     returns ``app.post(path, ...)``: the decorator it hands back is the app's own (a method
     ``kinds`` names, on an object ``is_app`` accepts), and registers what it decorates."""
