@@ -7,6 +7,13 @@ repository, and the methods of the objects it returns (``repo.get_contents``,
 ``repo.create_issue``) are requests too; python-gitlab's managers
 (``gl.projects.get(id)``) and notion-client's endpoints (``notion.pages.retrieve``)
 likewise. None has an async twin on the same object.
+
+GitPython (category ``subprocess``, ``file`` where it only reads files) runs ``git``
+for almost everything: ``Repo.clone_from``, ``repo.git.checkout(...)``, a remote's
+``fetch``, ``repo.iter_commits`` (lazy: the loop over it reads ``git rev-list``), a
+commit's ``diff``. Even ``Repo(path)`` reads the repository's config file, and the
+properties ``repo.heads`` and ``repo.head.commit`` read its ref files. Paths
+(``repo.working_tree_dir``) are plain attributes. It has no async twin.
 """
 
 from __future__ import annotations
@@ -19,6 +26,10 @@ _GITHUB_OBJECTS = ("Repository.Repository", "NamedUser.NamedUser", "Authenticate
                    "Organization.Organization", "Issue.Issue", "PullRequest.PullRequest")
 _GITLAB_MANAGERS = {"projects": "ProjectManager", "groups": "GroupManager", "users": "UserManager",
                     "issues": "IssueManager"}
+_GIT = "runs the git command in a subprocess"
+_GIT_FILES = "reads the repository's files under .git (config, refs)"
+#: Properties of a repository that list or read its refs.
+_GIT_REF_PROPERTIES = ("heads", "branches", "tags", "refs", "references", "active_branch")
 _NOTION_ENDPOINTS = {"pages": "PagesEndpoint", "databases": "DatabasesEndpoint", "blocks": "BlocksEndpoint",
                      "users": "UsersEndpoint", "comments": "CommentsEndpoint", "data_sources": "DataSourcesEndpoint"}
 
@@ -36,6 +47,16 @@ ENTRIES: list[BlockingApi] = [
     BlockingApi("notion_client.Client.search", "vendor", why=_REST),
     *[BlockingApi(f"notion_client.api_endpoints.{endpoint}.*", "vendor", why=_REST)
       for endpoint in _NOTION_ENDPOINTS.values()],
+    BlockingApi("git.Repo", "file", why=_GIT_FILES),
+    BlockingApi("git.Repo.*", "subprocess", why=_GIT),
+    *each("git.Repo", ("clone_from", "init", "commit", "rev_parse", "remote", "create_remote"), "subprocess",
+          why=_GIT),
+    BlockingApi("git.Repo.iter_commits", "subprocess", lazy=True, why="lists commits from git rev-list as it is iterated"),
+    *[BlockingApi(f"git.Repo.{name}", "file", attribute=True, why=_GIT_FILES) for name in _GIT_REF_PROPERTIES],
+    BlockingApi("git.Repo.untracked_files", "subprocess", attribute=True, why=_GIT),
+    BlockingApi("git.HEAD.commit", "file", attribute=True, why=_GIT_FILES),
+    *[BlockingApi(f"git.{cls}.*", "subprocess", why=_GIT) for cls in ("Git", "Remote", "Commit")],
+    BlockingApi("git.IndexFile.*", "file", why="reads and writes the repository's index file"),
 ]
 
 RETURNS: list[Returns] = [
@@ -48,6 +69,14 @@ RETURNS: list[Returns] = [
     *[Returns(f"gitlab.Gitlab.{attr}", f"gitlab.v4.objects.{manager}") for attr, manager in _GITLAB_MANAGERS.items()],
     *[Returns(f"notion_client.Client.{attr}", f"notion_client.api_endpoints.{endpoint}")
       for attr, endpoint in _NOTION_ENDPOINTS.items()],
+    *instance("git.Repo"),
+    *returning("git.Repo", ("clone_from", "init"), "git.Repo"),
+    *returning("git.Repo", ("remote", "create_remote"), "git.Remote"),
+    *returning("git.Repo", ("commit", "rev_parse"), "git.Commit"),
+    Returns("git.Repo.git", "git.Git"),
+    Returns("git.Repo.head", "git.HEAD"),
+    Returns("git.Repo.index", "git.IndexFile"),
+    Returns("git.HEAD.commit", "git.Commit"),
 ]
 
 ALIASES: list[Alias] = [
@@ -55,4 +84,10 @@ ALIASES: list[Alias] = [
     Alias("gitlab.client.Gitlab", "gitlab.Gitlab"),
     Alias("jira.client.JIRA", "jira.JIRA"),
     Alias("notion_client.client.Client", "notion_client.Client"),
+    *[Alias(name, "git.Repo") for name in ("git.repo.Repo", "git.repo.base.Repo")],
+    Alias("git.cmd.Git", "git.Git"),
+    Alias("git.remote.Remote", "git.Remote"),
+    *[Alias(name, "git.Commit") for name in ("git.objects.Commit", "git.objects.commit.Commit")],
+    *[Alias(name, "git.IndexFile") for name in ("git.index.IndexFile", "git.index.base.IndexFile")],
+    *[Alias(name, "git.HEAD") for name in ("git.refs.HEAD", "git.refs.head.HEAD")],
 ]
