@@ -19,6 +19,7 @@ from .buffers import HEADER_READERS, in_memory
 from .classes import CallTarget, ClassMembers, is_super
 from .declared import MAX_DEPTH as _MAX_DEPTH
 from .declared import DeclaredTypes, container_of, display_values, element_of, is_empty_or_display, members, union
+from .definitions import decorator_names
 from .dispatch import dispatched, getattr_parts
 from .function_values import FunctionValues, holds_instance
 from .hierarchy import Hierarchy
@@ -319,6 +320,9 @@ class Resolver(ClassMembers):
         """A function defined inside a function and called there (``def run(): ...; run()``):
         a helper like any other. Handed to a thread as a value, it is not a call at all."""
         found = scope.lookup(name)
+        made = _class_of_classmethod(found, name)
+        if made is not None:
+            return self.constructor(made)  # ``cls(engine)`` in a ``@classmethod`` makes the class
         if found is not None and len(found[1]) == 1 and found[1][0].kind == "parameter":
             return self.arguments.passed_callable(found[1][0])
         if found is not None and len(found[1]) == 1 and isinstance(found[1][0].node, ast.Call) \
@@ -398,3 +402,16 @@ class Resolver(ClassMembers):
                 # ``self.ManagedSessionMaker()``: a function kept on the object.
                 return target or self._function_value(call.func, scope, depth)
         return None
+
+
+def _class_of_classmethod(found: tuple[Scope, list[Binding]] | None, name: str) -> str | None:
+    """The class ``name`` holds when it is the ``cls`` of a ``@classmethod`` (``None`` otherwise):
+    calling it constructs that class (or the subclass the method was called on)."""
+    if found is None or len(found[1]) != 1 or found[1][0].kind != "instance":
+        return None
+    function = found[0].function
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) \
+            or "classmethod" not in decorator_names(function):
+        return None
+    positional = [*function.args.posonlyargs, *function.args.args]
+    return found[1][0].target if positional and positional[0].arg == name else None
