@@ -145,8 +145,9 @@ DOCS: dict[str, RuleDoc] = {
         note="The route awaits the upload, so it stays async and the SDK call runs in the threadpool.",
     ),
     "UNB170": RuleDoc(
-        reports="Sending mail synchronously: `smtplib.SMTP` and `SMTP_SSL`, their login and send methods, "
-                "and sync e-mail API clients (SendGrid, Resend, Postmark, Mailchimp Transactional).",
+        reports="Sending and reading mail synchronously: `smtplib.SMTP` and `SMTP_SSL`, their login and send "
+                "methods, IMAP and POP3 mailboxes (`imaplib`, `poplib`), and sync e-mail API clients (SendGrid, "
+                "Resend, Postmark, Mailchimp Transactional).",
         why="An SMTP conversation takes several round trips (connect, TLS, login, send), often a second "
             "or more, and mail servers are slow to answer when busy.",
         example=EXAMPLES["UNB170"],
@@ -156,7 +157,7 @@ DOCS: dict[str, RuleDoc] = {
     "UNB180": RuleDoc(
         reports="Sockets, DNS and other network I/O: `socket` calls (`gethostbyname`, `create_connection`, "
                 "`recv`), `ssl`, FTP, SSH (paramiko), message brokers (pika, kafka-python, confluent-kafka, "
-                "ZeroMQ, Celery's publishing) and DNS resolvers.",
+                "ZeroMQ, Celery's publishing), DNS resolvers, LDAP, Vault, Consul, etcd and sync gRPC calls.",
         why="A DNS lookup or a connect can take seconds when a resolver or a host is slow, and a read waits "
             "as long as the peer stays silent.",
         example=EXAMPLES["UNB180"],

@@ -27,7 +27,7 @@ RULES: tuple[Rule, ...] = (
     Rule("UNB140", "blocking-database", "database", "sync database drivers and ORM sessions"),
     Rule("UNB150", "blocking-cache", "cache", "sync cache clients (redis-py, memcache)"),
     Rule("UNB160", "blocking-cloud-sdk", "cloud", "sync cloud and object-storage SDKs (boto3, ...)"),
-    Rule("UNB170", "blocking-email", "email", "sending mail synchronously (smtplib, ...)"),
+    Rule("UNB170", "blocking-email", "email", "sending and reading mail synchronously (smtplib, imaplib, ...)"),
     Rule("UNB180", "blocking-network", "network", "sockets, DNS, messaging and other network I/O"),
     Rule("UNB190", "blocking-vendor-sdk", "vendor", "sync vendor SDK clients (openai, stripe, ...)"),
     Rule("UNB200", "blocking-wait", "wait", "waiting on input, futures, locks or queues"),

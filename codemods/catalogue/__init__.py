@@ -32,6 +32,7 @@ from . import (
     drivers,
     email,
     files,
+    filestores,
     filesystem,
     frameworks,
     http,
@@ -43,6 +44,7 @@ from . import (
     orms,
     processes,
     rendering,
+    services,
     sql,
     tracking,
     vector_stores,
@@ -57,7 +59,7 @@ __all__ = ["BUILTIN", "MODULES", "Alias", "BlockingApi", "Catalogue", "MadeClass
            "build_catalogue"]
 
 MODULES = (http, files, filesystem, processes, waits, sql, drivers, warehouses, orms, documents, vector_stores,
-           cache, cloud, email, network, vendor, devtools, web_data, inference, llm, model_apis, backends, browsers,
+           cache, cloud, filestores, email, network, services, vendor, devtools, web_data, inference, llm, model_apis, backends, browsers,
            document_loaders, office_files, rendering, cpu, frameworks, tracking)
 
 

@@ -1,4 +1,5 @@
-"""Developer-platform and workspace SDKs: GitHub, GitLab, Jira, Notion (category ``vendor``).
+"""Developer-platform and workspace SDKs: GitHub, GitLab, Jira, Notion, Google Sheets,
+Airtable, Salesforce, Dropbox (category ``vendor``); and GitPython.
 
 Each is a REST client built on ``requests`` (``httpx`` for notion-client): the
 client object is built without I/O except ``JIRA(server)``, which asks the
@@ -6,7 +7,12 @@ server for its info unless told not to. ``gh.get_repo(name)`` fetches the
 repository, and the methods of the objects it returns (``repo.get_contents``,
 ``repo.create_issue``) are requests too; python-gitlab's managers
 (``gl.projects.get(id)``) and notion-client's endpoints (``notion.pages.retrieve``)
-likewise. None has an async twin on the same object.
+likewise. gspread's client opens a spreadsheet with a request, and every
+method of a spreadsheet or worksheet is one (``sheet1`` too, a property that
+fetches the sheet list); pyairtable's ``Table`` methods, simple-salesforce's
+client (it logs in when built) and the object types reached through it
+(``sf.Contact.create``), and every method of the Dropbox client are requests.
+None has an async twin on the same object.
 
 GitPython (category ``subprocess``, ``file`` where it only reads files) runs ``git``
 for almost everything: ``Repo.clone_from``, ``repo.git.checkout(...)``, a remote's
@@ -30,6 +36,12 @@ _GIT = "runs the git command in a subprocess"
 _GIT_FILES = "reads the repository's files under .git (config, refs)"
 #: Properties of a repository that list or read its refs.
 _GIT_REF_PROPERTIES = ("heads", "branches", "tags", "refs", "references", "active_branch")
+_SHEETS = ("gspread.Client", "gspread.Spreadsheet", "gspread.Worksheet")
+_SHEETS_CLIENT_CALLS = ("open", "open_by_key", "open_by_url", "openall", "create", "copy", "export",
+                        "del_spreadsheet", "import_csv", "list_spreadsheet_files", "list_permissions",
+                        "insert_permission", "remove_permission", "get_file_drive_metadata")
+_SALESFORCE = "simple_salesforce.Salesforce"
+_SALESFORCE_OBJECT = "simple_salesforce.api.SFType"
 _NOTION_ENDPOINTS = {"pages": "PagesEndpoint", "databases": "DatabasesEndpoint", "blocks": "BlocksEndpoint",
                      "users": "UsersEndpoint", "comments": "CommentsEndpoint", "data_sources": "DataSourcesEndpoint"}
 
@@ -47,6 +59,15 @@ ENTRIES: list[BlockingApi] = [
     BlockingApi("notion_client.Client.search", "vendor", why=_REST),
     *[BlockingApi(f"notion_client.api_endpoints.{endpoint}.*", "vendor", why=_REST)
       for endpoint in _NOTION_ENDPOINTS.values()],
+    *each("gspread", ("service_account", "oauth"), "vendor", why="reads the credentials file (and may ask for a token)"),
+    *each(_SHEETS[0], _SHEETS_CLIENT_CALLS, "vendor", why=_REST),
+    *[BlockingApi(f"{cls}.*", "vendor", why=_REST) for cls in _SHEETS[1:]],
+    BlockingApi(f"{_SHEETS[1]}.sheet1", "vendor", attribute=True, why=_REST),
+    BlockingApi("pyairtable.Table.*", "vendor", why=_REST),
+    BlockingApi(_SALESFORCE, "vendor", why="logs in to Salesforce (unless given a session id)"),
+    BlockingApi(f"{_SALESFORCE}.*", "vendor", why=_REST),
+    BlockingApi(f"{_SALESFORCE_OBJECT}.*", "vendor", why=_REST),
+    BlockingApi("dropbox.Dropbox.*", "vendor", why=_REST),
     BlockingApi("git.Repo", "file", why=_GIT_FILES),
     BlockingApi("git.Repo.*", "subprocess", why=_GIT),
     *each("git.Repo", ("clone_from", "init", "commit", "rev_parse", "remote", "create_remote"), "subprocess",
@@ -69,6 +90,14 @@ RETURNS: list[Returns] = [
     *[Returns(f"gitlab.Gitlab.{attr}", f"gitlab.v4.objects.{manager}") for attr, manager in _GITLAB_MANAGERS.items()],
     *[Returns(f"notion_client.Client.{attr}", f"notion_client.api_endpoints.{endpoint}")
       for attr, endpoint in _NOTION_ENDPOINTS.items()],
+    *[Returns(f"gspread.{factory}", _SHEETS[0])
+      for factory in ("service_account", "service_account_from_dict", "authorize", "oauth", "api_key")],
+    *returning(_SHEETS[0], ("open", "open_by_key", "open_by_url", "create", "copy"), _SHEETS[1]),
+    *returning(_SHEETS[1], ("worksheet", "get_worksheet", "get_worksheet_by_id", "add_worksheet",
+                            "duplicate_sheet", "sheet1"), _SHEETS[2]),
+    *instance("pyairtable.Api", "pyairtable.Table", _SALESFORCE, "dropbox.Dropbox"),
+    Returns("pyairtable.Api.table", "pyairtable.Table"),
+    Returns(f"{_SALESFORCE}.*", _SALESFORCE_OBJECT),
     *instance("git.Repo"),
     *returning("git.Repo", ("clone_from", "init"), "git.Repo"),
     *returning("git.Repo", ("remote", "create_remote"), "git.Remote"),
@@ -84,6 +113,12 @@ ALIASES: list[Alias] = [
     Alias("gitlab.client.Gitlab", "gitlab.Gitlab"),
     Alias("jira.client.JIRA", "jira.JIRA"),
     Alias("notion_client.client.Client", "notion_client.Client"),
+    *[Alias(f"gspread.{module}.{cls.rsplit('.', 1)[1]}", cls)
+      for module, cls in zip(("client", "spreadsheet", "worksheet"), _SHEETS, strict=True)],
+    Alias("pyairtable.api.table.Table", "pyairtable.Table"),
+    Alias("pyairtable.api.api.Api", "pyairtable.Api"),
+    Alias("simple_salesforce.api.Salesforce", _SALESFORCE),
+    Alias("dropbox.dropbox_client.Dropbox", "dropbox.Dropbox"),
     *[Alias(name, "git.Repo") for name in ("git.repo.Repo", "git.repo.base.Repo")],
     Alias("git.cmd.Git", "git.Git"),
     Alias("git.remote.Remote", "git.Remote"),

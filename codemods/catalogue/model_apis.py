@@ -6,7 +6,9 @@ server or API, often of seconds: Ollama's module functions and ``Client``
 (``client.chat.completions.create``, ``client.chat.complete``; ZhipuAI's too), Cohere's
 ``Client``/``ClientV2`` methods, Google's Gemini SDKs (``google.generativeai``:
 ``GenerativeModel.generate_content``; ``google.genai``: ``Client().models``)
-Replicate's ``run``, DashScope's ``Generation.call`` and Qianfan's ``do``. Only google.generativeai's ``*_async`` methods live on
+Vertex AI's ``vertexai.generative_models`` (the same classes and ``*_async`` twins as
+google.generativeai), gTTS (``gTTS(text).save(path)`` asks Google Translate's speech
+endpoint), Replicate's ``run``, DashScope's ``Generation.call`` and Qianfan's ``do``. Only google.generativeai's ``*_async`` methods live on
 the same object and are recorded as twins; the other async clients are other
 objects, built and closed elsewhere, so the fix moves the call to the
 threadpool instead.
@@ -86,11 +88,13 @@ ENTRIES: list[BlockingApi] = [
     *[api for name in _DASHSCOPE for api in each(f"dashscope.{name}", ("call",), "vendor", why=_MODEL_CALL)],
     *[api for name in _QIANFAN for api in each(f"qianfan.{name}", ("do", "batch_do"), "vendor", why=_MODEL_CALL)],
     *each("replicate.Client", ("run", "stream"), "vendor", why="starts a prediction and polls until it ends"),
+    *each("gtts.gTTS", ("save", "write_to_fp"), "vendor", why="asks Google Translate's speech endpoint for the audio"),
+    BlockingApi("gtts.gTTS.stream", "vendor", lazy=True, why="asks for the audio as it is iterated"),
 ]
 
 RETURNS: list[Returns] = [
     *instance("ollama.Client", "cohere.Client", "cohere.ClientV2", _GEMINI, _GENAI, "replicate.Client",
-              *[f"qianfan.{name}" for name in _QIANFAN]),
+              *[f"qianfan.{name}" for name in _QIANFAN], "gtts.gTTS"),
     *_OPENAI_SHAPED_PART[1],
     Returns(f"{_GEMINI}.start_chat", _GEMINI_CHAT),
     Returns(f"{_GENAI}.models", _GENAI_MODELS),
@@ -109,4 +113,7 @@ ALIASES: list[Alias] = [
     Alias("google.generativeai.generative_models.GenerativeModel", _GEMINI),
     Alias("google.generativeai.generative_models.ChatSession", _GEMINI_CHAT),
     Alias("google.genai.client.Client", _GENAI),
+    *[Alias(f"vertexai{where}.generative_models.GenerativeModel", _GEMINI) for where in ("", ".preview")],
+    *[Alias(f"vertexai{where}.generative_models.ChatSession", _GEMINI_CHAT) for where in ("", ".preview")],
+    Alias("gtts.tts.gTTS", "gtts.gTTS"),
 ]

@@ -9,6 +9,11 @@ output capture, and no subprocess support on Windows under uvicorn
 pseudo-terminal: ``spawn(...)`` forks it, and ``expect``/``read``/``wait`` wait
 for its output (up to the timeout) unless given ``async_=True``; ``close`` and
 ``terminate`` sleep while the child goes away.
+
+Wrappers around command-line tools run them with ``subprocess`` and wait:
+pytesseract (``tesseract``), pdf2image (poppler's ``pdftoppm``/``pdfinfo``) and
+ffmpeg-python, whose streams are built without I/O (``ffmpeg.input(...).output(...)``)
+until ``.run()`` (or ``ffmpeg.probe``) runs the binary.
 """
 
 from __future__ import annotations
@@ -63,11 +68,31 @@ _PEXPECT = [
           why="sleeps after closing the pty and while signalling the child"),
 ]
 
-ENTRIES: list[BlockingApi] = [*_SUBPROCESS, *_OS, *_OTHERS, *_PEXPECT]
+_TOOL = "runs the command-line tool in a subprocess and waits for it"
+_FFMPEG_STREAM = "ffmpeg.nodes.Stream"
+_TOOL_WRAPPERS = [
+    *each("pytesseract", ("image_to_string", "image_to_boxes", "image_to_data", "image_to_osd",
+                          "image_to_pdf_or_hocr", "image_to_alto_xml", "get_tesseract_version", "get_languages",
+                          "run_and_get_output"), "subprocess", why=_TOOL),
+    *each("pdf2image", ("convert_from_path", "convert_from_bytes", "pdfinfo_from_path", "pdfinfo_from_bytes"),
+          "subprocess", why=_TOOL),
+    *each("ffmpeg", ("run", "probe"), "subprocess", why=_TOOL),
+    BlockingApi(f"{_FFMPEG_STREAM}.run", "subprocess", why=_TOOL),
+]
 
-RETURNS: list[Returns] = [Returns("pexpect.spawn", "pexpect.spawn")]
+ENTRIES: list[BlockingApi] = [*_SUBPROCESS, *_OS, *_OTHERS, *_PEXPECT, *_TOOL_WRAPPERS]
+
+RETURNS: list[Returns] = [
+    Returns("pexpect.spawn", "pexpect.spawn"),
+    # Building a stream graph does nothing until it runs; every operator gives another stream.
+    *[Returns(f"ffmpeg.{name}", _FFMPEG_STREAM) for name in ("input", "output", "merge_outputs", "concat", "filter")],
+    Returns(f"{_FFMPEG_STREAM}.*()", _FFMPEG_STREAM),
+]
 
 ALIASES: list[Alias] = [
+    *[Alias(f"ffmpeg.nodes.{kind}", _FFMPEG_STREAM) for kind in ("FilterableStream", "OutputStream")],
+    Alias("pytesseract.pytesseract", "pytesseract"),
+    Alias("pdf2image.pdf2image", "pdf2image"),
     Alias("multiprocessing.context.Process", "multiprocessing.Process"),
     Alias("pexpect.pty_spawn.spawn", "pexpect.spawn"),
 ]

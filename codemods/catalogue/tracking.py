@@ -1,4 +1,5 @@
-"""Experiment-tracking and model-registry SDKs: clearml, mlflow, wandb (category ``vendor``).
+"""Experiment-tracking and model-registry SDKs: clearml, mlflow, wandb (category ``vendor``);
+and Prometheus' push gateway (category ``http``).
 
 Model-serving applications reach their tracking server at start-up and on model
 loads: ``clearml.Task.get_task`` and ``Model.query_models`` are REST calls to the
@@ -67,7 +68,11 @@ _WANDB = [
     BlockingApi("wandb.Artifact.download", "vendor", why=_DOWNLOAD),
 ]
 
-ENTRIES: list[BlockingApi] = [*_CLEARML, *_MLFLOW, *_WANDB]
+#: prometheus_client's push gateway: each call is an HTTP request (its exposition is in memory).
+_PROMETHEUS = each("prometheus_client", ("push_to_gateway", "pushadd_to_gateway", "delete_from_gateway"), "http",
+                   why="an HTTP request to the push gateway")
+
+ENTRIES: list[BlockingApi] = [*_CLEARML, *_MLFLOW, *_WANDB, *_PROMETHEUS]
 
 RETURNS: list[Returns] = [
     *returning(_CLEARML_TASK, ("init", "get_task", "current_task", "create", "clone"), _CLEARML_TASK),
@@ -90,4 +95,5 @@ ALIASES: list[Alias] = [
     Alias("wandb.apis.public.Api", _WANDB_API),
     Alias("wandb.apis.public.api.Api", _WANDB_API),
     Alias("wandb.sdk.artifacts.artifact.Artifact", "wandb.Artifact"),
+    Alias("prometheus_client.exposition", "prometheus_client"),
 ]

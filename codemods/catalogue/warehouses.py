@@ -64,6 +64,11 @@ ENTRIES: list[BlockingApi] = [
     BlockingApi("meilisearch.index.Index.*", "database", why="an HTTP request to Meilisearch"),
     *each("influxdb_client.client.query_api.QueryApi", ("query", "query_raw", "query_csv", "query_data_frame",
                                                         "query_stream"), "database", why=_ROUND_TRIP),
+    # clickhouse-driver's native-protocol client connects on its first query.
+    *each("clickhouse_driver.Client", ("execute", "execute_with_progress", "query_dataframe", "insert_dataframe",
+                                       "disconnect"), "database", why=_ROUND_TRIP),
+    BlockingApi("clickhouse_driver.Client.execute_iter", "database", lazy=True,
+                why="streams the rows from the server as they are iterated"),
 ]
 
 RETURNS: list[Returns] = [
@@ -71,7 +76,8 @@ RETURNS: list[Returns] = [
       for item in (Returns(connect, connection), Returns(f"{connection}.cursor", cursor))],
     Returns("clickhouse_connect.get_client", _CLICKHOUSE),
     Returns("duckdb.connect", _DUCKDB),
-    *instance("azure.cosmos.CosmosClient", "meilisearch.Client", "influxdb_client.InfluxDBClient"),
+    *instance("azure.cosmos.CosmosClient", "meilisearch.Client", "influxdb_client.InfluxDBClient",
+              "clickhouse_driver.Client"),
     *returning("azure.cosmos.CosmosClient", ("get_database_client",), "azure.cosmos.DatabaseProxy"),
     *returning("azure.cosmos.DatabaseProxy", ("get_container_client",), _COSMOS),
     Returns("meilisearch.Client.index", "meilisearch.index.Index"),
@@ -82,4 +88,5 @@ ALIASES: list[Alias] = [
     Alias("snowflake.connector.connection.SnowflakeConnection", "snowflake.connector.SnowflakeConnection"),
     Alias("clickhouse_connect.get_async_client_sync", "clickhouse_connect.get_client"),
     Alias("influxdb_client.client.influxdb_client.InfluxDBClient", "influxdb_client.InfluxDBClient"),
+    Alias("clickhouse_driver.client.Client", "clickhouse_driver.Client"),
 ]

@@ -65,3 +65,23 @@ async def defaults(path: str):
     entries = [p for p in Path(path).iterdir()]
     entries = ["settings.toml", "secrets.toml"] if not entries else entries[:0]
     return [os.path.realpath(name) for name in entries]
+
+
+@app.get("/checkpoints")
+async def checkpoints(path: str):  # expect-fix: convert-to-def
+    found = list(filter(lambda item: os.path.isdir(item[1]), [
+        (name, os.path.join(path, name))
+        for name in os.listdir(path)  # expect: UNB120
+    ]))
+    return [name for name, _ in found]
+
+
+@app.get("/sizes")
+async def sizes(path: str):  # expect-fix: convert-to-def
+    return dict(zip(os.listdir(path), map(os.path.getsize, os.listdir(path))))  # expect: UNB120
+
+
+@app.get("/visible")
+async def visible(path: str):
+    # Filtered by name: no syscall per entry.
+    return list(filter(lambda name: not name.startswith("."), os.listdir(path)))
