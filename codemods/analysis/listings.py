@@ -11,8 +11,9 @@ Read from the function's own text: the loops (``for`` and comprehensions) over a
 listing call, directly, through ``sorted``/``list``/``enumerate``, or through a
 name the function binds to it (``entries = os.listdir(d)``, or to a comprehension
 over it: ``paths = [p for p in d.iterdir()]``), whose body calls a metadata check
-by name; and the sort keys that check each entry (``paths.sort(key=lambda p:
-p.stat().st_mtime)``, ``sorted(os.listdir(d), key=os.path.getmtime)``).
+by name; and the functions run once per entry that check it: sort keys (``paths.sort(key=lambda p:
+p.stat().st_mtime)``, ``sorted(os.listdir(d), key=os.path.getmtime)``) and what ``filter``
+and ``map`` apply (``filter(os.path.isdir, [join(d, n) for n in os.listdir(d)])``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ CHECKS = frozenset({"exists", "lexists", "isfile", "isdir", "islink", "getsize",
                     "stat", "lstat", "is_file", "is_dir", "is_symlink", "realpath", "resolve", "samefile"})
 #: Calls whose ``key=`` function runs once per item of their first argument (or receiver).
 _KEYED = frozenset({"sorted", "sort", "max", "min"})
+#: Builtins that apply their first argument to each item of their second.
+_APPLIED = frozenset({"filter", "map"})
 
 
 def listings_looked_into(function: ast.AST) -> frozenset[int]:
@@ -70,20 +73,26 @@ def _loops(function: ast.AST) -> Iterator[tuple[ast.expr, list[ast.AST]]]:
             produced: list[ast.AST] = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
             for generator in node.generators:
                 yield generator.iter, [*produced, *(test for g in node.generators for test in g.ifs)]
-        elif isinstance(node, ast.Call) and (key := _key_function(node)) is not None:
-            items = node.func.value if isinstance(node.func, ast.Attribute) else node.args[0] if node.args else None
-            if items is not None:
-                # ``key=os.path.getmtime`` is the check itself; a lambda's body holds it.
-                yield items, [key.body if isinstance(key, ast.Lambda) else ast.Call(func=key, args=[], keywords=[])]
+        elif isinstance(node, ast.Call) and (applied := _per_item_function(node)) is not None:
+            function, items = applied
+            # ``key=os.path.getmtime`` is the check itself; a lambda's body holds it.
+            yield items, [function.body if isinstance(function, ast.Lambda)
+                          else ast.Call(func=function, args=[], keywords=[])]
 
 
-def _key_function(call: ast.Call) -> ast.expr | None:
-    """The ``key=`` of ``sorted(items, key=...)``, ``items.sort(key=...)``, ``max``/``min``."""
+def _per_item_function(call: ast.Call) -> tuple[ast.expr, ast.expr] | None:
+    """(function, items) of a call that runs a function once per item: the ``key=`` of
+    ``sorted(items, key=...)``, ``items.sort(key=...)``, ``max``/``min``, and the function
+    ``filter(f, items)`` and ``map(f, items)`` apply."""
     name = call.func.attr if isinstance(call.func, ast.Attribute) else call.func.id \
         if isinstance(call.func, ast.Name) else None
+    if name in _APPLIED and isinstance(call.func, ast.Name) and len(call.args) == 2:
+        return call.args[0], call.args[1]
     if name not in _KEYED or isinstance(call.func, ast.Attribute) and name != "sort":
         return None
-    return next((k.value for k in call.keywords if k.arg == "key"), None)
+    key = next((k.value for k in call.keywords if k.arg == "key"), None)
+    items = call.func.value if isinstance(call.func, ast.Attribute) else call.args[0] if call.args else None
+    return (key, items) if key is not None and items is not None else None
 
 
 def _iterated_call(iterable: ast.expr, bound: dict[str, ast.expr]) -> ast.Call | None:
@@ -95,6 +104,10 @@ def _iterated_call(iterable: ast.expr, bound: dict[str, ast.expr]) -> ast.Call |
                 return None
             seen.add(iterable.id)
             iterable = value
+        if isinstance(iterable, (ast.ListComp, ast.SetComp, ast.GeneratorExp)) and len(iterable.generators) == 1 \
+                and not iterable.generators[0].ifs:
+            iterable = iterable.generators[0].iter  # one item made from each entry, in a comprehension
+            continue
         if not isinstance(iterable, ast.Call):
             return None
         if isinstance(iterable.func, ast.Name) and iterable.func.id in _PASS_THROUGH and iterable.args:
