@@ -26,6 +26,7 @@ from .chunk_indent import with_project_indent
 from .diffing import split_lines
 from .import_order import ImportStyle, imported_below, place_added_imports
 from .layout import DEFAULT_LINE_LENGTH, split_long_lines
+from .local_imports import drop_local_imports
 from .newer_syntax import check_compiles, parse
 from .rewrite_memo import chunk_key, remember, remembered
 
@@ -108,15 +109,17 @@ def apply_edits(text: str, edits: FileEdits, path: str) -> str:
         raise TransformError("an edit lies outside the functions being fixed")
     out: list[str] = []
     index = 1
+    new_spans: list[tuple[int, int]] = []  # where the rewritten functions sit in the new text
     for start in sorted(pieces):
         end, new_lines = pieces[start]
         out.extend(lines[index - 1 : start - 1])
         out.extend(new_lines)
+        new_spans.append((len(out) - len(new_lines) + 1, len(out)))
         index = end + 1
     out.extend(lines[index - 1 :])
     new_text = "".join(out)
     if edits.add_imports or edits.remove_unused or edits.module_statements:
-        new_text = _fix_imports(new_text, edits)
+        new_text = _fix_imports(new_text, edits, new_spans)
     _check_outside_spans(text, new_text, [*edits.spans, edits.import_span])
     try:
         check_compiles(new_text, path)
@@ -204,7 +207,7 @@ def _shifted(end: tuple[int, int] | None, shift: int) -> tuple[int, int] | None:
     return (end[0] - shift, end[1]) if end is not None else None
 
 
-def _fix_imports(text: str, edits: FileEdits) -> str:
+def _fix_imports(text: str, edits: FileEdits, new_spans: list[tuple[int, int]]) -> str:
     """Add and drop imports in the leading import block, with libcst's import visitors.
 
     Only that block is parsed. Whether a name is still used is decided on the
@@ -254,6 +257,8 @@ def _fix_imports(text: str, edits: FileEdits) -> str:
     new_header = _splice(header, module.code, new_module.code) if header else new_module.code
     if new_header and not new_header.endswith(("\n", "\r")) and rest:
         new_header += "\n"
+    if tree is not None:  # a module the fix stopped using may be imported inside the functions too
+        rest = drop_local_imports(rest, tree, end + 1, {n for n in edits.remove_unused if ":" not in n}, new_spans)
     return new_header + rest
 
 
