@@ -13,7 +13,8 @@ name the function binds to it (``entries = os.listdir(d)``, or to a comprehensio
 over it: ``paths = [p for p in d.iterdir()]``), whose body calls a metadata check
 by name; and the functions run once per entry that check it: sort keys (``paths.sort(key=lambda p:
 p.stat().st_mtime)``, ``sorted(os.listdir(d), key=os.path.getmtime)``) and what ``filter``
-and ``map`` apply (``filter(os.path.isdir, [join(d, n) for n in os.listdir(d)])``).
+and ``map`` apply (``filter(os.path.isdir, [join(d, n) for n in os.listdir(d)])``); and a
+function defined there that checks what it is given (a tree walked by recursion).
 """
 
 from __future__ import annotations
@@ -38,12 +39,27 @@ _APPLIED = frozenset({"filter", "map"})
 def listings_looked_into(function: ast.AST) -> frozenset[int]:
     """``id``s of the calls ``function`` iterates over with a metadata check in the loop's body."""
     bound = _names_bound_to_listings(function)
+    checking = _functions_that_check(function)
     found: set[int] = set()
     for iterable, body in _loops(function):
         call = _iterated_call(iterable, bound)
-        if call is not None and any(_is_check(node) for part in body for node in ast.walk(part)):
+        if call is not None and any(_is_check(node) or _calls_one_of(node, checking)
+                                    for part in body for node in ast.walk(part)):
             found.add(id(call))
     return frozenset(found)
+
+
+def _functions_that_check(function: ast.AST) -> frozenset[str]:
+    """The functions defined in ``function`` (and itself) whose body makes a metadata check: an
+    entry handed to one is checked there (``[describe(join(d, n)) for n in os.listdir(d)]``,
+    ``describe`` testing ``os.path.isdir(path)``: a walk of the tree, written by hand)."""
+    return frozenset(node.name for node in ast.walk(function)
+                     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+                     and any(_is_check(inner) for inner in ast.walk(node)))
+
+
+def _calls_one_of(node: ast.AST, names: frozenset[str]) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names
 
 
 def _is_check(node: ast.AST) -> bool:

@@ -24,7 +24,8 @@ _CLIENT, _DATABASE, _COLLECTION, _CURSOR = ("pymongo.MongoClient", "pymongo.data
 _MONGO_WHY = "a round trip to MongoDB"
 #: motor's objects have pymongo's shape with coroutine methods: typed only (no entry), so a
 #: helper handed a motor collection on one call and a pymongo one on another runs, on each
-#: call, the API of the one it is given.
+#: call, the API of the one it is given. Its client's ``close`` is the exception: a plain
+#: method that runs pymongo's, which ends the client's sessions on the server.
 _MOTOR = "motor.motor_asyncio.AsyncIOMotor"
 _ES_SUBCLIENTS = {"indices": "IndicesClient", "cluster": "ClusterClient", "cat": "CatClient",
                   "ingest": "IngestClient", "snapshot": "SnapshotClient", "tasks": "TasksClient"}
@@ -113,7 +114,10 @@ _SURREALDB = [
           why="calls asyncio.run, which raises RuntimeError on the running event loop"),
 ]
 
-ENTRIES: list[BlockingApi] = [*_MONGO, *_SEARCH, *_OTHERS, *_SURREALDB]
+ENTRIES: list[BlockingApi] = [
+    *_MONGO, *_SEARCH, *_OTHERS, *_SURREALDB,
+    BlockingApi(f"{_MOTOR}Client.close", "database", why="runs pymongo's close: ends the server sessions, then the sockets"),
+]
 
 RETURNS: list[Returns] = [
     *returning(_CLIENT, ("get_database", "get_default_database", "__getitem__"), _DATABASE),
@@ -131,6 +135,7 @@ RETURNS: list[Returns] = [
     *returning(f"{_MOTOR}Client", ("get_database", "get_default_database", "__getitem__", "*"), f"{_MOTOR}Database"),
     *returning(f"{_MOTOR}Database", ("get_collection", "__getitem__", "*"), f"{_MOTOR}Collection"),
     *[Returns(f"{_MOTOR}{kind}.with_options", f"{_MOTOR}{kind}") for kind in ("Database", "Collection")],
+    Returns(f"{_MOTOR}Database.client", f"{_MOTOR}Client"),  # ``db.client.close()``
     *instance("gridfs.GridFS", "gridfs.GridFSBucket"),
     Returns("elasticsearch.Elasticsearch.options", "elasticsearch.Elasticsearch"),
     *[Returns(f"elasticsearch.Elasticsearch.{attr}", f"elasticsearch.client.{name}")
@@ -150,6 +155,8 @@ RETURNS: list[Returns] = [
 ]
 
 ALIASES: list[Alias] = [
+    # motor's generic classes, as annotations spell them (``db: AgnosticDatabase``).
+    *[Alias(f"motor.core.Agnostic{kind}", f"{_MOTOR}{kind}") for kind in ("Client", "Database", "Collection")],
     *[Alias(f"pymongo.{where}.{name}", canonical)
       for where, canonical in (("mongo_client", _CLIENT), ("synchronous.mongo_client", _CLIENT),
                                ("synchronous.database", _DATABASE), ("synchronous.collection", _COLLECTION),

@@ -12,8 +12,10 @@ providers' token endpoints are ``http``).
   calling it waits for the reply (a streaming reply waits as it is iterated).
   ``grpc.aio`` channels are async and not listed.
 - Identity providers: msal's applications ask the authority for its configuration when
-  built and for a token in every ``acquire_token_*``; authlib's sync OAuth sessions
-  (requests and httpx) fetch, refresh and revoke tokens with a blocking request.
+  built and for a token in every ``acquire_token_*``. (authlib is left out on purpose: a
+  catalogue entry makes the catalogue the authority on the whole package, and an
+  authorisation server built on authlib's classes is found by following its installed
+  source into the project's own callbacks.)
 """
 
 from __future__ import annotations
@@ -49,11 +51,6 @@ _MSAL_TOKENS = ("acquire_token_for_client", "acquire_token_by_authorization_code
                 "acquire_token_silent", "acquire_token_silent_with_error", "acquire_token_by_refresh_token",
                 "acquire_token_by_username_password", "acquire_token_on_behalf_of", "acquire_token_interactive",
                 "acquire_token_by_device_flow", "initiate_device_flow")
-_OAUTH_SESSIONS = ("authlib.integrations.requests_client.OAuth2Session",
-                   "authlib.integrations.requests_client.OAuth1Session",
-                   "authlib.integrations.httpx_client.OAuth2Client", "authlib.integrations.httpx_client.OAuth1Client")
-_OAUTH_REQUESTS = ("fetch_token", "refresh_token", "revoke_token", "introspect_token", "fetch_access_token",
-                   "fetch_request_token", "request", "get", "post", "put", "patch", "delete", "head", "options")
 
 ENTRIES: list[BlockingApi] = [
     *each(_LDAP3, _LDAP3_OPERATIONS, "network", why=_LDAP),
@@ -69,12 +66,10 @@ ENTRIES: list[BlockingApi] = [
     BlockingApi("grpc.Future.result", "wait", why="waits for the call (or the channel) to be ready"),
     *[BlockingApi(cls, "http", why="asks the authority for its OpenID configuration") for cls in _MSAL],
     *[api for cls in _MSAL for api in each(cls, _MSAL_TOKENS, "http", why="asks the authority for a token")],
-    *[api for cls in _OAUTH_SESSIONS for api in each(cls, _OAUTH_REQUESTS, "http",
-                                                      why="a blocking request to the provider")],
 ]
 
 RETURNS: list[Returns] = [
-    *instance(_LDAP3, "hvac.Client", _CONSUL, *_OAUTH_SESSIONS),
+    *instance(_LDAP3, "hvac.Client", _CONSUL),
     Returns("ldap.initialize", _PYLDAP),
     Returns("hvac.Client.*", _VAULT_ENGINE),
     Returns(f"{_VAULT_ENGINE}.*", _VAULT_ENGINE),
@@ -103,8 +98,4 @@ ALIASES: list[Alias] = [
     Alias("consul.std.Consul", _CONSUL),
     Alias("etcd3.Etcd3Client", _ETCD),
     *[Alias(f"msal.application.{cls.rsplit('.', 1)[1]}", cls) for cls in _MSAL],
-    *[Alias(f"authlib.integrations.requests_client.{module}.{name}", f"authlib.integrations.requests_client.{name}")
-      for module, name in (("oauth2_session", "OAuth2Session"), ("oauth1_session", "OAuth1Session"))],
-    *[Alias(f"authlib.integrations.httpx_client.{module}.{name}", f"authlib.integrations.httpx_client.{name}")
-      for module, name in (("oauth2_client", "OAuth2Client"), ("oauth1_client", "OAuth1Client"))],
 ]

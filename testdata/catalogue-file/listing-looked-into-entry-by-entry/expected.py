@@ -85,3 +85,14 @@ def sizes(path: str):  # expect-fix: convert-to-def
 async def visible(path: str):
     # Filtered by name: no syscall per entry.
     return list(filter(lambda name: not name.startswith("."), os.listdir(path)))
+
+
+@app.get("/tree")
+def tree(root: str):  # expect-fix: convert-to-def
+    def describe(path: str) -> dict:
+        if not os.path.isdir(path):
+            return {"name": os.path.basename(path), "type": "file"}
+        children = [describe(os.path.join(path, child)) for child in os.listdir(path)]
+        return {"name": os.path.basename(path), "children": children}
+
+    return describe(root)  # expect: UNB120
