@@ -28,8 +28,11 @@ if TYPE_CHECKING:
     from .resolver import Resolver
 
 MAX_DEPTH = 16
+#: Generic aliases whose first argument is the type itself. ``FromDishka[T]`` (dishka) and
+#: ``Inject[T]`` (injector) are ``Annotated[T, <marker>]``: a dependency-injection container
+#: provides a ``T``.
 WRAPPERS = ("Optional", "Annotated", "Iterator", "Generator", "AsyncIterator", "AsyncGenerator", "Iterable",
-            "Awaitable", "Coroutine", "ClassVar", "Final")
+            "Awaitable", "Coroutine", "ClassVar", "Final", "FromDishka", "Inject")
 _MAPPINGS = ("dict", "Dict", "Mapping", "MutableMapping", "OrderedDict", "DefaultDict", "defaultdict")
 _SEQUENCES = ("list", "List", "Sequence", "MutableSequence", "tuple", "Tuple", "set", "Set", "frozenset",
               "FrozenSet", "Collection", "deque", "Deque")
@@ -357,7 +360,9 @@ class DeclaredTypes:
             return None
         target = self.resolver.call_target(value, scope, depth + 1)
         if target is None or target.function is None:
-            return None
+            # A library call whose result holds one type (``parent, child = Pipe()``): each element.
+            made = self.resolver.type_of(value, scope, depth + 1)
+            return element_of(made) if made is not None else None
         function = target.function
         returns = _parsed(function.node.returns) if function.node.returns is not None else None
         if isinstance(returns, ast.Subscript):

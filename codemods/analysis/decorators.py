@@ -16,6 +16,7 @@ import ast
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
+from .declared import MAX_DEPTH
 from .definitions import DefinedFunction, callee_name
 from .made_functions import made_function, own_returns
 
@@ -135,4 +136,27 @@ def returned_route_kind(decorator: ast.Call, scope: Scope, resolver: Resolver, k
         if isinstance(returned, ast.Call) and isinstance(returned.func, ast.Attribute) \
                 and (kind := kinds.get(returned.func.attr)) is not None and is_app(returned.func.value, factory.scope):
             return kind
+    return None
+
+
+def decorated_type(resolver: Resolver, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope,
+                   depth: int) -> str | None:
+    """What the outermost decorator turns a function into, when the catalogue types it.
+
+    ``@app.task`` and ``@shared_task(bind=True)`` make a Celery task (``Returns`` on
+    ``celery.Celery.task`` and ``celery.shared_task``), so ``send_email.delay(...)`` is known.
+    """
+    if depth > MAX_DEPTH:
+        resolver.cuts.depth_bound()
+        return None
+    if not node.decorator_list:
+        return None
+    decorator = node.decorator_list[0]
+    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+    name = resolver.qualified(target, scope)
+    if name is not None and name in resolver.catalogue.returns:
+        return resolver.catalogue.returns[name]
+    if isinstance(target, ast.Attribute):
+        owner = resolver.type_of(target.value, scope, depth + 1)
+        return resolver.returns_of(owner, target.attr) if owner is not None else None
     return None

@@ -19,9 +19,10 @@ from .buffers import HEADER_READERS, in_memory
 from .classes import CallTarget, ClassMembers, is_super
 from .declared import MAX_DEPTH as _MAX_DEPTH
 from .declared import DeclaredTypes, container_of, display_values, element_of, is_empty_or_display, members, union
-from .definitions import decorator_names
+from .decorators import decorated_type
 from .dispatch import dispatched, getattr_parts
 from .function_values import FunctionValues, holds_instance
+from .given_types import CASTS, PASSED_CLASS, cast_type, class_of_classmethod, passed_class
 from .hierarchy import Hierarchy
 from .listings import listings_looked_into
 from .loop_targets import comprehension_types
@@ -142,6 +143,8 @@ class Resolver(ClassMembers):
         if isinstance(call.func, ast.Subscript) and (made := self.generic_class(call.func, scope)):
             return made
         callee = self.qualified(call.func, scope)
+        if callee in CASTS and len(call.args) == 2:
+            return cast_type(self, call, scope, depth)
         if callee is not None and callee not in HEADER_READERS and in_memory(self, callee, call, scope):
             return None
         if callee is not None:
@@ -176,6 +179,8 @@ class Resolver(ClassMembers):
             if element := element_of(owner):  # ``clients.get(name)``, ``clients.pop(name)``: an element
                 return element if call.func.attr in {"get", "pop", "setdefault"} else None
             result = self.returns_of(owner, call.func.attr)
+            if result is not None and result.startswith(PASSED_CLASS):
+                return passed_class(self, call, int(result[len(PASSED_CLASS):]), scope)
             if result is None and owner in self.catalogue.classes:
                 result = self.catalogue.returns.get(f"{owner}.*()")  # ``service.files()``
             if result is not None and f"{result}.__call__" in self.catalogue.returns:
@@ -195,7 +200,14 @@ class Resolver(ClassMembers):
             return union(comprehension_types(self, expr.id, scope, depth))
         owner, bindings = found
         # A name its bindings leave untyped may be asserted: ``_validate_store(store)``.
-        return self.bindings_type(bindings, owner, depth, expr, scope) or self.assertions.asserted_type(expr.id, owner, depth)
+        bound = self.bindings_type(bindings, owner, depth, expr, scope) or self.assertions.asserted_type(expr.id, owner, depth)
+        if expr.id not in scope.comprehension_targets:
+            return bound
+        # A comprehension's own name shadows the others while it runs (``[c.recv() for c in conns]``
+        # beside a ``def c``, or a ``for c, x in ...`` loop): what it iterates, and what the function's
+        # own bindings of the name give.
+        iterated = comprehension_types(self, expr.id, scope, depth)
+        return union([*iterated, bound] if bound and owner is scope else iterated) or bound
 
     def bindings_type(self, bindings: list[Binding] | tuple[Binding, ...], owner: Scope, depth: int,
                       expr: ast.Name | None = None, scope: Scope | None = None) -> str | None:
@@ -239,7 +251,7 @@ class Resolver(ClassMembers):
                 name = self.qualified(expr, scope)
                 types.add(self.symbol_type(name, depth) if name else None)
             elif binding.kind == "function" and isinstance(binding.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                types.add(self.decorated_type(binding.node, owner, depth) or self.functions.type_of_node(binding.node))
+                types.add(decorated_type(self, binding.node, owner, depth) or self.functions.type_of_node(binding.node))
             elif binding.kind == "element" and isinstance(binding.node, ast.expr):
                 types.add(self.element_type(binding.node, owner, depth + 1))
             else:
@@ -280,7 +292,7 @@ class Resolver(ClassMembers):
         if symbol.kind == "value" and symbol.bindings:
             return None if annotation else self.bindings_type(symbol.bindings, symbol.module.scope, depth + 1)
         if symbol.kind == "function" and symbol.function is not None and not annotation:
-            return self.decorated_type(symbol.function.node, symbol.function.enclosing, depth) \
+            return decorated_type(self, symbol.function.node, symbol.function.enclosing, depth) \
                 or self.functions.type_of_function(symbol.function)
         if symbol.kind == "value" and symbol.index is not None and symbol.node is not None:
             return None if annotation else self.declared.unpacked_type(
@@ -295,32 +307,11 @@ class Resolver(ClassMembers):
             return read(symbol.node, symbol.module.scope, depth + 1)
         return None
 
-    def decorated_type(self, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope, depth: int) -> str | None:
-        """What the outermost decorator turns a function into, when the catalogue types it.
-
-        ``@app.task`` and ``@shared_task(bind=True)`` make a Celery task (``Returns`` on
-        ``celery.Celery.task`` and ``celery.shared_task``), so ``send_email.delay(...)`` is known.
-        """
-        if depth > _MAX_DEPTH:
-            self.cuts.depth_bound()
-            return None
-        if not node.decorator_list:
-            return None
-        decorator = node.decorator_list[0]
-        target = decorator.func if isinstance(decorator, ast.Call) else decorator
-        name = self.qualified(target, scope)
-        if name is not None and name in self.catalogue.returns:
-            return self.catalogue.returns[name]
-        if isinstance(target, ast.Attribute):
-            owner = self.type_of(target.value, scope, depth + 1)
-            return self.returns_of(owner, target.attr) if owner is not None else None
-        return None
-
     def _local_function(self, name: str, scope: Scope) -> CallTarget | None:
         """A function defined inside a function and called there (``def run(): ...; run()``):
         a helper like any other. Handed to a thread as a value, it is not a call at all."""
         found = scope.lookup(name)
-        made = _class_of_classmethod(found, name)
+        made = class_of_classmethod(found, name)
         if made is not None:
             return self.constructor(made)  # ``cls(engine)`` in a ``@classmethod`` makes the class
         if found is not None and len(found[1]) == 1 and found[1][0].kind == "parameter":
@@ -402,16 +393,3 @@ class Resolver(ClassMembers):
                 # ``self.ManagedSessionMaker()``: a function kept on the object.
                 return target or self._function_value(call.func, scope, depth)
         return None
-
-
-def _class_of_classmethod(found: tuple[Scope, list[Binding]] | None, name: str) -> str | None:
-    """The class ``name`` holds when it is the ``cls`` of a ``@classmethod`` (``None`` otherwise):
-    calling it constructs that class (or the subclass the method was called on)."""
-    if found is None or len(found[1]) != 1 or found[1][0].kind != "instance":
-        return None
-    function = found[0].function
-    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) \
-            or "classmethod" not in decorator_names(function):
-        return None
-    positional = [*function.args.posonlyargs, *function.args.args]
-    return found[1][0].target if positional and positional[0].arg == name else None

@@ -118,8 +118,20 @@ _LOW_LEVEL = [
       for lock in ("FileLock", "SoftFileLock")],
 ]
 
+#: The two ends of ``multiprocessing.Pipe()`` (and a ``connection.Client``): ``recv`` waits
+#: for the other process to send, ``poll(timeout)`` up to the timeout. ``send`` is left out:
+#: it only waits when the pipe's buffer is full (a reader that stopped reading).
+_CONNECTION = "multiprocessing.connection.Connection"
+_PIPES = [
+    *each(_CONNECTION, ("recv", "recv_bytes", "recv_bytes_into"), "wait", why="waits for the other process to send"),
+    BlockingApi(f"{_CONNECTION}.poll", "wait", why="waits up to `timeout` seconds for data",
+                blocks_with_argument=("timeout", 0)),
+    BlockingApi("multiprocessing.connection.Listener.accept", "wait", why="waits for a process to connect"),
+    BlockingApi("multiprocessing.connection.Client", "wait", why="connects to a listening process"),
+]
+
 ENTRIES: list[BlockingApi] = [
-    *_SLEEP, *_INPUT, *_THREADS, *_FUTURES, *_PROCESSES, *_MANAGED, *_NESTED_LOOPS, *_LOW_LEVEL,
+    *_SLEEP, *_INPUT, *_THREADS, *_FUTURES, *_PROCESSES, *_MANAGED, *_NESTED_LOOPS, *_LOW_LEVEL, *_PIPES,
 ]
 
 #: ``queue.Queue()`` (no ``maxsize``, or 0) never fills: its ``put`` never waits.
@@ -140,6 +152,9 @@ RETURNS: list[Returns] = [
     Returns(_MANAGER, _MANAGER),
     *[Returns(f"{_MANAGER}.{method}", f"multiprocessing.managers.{proxy}") for method, proxy in _PROXIES.items()],
     *returning("asyncio", ("get_event_loop", "new_event_loop"), "asyncio.AbstractEventLoop"),
+    Returns("multiprocessing.Pipe", f"container:{_CONNECTION}"),  # ``parent, child = Pipe()``
+    Returns("multiprocessing.connection.Client", _CONNECTION),
+    Returns("multiprocessing.connection.Listener.accept", _CONNECTION),
 ]
 
 ALIASES: list[Alias] = [
@@ -151,4 +166,6 @@ ALIASES: list[Alias] = [
     Alias("filelock.UnixFileLock", "filelock.FileLock"),
     Alias("filelock.WindowsFileLock", "filelock.FileLock"),
     Alias("multiprocessing.pool.ThreadPool", "multiprocessing.pool.Pool"),
+    Alias("multiprocessing.connection.Pipe", "multiprocessing.Pipe"),
+    Alias("multiprocessing.connection.PipeConnection", _CONNECTION),
 ]

@@ -1,0 +1,55 @@
+"""Calls whose result is what they are given, not what their callee is known to return.
+
+- ``cast(Store, app.state.store)`` passes its value through: the value's type, else the
+  type the cast declares.
+- A dependency-injection container's ``get`` (``await container.get(ManagementService)``)
+  gives an instance of the class it is passed; the catalogue marks such methods with the
+  type :data:`PASSED_CLASS` and the argument's position.
+- ``cls(engine)`` in a ``@classmethod`` constructs the class the method belongs to.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from ..catalogue.frameworks import PASSED_CLASS
+from .definitions import decorator_names
+
+if TYPE_CHECKING:
+    from .resolver import Resolver
+    from .scope import Binding, Scope
+
+__all__ = ["CASTS", "PASSED_CLASS", "cast_type", "class_of_classmethod", "passed_class"]
+
+#: ``typing.cast`` and its backport.
+CASTS = frozenset({"typing.cast", "typing_extensions.cast"})
+
+
+def cast_type(resolver: Resolver, call: ast.Call, scope: Scope, depth: int) -> str | None:
+    """``cast(T, value)``: what the value holds, else ``T``."""
+    return resolver.type_of(call.args[1], scope, depth + 1) or resolver.annotation_type(call.args[0], scope, depth + 1)
+
+
+def passed_class(resolver: Resolver, call: ast.Call, position: int, scope: Scope) -> str | None:
+    """The class passed at ``position`` (``container.get(ManagementService)``): what the call gives."""
+    if len(call.args) <= position:
+        return None
+    name = resolver.qualified(call.args[position], scope)
+    symbol = resolver.project_symbol(name) if name else None
+    if symbol is not None and symbol.kind == "class":
+        return f"{symbol.module.name}.{symbol.qualname}"
+    return name if name in resolver.catalogue.classes else None
+
+
+def class_of_classmethod(found: tuple[Scope, list[Binding]] | None, name: str) -> str | None:
+    """The class ``name`` holds when it is the ``cls`` of a ``@classmethod`` (``None`` otherwise):
+    calling it constructs that class (or the subclass the method was called on)."""
+    if found is None or len(found[1]) != 1 or found[1][0].kind != "instance":
+        return None
+    function = found[0].function
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) \
+            or "classmethod" not in decorator_names(function):
+        return None
+    positional = [*function.args.posonlyargs, *function.args.args]
+    return found[1][0].target if positional and positional[0].arg == name else None
