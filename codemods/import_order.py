@@ -49,7 +49,9 @@ class ImportStyle:
 
 
 _FRAMEWORK = ("fastapi", "starlette")
-Key = tuple[int, int, str, tuple[int, str]]
+#: (section, ``import``/``from``, (-dots, module), first name). ``-dots``: the sorters' default puts
+#: relative imports furthest first (``from ..auth import x`` before ``from . import y``).
+Key = tuple[int, int, tuple[int, str], tuple[int, str]]
 
 
 def place_added_imports(original: cst.Module, swapped: cst.Module, updated: cst.Module,
@@ -60,8 +62,12 @@ def place_added_imports(original: cst.Module, swapped: cst.Module, updated: cst.
     the sorter's ``force-single-line``, a name is never merged: it gets a line of its own."""
     body: list[cst.BaseStatement] = list(updated.body)
     sorted_before = _is_sorted(original.body, style)
-    added, merged = _changes((original if sorted_before else swapped).body, body)
+    added, merged, kept = _changes((original if sorted_before else swapped).body, body)
     moving = [body[i] for i in added]
+    if moving:
+        # libcst puts a new import above a leading ``try``, taking the comments above it
+        # (a licence header): the import moves, and the statements get their lines back.
+        body = [kept.get(index, statement) for index, statement in enumerate(body)]
     for index in merged:
         if style.single_line:
             body[index], lines = _unmerged(body[index], original.body)
@@ -94,26 +100,35 @@ def _without(body: list[cst.BaseStatement], removed: set[int]) -> list[cst.BaseS
     return kept
 
 
-def _changes(before: Sequence[cst.BaseStatement], after: Sequence[cst.BaseStatement]) -> tuple[list[int], list[int]]:
+def _changes(before: Sequence[cst.BaseStatement], after: Sequence[cst.BaseStatement]
+             ) -> tuple[list[int], list[int], dict[int, cst.BaseStatement]]:
     """Indexes in ``after`` of the statements that are new (added, or put in place of an import
-    that went), and of those that gained names (``from x import a`` merged into)."""
+    that went), and of those that gained names (``from x import a`` merged into); and the
+    original of each statement that is the same but for the lines above it."""
     import libcst as cst
 
     module = cst.Module(body=[])
-    codes = [module.code_for_node(s) for s in before]
+
+    def code(statement: cst.BaseStatement) -> str:
+        bare = statement.with_changes(leading_lines=()) if hasattr(statement, "leading_lines") else statement
+        return module.code_for_node(bare)
+
+    codes = [code(s) for s in before]
     added: list[int] = []
     merged: list[int] = []
+    kept: dict[int, cst.BaseStatement] = {}
     j = 0
     for index, statement in enumerate(after):
-        code = module.code_for_node(statement)
-        if code in codes[j:]:
-            j = codes.index(code, j) + 1  # the originals skipped over went (or were replaced)
+        text = code(statement)
+        if text in codes[j:]:
+            j = codes.index(text, j) + 1  # the originals skipped over went (or were replaced)
+            kept[index] = before[j - 1]
         elif j < len(before) and _same_from_module(before[j], statement):
             merged.append(index)
             j += 1
         else:
             added.append(index)
-    return added, merged
+    return added, merged, kept
 
 
 def _import(statement: cst.CSTNode) -> cst.Import | cst.ImportFrom | None:
@@ -170,7 +185,8 @@ def _key(node: cst.Import | cst.ImportFrom, style: ImportStyle) -> Key:
     if isinstance(node, cst.ImportFrom) and not isinstance(node.names, cst.ImportStar):
         member = _name_key(_dotted(node.names[0].name))  # ``from x import a`` before ``from x import b``
     kind = 0 if style.sort_within_sections else int(isinstance(node, cst.ImportFrom))
-    return (section, kind, name.lower(), member)
+    relative = name.lstrip(".")
+    return (section, kind, (len(relative) - len(name), relative.lower()), member)
 
 
 def _is_sorted(body: Sequence[cst.BaseStatement], style: ImportStyle) -> bool:
@@ -348,12 +364,26 @@ def imported_below(tree: ast.Module, after_line: int) -> set[tuple[str, str | No
 
 
 def import_block_span(tree: ast.Module) -> tuple[int, int]:
-    """Lines where imports may be added or dropped: up to the end of the leading imports."""
+    """Lines where imports may be added or dropped: up to the end of the leading imports (an
+    optional import in a ``try`` among them: ``try: import vllm`` / ``except ImportError: ...``)."""
     end = 0
     for index, statement in enumerate(tree.body):
         is_docstring = index == 0 and isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
-        if is_docstring or isinstance(statement, (ast.Import, ast.ImportFrom)):
+        if is_docstring or isinstance(statement, (ast.Import, ast.ImportFrom)) or _optional_import(statement):
             end = statement.end_lineno or statement.lineno
             continue
         break
     return (1, end + 1)
+
+
+def _optional_import(statement: ast.stmt) -> bool:
+    """A ``try`` whose body only imports (and whose handlers run simple statements only)."""
+    if not isinstance(statement, ast.Try) or not statement.body:
+        return False
+    body_imports = all(isinstance(s, (ast.Import, ast.ImportFrom)) or _optional_import(s) for s in statement.body)
+    rest = [s for handler in statement.handlers for s in handler.body] + statement.orelse + statement.finalbody
+    return body_imports and all(not isinstance(s, _COMPOUND) or _optional_import(s) for s in rest)
+
+
+_COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For, ast.AsyncFor, ast.While, ast.With,
+             ast.AsyncWith, ast.Try, ast.Match)

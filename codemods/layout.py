@@ -52,7 +52,8 @@ def split_long_lines(new_lines: list[str], old_lines: list[str], limit: int) -> 
             group = _without_redundant_parentheses(group, limit) or group
             flat = _joined(group)
             if flat is None or not same_tree("".join(group), [flat]):
-                group = _trailer_after_closing(group) or _awaited_call_opened(group) or group
+                group = _trailer_after_closing(group) or _awaited_call_opened(group) \
+                    or _hugged_after_arguments(group) or group
                 out.extend(_split_inner_lines(group, kept, limit))
                 continue
             flat = _unparenthesized(flat)
@@ -140,6 +141,51 @@ def _awaited_call_opened(group: list[str]) -> list[str] | None:
                      base + INDENT + ")" + ending, base + ")" + last[len(base) + 2:] + group[closing][len(last):],
                      *group[closing + 1:]]
         return candidate if same_tree("".join(group), ["".join(candidate)]) else None
+    return None
+
+
+_CLOSING = {"{": "}", "[": "]", "(": ")"}
+
+
+def _hugged_after_arguments(group: list[str]) -> list[str] | None:
+    """``f(a, {`` / items / ``})`` -> ``f(`` / ``a,`` / ``{`` / items / ``},`` / ``)``: a collection
+    hugged by a call's brackets (``upsert_item({`` ... ``})``, ruff's preview style) that the
+    rewrite made the last of several arguments (``run_in_threadpool(upsert_item, {``): ruff
+    format hugs a sole argument only, and puts several one per line."""
+    raw, last = group[0].rstrip("\r\n"), group[-1].rstrip("\r\n")
+    indent = raw[: len(raw) - len(raw.lstrip())]
+    first = indent + _without_comment(raw).lstrip()
+    comment = raw[len(first):]
+    if len(group) < 3 or not first or first[-1] not in _CLOSING \
+            or not last.startswith(indent + _CLOSING[first[-1]] + ")"):
+        return None
+    call_open = _unmatched_opening(first, len(first) - 1)
+    if call_open is None or first[call_open] != "(":
+        return None
+    *arguments, hugged_prefix = first[call_open + 1 : -1].split(",") if "," in first[call_open + 1 :] else [""]
+    arguments = [argument.strip() for argument in arguments]
+    if not arguments or not all(arguments):
+        return None
+    inner = indent + INDENT
+    ending = group[0][len(group[0].rstrip("\r\n")):]
+    candidate = [first[: call_open + 1] + ending, *[inner + argument + "," + ending for argument in arguments],
+                 inner + hugged_prefix.strip() + first[-1] + comment + ending,
+                 *[INDENT + line if line.strip() else line for line in group[1:-1]],
+                 inner + _CLOSING[first[-1]] + "," + ending, indent + last[len(indent) + 1:] + group[-1][len(last):]]
+    return candidate if same_tree("".join(group), ["".join(candidate)]) else None
+
+
+def _unmatched_opening(text: str, before: int) -> int | None:
+    """The position of the bracket still open at ``before`` (brackets inside strings are
+    not told apart: the caller checks its result parses to the same tree)."""
+    depth = 0
+    for position in range(before - 1, -1, -1):
+        if text[position] in ")]}":
+            depth += 1
+        elif text[position] in "([{":
+            if depth == 0:
+                return position
+            depth -= 1
     return None
 
 
