@@ -156,8 +156,8 @@ def iter_calls_consumed(body: list[ast.stmt], known: Known = (), entered: set[in
             if is_group_spawn(node, groups):
                 awaited |= {id(a) for a in node.args if isinstance(a, ast.Call)}
             if isinstance(node.func, ast.Name) and node.func.id in _CONSUMERS or (
-                isinstance(node.func, ast.Attribute) and node.func.attr in {"join", "extend", "update"}
-            ):
+                isinstance(node.func, ast.Attribute) and node.func.attr in {"join", "extend", "update", "enter_context"}
+            ):  # ``stack.enter_context(session_scope())`` runs a @contextmanager as ``with`` does
                 consumed |= {id(a) for a in node.args}
             yield node, id(node) in awaited, id(node) in consumed or id(node) in awaited
 

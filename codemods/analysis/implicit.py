@@ -46,6 +46,9 @@ class ImplicitCalls(CallContext):
         for node in iter_loop_nodes(function.node.body, per_call=True, known=known):
             if isinstance(node, ast.Call):
                 called.add(id(node.func))
+                if callee_name(node) == "enter_context" and len(node.args) == 1 and not node.keywords:
+                    # ``stack.enter_context(manager)`` (an ``ExitStack``) enters it as ``with`` would.
+                    found += self._entered(node, node.args[0], scope)
             elif isinstance(node, ast.Await) and isinstance(node.value, ast.Name):
                 parameter = parameter_binding(scope, node.value.id)
                 target = self.resolver.arguments.passed_callable(parameter, coroutine=True) if parameter else None
@@ -60,16 +63,22 @@ class ImplicitCalls(CallContext):
             elif isinstance(node, ast.With):
                 for item in node.items:
                     # ``with lock:`` and ``with FileLock(path):`` both run the object's ``__enter__``.
+                    found += self._entered(item, item.context_expr, scope)
                     if isinstance(item.context_expr, (ast.Name, ast.Attribute, ast.Call)):
-                        enter = ast.copy_location(ast.Attribute(item.context_expr, "__enter__", ast.Load()),
-                                                  item.context_expr)
-                        marker = self._marker(item, enter)
-                        target = self.resolver.call_target(marker, scope)
-                        if target is not None and (target.api or target.function or target.alternatives) \
-                                and isinstance(marker.func, ast.Attribute):
-                            found.append((marker, target, marker.func))
                         found += self._exit(item, node, scope)
         return found
+
+    def _entered(self, key: ast.AST, manager: ast.expr, scope: Scope
+                 ) -> list[tuple[ast.Call, CallTarget, ast.Attribute | None]]:
+        """Entering ``manager`` (a ``with`` item, or what ``enter_context`` is given) runs its ``__enter__``."""
+        if not isinstance(manager, (ast.Name, ast.Attribute, ast.Call)):
+            return []
+        marker = self._marker(key, ast.copy_location(ast.Attribute(manager, "__enter__", ast.Load()), manager))
+        target = self.resolver.call_target(marker, scope)
+        if target is not None and (target.api or target.function or target.alternatives) \
+                and isinstance(marker.func, ast.Attribute):
+            return [(marker, target, marker.func)]
+        return []
 
     def _exit(self, item: ast.withitem, block: ast.With, scope: Scope) -> list[tuple[ast.Call, CallTarget, ast.Attribute]]:
         """The end of ``with manager:``, when the catalogue lists that type's ``__exit__`` by name

@@ -46,7 +46,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..analysis.blocking import is_generator
-from ..analysis.definitions import decorator_names
+from ..analysis.definitions import callee_name, decorator_names
 from ..analysis.iteration import RUN_TO_THE_END
 from ..models import FixPlan, Strategy
 from ..transform import NodeEdit
@@ -240,10 +240,15 @@ def _run_to_the_end(call: DirectCall, parent_of: dict[int, ast.AST], context: Fi
     ``list(rows(path))`` moves whole (``await run_in_threadpool(list, rows(path))``). A loop or
     any other use of the result cannot: moving only the call would leave the reading on the
     event loop (unless it moves anyway, with a ``with`` block or a run of statements)."""
+    consumer = parent_of.get(id(call.node))
+    if call.helper is not None and "contextmanager" in decorator_names(call.helper.node) \
+            and isinstance(consumer, ast.Call) and callee_name(consumer) == "enter_context":
+        return call, (f"`{call.via[0] if call.via else call.name}` is a context manager entered by `enter_context` "
+                      f"(line {call.node.lineno}): its body runs there, and the rest when the stack closes, so the "
+                      "block that owns the stack has to move to the threadpool; do that by hand")
     if call.helper is None or call.helper.is_async or call.loop is not None \
             or decorator_names(call.helper.node) - {"staticmethod", "classmethod"} or not is_generator(call.helper):
         return call, None  # a decorated generator may be something else: ``@contextmanager`` runs in ``with``
-    consumer = parent_of.get(id(call.node))
     if (isinstance(consumer, ast.Call) and consumer.args and consumer.args[0] is call.node
             and context.resolver.qualified(consumer.func, context.scope) in RUN_TO_THE_END):
         return replace(call, node=consumer), None
