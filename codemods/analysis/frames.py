@@ -101,6 +101,8 @@ def _frame_nodes(body: list[ast.stmt], per_call: bool, known: dict[str, object])
 #: Builtins that run a generator to the end right where they are called.
 _CONSUMERS = frozenset({"list", "tuple", "set", "frozenset", "dict", "sorted", "sum", "min", "max", "any", "all",
                         "enumerate", "zip", "next"})
+#: ``ExitStack.enter_context(manager)``: enters the manager as ``with`` does.
+ENTER_CONTEXT = "enter_context"
 
 
 def iter_calls(body: list[ast.stmt]) -> Iterator[tuple[ast.Call, bool]]:
@@ -156,7 +158,7 @@ def iter_calls_consumed(body: list[ast.stmt], known: Known = (), entered: set[in
             if is_group_spawn(node, groups):
                 awaited |= {id(a) for a in node.args if isinstance(a, ast.Call)}
             if isinstance(node.func, ast.Name) and node.func.id in _CONSUMERS or (
-                isinstance(node.func, ast.Attribute) and node.func.attr in {"join", "extend", "update", "enter_context"}
+                isinstance(node.func, ast.Attribute) and node.func.attr in {"join", "extend", "update", ENTER_CONTEXT}
             ):  # ``stack.enter_context(session_scope())`` runs a @contextmanager as ``with`` does
                 consumed |= {id(a) for a in node.args}
             yield node, id(node) in awaited, id(node) in consumed or id(node) in awaited

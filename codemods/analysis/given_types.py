@@ -31,15 +31,12 @@ def cast_type(resolver: Resolver, call: ast.Call, scope: Scope, depth: int) -> s
     return resolver.type_of(call.args[1], scope, depth + 1) or resolver.annotation_type(call.args[0], scope, depth + 1)
 
 
-def passed_class(resolver: Resolver, call: ast.Call, position: int, scope: Scope) -> str | None:
-    """The class passed at ``position`` (``container.get(ManagementService)``): what the call gives."""
+def passed_class(resolver: Resolver, call: ast.Call, position: int, scope: Scope, depth: int) -> str | None:
+    """The class passed at ``position`` (``container.get(ManagementService)``): what the call
+    gives, read as an annotation naming it would be."""
     if len(call.args) <= position:
         return None
-    name = resolver.qualified(call.args[position], scope)
-    symbol = resolver.project_symbol(name) if name else None
-    if symbol is not None and symbol.kind == "class":
-        return f"{symbol.module.name}.{symbol.qualname}"
-    return name if name in resolver.catalogue.classes else None
+    return resolver.annotation_type(call.args[position], scope, depth + 1)
 
 
 def class_of_classmethod(found: tuple[Scope, list[Binding]] | None, name: str) -> str | None:

@@ -17,9 +17,12 @@ from dataclasses import replace
 from .call_context import CallContext
 from .classes import CallTarget
 from .definitions import DefinedFunction, callee_name
-from .frames import Known, iter_loop_nodes
+from .frames import ENTER_CONTEXT, Known, iter_loop_nodes
 from .resolver import Resolver
 from .scope import Scope, parameter_binding
+
+#: The ``with`` operands entered and left here: a name, an attribute or a call's result.
+_MANAGERS = (ast.Name, ast.Attribute, ast.Call)
 
 
 class ImplicitCalls(CallContext):
@@ -46,7 +49,7 @@ class ImplicitCalls(CallContext):
         for node in iter_loop_nodes(function.node.body, per_call=True, known=known):
             if isinstance(node, ast.Call):
                 called.add(id(node.func))
-                if callee_name(node) == "enter_context" and len(node.args) == 1 and not node.keywords:
+                if callee_name(node) == ENTER_CONTEXT and len(node.args) == 1 and not node.keywords:
                     # ``stack.enter_context(manager)`` (an ``ExitStack``) enters it as ``with`` would.
                     found += self._entered(node, node.args[0], scope)
             elif isinstance(node, ast.Await) and isinstance(node.value, ast.Name):
@@ -64,14 +67,13 @@ class ImplicitCalls(CallContext):
                 for item in node.items:
                     # ``with lock:`` and ``with FileLock(path):`` both run the object's ``__enter__``.
                     found += self._entered(item, item.context_expr, scope)
-                    if isinstance(item.context_expr, (ast.Name, ast.Attribute, ast.Call)):
-                        found += self._exit(item, node, scope)
+                    found += self._exit(item, node, scope)
         return found
 
     def _entered(self, key: ast.AST, manager: ast.expr, scope: Scope
                  ) -> list[tuple[ast.Call, CallTarget, ast.Attribute | None]]:
         """Entering ``manager`` (a ``with`` item, or what ``enter_context`` is given) runs its ``__enter__``."""
-        if not isinstance(manager, (ast.Name, ast.Attribute, ast.Call)):
+        if not isinstance(manager, _MANAGERS):
             return []
         marker = self._marker(key, ast.copy_location(ast.Attribute(manager, "__enter__", ast.Load()), manager))
         target = self.resolver.call_target(marker, scope)
@@ -85,6 +87,8 @@ class ImplicitCalls(CallContext):
         (``TemporaryDirectory`` removes its tree there; a wildcard entry does not count), and the
         block's body does what makes it wait, where the entry says (``exit_blocks_after``)."""
         manager = item.context_expr
+        if not isinstance(manager, _MANAGERS):
+            return []
         owner = self.resolver.type_of(manager, scope)
         api = self.resolver.catalogue.apis.get(f"{owner}.__exit__") if owner else None
         if api is None or api.exit_blocks_after and not any(

@@ -180,7 +180,7 @@ class Resolver(ClassMembers):
                 return element if call.func.attr in {"get", "pop", "setdefault"} else None
             result = self.returns_of(owner, call.func.attr)
             if result is not None and result.startswith(PASSED_CLASS):
-                return passed_class(self, call, int(result[len(PASSED_CLASS):]), scope)
+                return passed_class(self, call, int(result[len(PASSED_CLASS):]), scope, depth)
             if result is None and owner in self.catalogue.classes:
                 result = self.catalogue.returns.get(f"{owner}.*()")  # ``service.files()``
             if result is not None and f"{result}.__call__" in self.catalogue.returns:

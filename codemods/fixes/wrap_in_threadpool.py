@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..analysis.blocking import is_generator
 from ..analysis.definitions import callee_name, decorator_names
+from ..analysis.frames import ENTER_CONTEXT
 from ..analysis.iteration import RUN_TO_THE_END
 from ..models import FixPlan, Strategy
 from ..transform import NodeEdit
@@ -242,7 +243,7 @@ def _run_to_the_end(call: DirectCall, parent_of: dict[int, ast.AST], context: Fi
     event loop (unless it moves anyway, with a ``with`` block or a run of statements)."""
     consumer = parent_of.get(id(call.node))
     if call.helper is not None and "contextmanager" in decorator_names(call.helper.node) \
-            and isinstance(consumer, ast.Call) and callee_name(consumer) == "enter_context":
+            and isinstance(consumer, ast.Call) and callee_name(consumer) == ENTER_CONTEXT:
         return call, (f"`{call.via[0] if call.via else call.name}` is a context manager entered by `enter_context` "
                       f"(line {call.node.lineno}): its body runs there, and the rest when the stack closes, so the "
                       "block that owns the stack has to move to the threadpool; do that by hand")
