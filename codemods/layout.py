@@ -24,8 +24,8 @@ import io
 import itertools
 import tokenize
 
-from .line_cuts import fluent_parts
-from .line_split import INDENT, dedent, same_tree, split_line, width
+from .line_cuts import OPENING, fluent_parts
+from .line_split import INDENT, dedent, same_tree, split_line, top_level_elements, width
 
 #: ruff's and black's line length, for a project that sets none.
 DEFAULT_LINE_LENGTH = 88
@@ -144,9 +144,6 @@ def _awaited_call_opened(group: list[str]) -> list[str] | None:
     return None
 
 
-_CLOSING = {"{": "}", "[": "]", "(": ")"}
-
-
 def _hugged_after_arguments(group: list[str]) -> list[str] | None:
     """``f(a, {`` / items / ``})`` -> ``f(`` / ``a,`` / ``{`` / items / ``},`` / ``)``: a collection
     hugged by a call's brackets (``upsert_item({`` ... ``})``, ruff's preview style) that the
@@ -154,39 +151,39 @@ def _hugged_after_arguments(group: list[str]) -> list[str] | None:
     format hugs a sole argument only, and puts several one per line."""
     raw, last = group[0].rstrip("\r\n"), group[-1].rstrip("\r\n")
     indent = raw[: len(raw) - len(raw.lstrip())]
-    first = indent + _without_comment(raw).lstrip()
-    comment = raw[len(first):]
-    if len(group) < 3 or not first or first[-1] not in _CLOSING \
-            or not last.startswith(indent + _CLOSING[first[-1]] + ")"):
+    code = _without_comment(raw).lstrip()
+    opened = _left_open(code)
+    if len(group) < 3 or len(opened) < 2 or opened[-1] != len(code) - 1 or code[opened[-2]] != "(":
         return None
-    call_open = _unmatched_opening(first, len(first) - 1)
-    if call_open is None or first[call_open] != "(":
+    hug, call = code[-1], opened[-2]
+    if not last.startswith(indent + OPENING[hug] + ")"):
         return None
-    *arguments, hugged_prefix = first[call_open + 1 : -1].split(",") if "," in first[call_open + 1 :] else [""]
-    arguments = [argument.strip() for argument in arguments]
-    if not arguments or not all(arguments):
+    between = code[call + 1 : -1]
+    elements = top_level_elements(between)
+    if not elements:
+        return None
+    # ``f(a, {``: every element is an argument; ``f(a, body={``: the last one names the collection.
+    arguments, prefix = (elements, "") if between.rstrip().endswith(",") else (elements[:-1], elements[-1])
+    if not arguments:
         return None
     inner = indent + INDENT
-    ending = group[0][len(group[0].rstrip("\r\n")):]
-    candidate = [first[: call_open + 1] + ending, *[inner + argument + "," + ending for argument in arguments],
-                 inner + hugged_prefix.strip() + first[-1] + comment + ending,
+    ending = group[0][len(raw):]
+    candidate = [indent + code[: call + 1] + ending, *[inner + argument + "," + ending for argument in arguments],
+                 inner + prefix + hug + raw[len(indent) + len(code):] + ending,
                  *[INDENT + line if line.strip() else line for line in group[1:-1]],
-                 inner + _CLOSING[first[-1]] + "," + ending, indent + last[len(indent) + 1:] + group[-1][len(last):]]
+                 inner + OPENING[hug] + "," + ending, indent + last[len(indent) + 1:] + group[-1][len(last):]]
     return candidate if same_tree("".join(group), ["".join(candidate)]) else None
 
 
-def _unmatched_opening(text: str, before: int) -> int | None:
-    """The position of the bracket still open at ``before`` (brackets inside strings are
-    not told apart: the caller checks its result parses to the same tree)."""
-    depth = 0
-    for position in range(before - 1, -1, -1):
-        if text[position] in ")]}":
-            depth += 1
-        elif text[position] in "([{":
-            if depth == 0:
-                return position
-            depth -= 1
-    return None
+def _left_open(code: str) -> list[int]:
+    """Columns of the brackets ``code`` (one line, its statement going on) leaves open, outermost first."""
+    stack: list[int] = []
+    for token in _tokens(code) or ():
+        if token.type == tokenize.OP and token.string in OPENING:
+            stack.append(token.start[1])
+        elif token.type == tokenize.OP and token.string in OPENING.values() and stack:
+            stack.pop()
+    return stack
 
 
 def _assigned_value(code: str) -> ast.expr | None:

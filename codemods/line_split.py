@@ -138,7 +138,7 @@ def split_line(line: str, limit: int, depth: int = 0, same: _Check | None = None
             return parts
         # Arguments hugged on the line between their brackets (``f(`` / ``a, b, c`` / ``)``) that
         # no longer fit: one per line, each with its comma, as a formatter explodes them.
-        elements = _top_level_elements(code) if not comment else None
+        elements = top_level_elements(code) if not comment else None
         if elements is not None and len(elements) > 1:
             parts = _one_per_line(elements, indent, limit, depth)
             if same(parts):
@@ -167,7 +167,7 @@ def split_line(line: str, limit: int, depth: int = 0, same: _Check | None = None
         if not inner or (width(indent + head) > limit and (opening, closing) != order[-1]):
             continue
         # A comprehension is one element, whatever commas its ``for`` targets have.
-        elements = [inner] if comprehension_clauses(inner) else _top_level_elements(inner)
+        elements = [inner] if comprehension_clauses(inner) else top_level_elements(inner)
         if elements is None:
             return None
         alone = len(elements) == 1 and not inner.endswith(",")
@@ -258,7 +258,7 @@ def _pairs(tokens: list[tokenize.TokenInfo]) -> list[tuple[int, int]] | None:
     return pairs if not stack else None
 
 
-def _top_level_elements(inner: str) -> list[str] | None:
+def top_level_elements(inner: str) -> list[str] | None:
     """The comma-separated elements of a bracket's contents (a trailing comma dropped)."""
     tokens = tokens_of(inner)
     if tokens is None:
