@@ -25,14 +25,14 @@ function first (F6.4).
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
 
 from ..models import Kind
 from .app_objects import APP_CLASSES, AppObjects
 from .declared import members
 from .decorators import returned_route_kind
 from .definitions import DefinedFunction, callee_name
-from .frames import LOOP_SPAWNERS, frame_calls, iter_loop_nodes, keyword_arguments
+from .frames import frame_calls, iter_loop_nodes, keyword_arguments
+from .loop_tasks import calls_in, loop_tasks, spawned_task
 from .made_functions import returned_functions
 from .modules import ModuleInfo, function_key
 from .registry import Registration
@@ -90,8 +90,6 @@ class _Collector:
         self.found: list[Registration] = []
         #: Whether a registered parameter is followed to what the callers pass (see :meth:`add`).
         self.follows_parameters = module.name.split(".", 1)[0] not in _FRAMEWORK_PACKAGES
-        #: id of a function node -> whether it schedules tasks (``create_task``...) anywhere in its body.
-        self._spawning: dict[int, bool] = {}
 
     # -- targets -------------------------------------------------------------
     def add(self, expr: ast.expr | None, scope: Scope, kind: Kind, passed: int = 0) -> None:
@@ -181,10 +179,10 @@ class _Collector:
             parts += [a.annotation for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)]
             for part in parts:
                 if part is not None:
-                    for call in _calls_in(part):
+                    for call in calls_in(part):
                         self.call(call, function.enclosing)
         self.classes()
-        self.tasks()
+        self.found += loop_tasks(self.module, self.resolver, self.target_key)
         if "lifespan_context" in self.module.text or "route_class" in self.module.text:
             self._assigned_handlers()
         for expr, scope in scheduled_jobs(self.module, self.resolver) if may_schedule(self.module) else ():
@@ -225,7 +223,7 @@ class _Collector:
                 continue
             key = function_key(self.module.path, function.qualname)
             self.found.append(Registration(key, kind, index if kind is Kind.ROUTE else None))
-            for call in _calls_in(decorator):
+            for call in calls_in(decorator):
                 self.call(call, function.enclosing)
 
     def call(self, call: ast.Call, scope: Scope) -> None:
@@ -244,7 +242,8 @@ class _Collector:
             sender = keywords.get("data_sender_callable")  # sse-starlette awaits it beside the body
             spawner = self.by_node.get(id(scope.function)) if sender is not None else None
             if sender is not None and spawner is not None:
-                self._task(sender, scope, function_key(self.module.path, spawner.qualname))
+                task = spawned_task(sender, scope, function_key(self.module.path, spawner.qualname), self.target_key)
+                self.found += [task] if task is not None else []
         elif callee in APP_CLASSES or callee is not None and _APP_HANDLER_KEYWORDS & keywords.keys() \
                 and self.apps.is_app_class(callee):  # ``class GuardrailsApp(FastAPI)``, then ``GuardrailsApp(lifespan=...)``
             self.route_handlers(keywords.get("route_class"), scope)
@@ -288,49 +287,6 @@ class _Collector:
         if self.resolver.project_symbol(callee) is None:
             return None
         return next((_ROUTE_CLASSES[b] for b in self.resolver.external_bases(callee) if b in _ROUTE_CLASSES), None)
-
-    def tasks(self) -> None:
-        """Coroutines scheduled on the server's loop (``create_task(poll())``) by an ``async def``,
-        by a ``def`` nested in one (it runs on that loop), or by a plain ``def`` of the project
-        that an ``async def`` hands the coroutine to (``track(handle_chat(ws))``). An ``async def``
-        that schedules tasks counts as running on the loop when a served function calls it (a
-        relay: the websocket route awaits the helper that spawns)."""
-        spawning = self.resolver.hierarchy.functions_calling(LOOP_SPAWNERS)
-        for function in self.module.functions:
-            frame: DefinedFunction | None = function
-            while frame is not None and not frame.is_async:
-                frame = frame.parent
-            if frame is None:
-                continue
-            spawner = function_key(self.module.path, frame.qualname)
-            for call in frame_calls(function.node.body):
-                if callee_name(call) in LOOP_SPAWNERS:
-                    if call.args and isinstance(call.args[0], ast.Call):
-                        self._task(call.args[0].func, function.scope, spawner)
-                elif function.is_async and callee_name(call) in spawning:
-                    self._through_helper(call, function.scope, spawner)
-
-    def _task(self, expr: ast.expr, scope: Scope, spawner: str, relay: bool = False) -> None:
-        key = self.target_key(expr, scope)
-        if key is not None:
-            self.found.append(Registration(key, Kind.TASK, spawned_by=spawner, relay=relay))
-
-    def _through_helper(self, call: ast.Call, scope: Scope, spawner: str) -> None:
-        target = self.resolver.call_target(call, scope)
-        if target is None or target.function is None or target.module is None:
-            return
-        helper = target.function
-        if id(helper.node) not in self._spawning:  # many calls of one module reach the same helpers
-            self._spawning[id(helper.node)] = any(callee_name(c) in LOOP_SPAWNERS for c in _calls_in(helper.node))
-        if not self._spawning[id(helper.node)]:
-            return
-        if helper.is_async:
-            key = function_key(target.module.path, helper.qualname)
-            self.found.append(Registration(key, Kind.TASK, spawned_by=spawner, relay=True))
-            return
-        for argument in call.args:
-            if isinstance(argument, ast.Call):
-                self._task(argument.func, scope, spawner)
 
     def asgi_class(self, expr: ast.expr, scope: Scope, methods: tuple[str, ...], kind: Kind) -> None:
         """The methods Starlette awaits on a project class it was given (middleware, a mounted app)."""
@@ -400,6 +356,3 @@ def _may_register(call: ast.Call) -> bool:
     return name in _REGISTERING_NAMES or name.endswith("Route") or any(k.arg in _APP_HANDLER_KEYWORDS
                                                                      for k in call.keywords)
 
-
-def _calls_in(node: ast.AST) -> Iterator[ast.Call]:
-    return (child for child in ast.walk(node) if isinstance(child, ast.Call))
