@@ -35,6 +35,7 @@ from . import (
     filestores,
     filesystem,
     frameworks,
+    haystack,
     http,
     inference,
     llm,
@@ -59,7 +60,7 @@ __all__ = ["BUILTIN", "MODULES", "Alias", "BlockingApi", "Catalogue", "MadeClass
            "build_catalogue"]
 
 MODULES = (http, files, filesystem, processes, waits, sql, drivers, warehouses, orms, documents, vector_stores,
-           cache, cloud, filestores, email, network, services, vendor, devtools, web_data, inference, llm, model_apis, backends, browsers,
+           cache, cloud, filestores, email, network, services, vendor, devtools, web_data, inference, llm, haystack, model_apis, backends, browsers,
            document_loaders, office_files, rendering, cpu, frameworks, tracking)
 
 

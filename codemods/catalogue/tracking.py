@@ -1,5 +1,6 @@
 """Experiment-tracking and model-registry SDKs: clearml, mlflow, wandb (category ``vendor``);
-and Prometheus' push gateway (category ``http``).
+Prometheus' push gateway (category ``http``); and the profilers a middleware may run
+per request (category ``file``).
 
 Model-serving applications reach their tracking server at start-up and on model
 loads: ``clearml.Task.get_task`` and ``Model.query_models`` are REST calls to the
@@ -11,6 +12,12 @@ service process and registers the run; the public ``wandb.Api`` queries its Grap
 API. ``wandb.log`` only hands the data to the service process and is left out. None
 of these SDKs has an async twin. Building a client (``MlflowClient()``,
 ``wandb.Api()``) makes no request.
+
+A profiling middleware (``?profile=1``) renders its report on the loop: pyinstrument's
+``output_html`` reads the report's JavaScript and CSS from the package's files, and
+``write_html``/``open_in_browser`` write the report (the latter opens a browser too);
+yappi's ``get_func_stats().save(path)`` writes the stats file. ``output_text`` and
+yappi's ``print_all`` build strings in memory and are left out.
 """
 
 from __future__ import annotations
@@ -72,13 +79,24 @@ _WANDB = [
 _PROMETHEUS = each("prometheus_client", ("push_to_gateway", "pushadd_to_gateway", "delete_from_gateway"), "http",
                    why="an HTTP request to the push gateway")
 
-ENTRIES: list[BlockingApi] = [*_CLEARML, *_MLFLOW, *_WANDB, *_PROMETHEUS]
+_PYINSTRUMENT = "pyinstrument.Profiler"
+_YAPPI_STATS = "yappi.YFuncStats"
+_PROFILERS = [
+    BlockingApi(f"{_PYINSTRUMENT}.output_html", "file", why="reads the HTML report's script and styles from disk"),
+    *each(_PYINSTRUMENT, ("write_html", "open_in_browser"), "file", why="writes the HTML report to a file"),
+    BlockingApi(f"{_YAPPI_STATS}.save", "file", why="writes the profile to a file"),
+]
+
+ENTRIES: list[BlockingApi] = [*_CLEARML, *_MLFLOW, *_WANDB, *_PROMETHEUS, *_PROFILERS]
 
 RETURNS: list[Returns] = [
     *returning(_CLEARML_TASK, ("init", "get_task", "current_task", "create", "clone"), _CLEARML_TASK),
     Returns(f"{_CLEARML_TASK}.artifacts", f"container:{_CLEARML_ARTIFACT}"),
     *instance(*_CLEARML_MODELS, "clearml.OutputModel", _MLFLOW_CLIENT, _WANDB_API),
     *returning(_CLEARML_DATASET, ("get", "create"), _CLEARML_DATASET),
+    *instance(_PYINSTRUMENT),
+    Returns("yappi.get_func_stats", _YAPPI_STATS),
+    *returning(_YAPPI_STATS, ("sort", "strip_dirs"), _YAPPI_STATS),
 ]
 
 ALIASES: list[Alias] = [
@@ -96,4 +114,5 @@ ALIASES: list[Alias] = [
     Alias("wandb.apis.public.api.Api", _WANDB_API),
     Alias("wandb.sdk.artifacts.artifact.Artifact", "wandb.Artifact"),
     Alias("prometheus_client.exposition", "prometheus_client"),
+    Alias("pyinstrument.profiler.Profiler", _PYINSTRUMENT),
 ]
