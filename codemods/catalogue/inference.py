@@ -1,4 +1,5 @@
-"""Hugging Face Hub: hosted inference and the Hub API (category ``vendor``).
+"""Hugging Face Hub: hosted inference and the Hub API (category ``vendor``); NVIDIA
+Triton's clients (category ``network``).
 
 ``InferenceClient(...)`` only configures; each task method (``chat_completion``,
 ``text_generation``, ``feature_extraction``, ``text_to_image``...) is an HTTPS
@@ -10,6 +11,12 @@ to them (``huggingface_hub.model_info``, ``upload_file``...) are HTTPS calls
 to the Hub; ``hf_hub_download``/``snapshot_download`` download files (or read
 the local cache). The ``list_*`` methods return generators that fetch a page
 as they are iterated; ``run_as_future`` hands the call to a thread.
+
+``tritonclient.grpc.InferenceServerClient`` and ``tritonclient.http.InferenceServerClient``
+send each call to the Triton server and wait: ``infer`` for the model run, the health,
+metadata, model-control and shared-memory calls for their reply. ``async_infer`` hands the
+request to a callback (gRPC) or a greenlet pool (HTTP), and waiting happens in the HTTP
+request's ``get_result``. The ``aio`` clients are other objects, so the fix uses the threadpool.
 """
 
 from __future__ import annotations
@@ -44,6 +51,14 @@ _MODULE_CALLS = ("whoami", "auth_check", "model_info", "dataset_info", "space_in
                  "get_safetensors_metadata", "get_inference_endpoint", "create_inference_endpoint")
 _DOWNLOADS = ("hf_hub_download", "snapshot_download")
 
+_TRITON_CLIENTS = ("tritonclient.grpc.InferenceServerClient", "tritonclient.http.InferenceServerClient")
+_TRITON_CALLS = ("infer", "is_server_live", "is_server_ready", "is_model_ready", "get_server_metadata",
+                 "get_model_metadata", "get_model_config", "get_model_repository_index", "load_model",
+                 "unload_model", "get_inference_statistics", "update_trace_settings", "get_trace_settings",
+                 "update_log_settings", "get_log_settings", "get_system_shared_memory_status",
+                 "register_system_shared_memory", "unregister_system_shared_memory",
+                 "get_cuda_shared_memory_status", "register_cuda_shared_memory", "unregister_cuda_shared_memory")
+
 ENTRIES: list[BlockingApi] = [
     *each(_CLIENT, _TASKS, "vendor", why=_INFERENCE, twin=_ASYNC),
     BlockingApi("huggingface_hub.inference._client.ProxyClientChatCompletions.create", "vendor",
@@ -57,10 +72,15 @@ ENTRIES: list[BlockingApi] = [
           lazy=True, why="a generator: one HTTPS request to the Hub per page"),
     *each("huggingface_hub", _DOWNLOADS, "vendor", why="downloads the files from the Hub (or checks the local cache)"),
     BlockingApi("huggingface_hub.login", "vendor", why="checks the token with the Hub and writes it to disk"),
+    *[api for client in _TRITON_CLIENTS
+      for api in each(client, _TRITON_CALLS, "network", why="a request to the Triton server, answered when it is done")],
+    BlockingApi("tritonclient.http.InferAsyncRequest.get_result", "network",
+                why="waits for the Triton server's reply to an earlier async_infer"),
 ]
 
 RETURNS: list[Returns] = [
-    *instance(_CLIENT, _HF_API),
+    *instance(_CLIENT, _HF_API, *_TRITON_CLIENTS),
+    Returns("tritonclient.http.InferenceServerClient.async_infer", "tritonclient.http.InferAsyncRequest"),
     Returns(f"{_CLIENT}.chat", "huggingface_hub.inference._client.ProxyClientChat"),
     Returns("huggingface_hub.inference._client.ProxyClientChat.completions",
             "huggingface_hub.inference._client.ProxyClientChatCompletions"),
@@ -74,4 +94,6 @@ ALIASES: list[Alias] = [
     Alias("huggingface_hub.file_download.hf_hub_download", "huggingface_hub.hf_hub_download"),
     Alias("huggingface_hub._snapshot_download.snapshot_download", "huggingface_hub.snapshot_download"),
     Alias("huggingface_hub.hf_api", "huggingface_hub"),
+    *[Alias(client.replace("InferenceServerClient", "_client.InferenceServerClient"), client)
+      for client in _TRITON_CLIENTS],
 ]

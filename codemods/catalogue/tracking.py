@@ -1,6 +1,7 @@
 """Experiment-tracking and model-registry SDKs: clearml, mlflow, wandb (category ``vendor``);
-Prometheus' push gateway (category ``http``); and the profilers a middleware may run
-per request (category ``file``).
+Prometheus' push gateway (category ``http``); the profilers a middleware may run
+per request (category ``file``); and usage telemetry that starts a process per event
+(category ``subprocess``).
 
 Model-serving applications reach their tracking server at start-up and on model
 loads: ``clearml.Task.get_task`` and ``Model.query_models`` are REST calls to the
@@ -18,6 +19,10 @@ A profiling middleware (``?profile=1``) renders its report on the loop: pyinstru
 ``write_html``/``open_in_browser`` write the report (the latter opens a browser too);
 yappi's ``get_func_stats().save(path)`` writes the stats file. ``output_text`` and
 yappi's ``print_all`` build strings in memory and are left out.
+
+``iterative_telemetry`` (the usage telemetry of evidently, DVC and MLEM) sends each event
+from a new ``python -c`` process it starts with ``subprocess.Popen``, unless told to use a
+thread, and reads or creates the user-id file first.
 """
 
 from __future__ import annotations
@@ -87,14 +92,20 @@ _PROFILERS = [
     BlockingApi(f"{_YAPPI_STATS}.save", "file", why="writes the profile to a file"),
 ]
 
-ENTRIES: list[BlockingApi] = [*_CLEARML, *_MLFLOW, *_WANDB, *_PROMETHEUS, *_PROFILERS]
+_TELEMETRY = "iterative_telemetry.IterativeTelemetryLogger"
+
+ENTRIES: list[BlockingApi] = [
+    *_CLEARML, *_MLFLOW, *_WANDB, *_PROMETHEUS, *_PROFILERS,
+    *each(_TELEMETRY, ("send", "send_event", "send_event_once", "send_cli_call"), "subprocess",
+          why="starts a Python process that posts the event"),
+]
 
 RETURNS: list[Returns] = [
     *returning(_CLEARML_TASK, ("init", "get_task", "current_task", "create", "clone"), _CLEARML_TASK),
     Returns(f"{_CLEARML_TASK}.artifacts", f"container:{_CLEARML_ARTIFACT}"),
     *instance(*_CLEARML_MODELS, "clearml.OutputModel", _MLFLOW_CLIENT, _WANDB_API),
     *returning(_CLEARML_DATASET, ("get", "create"), _CLEARML_DATASET),
-    *instance(_PYINSTRUMENT),
+    *instance(_PYINSTRUMENT, _TELEMETRY),
     Returns("yappi.get_func_stats", _YAPPI_STATS),
     *returning(_YAPPI_STATS, ("sort", "strip_dirs"), _YAPPI_STATS),
 ]
