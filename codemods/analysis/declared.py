@@ -131,6 +131,10 @@ class DeclaredTypes:
             frame = self._frames[id(function.node)] = _own_frame(function)
         return frame
 
+    def returned_values(self, function: DefinedFunction) -> list[ast.expr | None]:
+        """The values of the function's own ``return`` statements (``None`` for a bare one)."""
+        return self._frame(function).returns
+
     def annotation_type(self, annotation: ast.AST, scope: Scope, depth: int = 0) -> str | None:
         if depth > MAX_DEPTH:
             self.resolver.cuts.depth_bound()

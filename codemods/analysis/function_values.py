@@ -42,6 +42,17 @@ class FunctionValues:
         function = self.index.defined(node)
         return self.type_of_function(function) if function is not None else None
 
+    def bound_method(self, method: CallTarget | None) -> str | None:
+        """``self.on_paid`` read as a value (``{"paid": self.on_paid}``, then
+        ``self.handlers[kind](event)``): the project method the attribute names, called like a
+        function. Only a plain method the receiver's own class chain defines: a property or
+        another decorated method is not a function value, and a base-class receiver is not
+        guessed into one of its subclasses."""
+        function = method.function if method is not None and method.api is None else None
+        if function is None or function.node.decorator_list:
+            return None
+        return self.type_of_function(function)
+
     def targets(self, type_name: str | None) -> CallTarget | None:
         """What calling a value of ``type_name`` runs: the functions among its members."""
         if type_name is None or FUNCTION not in type_name:

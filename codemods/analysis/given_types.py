@@ -6,6 +6,10 @@
   gives an instance of the class it is passed; the catalogue marks such methods with the
   type :data:`PASSED_CLASS` and the argument's position.
 - ``cls(engine)`` in a ``@classmethod`` constructs the class the method belongs to.
+- A function typed ``(cls: type[T], ...) -> T`` gives an instance of the class it is called
+  on (``Factory.get_instance(app)``), and one typed ``(self, kind: type[T]) -> T`` an
+  instance of the class it is passed (``registry.get(Store)``): ``T`` is that class, not
+  whatever the body's ``return`` statements could give.
 """
 
 from __future__ import annotations
@@ -17,10 +21,11 @@ from ..catalogue.frameworks import PASSED_CLASS
 from .definitions import decorator_names
 
 if TYPE_CHECKING:
+    from .definitions import DefinedFunction
     from .resolver import Resolver
     from .scope import Binding, Scope
 
-__all__ = ["CASTS", "PASSED_CLASS", "cast_type", "class_of_classmethod", "passed_class"]
+__all__ = ["CASTS", "PASSED_CLASS", "cast_type", "class_of_classmethod", "passed_class", "type_variable_class"]
 
 #: ``typing.cast`` and its backport.
 CASTS = frozenset({"typing.cast", "typing_extensions.cast"})
@@ -50,3 +55,42 @@ def class_of_classmethod(found: tuple[Scope, list[Binding]] | None, name: str) -
         return None
     positional = [*function.args.posonlyargs, *function.args.args]
     return found[1][0].target if positional and positional[0].arg == name else None
+
+
+def type_variable_class(resolver: Resolver, call: ast.Call, function: DefinedFunction, scope: Scope,
+                        depth: int) -> str | None:
+    """The class that binds the type variable ``function`` returns, at this call (see above);
+    ``None`` when its return annotation is not a type variable some ``type[T]`` parameter binds."""
+    returns = function.node.returns
+    variable = returns.id if isinstance(returns, ast.Name) else \
+        returns.value if isinstance(returns, ast.Constant) and isinstance(returns.value, str) else None
+    if variable is None:
+        return None
+    parameters = [*function.node.args.posonlyargs, *function.node.args.args]
+    bound = function.owner_class is not None and "staticmethod" not in decorator_names(function.node)
+    for index, parameter in enumerate(parameters):
+        if not _is_type_of(parameter.annotation, variable):
+            continue
+        if index == 0 and bound:  # ``cls: type[T]``: the class before the dot
+            receiver = call.func.value if isinstance(call.func, ast.Attribute) else None
+            return resolver.annotation_type(receiver, scope, depth + 1) if receiver is not None else None
+        position = index - 1 if bound else index
+        passed = call.args[position] if position < len(call.args) and not any(
+            isinstance(a, ast.Starred) for a in call.args[:position + 1]) else \
+            next((k.value for k in call.keywords if k.arg == parameter.arg), None)
+        return resolver.annotation_type(passed, scope, depth + 1) if passed is not None else None
+    return None
+
+
+def _is_type_of(annotation: ast.expr | None, variable: str) -> bool:
+    """``type[T]``, ``Type[T]``, ``typing.Type[T]`` (or the string ``"Type[T]"``)."""
+    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+        try:
+            annotation = ast.parse(annotation.value, mode="eval").body
+        except SyntaxError:
+            return False
+    if not isinstance(annotation, ast.Subscript):
+        return False
+    outer = annotation.value.attr if isinstance(annotation.value, ast.Attribute) else \
+        annotation.value.id if isinstance(annotation.value, ast.Name) else None
+    return outer in {"type", "Type"} and isinstance(annotation.slice, ast.Name) and annotation.slice.id == variable

@@ -19,11 +19,12 @@ from .buffers import HEADER_READERS, in_memory
 from .classes import CallTarget, ClassMembers, is_super
 from .declared import MAX_DEPTH as _MAX_DEPTH
 from .declared import DeclaredTypes, container_of, display_values, element_of, is_empty_or_display, members, union
-from .decorators import decorated_type
+from .decorators import calls_the_decorated, decorated_type
 from .dispatch import dispatched, getattr_parts
 from .function_values import FunctionValues, holds_instance
-from .given_types import CASTS, PASSED_CLASS, cast_type, class_of_classmethod, passed_class
+from .given_types import CASTS, PASSED_CLASS, cast_type, class_of_classmethod, passed_class, type_variable_class
 from .hierarchy import Hierarchy
+from .keyed_values import keyed_values
 from .listings import listings_looked_into
 from .loop_targets import comprehension_types
 from .memo import CutTracker, Memo
@@ -108,16 +109,22 @@ class Resolver(ClassMembers):
         if isinstance(expr, ast.Attribute):
             owner = self.type_of(expr.value, scope, depth + 1)
             if owner is not None:
-                return self.attribute_type(owner, expr.attr, depth)
+                return self.attribute_type(owner, expr.attr, depth) or self.functions.bound_method(
+                    self.method(owner, expr.attr))
             name = self.qualified(expr, scope)
             return self.symbol_type(name, depth) if name else None
         if isinstance(expr, ast.Subscript):
             if passed := self.arguments.keyword_type(expr.value, expr.slice, scope, depth + 1):
                 return passed
+            if isinstance(expr.slice, ast.Constant) and isinstance(expr.slice.value, str) and (
+                    held := keyed_values(self, expr.value, expr.slice.value, scope, depth)) is not None:
+                return union(t for t in (self.type_of(v, where, depth + 1) for v, where in held) if t)
             owner = self.type_of(expr.value, scope, depth + 1)
             return element_of(owner) or (self.catalogue.returns.get(f"{owner}.__getitem__") if owner else None)
-        if isinstance(expr, (ast.Tuple, ast.List, ast.Set)):  # ``(self.whisper, self.piper)``: a container of each
-            return container_of(union(t for t in (self.type_of(e, scope, depth + 1) for e in expr.elts) if t))
+        if isinstance(expr, (ast.Tuple, ast.List, ast.Set, ast.Dict)):
+            # ``(self.whisper, self.piper)``, ``{"paid": self.on_paid}``: a container of each value.
+            values = display_values(expr) if isinstance(expr, ast.Dict) else expr.elts
+            return container_of(union(t for t in (self.type_of(e, scope, depth + 1) for e in values) if t))
         if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Div):
             left = self.type_of(expr.left, scope, depth + 1)
             return left if left == "pathlib.Path" else self.catalogue.returns.get(f"{left}.__truediv__") if left else None
@@ -155,7 +162,8 @@ class Resolver(ClassMembers):
         if target is not None and target.function is not None and target.module is not None:
             if isinstance(call.func, ast.Call) and wrapped_generator(self, call, scope) is not None:
                 return self.declared.yielded_type(target.function, depth)  # ``asynccontextmanager(f)()``
-            return self.declared.passed_through(call, target.function, scope, depth) \
+            return type_variable_class(self, call, target.function, scope, depth) \
+                or self.declared.passed_through(call, target.function, scope, depth) \
                 or self.declared.function_returns(target.function, depth)
         if target is not None and target.alternatives and all(t.function is not None for t in target.alternatives):
             # One of several project methods runs (implementations, a union receiver): what each gives.
@@ -351,6 +359,8 @@ class Resolver(ClassMembers):
         return entry.listing.scan if id(call) in self._looked_into[key] else entry
 
     def call_target(self, call: ast.Call, scope: Scope, depth: int = 0) -> CallTarget | None:
+        if isinstance(call.func, ast.Name) and calls_the_decorated(call.func.id, scope):
+            return None  # a wrapper calling the function it decorates: followed where that is called
         callee = self.qualified(call.func, scope)
         if callee is not None:
             api = self.catalogue.api(callee)
