@@ -49,6 +49,8 @@ class ArgumentTypes:
         self._calls: dict[str, list[tuple[_Where, ast.Call]]] = {}
         self._module_calls: dict[int, tuple[ModuleInfo, dict[str, list[tuple[_Where, ast.Call]]]]] = {}
         self._decorated: dict[int, list[tuple[ast.expr, Scope]]] = {}
+        #: ids of the calls :meth:`_calls_by_word` makes for ``@decorator`` lines (kept alive there).
+        self._decorations: set[int] = set()
 
     def parameter_type(self, node: ast.AST, name: str, index: int, depth: int) -> str | None:
         function = self.resolver.index.defined(node)
@@ -83,10 +85,23 @@ class ArgumentTypes:
         # Recursion through the same parameter finds nothing more.
         return self._callables.get(key, lambda: self._passed(function, binding.target, coroutine), None)
 
-    def _passed(self, function: DefinedFunction, target: str, coroutine: bool) -> CallTarget | None:
+    def applied_by_hand(self, decorator: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> CallTarget | None:
+        """``f(*args)`` in the wrapper of ``decorator`` (``f`` its first parameter): the functions
+        wrapped by explicit calls (``load = with_retry(load_orders)``). A function decorated with
+        ``@`` is followed where it is called, with its wrapper around it; so when the decorator
+        decorates any, the call is left unresolved: the wrapper, reached around one of them,
+        would otherwise reach every function wrapped by hand."""
+        function = self.resolver.index.defined(decorator)
+        if function is None or self._decorated_functions(function):
+            return None
+        key = (id(function.node), f"0:{name} by hand")
+        return self._callables.get(key, lambda: self._passed(function, f"0:{name}", False, decorated=False), None)
+
+    def _passed(self, function: DefinedFunction, target: str, coroutine: bool,
+                decorated: bool = True) -> CallTarget | None:
         index, name = target.split(":", 1)
         targets: list[CallTarget] = []
-        for argument, scope in self.passed(function, name, int(index)):
+        for argument, scope in self.passed(function, name, int(index), decorated=decorated):
             found = self._coroutine_of(argument, scope) if coroutine else self.reference(argument, scope)
             if found is not None and all(t.function is not found.function for t in targets):
                 targets.append(found)
@@ -134,21 +149,22 @@ class ArgumentTypes:
                 types.append(found)
         return union(types)
 
-    def passed(self, function: DefinedFunction, name: str, index: int, depth: int = 0, *, outside: bool = False
-               ) -> list[tuple[ast.expr, Scope]]:
+    def passed(self, function: DefinedFunction, name: str, index: int, depth: int = 0, *, outside: bool = False,
+               decorated: bool = True) -> list[tuple[ast.expr, Scope]]:
         """The expressions callers pass for the parameter, each with the scope it is read in
         (``outside``: callers in the sibling projects of a workspace too).
 
         ``depth``: how deep in a type question this is asked. Finding a caller's target types
         its receiver, which may be another caller-typed parameter: the depth goes on, so a long
         chain of such parameters (FastAPI's own ``add_api_route`` plumbing) is cut at the
-        resolver's bound instead of at Python's recursion limit."""
+        resolver's bound instead of at Python's recursion limit. ``decorated``: the functions
+        ``function`` decorates with ``@`` count as passed to it."""
         found: list[tuple[ast.expr, Scope]] = []
         is_init = function.owner_class is not None and function.node.name == "__init__"
         bound = function.owner_class is not None  # ``self`` is passed by the call itself
         for wrapper in wrappers(function, self.resolver):
             found += _wrapper_arguments(wrapper, index, self.resolver)
-        if index == 0 and not bound:
+        if index == 0 and not bound and decorated:
             found += self._decorated_functions(function)
         word = function.owner_class.rsplit(".", 1)[-1] if is_init and function.owner_class else function.node.name
         calls = self._calls_naming(word)
@@ -158,6 +174,8 @@ class ArgumentTypes:
         for where, call in calls:
             if len(found) >= _MAX_CALLERS:
                 break
+            if not decorated and id(call) in self._decorations:
+                continue
             caller_scope = where.scope if isinstance(where, DefinedFunction) else where
             passed = _passed_class(call, word)
             if passed is not None:
@@ -262,6 +280,7 @@ class ArgumentTypes:
                     applied = ast.copy_location(ast.Call(decorator, [ast.copy_location(
                         ast.Name(function.node.name, ast.Load()), decorator)], []), decorator)
                     by_word.setdefault(callee_name(applied), []).append((function.enclosing, applied))
+                    self._decorations.add(id(applied))
         self._module_calls[id(info)] = (info, by_word)
         return by_word
 

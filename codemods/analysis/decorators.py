@@ -59,24 +59,26 @@ def decorator_parameter(wrapper: DefinedFunction, resolver: Resolver) -> str | N
     return positional[0].arg if positional else None
 
 
-def calls_the_decorated(name: str, scope: Scope) -> bool:
-    """Whether calling ``name`` in ``scope`` is a decorator's wrapper calling the function it
-    decorates (``def traced(f): def wrapper(*a): return f(*a)``).
+def wrapped_by(name: str, scope: Scope) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    """The decorator whose wrapper ``scope`` is, when ``name`` is the function it wraps
+    (``def traced(f): def wrapper(*a): return f(*a)`` gives ``traced`` for ``f``).
 
-    That call runs the decorated function, whose own body is followed at each call of it;
-    read as "any function the decorator is applied to", it would follow every one of them
-    from every decorated call (a tracing decorator on a hundred methods)."""
+    Calling ``f`` there runs the function the wrapper was made for. For a function decorated
+    with ``@``, that is the function itself, whose body is followed at each call of it; read
+    as "any function the decorator is applied to", it would follow every one of them from
+    every decorated call (a tracing decorator on a hundred methods)."""
     found = scope.lookup(name)
     if found is None or found[0] is scope or any(b.kind not in {"parameter", "annotation"} for b in found[1]):
-        return False
+        return None
     decorator, wrapper = found[0].function, scope.function
     if not isinstance(decorator, (ast.FunctionDef, ast.AsyncFunctionDef)) \
             or not isinstance(wrapper, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return False
+        return None
     positional = [*decorator.args.posonlyargs, *decorator.args.args]
     if not positional or positional[0].arg != name:
-        return False
-    return any(isinstance(value, ast.Name) and value.id == wrapper.name for value in own_returns(decorator.body))
+        return None
+    returned = any(isinstance(value, ast.Name) and value.id == wrapper.name for value in own_returns(decorator.body))
+    return decorator if returned else None
 
 
 #: At most this many functions are taken for the ones a decorator is applied to.

@@ -19,7 +19,7 @@ from .buffers import HEADER_READERS, in_memory
 from .classes import CallTarget, ClassMembers, is_super
 from .declared import MAX_DEPTH as _MAX_DEPTH
 from .declared import DeclaredTypes, container_of, display_values, element_of, is_empty_or_display, members, union
-from .decorators import calls_the_decorated, decorated_type
+from .decorators import decorated_type, wrapped_by
 from .dispatch import dispatched, getattr_parts
 from .function_values import FunctionValues, holds_instance
 from .given_types import CASTS, PASSED_CLASS, cast_type, class_of_classmethod, passed_class, type_variable_class
@@ -359,8 +359,8 @@ class Resolver(ClassMembers):
         return entry.listing.scan if id(call) in self._looked_into[key] else entry
 
     def call_target(self, call: ast.Call, scope: Scope, depth: int = 0) -> CallTarget | None:
-        if isinstance(call.func, ast.Name) and calls_the_decorated(call.func.id, scope):
-            return None  # a wrapper calling the function it decorates: followed where that is called
+        if isinstance(call.func, ast.Name) and (decorator := wrapped_by(call.func.id, scope)) is not None:
+            return self.arguments.applied_by_hand(decorator, call.func.id)  # a wrapper calling what it wraps
         callee = self.qualified(call.func, scope)
         if callee is not None:
             api = self.catalogue.api(callee)

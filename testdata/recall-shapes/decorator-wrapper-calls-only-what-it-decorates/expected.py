@@ -3,7 +3,9 @@ it decorates at that call, not every function the decorator is applied to.
 
 ``traced`` wraps a handler that does its work in a thread and a helper that queries the
 database: calling the first through its wrapper does not reach the second. The wrapper's
-own work (here a timer) still counts, and a decorated helper that blocks is still found.
+own work (here a timer) still counts, and a decorated helper that blocks is still found. A
+decorator only ever applied by an explicit call (``retried(archive_orders)``) runs what it
+was given.
 """
 
 import asyncio
@@ -69,3 +71,28 @@ async def orders_total():
 @app.get("/orders/count")
 def orders_count():  # expect-fix: convert-to-def
     return {"count": count_orders()}  # expect: UNB140
+
+
+def archive_orders() -> int:
+    with engine.begin() as connection:
+        return connection.execute(text("DELETE FROM orders WHERE archived")).rowcount
+
+
+def retried(f):
+    def attempt(*args, **kwargs):
+        for _ in range(3):
+            try:
+                return f(*args, **kwargs)
+            except OSError:
+                time.sleep(0.1)
+        return f(*args, **kwargs)
+
+    return attempt
+
+
+archive_retried = retried(archive_orders)
+
+
+@app.post("/orders/archive")
+def orders_archive():  # expect-fix: convert-to-def
+    return {"archived": archive_retried()}  # expect: UNB100,UNB140
