@@ -28,6 +28,7 @@ import ast
 
 from ..models import Kind
 from .app_objects import APP_CLASSES, AppObjects
+from .classes import is_super
 from .declared import members
 from .decorators import returned_route_kind
 from .definitions import DefinedFunction, callee_name
@@ -245,7 +246,8 @@ class _Collector:
                 task = spawned_task(sender, scope, function_key(self.module.path, spawner.qualname), self.target_key)
                 self.found += [task] if task is not None else []
         elif callee in APP_CLASSES or callee is not None and _APP_HANDLER_KEYWORDS & keywords.keys() \
-                and self.apps.is_app_class(callee):  # ``class GuardrailsApp(FastAPI)``, then ``GuardrailsApp(lifespan=...)``
+                and self.apps.is_app_class(callee) \
+                or self._builds_app_base(call, scope):  # ``class GuardrailsApp(FastAPI)``, then ``GuardrailsApp(lifespan=...)``
             self.route_handlers(keywords.get("route_class"), scope)
             self.add(keywords.get("lifespan"), scope, Kind.LIFESPAN)
             self.add(keywords.get("on_startup"), scope, Kind.LIFESPAN)
@@ -271,6 +273,15 @@ class _Collector:
                 self.add(keywords.get("dispatch"), scope, Kind.MIDDLEWARE)
                 if call.args:
                     self.asgi_class(call.args[0], scope, ("dispatch", "__call__"), Kind.MIDDLEWARE)
+
+    def _builds_app_base(self, call: ast.Call, scope: Scope) -> bool:
+        """``super().__init__(lifespan=lifespan, ...)`` in a method of a ``FastAPI`` subclass:
+        the application is built with those handlers as surely as by ``FastAPI(...)``."""
+        if not (isinstance(call.func, ast.Attribute) and call.func.attr == "__init__" and is_super(call.func.value)):
+            return False
+        method = self.by_node.get(id(scope.function))
+        owner = method.owner_class if method is not None else None
+        return owner is not None and self.apps.is_app_class(f"{self.module.name}.{owner}")
 
     def _may_be_background_tasks(self, receiver: ast.expr, scope: Scope) -> bool:
         """``background_tasks.add_task(f)``, unless the receiver is known to be something else

@@ -184,12 +184,16 @@ class ProjectIndex:
 
     def _by_suffix(self, name: str) -> Path | None:
         """A folder inside the project that is an import root of its own (an app run from
-        ``backend/`` importing ``server.store``): used when exactly one folder fits."""
+        ``backend/`` importing ``server.store``): used when exactly one folder fits. A name the
+        catalogue describes (``fastapi``) is not taken from inside a package: ``import fastapi``
+        in ``flet_web/fastapi/app.py`` is the library, not the subpackage beside it."""
         if self.explicit_roots is not None:
             return None
         head, *rest = name.split(".")
         matches = []
         for parent in self._folders_holding(head):
+            if head in self.described and (parent / "__init__.py").is_file():
+                continue
             matches += [c for c in _sources(parent, Path(head, *rest)) if self._within_project(c)]
         return matches[0] if len(matches) == 1 else None
 

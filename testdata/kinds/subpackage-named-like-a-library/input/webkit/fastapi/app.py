@@ -1,0 +1,23 @@
+import shutil
+from contextlib import asynccontextmanager
+
+import fastapi
+
+
+class FastAPI(fastapi.FastAPI):
+    def __init__(self, scratch: str, **options) -> None:
+        @asynccontextmanager
+        async def lifespan(app: fastapi.FastAPI):  # expect-fix: wrap-in-threadpool
+            yield
+            shutil.rmtree(scratch, ignore_errors=True)  # expect: UNB120
+
+        super().__init__(lifespan=lifespan, **options)
+
+
+app = FastAPI("/tmp/webkit")
+
+
+@app.get("/cleanup")
+async def cleanup():  # expect-fix: convert-to-def
+    shutil.rmtree("/tmp/webkit/cache", ignore_errors=True)  # expect: UNB120
+    return {"ok": True}
