@@ -7,6 +7,12 @@ argon2-cffi, hashlib's KDFs, Pillow, OpenCV, NumPy/PyTorch kernels mostly
 do); pure-Python work competes for the GIL in a thread too. Loading a model
 or encoding by name may also read large files or download them on a cold
 cache. No twin: the remedy is a thread or process pool, never an ``await``.
+
+A transformers model (what ``AutoModel*.from_pretrained`` gives, or a parameter annotated
+``PreTrainedModel``) runs the network when called, in ``forward`` and in ``generate``;
+remote-code chat models (ChatGLM, Qwen, InternLM, Baichuan) add ``chat``, and the
+generators ``stream_chat``/``stream_generate``, which run a step per item as they are
+iterated. ``eval()``, ``to(device)``, ``half()`` give the model back.
 """
 
 from __future__ import annotations
@@ -15,6 +21,9 @@ from ._helpers import each, instance
 from .model import Alias, BlockingApi, Returns
 
 _KDF = "a deliberately slow password hash (tens to hundreds of ms)"
+_HF_MODEL = "transformers.PreTrainedModel"
+_HF_AUTO_MODELS = ("AutoModel", "AutoModelForCausalLM", "AutoModelForSequenceClassification",
+                   "AutoModelForSeq2SeqLM", "AutoModelForTokenClassification")
 _IMAGE = "PIL.Image.Image"
 _PANDAS_READERS = ("read_csv", "read_excel", "read_parquet", "read_json", "read_sql", "read_sql_query",
                    "read_sql_table", "read_feather", "read_pickle", "read_table")
@@ -71,8 +80,10 @@ _MODELS = [
                 why="decodes the audio and detects its language (segments are decoded as they are iterated)"),
     *[BlockingApi(f"transformers.{auto}.from_pretrained", "cpu",
                   why="loads a model from disk (downloads it on a cold cache)")
-      for auto in ("AutoModel", "AutoTokenizer", "AutoModelForCausalLM", "AutoModelForSequenceClassification",
-                   "AutoProcessor")],
+      for auto in (*_HF_AUTO_MODELS, "AutoTokenizer", "AutoProcessor")],
+    *each(_HF_MODEL, ("__call__", "forward", "generate", "chat"), "cpu", why="runs the model"),
+    *each(_HF_MODEL, ("stream_chat", "stream_generate"), "cpu", lazy=True,
+          why="generates a step per item as it is iterated"),
     *each("torch", ("load", "save"), "cpu", why="reads or writes and unpickles a whole tensor file"),
     *each("torch.profiler.profile", ("export_chrome_trace", "export_stacks", "export_memory_timeline"), "file",
           why="writes the recorded trace to disk (often tens of megabytes of JSON)"),
@@ -126,6 +137,8 @@ RETURNS: list[Returns] = [
     *instance("fastapi_users.password.PasswordHelper"),
     Returns("fastapi_users.BaseUserManager.password_helper", "fastapi_users.password.PasswordHelper"),
     Returns("transformers.pipeline", "transformers.Pipeline"),
+    *[Returns(f"transformers.{auto}.from_pretrained", _HF_MODEL) for auto in _HF_AUTO_MODELS],
+    *[Returns(f"{_HF_MODEL}.{name}", _HF_MODEL) for name in ("eval", "to", "half", "float", "bfloat16", "cuda", "cpu")],
     Returns("whisper.load_model", "whisper.model.Whisper"),
     *instance("faster_whisper.WhisperModel", "kokoro.KPipeline", "torch.profiler.profile", "TTS.api.TTS",
               "TTS.tts.configs.xtts_config.XttsConfig"),
@@ -142,6 +155,7 @@ RETURNS: list[Returns] = [
 ALIASES: list[Alias] = [
     Alias("pandas.core.frame.DataFrame", "pandas.DataFrame"),
     Alias("transformers.pipelines.base.Pipeline", "transformers.Pipeline"),
+    Alias("transformers.modeling_utils.PreTrainedModel", _HF_MODEL),
     Alias("passlib.context.LazyCryptContext", "passlib.context.CryptContext"),
     Alias("fastapi_users.password.PasswordHelperProtocol", "fastapi_users.password.PasswordHelper"),
     Alias("fastapi_users.manager.BaseUserManager", "fastapi_users.BaseUserManager"),
