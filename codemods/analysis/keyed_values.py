@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 #: Displays followed through at most this many ``return`` statements of a factory.
 _MAX_RETURNS = 8
+#: Factories followed at most this deep (``def f(): x = g(); return x``, ``g`` likewise...).
+_MAX_FACTORIES = 4
 
 
 def keyed_values(resolver: Resolver, container: ast.expr, key: str, scope: Scope,
@@ -40,12 +42,12 @@ def keyed_values(resolver: Resolver, container: ast.expr, key: str, scope: Scope
     return found
 
 
-def _displays(resolver: Resolver, container: ast.expr, scope: Scope,
-              depth: int) -> list[tuple[ast.Dict, Scope]]:
+def _displays(resolver: Resolver, container: ast.expr, scope: Scope, depth: int,
+              factories: int = 0) -> list[tuple[ast.Dict, Scope]]:
     if isinstance(container, ast.Dict):
         return [(container, scope)]
-    if not isinstance(container, ast.Name):
-        return []
+    if not isinstance(container, ast.Name) or factories > _MAX_FACTORIES:
+        return []  # a factory that returns what it (or another) returns, round and round: unknown
     found = scope.lookup(container.id)
     if found is None or len(found[1]) != 1 or found[1][0].kind != "value":
         return []
@@ -62,7 +64,7 @@ def _displays(resolver: Resolver, container: ast.expr, scope: Scope,
     returned = resolver.declared.returned_values(function)
     displays: list[tuple[ast.Dict, Scope]] = []
     for item in returned[:_MAX_RETURNS]:
-        made = _displays(resolver, item, function.scope, depth + 1) if item is not None else []
+        made = _displays(resolver, item, function.scope, depth + 1, factories + 1) if item is not None else []
         if len(made) != 1:
             return []
         displays += made
