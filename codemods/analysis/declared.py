@@ -54,7 +54,7 @@ def element_of(container: str | None) -> str | None:
     return union(member[len(CONTAINER):] for member in members(container))
 
 
-def _parsed(annotation: ast.AST) -> ast.AST | None:
+def parsed_annotation(annotation: ast.AST) -> ast.AST | None:
     """A string annotation (``"S3Client"``) as an expression."""
     if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
         try:
@@ -139,7 +139,7 @@ class DeclaredTypes:
         if depth > MAX_DEPTH:
             self.resolver.cuts.depth_bound()
             return None
-        parsed = _parsed(annotation)
+        parsed = parsed_annotation(annotation)
         if parsed is None:
             return None
         annotation = parsed
@@ -368,7 +368,7 @@ class DeclaredTypes:
             made = self.resolver.type_of(value, scope, depth + 1)
             return element_of(made) if made is not None else None
         function = target.function
-        returns = _parsed(function.node.returns) if function.node.returns is not None else None
+        returns = parsed_annotation(function.node.returns) if function.node.returns is not None else None
         if isinstance(returns, ast.Subscript):
             outer = (self.resolver.qualified(returns.value, function.enclosing) or "").rsplit(".", 1)[-1]
             elements = returns.slice.elts if isinstance(returns.slice, ast.Tuple) else [returns.slice]

@@ -18,6 +18,8 @@ import ast
 from typing import TYPE_CHECKING
 
 from ..catalogue.frameworks import PASSED_CLASS
+from ..catalogue.model import passed_argument
+from .declared import parsed_annotation
 from .definitions import decorator_names
 
 if TYPE_CHECKING:
@@ -61,11 +63,10 @@ def type_variable_class(resolver: Resolver, call: ast.Call, function: DefinedFun
                         depth: int) -> str | None:
     """The class that binds the type variable ``function`` returns, at this call (see above);
     ``None`` when its return annotation is not a type variable some ``type[T]`` parameter binds."""
-    returns = function.node.returns
-    variable = returns.id if isinstance(returns, ast.Name) else \
-        returns.value if isinstance(returns, ast.Constant) and isinstance(returns.value, str) else None
-    if variable is None:
+    returns = parsed_annotation(function.node.returns) if function.node.returns is not None else None
+    if not isinstance(returns, ast.Name):
         return None
+    variable = returns.id
     parameters = [*function.node.args.posonlyargs, *function.node.args.args]
     bound = function.owner_class is not None and "staticmethod" not in decorator_names(function.node)
     for index, parameter in enumerate(parameters):
@@ -74,23 +75,16 @@ def type_variable_class(resolver: Resolver, call: ast.Call, function: DefinedFun
         if index == 0 and bound:  # ``cls: type[T]``: the class before the dot
             receiver = call.func.value if isinstance(call.func, ast.Attribute) else None
             return resolver.annotation_type(receiver, scope, depth + 1) if receiver is not None else None
-        position = index - 1 if bound else index
-        passed = call.args[position] if position < len(call.args) and not any(
-            isinstance(a, ast.Starred) for a in call.args[:position + 1]) else \
-            next((k.value for k in call.keywords if k.arg == parameter.arg), None)
+        passed = passed_argument(call, parameter.arg, index - 1 if bound else index)
         return resolver.annotation_type(passed, scope, depth + 1) if passed is not None else None
     return None
 
 
 def _is_type_of(annotation: ast.expr | None, variable: str) -> bool:
     """``type[T]``, ``Type[T]``, ``typing.Type[T]`` (or the string ``"Type[T]"``)."""
-    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
-        try:
-            annotation = ast.parse(annotation.value, mode="eval").body
-        except SyntaxError:
-            return False
-    if not isinstance(annotation, ast.Subscript):
+    parsed = parsed_annotation(annotation) if annotation is not None else None
+    if not isinstance(parsed, ast.Subscript):
         return False
-    outer = annotation.value.attr if isinstance(annotation.value, ast.Attribute) else \
-        annotation.value.id if isinstance(annotation.value, ast.Name) else None
-    return outer in {"type", "Type"} and isinstance(annotation.slice, ast.Name) and annotation.slice.id == variable
+    outer = parsed.value.attr if isinstance(parsed.value, ast.Attribute) else \
+        parsed.value.id if isinstance(parsed.value, ast.Name) else None
+    return outer in {"type", "Type"} and isinstance(parsed.slice, ast.Name) and parsed.slice.id == variable

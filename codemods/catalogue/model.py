@@ -67,17 +67,17 @@ class BlockingApi:
 
     def _blocks_for(self, call: ast.Call) -> bool:
         for switch, off in ((self.nonblocking_when_false, False), (self.nonblocking_when_true, True)):
-            value = _argument(call, *switch) if switch is not None else None
+            value = passed_argument(call, *switch) if switch is not None else None
             if isinstance(value, ast.Constant) and value.value is off:
                 return False
         if self.nonblocking_with_flag is not None:
             name, position, flag = self.nonblocking_with_flag
-            value = _argument(call, name, position)
+            value = passed_argument(call, name, position)
             if value is not None and flag in {getattr(n, "attr", getattr(n, "id", None)) for n in ast.walk(value)}:
                 return False
         if self.blocks_with_argument is None:
             return True
-        value = _argument(call, *self.blocks_with_argument)
+        value = passed_argument(call, *self.blocks_with_argument)
         if value is None:
             return False
         return not (isinstance(value, ast.Constant) and value.value in (None, 0))
@@ -107,7 +107,7 @@ class Listing:
             value = next((k.value for k in call.keywords if k.arg == self.flag), None)
             if value is None or (isinstance(value, ast.Constant) and not value.value):
                 return False
-        pattern = _literal_text(_argument(call, *self.pattern))
+        pattern = _literal_text(passed_argument(call, *self.pattern))
         if pattern is None:
             return self.flag is not None
         return "**" in pattern.replace("\\", "/").split("/")
@@ -122,7 +122,7 @@ def _literal_text(node: ast.expr | None) -> str | None:
     return None
 
 
-def _argument(call: ast.Call, keyword: str, index: int) -> ast.expr | None:
+def passed_argument(call: ast.Call, keyword: str, index: int) -> ast.expr | None:
     """The argument a call passes for a parameter (keyword name, positional index)."""
     value: ast.expr | None = call.args[index] if len(call.args) > index else None
     if any(isinstance(a, ast.Starred) for a in call.args[:index + 1]):
@@ -177,7 +177,7 @@ class ReturnsWithout:
     type: str
 
     def left_out(self, call: ast.Call) -> bool:
-        value = _argument(call, self.argument, self.position)
+        value = passed_argument(call, self.argument, self.position)
         if value is None:
             return not any(k.arg is None for k in call.keywords)  # ``**options`` may hold it
         return isinstance(value, ast.Constant) and (value.value is None or value.value == 0)
