@@ -131,3 +131,8 @@ def callee_name(call: ast.Call) -> str:
     """``f`` of ``f(...)``, ``obj.f(...)`` or ``f[T](...)`` (a generic class); empty for any other callee."""
     func = generic_origin(call.func)
     return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def calls_in(node: ast.AST) -> Iterator[ast.Call]:
+    """Every call anywhere under ``node``, nested functions included."""
+    return (child for child in ast.walk(node) if isinstance(child, ast.Call))

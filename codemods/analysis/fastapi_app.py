@@ -31,9 +31,9 @@ from .app_objects import APP_CLASSES, AppObjects
 from .classes import is_super
 from .declared import members
 from .decorators import returned_route_kind
-from .definitions import DefinedFunction, callee_name
+from .definitions import DefinedFunction, callee_name, calls_in
 from .frames import frame_calls, iter_loop_nodes, keyword_arguments
-from .loop_tasks import calls_in, loop_tasks, spawned_task
+from .loop_tasks import loop_tasks, spawned_task
 from .made_functions import returned_functions
 from .modules import ModuleInfo, function_key
 from .registry import Registration

@@ -10,10 +10,10 @@ the project) rather than importing the collector, so the two stay one-way.
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from ..models import Kind
-from .definitions import DefinedFunction, callee_name
+from .definitions import DefinedFunction, callee_name, calls_in
 from .frames import LOOP_SPAWNERS, frame_calls
 from .modules import ModuleInfo, function_key
 from .registry import Registration
@@ -85,8 +85,3 @@ class _Spawns:
         for argument in call.args:
             if isinstance(argument, ast.Call):
                 self._task(argument.func, scope, spawner)
-
-
-def calls_in(node: ast.AST) -> Iterator[ast.Call]:
-    """Every call anywhere under ``node``, nested functions included."""
-    return (child for child in ast.walk(node) if isinstance(child, ast.Call))
