@@ -70,8 +70,10 @@ def test_a_text_search_finds_whole_words_and_the_word_index_finds_the_same_files
         "quoted.py": 'BACKEND = "RedisStore"\nOTHER = "RedisStoreX"\n',
         "decorated.py": "@route\ndef page():\n    return 1\n\n\n@router_for\ndef other():\n    return 2\n",
         "two.py": "value = get(1)\n",
+        "digits.py": "LABEL = '1get(x)'\n",  # ``get(`` right after a digit: not a whole word
+        "spaced.py": "value = get (1)\n",
     }
-    searches = ["get(", "budget(", '"RedisStore"', "@route\n", "missing(", "get", "Store"]
+    searches = ["get(", "budget(", '"RedisStore"', "@route\n", "missing(", "get", "Store", ".get(", "1get("]
 
     def found(index_after: int) -> dict[str, list[str]]:
         original = text_search._SEARCHES_BEFORE_INDEX
@@ -90,3 +92,6 @@ def test_a_text_search_finds_whole_words_and_the_word_index_finds_the_same_files
     assert scanned["@route\n"] == ["decorated.py"]
     assert scanned["missing("] == []
     assert scanned["Store"] == []  # only inside longer words
+    assert scanned[".get("] == ["calls.py"]
+    assert scanned["get"] == ["calls.py", "spaced.py", "two.py"]
+    assert scanned["1get("] == ["digits.py"]

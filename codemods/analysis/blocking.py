@@ -36,6 +36,7 @@ from .frames import (
     RESULT_AWAITED,
     Known,
     dropped_calls,
+    frame_yields,
     iter_calls,
     iter_calls_consumed,
     iter_loop_nodes,
@@ -75,7 +76,7 @@ class _Partial(NamedTuple):
 
 
 def is_generator(function: DefinedFunction) -> bool:
-    return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in iter_loop_nodes(function.node.body))
+    return frame_yields(function.node.body)
 
 
 class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):

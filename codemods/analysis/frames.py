@@ -43,6 +43,8 @@ _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 _FRAME_NODES: dict[tuple[int, bool, Known], tuple[list[ast.stmt], list[ast.AST]]] = {}
 #: id of a function node -> (that node, the names its branches test).
 _TESTED: dict[int, tuple[ast.AST, frozenset[str]]] = {}
+#: id of a body -> (that body, whether a ``yield`` is in its own frame).
+_YIELDS: dict[int, tuple[list[ast.stmt], bool]] = {}
 
 
 def iter_loop_nodes(body: list[ast.stmt], per_call: bool = False, known: Known = ()) -> Iterator[ast.AST]:
@@ -68,6 +70,19 @@ def forget_frames() -> None:
     """Drop the listed bodies (a new run: the trees they belong to are gone)."""
     _FRAME_NODES.clear()
     _TESTED.clear()
+    _YIELDS.clear()
+
+
+def frame_yields(body: list[ast.stmt]) -> bool:
+    """Whether the body's own frame holds a ``yield`` (a generator function's body). Asked for
+    every call of a helper that is not iterated, so answered once per body."""
+    cached = _YIELDS.get(id(body))
+    if cached is None or cached[0] is not body:
+        if len(_YIELDS) > 20_000:
+            _YIELDS.clear()
+        found = any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in iter_loop_nodes(body))
+        cached = _YIELDS[id(body)] = (body, found)
+    return cached[1]
 
 
 def _frame_nodes(body: list[ast.stmt], per_call: bool, known: dict[str, object]) -> Iterator[ast.AST]:
