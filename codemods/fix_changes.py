@@ -26,6 +26,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from . import newer_syntax
+from .analysis.children import walk_nodes
 from .analysis.modules import function_key
 from .diffing import split_lines, unified_diff
 from .models import Finding, FindingKey, Outcome, finding_key
@@ -127,7 +128,7 @@ def _spans(text: str, findings: list[Finding]) -> list[tuple[int, int]]:
         tree = newer_syntax.parse(text)
     except newer_syntax.PARSE_ERRORS:
         return [(finding.line, finding.line) for finding in findings]
-    functions = {(node.name, node.lineno): node for node in ast.walk(tree)
+    functions = {(node.name, node.lineno): node for node in walk_nodes(tree)
                  if isinstance(node, ast.AsyncFunctionDef | ast.FunctionDef)}
     spans = []
     for finding in findings:

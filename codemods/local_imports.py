@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 
+from .analysis.children import walk_nodes
 from .diffing import split_lines
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
@@ -29,7 +30,7 @@ def drop_local_imports(rest: str, tree: ast.Module, rest_starts: int, modules: s
     lines = split_lines(rest)
     doomed: set[int] = set()  # a nested function is met again inside its parent
     for function in _rewritten_functions(tree, spans):
-        named = {node.id for node in ast.walk(function) if isinstance(node, ast.Name)}
+        named = {node.id for node in walk_nodes(function) if isinstance(node, ast.Name)}
         unused = modules - named
         for block in _blocks(function):
             if len(block) < 2:
@@ -48,7 +49,7 @@ def drop_local_imports(rest: str, tree: ast.Module, rest_starts: int, modules: s
 
 
 def _rewritten_functions(tree: ast.Module, spans: list[tuple[int, int]]) -> list[FunctionNode]:
-    return [node for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    return [node for node in walk_nodes(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
             and any(start <= node.lineno and (node.end_lineno or node.lineno) <= end for start, end in spans)]
 
 
@@ -60,7 +61,7 @@ def _imports_only(statement: ast.stmt, modules: set[str]) -> bool:
 def _blocks(function: FunctionNode) -> list[list[ast.stmt]]:
     """The statement lists inside ``function`` (``except`` and ``case`` bodies included)."""
     found: list[list[ast.stmt]] = []
-    for inner in ast.walk(function):
+    for inner in walk_nodes(function):
         for field in ("body", "orelse", "finalbody"):
             block = getattr(inner, field, None)
             if isinstance(block, list) and block and isinstance(block[0], ast.stmt):

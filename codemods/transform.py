@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .analysis.children import walk_nodes
 from .chunk_indent import with_project_indent
 from .diffing import split_lines
 from .import_order import ImportStyle, imported_below, place_added_imports
@@ -227,7 +228,7 @@ def _fix_imports(text: str, edits: FileEdits, new_spans: list[tuple[int, int]]) 
     except (SyntaxError, ValueError) as error:
         if edits.remove_unused:
             raise TransformError(f"the rewrite does not parse ({error}); file left unchanged") from error
-    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)} if tree and edits.remove_unused else set()
+    used = {node.id for node in walk_nodes(tree) if isinstance(node, ast.Name)} if tree and edits.remove_unused else set()
     for unused in sorted(edits.remove_unused):
         module_name, _, obj = unused.partition(":")
         if (obj or module_name.split(".")[0]) not in used:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 
+from .children import walk_nodes
 from .declared import members
 from .resolver import Resolver
 from .scope import Scope
@@ -97,10 +98,10 @@ class AppObjects:
                 self.resolver.qualified(returns.value, factory.enclosing) or "").rsplit(".", 1)[-1] in {"type", "Type"}:
             made = self.resolver.qualified(returns.slice, factory.enclosing)
             return made is not None and self.is_app_class(made, depth + 1)
-        for node in ast.walk(factory.node):
+        for node in walk_nodes(factory.node):
             if isinstance(node, ast.ClassDef) and any(
                     self.is_app_class(self.resolver.qualified(base, factory.scope) or "", depth + 1)
                     for base in node.bases):
                 return any(isinstance(r, ast.Return) and isinstance(r.value, ast.Name) and r.value.id == node.name
-                           for r in ast.walk(factory.node))
+                           for r in walk_nodes(factory.node))
         return False

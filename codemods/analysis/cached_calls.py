@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
+from .children import walk_nodes
 from .definitions import DefinedFunction, decorator_names
 from .scope import Scope, parameter_binding, parameter_defaults
 
@@ -52,7 +53,7 @@ def from_input(call: ast.Call, scope: Scope, singleton: SingletonDefault | None 
     pending = [*call.args, *(k.value for k in call.keywords)]
     seen: set[int] = set()
     while pending:
-        for node in ast.walk(pending.pop()):
+        for node in walk_nodes(pending.pop()):
             if not isinstance(node, ast.Name) or id(node) in seen:
                 continue
             seen.add(id(node))

@@ -22,6 +22,7 @@ from __future__ import annotations
 import ast
 from dataclasses import replace
 
+from .children import walk_nodes
 from .classes import CallTarget, is_super
 from .definitions import DefinedFunction
 from .frames import (
@@ -204,7 +205,7 @@ class CallContext:
         names = self._self_calls.get(key)
         if names is None:
             names = self._self_calls[key] = frozenset(
-                node.func.attr for node in ast.walk(helper.node)
+                node.func.attr for node in walk_nodes(helper.node)
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                 and isinstance(node.func.value, ast.Name) and node.func.value.id == self_name)
         return names

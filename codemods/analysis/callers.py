@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..sourcefile import SourceError, decode
-from .children import child_nodes
+from .children import child_nodes, walk_nodes
 from .definitions import DefinedFunction, callee_name
 from .modules import ModuleInfo, function_key
 from .resolver import Resolver
@@ -106,7 +106,7 @@ def call_sites(name: str, uses: dict[str, list[Use]], module: ModuleInfo, resolv
 
 def parents(tree: ast.AST) -> dict[int, ast.AST]:
     found: dict[int, ast.AST] = {}
-    for node in ast.walk(tree):
+    for node in walk_nodes(tree):
         for child in child_nodes(node):
             found[id(child)] = node
     return found

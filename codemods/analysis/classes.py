@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..catalogue import BlockingApi, Catalogue
 from .app_state import STATE, StateAssignment, owner_by_name, state_assignments
+from .children import walk_nodes
 from .configured_bases import configures
 from .declared import CONTAINER as _CONTAINER
 from .declared import DeclaredTypes, container_of, element_of, members, union
@@ -150,7 +151,7 @@ class ClassMembers:
             if getter is not None and _is_property(getter.node):
                 if getter.node.returns is not None:
                     return self.declared.function_returns(getter, depth)
-                returned = [n.value for n in ast.walk(getter.node) if isinstance(n, ast.Return) and n.value]
+                returned = [n.value for n in walk_nodes(getter.node) if isinstance(n, ast.Return) and n.value]
                 return self.type_of(returned[0], getter.scope, depth + 1) if len(returned) == 1 else None
             for statement in node.body:
                 if (isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)

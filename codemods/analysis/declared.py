@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .cached_calls import memoised_without_arguments
-from .children import child_nodes
+from .children import child_nodes, walk_nodes
 from .definitions import DefinedFunction, decorator_names
 from .frames import passed_arguments
 from .hierarchy import declares_abstract, is_protocol
@@ -298,7 +298,7 @@ class DeclaredTypes:
                 or not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             return False
         return any(isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == name
-                   for n in ast.walk(function))
+                   for n in walk_nodes(function))
 
     def names_no_type(self, annotation: ast.AST, scope: Scope) -> bool:
         """An annotation that stands for whatever is passed: ``Any``, an alias of the project's

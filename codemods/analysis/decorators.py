@@ -16,6 +16,7 @@ import ast
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
+from .children import walk_nodes
 from .declared import MAX_DEPTH
 from .definitions import DefinedFunction, callee_name
 from .made_functions import made_function, own_returns
@@ -133,7 +134,7 @@ def _returning_a_call_of(factory: DefinedFunction, resolver: Resolver) -> list[D
         for outer in info.functions:
             if outer is factory or outer.node is factory.node:
                 continue
-            for node in ast.walk(outer.node):
+            for node in walk_nodes(outer.node):
                 if isinstance(node, ast.Return) and isinstance(node.value, ast.Call) \
                         and callee_name(node.value) == factory.node.name:
                     target = resolver.call_target(node.value, outer.scope)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from .children import child_nodes
+from .children import child_nodes, walk_nodes
 from .scope import Binding, FunctionNode, Scope, function_scope
 
 
@@ -135,4 +135,4 @@ def callee_name(call: ast.Call) -> str:
 
 def calls_in(node: ast.AST) -> Iterator[ast.Call]:
     """Every call anywhere under ``node``, nested functions included."""
-    return (child for child in ast.walk(node) if isinstance(child, ast.Call))
+    return (child for child in walk_nodes(node) if isinstance(child, ast.Call))

@@ -28,6 +28,7 @@ import ast
 
 from ..models import Kind
 from .app_objects import APP_CLASSES, AppObjects
+from .children import walk_nodes
 from .classes import is_super
 from .declared import members
 from .decorators import returned_route_kind
@@ -196,7 +197,7 @@ class _Collector:
         TimedRoute``: a custom route class for the routes added after it."""
         frames = [(self.module.tree.body, self.module.scope)]
         frames += [(f.node.body, f.scope) for f in self.module.functions
-                   if any(isinstance(n, ast.Attribute) and n.attr in _ASSIGNED_HANDLERS for n in ast.walk(f.node))]
+                   if any(isinstance(n, ast.Attribute) and n.attr in _ASSIGNED_HANDLERS for n in walk_nodes(f.node))]
         for body, scope in frames:
             for node in iter_loop_nodes(body):
                 if not isinstance(node, ast.Assign):

@@ -19,7 +19,7 @@ import ast
 from collections.abc import Iterator
 
 from .bound_iterables import iterated_bindings
-from .children import child_nodes
+from .children import child_nodes, walk_nodes
 from .definitions import DefinedFunction, callee_name
 from .lazy_init import is_lazy_init, lazy_tail, shared_names
 from .scope import Scope, parameter_defaults
@@ -320,8 +320,9 @@ def _reachable_children(node: ast.AST, known: dict[str, object]) -> list[ast.AST
         if decided is not None:
             return [node.test, node.body if decided else node.orelse]
     children: list[ast.AST] = []
-    for _name, value in ast.iter_fields(node):
-        if isinstance(value, list):
+    for name in node._fields:
+        value = getattr(node, name, None)
+        if value.__class__ is list:
             if value and isinstance(value[0], ast.stmt):
                 children.extend(reachable(value, known))
             else:
@@ -339,7 +340,7 @@ def _tested_names(function: DefinedFunction) -> frozenset[str]:
         names: set[str] = set()
         for node in iter_loop_nodes(function.node.body, per_call=True):
             if isinstance(node, (ast.If, ast.IfExp)):
-                names |= {n.id for n in ast.walk(node.test) if isinstance(n, ast.Name)}
+                names |= {n.id for n in walk_nodes(node.test) if isinstance(n, ast.Name)}
         cached = _TESTED[id(function.node)] = (function.node, frozenset(names))
     return cached[1]
 

@@ -24,6 +24,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .children import walk_nodes
 from .definitions import DefinedFunction, decorator_names, generic_origin
 from .modules import ModuleInfo
 from .project import ProjectIndex
@@ -338,7 +339,7 @@ _ENVIRONMENT_READS = frozenset({"getenv", "get"})
 def _defaults_to(tree: ast.Module, value: str) -> bool:
     """A default setting in ``tree`` whose value is the string ``value`` (or, for a lookup
     ``registry.get(key, Cls)``, the class itself)."""
-    for node in ast.walk(tree):
+    for node in walk_nodes(tree):
         candidates: list[ast.expr | None]
         if isinstance(node, ast.Call):
             candidates = [k.value for k in node.keywords if k.arg == "default"]  # ``field(default=...)``

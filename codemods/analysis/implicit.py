@@ -15,6 +15,7 @@ import ast
 from dataclasses import replace
 
 from .call_context import CallContext
+from .children import walk_nodes
 from .classes import CallTarget
 from .definitions import DefinedFunction, callee_name
 from .frames import ENTER_CONTEXT, Known, iter_loop_nodes
@@ -93,7 +94,7 @@ class ImplicitCalls(CallContext):
         api = self.resolver.catalogue.apis.get(f"{owner}.__exit__") if owner else None
         if api is None or api.exit_blocks_after and not any(
                 isinstance(node, ast.Call) and callee_name(node) in api.exit_blocks_after
-                for statement in block.body for node in ast.walk(statement)):
+                for statement in block.body for node in walk_nodes(statement)):
             return []
         leave = ast.copy_location(ast.Attribute(manager, "__exit__", ast.Load()), manager)
         marker = self._marker(item, leave, "exit")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
+from .children import walk_nodes
 from .definitions import DefinedFunction
 from .frames import Known, passed_arguments
 from .scope import Scope, parameter_defaults
@@ -58,7 +59,7 @@ def _constants(made: ast.Call, receiver: str, method: DefinedFunction, self_name
     # The class and its project bases: a setter they define may be called on the object, by
     # name or by another of their methods on ``self`` (counted as called, whoever calls it).
     classes = [node for _module, _qualname, node in resolver.class_chain(f"{symbol.module.name}.{symbol.qualname}")]
-    called |= {n.func.attr for c in classes for n in ast.walk(c) if isinstance(n, ast.Call)
+    called |= {n.func.attr for c in classes for n in walk_nodes(c) if isinstance(n, ast.Call)
                and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name) and n.func.value.id == "self"}
     known: list[tuple[str, object]] = []
     for attribute in sorted(tested):
@@ -71,9 +72,9 @@ def _constants(made: ast.Call, receiver: str, method: DefinedFunction, self_name
 def _tested_attributes(function: ast.AST, self_name: str) -> set[str]:
     """The ``self.x`` a function's ``if``/``while`` tests read."""
     found: set[str] = set()
-    for node in ast.walk(function):
+    for node in walk_nodes(function):
         if isinstance(node, (ast.If, ast.While, ast.IfExp)):
-            found |= {n.attr for n in ast.walk(node.test) if isinstance(n, ast.Attribute)
+            found |= {n.attr for n in walk_nodes(node.test) if isinstance(n, ast.Attribute)
                       and isinstance(n.value, ast.Name) and n.value.id == self_name}
     return found
 
@@ -98,16 +99,16 @@ def _called_on(receiver: str, scope: Scope, resolver: Resolver) -> set[str] | No
     modules = resolver.hierarchy.modules_containing(receiver)
     called: set[str] = set()
     if own is None or sum(isinstance(n, ast.Name) and n.id == receiver and isinstance(n.ctx, ast.Store)
-                          for n in ast.walk(own.tree)) != 1:
+                          for n in walk_nodes(own.tree)) != 1:
         return None  # bound again (``global cache; cache = Other()`` in a function)
     for info in [own, *(info for info in modules if info is not own)]:
         receivers: set[int] = set()
-        for node in ast.walk(info.tree):
+        for node in walk_nodes(info.tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
                     and isinstance(node.func.value, ast.Name) and node.func.value.id == receiver:
                 receivers.add(id(node.func.value))
                 called.add(node.func.attr)
-        for node in ast.walk(info.tree):
+        for node in walk_nodes(info.tree):
             if isinstance(node, ast.Name) and node.id == receiver and id(node) not in receivers \
                     and isinstance(node.ctx, ast.Load):
                 return None
@@ -122,7 +123,7 @@ def _set_by_constructor(classes: list[ast.ClassDef], init: DefinedFunction, made
     in_init: list[ast.expr] = []
     functions = [f for c in classes for f in c.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))]
     for function in functions:
-        for node in ast.walk(function):
+        for node in walk_nodes(function):
             targets = node.targets if isinstance(node, ast.Assign) else \
                 [node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else []
             if not any(isinstance(t, ast.Attribute) and t.attr == attribute for t in targets):

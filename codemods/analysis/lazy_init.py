@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ast
 
-from .children import child_nodes
+from .children import child_nodes, walk_nodes
 
 
 def _target_text(node: ast.expr) -> str | None:
@@ -38,7 +38,7 @@ def _guarded(test: ast.expr, negated: bool) -> str | None:
 
 
 def _assigns(body: list[ast.stmt], guarded: str) -> bool:
-    for statement in ast.walk(ast.Module(body=body, type_ignores=[])):
+    for statement in walk_nodes(ast.Module(body=body, type_ignores=[])):
         targets: list[ast.expr] = []
         if isinstance(statement, ast.Assign):
             targets = statement.targets
@@ -112,7 +112,7 @@ def _keyed_by_call(test: ast.expr, shared: frozenset[str]) -> bool:
     """``if name == self._loaded_name and self._loaded is not None:``: what is kept is the one
     for the last argument, so another argument runs the tail again (a model switched per
     request), unlike a client made once."""
-    for node in ast.walk(test):
+    for node in walk_nodes(test):
         if isinstance(node, ast.Compare) and all(isinstance(op, (ast.Eq, ast.NotEq)) for op in node.ops):
             operands = [node.left, *node.comparators]
             # A plain name: a parameter or a local (a module constant, ``SCHEMA_VERSION``, is not).
@@ -128,7 +128,7 @@ def _guards(test: ast.expr) -> list[str | None]:
 
 
 def _calls_own_method(body: list[ast.stmt]) -> bool:
-    for node in ast.walk(ast.Module(body=body, type_ignores=[])):
+    for node in walk_nodes(ast.Module(body=body, type_ignores=[])):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             receiver = node.func.value
             if isinstance(receiver, ast.Name) and receiver.id in ("self", "cls"):

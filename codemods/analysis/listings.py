@@ -23,6 +23,7 @@ import ast
 from collections.abc import Iterator
 
 from .bound_iterables import names_bound_once
+from .children import walk_nodes
 
 #: Calls that hand their first argument's items on unchanged in number.
 _PASS_THROUGH = frozenset({"sorted", "list", "tuple", "set", "enumerate", "reversed", "iter"})
@@ -44,7 +45,7 @@ def listings_looked_into(function: ast.AST) -> frozenset[int]:
     for iterable, body in _loops(function):
         call = _iterated_call(iterable, bound)
         if call is not None and any(_is_check(node) or _calls_one_of(node, checking)
-                                    for part in body for node in ast.walk(part)):
+                                    for part in body for node in walk_nodes(part)):
             found.add(id(call))
     return frozenset(found)
 
@@ -53,9 +54,9 @@ def _functions_that_check(function: ast.AST) -> frozenset[str]:
     """The functions defined in ``function`` (and itself) whose body makes a metadata check: an
     entry handed to one is checked there (``[describe(join(d, n)) for n in os.listdir(d)]``,
     ``describe`` testing ``os.path.isdir(path)``: a walk of the tree, written by hand)."""
-    return frozenset(node.name for node in ast.walk(function)
+    return frozenset(node.name for node in walk_nodes(function)
                      if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
-                     and any(_is_check(inner) for inner in ast.walk(node)))
+                     and any(_is_check(inner) for inner in walk_nodes(node)))
 
 
 def _calls_one_of(node: ast.AST, names: frozenset[str]) -> bool:
@@ -72,7 +73,7 @@ def _names_bound_to_listings(function: ast.AST) -> dict[str, ast.expr]:
     (``paths = [p for p in d.iterdir()]``, the same entries: its iterable stands for it), as
     :func:`_iterated_call` follows them."""
     bound: dict[str, ast.expr] = {}
-    for name, value in names_bound_once(ast.walk(function)).items():
+    for name, value in names_bound_once(walk_nodes(function)).items():
         if isinstance(value, ast.Call):
             bound[name] = value
         elif isinstance(value, (ast.ListComp, ast.SetComp, ast.GeneratorExp)) \
@@ -82,7 +83,7 @@ def _names_bound_to_listings(function: ast.AST) -> dict[str, ast.expr]:
 
 
 def _loops(function: ast.AST) -> Iterator[tuple[ast.expr, list[ast.AST]]]:
-    for node in ast.walk(function):
+    for node in walk_nodes(function):
         if isinstance(node, (ast.For, ast.AsyncFor)):
             yield node.iter, [*node.body, *node.orelse]
         elif isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):

@@ -14,6 +14,7 @@ import ast
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .children import child_nodes
 from .definitions import DefinedFunction
 from .scope import Scope
 
@@ -58,4 +59,4 @@ def own_returns(body: list[ast.stmt]) -> Iterator[ast.expr]:
             continue
         if isinstance(node, ast.Return) and node.value is not None:
             yield node.value
-        pending.extend(ast.iter_child_nodes(node))
+        pending.extend(child_nodes(node))

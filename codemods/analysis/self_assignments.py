@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 from collections import deque
 
+from .children import child_nodes
 from .definitions import DefinedFunction
 from .modules import ModuleInfo
 from .scope import stored_values
@@ -74,10 +75,10 @@ def _own_nodes(node: ast.AST) -> list[ast.AST]:
     """The nodes of a function's body, not those of the functions and classes nested in it
     (each is walked as a function of its own)."""
     found: list[ast.AST] = []
-    todo = deque(ast.iter_child_nodes(node))  # breadth first, as ``ast.walk``: source order per level
+    todo = deque(child_nodes(node))  # breadth first, as ``ast.walk``: source order per level
     while todo:
         child = todo.popleft()
         found.append(child)
         if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            todo.extend(ast.iter_child_nodes(child))
+            todo.extend(child_nodes(child))
     return found

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 
+from .children import walk_nodes
 from .definitions import callee_name
 
 #: The calls that open a task group, and the methods that start a coroutine in one.
@@ -61,7 +62,7 @@ def awaited_tasks(body: list[ast.stmt], spawners: frozenset[str]) -> set[int]:
     bound: list[tuple[str, ast.Call]] = []
     yields: list[int] = []
     for statement in body:
-        for node in ast.walk(statement):
+        for node in walk_nodes(statement):
             if isinstance(node, (ast.Yield, ast.YieldFrom)):
                 yields.append(node.lineno)
             elif isinstance(node, ast.Await):

@@ -10,6 +10,7 @@ import ast
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from ..analysis.children import walk_nodes
 from ..rules import RULES_BY_CATEGORY
 
 #: Methods a ``Type.*`` wildcard leaves out: they release what the client holds (its
@@ -73,7 +74,7 @@ class BlockingApi:
         if self.nonblocking_with_flag is not None:
             name, position, flag = self.nonblocking_with_flag
             value = passed_argument(call, name, position)
-            if value is not None and flag in {getattr(n, "attr", getattr(n, "id", None)) for n in ast.walk(value)}:
+            if value is not None and flag in {getattr(n, "attr", getattr(n, "id", None)) for n in walk_nodes(value)}:
                 return False
         if self.blocks_with_argument is None:
             return True

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..analysis.callers import AWAITED, RUN, parents, use_of
+from ..analysis.children import walk_nodes
 from ..analysis.definitions import DefinedFunction, callee_name
 from ..analysis.modules import ModuleInfo, function_key
 from ..analysis.resolver import Resolver
@@ -47,7 +48,7 @@ def rewrite_callers(
     """
     wanted = set(targets)
     names = {key.rsplit(":", 1)[1].rsplit(".", 1)[-1] for key in wanted}
-    matches = [node for node in ast.walk(module.tree)
+    matches = [node for node in walk_nodes(module.tree)
                if isinstance(node, ast.Call) and callee_name(node) in names]
     if not matches:
         return set()

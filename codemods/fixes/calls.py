@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..analysis.callers import parents
+from ..analysis.children import child_nodes, walk_nodes
 from ..analysis.direct_calls import DirectCall
 from .base import FixContext, Refusal
 
@@ -56,7 +57,7 @@ def blocking_with_statements(context: FixContext) -> dict[int, ast.With]:
         _WITH_CACHE.clear()
     call_ids = {id(c.node) for c in context.calls}
     found: dict[int, ast.With] = {}
-    for node in ast.walk(context.function):
+    for node in walk_nodes(context.function):
         if isinstance(node, ast.With) and any(id(item.context_expr) in call_ids for item in node.items):
             found[id(node)] = node
     _WITH_CACHE[id(context)] = (context, found)
@@ -129,7 +130,7 @@ def first_exit(statements: list[ast.stmt]) -> ast.AST | None:
             return node
         # A loop's body may break; its ``else`` belongs to the loop around it.
         body = {id(child) for child in node.body} if isinstance(node, (ast.For, ast.While)) else set()
-        stack.extend((child, in_loop or id(child) in body) for child in ast.iter_child_nodes(node))
+        stack.extend((child, in_loop or id(child) in body) for child in child_nodes(node))
     return None
 
 

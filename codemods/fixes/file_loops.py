@@ -30,6 +30,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.children import walk_nodes
 from ..analysis.direct_calls import DirectCall
 from ..analysis.iteration import is_file_type
 from .base import FixContext, Refusal
@@ -126,7 +127,7 @@ def check_loop(loop: Loop, parent_of: dict[int, ast.AST], function: ast.AST) -> 
         return
     if _ancestor(loop, parent_of, function, lambda n: isinstance(n, ast.GeneratorExp)) is not None:
         raise Refusal(f"{where}, inside a generator expression; an await there would make it an async generator")
-    for node in ast.walk(loop):
+    for node in walk_nodes(loop):
         if isinstance(node, (ast.Await, ast.Yield, ast.YieldFrom, ast.NamedExpr)):
             what = "`:=`" if isinstance(node, ast.NamedExpr) else f"`{type(node).__name__.lower()}`"
             raise Refusal(f"{where} and cannot move to a thread: it uses {what} (line {node.lineno})")

@@ -35,6 +35,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
+from ..analysis.children import walk_nodes
 from ..analysis.scope import parameter_defaults
 from .base import FixContext, Refusal
 
@@ -71,7 +72,7 @@ def check_url(url: ast.expr | None) -> None:
     elif isinstance(url, ast.JoinedStr):
         pieces = [str(v.value) for v in url.values if isinstance(v, ast.Constant)]
     elif isinstance(url, ast.BinOp):
-        pieces = [str(n.value) for n in ast.walk(url) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+        pieces = [str(n.value) for n in walk_nodes(url) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
     text = "".join(pieces)
     found = sorted(set(text) & _REQUOTED)
     if found or _stray_percent(text):
@@ -151,8 +152,8 @@ def check_json_body(value: ast.expr, context: FixContext, statement: ast.stmt) -
     bound = context.scope.lookup("json")
     if bound is not None and any(b.kind != "import" or b.target != "json" for b in bound[1]):
         raise Refusal("`json` already means something else here")
-    for node in ast.walk(context.function):
-        if isinstance(node, ast.Try) and any(s is statement for b in node.body for s in ast.walk(b)):
+    for node in walk_nodes(context.function):
+        if isinstance(node, ast.Try) and any(s is statement for b in node.body for s in walk_nodes(b)):
             caught = [ast.unparse(h.type) for h in node.handlers if h.type is not None]
             if any("RequestException" in text or "JSONError" in text for text in caught):
                 raise Refusal("an `except` caught requests' error for a body JSON cannot encode; "
@@ -247,7 +248,7 @@ def _required_parameter(function: ast.FunctionDef | ast.AsyncFunctionDef, name: 
         return not any(isinstance(n, ast.Constant) and n.value is None
                        or isinstance(n, ast.Name) and n.id in {"Optional", "Any", "None"}
                        or isinstance(n, ast.Attribute) and n.attr in {"Optional", "Any"}
-                       for n in ast.walk(annotation))
+                       for n in walk_nodes(annotation))
     return isinstance(annotation, ast.Name) and annotation.id in annotations
 
 

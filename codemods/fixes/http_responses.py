@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.children import child_nodes, walk_nodes
 from ..transform import NodeEdit
 from .base import FixContext, Refusal
 
@@ -28,9 +29,9 @@ def map_response_uses(context: FixContext, name: str, statement: ast.stmt, nodes
     bindings = context.scope.bindings.get(name, [])
     if len(bindings) != 1:
         raise Refusal(f"`{name}` is bound more than once")
-    parent_of = {id(c): p for p in ast.walk(context.function) for c in ast.iter_child_nodes(p)}
-    inside = {id(n) for n in ast.walk(statement)}
-    for node in ast.walk(context.function):
+    parent_of = {id(c): p for p in walk_nodes(context.function) for c in child_nodes(p)}
+    inside = {id(n) for n in walk_nodes(statement)}
+    for node in walk_nodes(context.function):
         if not (isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)):
             continue
         if id(node) in inside:

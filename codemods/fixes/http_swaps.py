@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.children import walk_nodes
 from ..analysis.direct_calls import DirectCall
 from ..analysis.names import qualified_name
 from ..transform import NodeEdit
@@ -249,15 +250,15 @@ def _assigned_name(statement: ast.stmt, call: ast.Call) -> str | None:
 
 
 def _check_not_in_loop(context: FixContext, statement: ast.stmt) -> None:
-    for node in ast.walk(context.function):
+    for node in walk_nodes(context.function):
         if (isinstance(node, (ast.For, ast.While, ast.AsyncFor)) and node is not statement
-                and any(child is statement for child in ast.walk(node))):
+                and any(child is statement for child in walk_nodes(node))):
             raise Refusal("in a loop: a client per iteration; the threadpool keeps requests' behaviour")
 
 
 def _map_exceptions(context: FixContext, statement: ast.stmt, library: str, out: SwapEdits) -> None:
-    for node in ast.walk(context.function):
-        if not isinstance(node, ast.Try) or not any(s is statement for b in node.body for s in ast.walk(b)):
+    for node in walk_nodes(context.function):
+        if not isinstance(node, ast.Try) or not any(s is statement for b in node.body for s in walk_nodes(b)):
             continue
         for handler in node.handlers:
             if handler.type is None:
@@ -273,7 +274,7 @@ def _map_exceptions(context: FixContext, statement: ast.stmt, library: str, out:
                 if short not in _EXCEPTIONS:
                     raise Refusal(f"`except {short}` has no exact httpx equivalent")
                 if short == "RequestException" and any(
-                    isinstance(n, ast.Attribute) and n.attr == "json" for b in node.body for n in ast.walk(b)
+                    isinstance(n, ast.Attribute) and n.attr == "json" for b in node.body for n in walk_nodes(b)
                 ):
                     raise Refusal("`except RequestException` also caught `.json()` errors, which httpx does not raise")
                 text = _EXCEPTIONS[short].format(m=library)
@@ -309,7 +310,7 @@ def _check_tls_name(context: FixContext, library: str) -> None:
 
 def _fresh_client_name(context: FixContext) -> str:
     taken = set(context.scope.bindings) | set(context.module.scope.bindings)
-    taken |= {n.id for n in ast.walk(context.function) if isinstance(n, ast.Name)}
+    taken |= {n.id for n in walk_nodes(context.function) if isinstance(n, ast.Name)}
     name, index = "http_client", 1
     while name in taken:
         index += 1

@@ -37,6 +37,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.children import walk_nodes
 from ..models import FixPlan, Kind, Strategy
 from ..transform import NodeEdit
 from .base import FixContext, Refusal
@@ -91,7 +92,7 @@ def _movable_statements(context: FixContext) -> list[ast.Call]:
     if context.callers:
         raise Refusal(f"called in the project ({context.callers[0].where}); a new parameter would break the call")
     function = context.function
-    if any(isinstance(n, ast.keyword) and n.arg == "background" for n in ast.walk(function)):
+    if any(isinstance(n, ast.keyword) and n.arg == "background" for n in walk_nodes(function)):
         raise Refusal("builds a response with its own `background=`, which replaces the injected tasks")
     parent_of = parents(function)
     calls: list[ast.Call] = []
@@ -124,7 +125,7 @@ def _check_no_raise_after(statement: ast.stmt, function: ast.AST) -> None:
     """FastAPI runs background tasks only after a response: a handler that then raises
     (``raise HTTPException(400)`` after an alert) would drop the call."""
     end = statement.end_lineno or statement.lineno
-    raised = [n for n in ast.walk(function) if isinstance(n, ast.Raise) and n.lineno > end]
+    raised = [n for n in walk_nodes(function) if isinstance(n, ast.Raise) and n.lineno > end]
     if raised:
         raise Refusal(f"raises after the call (line {raised[0].lineno}); background tasks run only after a response")
 
@@ -147,7 +148,7 @@ def _check_arguments(call: ast.Call, statement: ast.stmt, context: FixContext) -
     in the call's arguments is new, so only what it holds counts.
     """
     end = statement.end_lineno or statement.lineno
-    later = {n.id for n in ast.walk(context.function)
+    later = {n.id for n in walk_nodes(context.function)
              if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.lineno > end}
     pending: list[ast.expr] = [*call.args, *(k.value for k in call.keywords)]
     while pending:
@@ -159,7 +160,7 @@ def _check_arguments(call: ast.Call, statement: ast.stmt, context: FixContext) -
             continue
         if _immutable(value, context, 0):
             continue
-        read = sorted({n.id for n in ast.walk(value) if isinstance(n, ast.Name)} & later)
+        read = sorted({n.id for n in walk_nodes(value) if isinstance(n, ast.Name)} & later)
         if read:
             raise Refusal(f"`{read[0]}` is passed to the call and read after it; the call might change it")
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 from typing import Any
 
+from ..analysis.children import child_nodes, walk_nodes
 from ..analysis.scope import Scope, _Binder, parameter_names
 from .base import FixContext, Refusal
 from .calls import RUN_IN_THREADPOOL, first_exit
@@ -25,7 +26,7 @@ DJANGO_RUNNER = "sync_to_async"
 
 def taken_names(context: FixContext) -> set[str]:
     names = set(context.scope.bindings) | set(context.module.scope.bindings)
-    names |= {n.id for n in ast.walk(context.function) if isinstance(n, ast.Name)}
+    names |= {n.id for n in walk_nodes(context.function) if isinstance(n, ast.Name)}
     return names
 
 
@@ -181,7 +182,7 @@ def _assignments(unit: Unit) -> tuple[set[str], set[str]]:
 
 
 def _loads(node: ast.AST) -> set[str]:
-    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return {n.id for n in walk_nodes(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
 
 
 class _BinderSkipping(_Binder):
@@ -210,7 +211,7 @@ def _loaded_outside(function: ast.AST, statements: list[ast.stmt]) -> set[str]:
     """The names the function reads outside ``statements``. A comprehension's or a lambda's own
     names are theirs (``[Path(f).name for f in files]`` reads no ``f`` of the function), so a
     moved ``with open(...) as f`` does not hand back an ``f`` nothing reads (ruff F841)."""
-    inside = {id(n) for statement in statements for n in ast.walk(statement)}
+    inside = {id(n) for statement in statements for n in walk_nodes(statement)}
     found: set[str] = set()
     stack: list[tuple[ast.AST, frozenset[str]]] = [(function, frozenset())]
     while stack:
@@ -218,7 +219,7 @@ def _loaded_outside(function: ast.AST, statements: list[ast.stmt]) -> set[str]:
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
             # The first iterable is read where the comprehension stands; the rest in its own scope.
             stack.append((node.generators[0].iter, own))
-            own = own | {n.id for g in node.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
+            own = own | {n.id for g in node.generators for n in walk_nodes(g.target) if isinstance(n, ast.Name)}
             produced = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
             clauses = [part for index, g in enumerate(node.generators)
                        for part in (g.target, *g.ifs, *([g.iter] if index else []))]
@@ -228,7 +229,7 @@ def _loaded_outside(function: ast.AST, statements: list[ast.stmt]) -> set[str]:
             own = own | parameter_names(node.args)
         if isinstance(node, ast.Name) and id(node) not in inside and node.id not in own:
             found.add(node.id)
-        stack += [(child, own) for child in ast.iter_child_nodes(node)]
+        stack += [(child, own) for child in child_nodes(node)]
     return found
 
 
@@ -237,7 +238,7 @@ def opens_block(function: ast.AST, statement: ast.stmt) -> str | None:
     the first of another block (``if``, ``with``, ``try``...), else ``None``. ruff format and black
     put no blank line before an inner function opening a function's body, one before it opening
     another block unless a comment comes first, and one before it (and its comments) elsewhere."""
-    for node in ast.walk(function):
+    for node in walk_nodes(function):
         blocks = [getattr(node, field, None) for field in ("body", "orelse", "finalbody")]
         blocks += [handler.body for handler in getattr(node, "handlers", ())]
         for block in blocks:

@@ -36,6 +36,7 @@ import ast
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ..analysis.children import child_nodes, walk_nodes
 from ..analysis.scope import parameter_names
 from .base import FixContext
 from .calls import blocking_with_statements, first_exit
@@ -66,7 +67,7 @@ def _walk(node: ast.AST) -> Iterator[ast.AST]:
     while stack:
         current = stack.pop()
         yield current
-        stack.extend(c for c in ast.iter_child_nodes(current) if not isinstance(c, _SCOPES))
+        stack.extend(c for c in child_nodes(current) if not isinstance(c, _SCOPES))
 
 
 def _blocks(function: ast.AST, skip: Mapping[int, ast.AST]) -> Iterator[list[ast.stmt]]:
@@ -170,7 +171,7 @@ def _single_target(statement: ast.AST) -> str | None:
 
 def unconfined_affine(context: FixContext, units: list[Unit]) -> list[str]:
     """Names of the sqlite3 calls whose object may be used on another thread than the unit that moves it."""
-    spans = [(unit, {id(n) for s in unit for n in ast.walk(s)}) for unit in units]
+    spans = [(unit, {id(n) for s in unit for n in walk_nodes(s)}) for unit in units]
     confined = {id(unit[0]): _confined(context, unit, nodes) for unit, nodes in spans}
     found: set[str] = set()
     for call in context.calls:
@@ -196,7 +197,7 @@ def _object_of(call: ast.Call, unit: Unit, context: FixContext) -> str | None:
                 return receiver.id
             break
     for statement in unit:
-        for node in ast.walk(statement):
+        for node in walk_nodes(statement):
             if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is call:
                 return _single_target(node)
             if isinstance(node, ast.withitem) and node.context_expr is call and isinstance(node.optional_vars, ast.Name):
@@ -208,7 +209,7 @@ def _confined(context: FixContext, unit: Unit, inside: set[int]) -> set[str]:
     """Names bound in ``unit`` to a sqlite3 object made there, and used nowhere else."""
     made: dict[str, list[ast.expr]] = {}
     for statement in unit:
-        for node in ast.walk(statement):
+        for node in walk_nodes(statement):
             if isinstance(node, (ast.Assign, ast.AnnAssign)) and _single_target(node):
                 made.setdefault(_single_target(node) or "", []).append(node.value)  # type: ignore[arg-type]
             elif isinstance(node, ast.withitem) and isinstance(node.optional_vars, ast.Name):
@@ -240,12 +241,12 @@ def _escaping(context: FixContext, inside: set[int]) -> set[str]:
     function = context.function
     escaping = parameter_names(function.args)
     parent: dict[int, ast.AST] = {}
-    for node in ast.walk(function):
-        for child in ast.iter_child_nodes(node):
+    for node in walk_nodes(function):
+        for child in child_nodes(node):
             parent[id(child)] = node
         if isinstance(node, (ast.Global, ast.Nonlocal)):
             escaping.update(node.names)
-    for node in ast.walk(function):
+    for node in walk_nodes(function):
         if not isinstance(node, ast.Name):
             continue
         up = parent.get(id(node))

@@ -46,6 +46,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..analysis.blocking import is_generator
+from ..analysis.children import walk_nodes
 from ..analysis.definitions import callee_name, decorator_names
 from ..analysis.frames import ENTER_CONTEXT
 from ..analysis.iteration import RUN_TO_THE_END
@@ -138,7 +139,7 @@ def _rebinds_shared(helper: Any) -> bool:
     found = _REBINDS.get(helper.node)
     if found is None:
         found = _REBINDS[helper.node] = any(isinstance(node, (ast.Global, ast.Nonlocal))
-                                            for node in ast.walk(helper.node))
+                                            for node in walk_nodes(helper.node))
     return found
 
 
@@ -158,7 +159,7 @@ def _plan_actions(context: FixContext) -> tuple[list[tuple[str, ast.stmt | ast.e
     actions: list[tuple[str, ast.stmt | ast.expr, Any]] = []
     loops = file_loops(context, parent_of)
     runs = find_runs(context, loops)
-    run_of = {id(node): run for run in runs for statement in run for node in ast.walk(statement)}
+    run_of = {id(node): run for run in runs for statement in run for node in walk_nodes(statement)}
     blocks = {**blocking_with_statements(context), **loops}
     units: list[Unit] = []
     placed: set[int] = set()
@@ -231,7 +232,7 @@ def _contains_blocking(node: ast.Call, context: FixContext, also_moved: ast.AST 
     whole expression runs in one thread call. ``also_moved``: a generator call that runs to the
     end as ``node``'s argument, which needs no thread of its own (making it runs none of it)."""
     inner = {id(c.node) for c in context.calls if c.node is not node and c.node is not also_moved}
-    return any(id(child) in inner for child in ast.walk(node))
+    return any(id(child) in inner for child in walk_nodes(node))
 
 
 def _run_to_the_end(call: DirectCall, parent_of: dict[int, ast.AST], context: FixContext
