@@ -29,7 +29,7 @@ from .import_order import ImportStyle, imported_below, place_added_imports
 from .layout import DEFAULT_LINE_LENGTH, split_long_lines
 from .local_imports import drop_local_imports
 from .newer_syntax import check_compiles, parse
-from .rewrite_memo import chunk_key, remember, remembered
+from .rewrite_memo import chunk_key, finished, finished_key, remember, remember_finished, remembered
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -119,6 +119,9 @@ def apply_edits(text: str, edits: FileEdits, path: str) -> str:
         index = end + 1
     out.extend(lines[index - 1 :])
     new_text = "".join(out)
+    key = finished_key(new_text, text, edits, new_spans)
+    if (done := finished(key)) is not None:
+        return done  # the same text, fixed and checked the same way in an earlier round
     if edits.add_imports or edits.remove_unused or edits.module_statements:
         new_text = _fix_imports(new_text, edits, new_spans)
     _check_outside_spans(text, new_text, [*edits.spans, edits.import_span])
@@ -126,6 +129,7 @@ def apply_edits(text: str, edits: FileEdits, path: str) -> str:
         check_compiles(new_text, path)
     except (SyntaxError, ValueError) as error:
         raise TransformError(f"the rewrite does not compile ({error}); file left unchanged") from error
+    remember_finished(key, new_text)
     return new_text
 
 

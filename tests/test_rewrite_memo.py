@@ -55,3 +55,27 @@ def test_a_remembered_rewrite_gives_the_same_file(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(transform, "_rewrite_chunk", lambda *args: calls.append(args) or [])
     assert apply_edits(SOURCE, _edits(_wrap_call(True, False)), "app.py") == first
     assert calls == []
+
+
+def test_a_file_finished_the_same_way_is_not_fixed_again_and_other_imports_are(monkeypatch: pytest.MonkeyPatch
+                                                                                ) -> None:
+    """A later round that rewrites a file the same way gets the finished text without libcst's
+    import visitors; different import edits are not served the earlier text."""
+    monkeypatch.setattr(rewrite_memo, "_REMEMBERED", {})
+    monkeypatch.setattr(rewrite_memo, "_FINISHED", {})
+
+    def edits(*imports: tuple[str, str | None]) -> FileEdits:
+        made = _edits(_wrap_call(True, False))
+        made.add_imports = set(imports)
+        return made
+
+    threadpool = ("fastapi.concurrency", "run_in_threadpool")
+    first = apply_edits(SOURCE, edits(threadpool), "app.py")
+    assert "from fastapi.concurrency import run_in_threadpool" in first
+    fixed: list[object] = []
+    original = transform._fix_imports
+    monkeypatch.setattr(transform, "_fix_imports", lambda *args: fixed.append(args) or original(*args))
+    assert apply_edits(SOURCE, edits(threadpool), "app.py") == first
+    assert fixed == []
+    other = apply_edits(SOURCE, edits(threadpool, ("asyncio", None)), "app.py")
+    assert len(fixed) == 1 and "import asyncio" in other and other != first
