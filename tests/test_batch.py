@@ -8,6 +8,7 @@ and runs ``python -m codemods`` in it, with a private cache folder.
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 import subprocess
@@ -38,6 +39,7 @@ from batch_helpers import (
 )
 
 from codemods.analysis.callers import CallerSites
+from codemods.analysis.modules import ModuleInfo
 from codemods.runner import RunOptions, run
 
 ALL = [("alpha/app/main.py", "ping"), ("beta/app/main.py", "fetch"), ("gamma/app/main.py", "nap")]
@@ -536,6 +538,36 @@ def test_projects_in_batches_give_the_same_results_and_each_batch_is_released(
     apart = findings(1)  # no batch holds more than the largest project: one service each
     assert held == [0, 0, 0]  # each batch starts with nothing of the one before
     assert apart == together and len(together) == 60
+
+
+def test_no_parsed_module_outlives_its_batch_where_a_fix_moved_a_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A handler that must stay async gets its blocking call swapped; the fix's context (which
+    holds the resolver, and with it every parsed module of the project) was kept by a cache of
+    ``with`` statements, so a run over many projects with one worker kept a batch alive while
+    the next one was analysed: memory followed the sum of the batches, not the largest."""
+    from codemods import pipeline, workers
+
+    files: dict[str, str] = {}
+    for service in ("alpha", "beta", "gamma"):
+        files[f"{service}/pyproject.toml"] = pyproject(service)
+        files[f"{service}/app/main.py"] = handler_module(
+            f"{service}_wait", "import asyncio\nimport time", "await asyncio.sleep(0)\n    time.sleep(0.1)")
+    root = root_of(init_repo(tmp_path / "repo", files))
+    monkeypatch.setattr(workers, "BATCH_FILES", 1)  # one service per batch
+    alive: list[int] = []
+    passes = pipeline._passes
+
+    def counting(runner: Any, batch: list[Any], *rest: Any) -> None:
+        alive.append(sum(isinstance(o, ModuleInfo) for o in gc.get_objects()))  # when a batch starts
+        passes(runner, batch, *rest)
+
+    monkeypatch.setattr(pipeline, "_passes", counting)
+    report = run(RunOptions(paths=(root,), jobs=1, use_cache=False, overrides={"deps": False}))
+    fixes = [f.fix.strategy.value for o in report.outcomes for f in o.result.findings]
+    assert fixes == ["swap-to-async"] * 3, fixes
+    assert alive[1:] == [0, 0], alive
 
 
 def test_batches_are_no_bigger_than_the_largest_project_or_the_minimum() -> None:

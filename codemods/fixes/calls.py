@@ -45,22 +45,27 @@ class Placement:
     inside_call: ast.Call | None
 
 
-_WITH_CACHE: dict[int, tuple[FixContext, dict[int, ast.With]]] = {}
+#: (id of a function node, ids of its blocking calls) -> (that node, its ``with`` statements they open).
+#: Keyed by the function, not the :class:`FixContext`: a context holds the resolver, and with it
+#: every tree of its project, which outlived the batch (a run over many projects with one worker
+#: kept the first batch's 648 modules while the next one was analysed).
+_WITH_CACHE: dict[tuple[int, frozenset[int]], tuple[ast.AST, dict[int, ast.With]]] = {}
 
 
 def blocking_with_statements(context: FixContext) -> dict[int, ast.With]:
     """``with`` statements of the function whose context expression is a blocking call."""
-    cached = _WITH_CACHE.get(id(context))
-    if cached is not None and cached[0] is context:
+    call_ids = frozenset(id(c.node) for c in context.calls)
+    key = (id(context.function), call_ids)
+    cached = _WITH_CACHE.get(key)
+    if cached is not None and cached[0] is context.function:
         return cached[1]
     if len(_WITH_CACHE) > 64:
         _WITH_CACHE.clear()
-    call_ids = {id(c.node) for c in context.calls}
     found: dict[int, ast.With] = {}
     for node in walk_nodes(context.function):
         if isinstance(node, ast.With) and any(id(item.context_expr) in call_ids for item in node.items):
             found[id(node)] = node
-    _WITH_CACHE[id(context)] = (context, found)
+    _WITH_CACHE[key] = (context.function, found)
     return found
 
 
