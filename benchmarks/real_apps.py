@@ -11,7 +11,8 @@ of several runs:
 
 - ruff ``check --select ASYNC --no-cache`` (the yardstick),
 - fastapi-unblock cold (``--no-cache``) and warm (its cache filled),
-- the peak memory of the whole process tree (workers included, PSS sampled),
+- the peak memory of the whole process tree (workers included, PSS sampled) and
+  of its largest process (issue 15 asks that no process needs 400 MB),
 - what the cold run found (handlers checked, findings).
 
 It prints a Markdown table with the ratios against issue 15's targets (cold at
@@ -90,7 +91,8 @@ class Row:
     ruff: float
     cold: float
     warm: float
-    peak_mb: float
+    peak_mb: float  # the whole process tree (PSS, workers included)
+    largest_mb: float  # the largest single process (issue 15's "peak RSS of any process")
 
 
 def _median(runs: list[Run]) -> float:
@@ -118,9 +120,9 @@ def measure_tree(name: str, tree: Path, tool: str, ruff: str, runs: int) -> Row:
     shutil.rmtree(cache, ignore_errors=True)
     row = Row(name, len(files), sum(n for _, n in files), summary.get("handlers_checked", 0),
               summary.get("handlers_flagged", 0), _median(ruff_runs), _median(cold_runs), _median(warm_runs),
-              max(r.tree_mb for r in cold_runs))
+              max(r.tree_mb for r in cold_runs), max(r.max_rss_mb for r in cold_runs))
     log(f"{name}: {row.lines:,} lines, ruff {row.ruff:.2f} s, cold {row.cold:.2f} s, warm {row.warm:.2f} s, "
-        f"{row.peak_mb:.0f} MB")
+        f"{row.peak_mb:.0f} MB, largest process {row.largest_mb:.0f} MB")
     return row
 
 
@@ -129,28 +131,31 @@ def report(rows: list[Row], whole: Row | None, runs: int, tool: str, ruff: str) 
         name = f"**{row.name}**" if bold else row.name
         return (f"| {name} | {row.files:,} | {row.lines:,} | {row.handlers} | {row.findings} | {row.ruff:.2f} s "
                 f"| {row.cold:.2f} s | {row.cold / row.ruff:.1f}× | {row.warm:.2f} s | {row.warm / row.ruff:.1f}× "
-                f"| {row.peak_mb:.0f} MB |")
+                f"| {row.peak_mb:.0f} MB | {row.largest_mb:.0f} MB |")
 
     out = [
         (f"Real FastAPI applications, measured {datetime.date.today().isoformat()} ({machine()}); "
          f"median of {runs} run(s); {output_of([tool, '--version'])}, {output_of([ruff, '--version'])}."),
         "",
         ("| application | files | lines | handlers checked | findings | ruff cold | ours cold | ratio "
-         "| ours warm | warm / ruff cold | peak memory |"),
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+         "| ours warm | warm / ruff cold | peak memory (all processes) | largest process |"),
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         *(line(row) for row in rows),
     ]
     if whole is not None:
         out.append(line(whole, bold=True))
     slowest = max(rows, key=lambda r: r.cold / r.ruff)
-    biggest = max(rows, key=lambda r: r.peak_mb)
+    biggest = max(rows, key=lambda r: r.largest_mb)
+    over = [r.name for r in rows if r.largest_mb >= TARGET_MB]
     total = whole or rows[0]
     out += [
         "",
         f"Targets (issue 15): cold at most {TARGET_COLD:.0f}× ruff: {total.cold / total.ruff:.1f}× on the whole "
         f"corpus, {slowest.cold / slowest.ruff:.1f}× at worst ({slowest.name}); warm at most ruff's cold time: "
-        f"{total.warm / total.ruff:.1f}×; under {TARGET_MB:.0f} MB: {biggest.peak_mb:.0f} MB at most per "
-        f"application ({biggest.name})" + (f", {whole.peak_mb:.0f} MB for the whole corpus." if whole else "."),
+        f"{total.warm / total.ruff:.1f}×; every process under {TARGET_MB:.0f} MB: {biggest.largest_mb:.0f} MB at "
+        f"most ({biggest.name}; {len(over)} of {len(rows)} over: {', '.join(over) or 'none'})"
+        + (f", {whole.largest_mb:.0f} MB for the whole corpus ({whole.peak_mb:.0f} MB all processes together)."
+           if whole else "."),
     ]
     return "\n".join(out)
 

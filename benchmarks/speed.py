@@ -124,7 +124,7 @@ def build_tree(tree: Path, services: int) -> dict[str, Any]:
 class Run:
     seconds: float
     returncode: int
-    max_rss_mb: float  # the largest single process (what /usr/bin/time -v reports)
+    max_rss_mb: float  # the largest single process (sampled VmHWM with ``memory``, else ru_maxrss)
     cpu: float  # user + system seconds of the process and the workers it waited for
     tree_mb: float = 0.0  # PSS summed over the process and its workers, sampled
 
@@ -138,8 +138,20 @@ def _memory_of(pid: int) -> int:
         return 0
 
 
-def _tree_memory_mb(root_pid: int) -> float:
-    """Memory of ``root_pid`` and all its descendants now, from /proc."""
+def _high_water_of(pid: int) -> int:
+    """The process's peak RSS in bytes (``VmHWM``). Unlike ``ru_maxrss``, it starts again at
+    ``exec``: the rusage of a child carries its parent's peak over (this script's own, 100 MB
+    once the corpus is listed), which made every small application look 100 MB large."""
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            return next(int(ln.split()[1]) * 1024 for ln in handle if ln.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return 0
+
+
+def _tree_memory_mb(root_pid: int) -> tuple[float, float]:
+    """Memory of ``root_pid`` and all its descendants now, from /proc: their PSS summed, and the
+    largest peak RSS among them."""
     children: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
@@ -149,12 +161,13 @@ def _tree_memory_mb(root_pid: int) -> float:
             except (OSError, IndexError, ValueError):
                 continue
             children.setdefault(ppid, []).append(int(entry.name))
-    total, stack = 0, [root_pid]
+    total, largest, stack = 0, 0, [root_pid]
     while stack:
         pid = stack.pop()
         stack += children.get(pid, [])
         total += _memory_of(pid)
-    return total / 2**20
+        largest = max(largest, _high_water_of(pid))
+    return total / 2**20, largest / 2**20
 
 
 def run_once(cmd: list[str], cwd: Path, stdout: Output = DEVNULL, memory: bool = False) -> Run:
@@ -162,12 +175,13 @@ def run_once(cmd: list[str], cwd: Path, stdout: Output = DEVNULL, memory: bool =
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=stdout, stderr=errors, stdin=DEVNULL)
-        peak = [0.0]
+        peak = [0.0, 0.0]  # all processes together (PSS), the largest one (peak RSS)
         done = threading.Event()
 
         def sample() -> None:  # every 50 ms: the workers' memory counts too, a machine holds it all
             while not done.wait(0.05):
-                peak[0] = max(peak[0], _tree_memory_mb(proc.pid))
+                together, largest = _tree_memory_mb(proc.pid)
+                peak[0], peak[1] = max(peak[0], together), max(peak[1], largest)
 
         sampler = threading.Thread(target=sample, daemon=True)
         if memory and os.path.isdir("/proc"):
@@ -186,7 +200,7 @@ def run_once(cmd: list[str], cwd: Path, stdout: Output = DEVNULL, memory: bool =
                 f"{errors.read().decode(errors='replace')[-600:]}"
             )
         cpu = usage.ru_utime + usage.ru_stime
-        return Run(seconds, proc.returncode, kib / 1024, cpu, peak[0])
+        return Run(seconds, proc.returncode, peak[1] or kib / 1024, cpu, peak[0])
 
 
 @dataclass
