@@ -33,7 +33,7 @@ from .classes import is_super
 from .declared import members
 from .decorators import returned_route_kind
 from .definitions import DefinedFunction, callee_name, calls_in
-from .frames import frame_calls, iter_loop_nodes, keyword_arguments
+from .frames import frame_calls, iter_loop_nodes
 from .loop_tasks import loop_tasks, spawned_task
 from .made_functions import returned_functions
 from .modules import ModuleInfo, function_key
@@ -368,3 +368,21 @@ def _may_register(call: ast.Call) -> bool:
     return name in _REGISTERING_NAMES or name.endswith("Route") or any(k.arg in _APP_HANDLER_KEYWORDS
                                                                      for k in call.keywords)
 
+
+def keyword_arguments(call: ast.Call, scope: Scope) -> dict[str, ast.expr]:
+    """A call's keyword arguments, with those of a ``**options`` whose name is bound once, to a
+    dict display with string keys: ``app_kwargs = {"title": ..., "lifespan": lifespan}`` then
+    ``FastAPI(**app_kwargs)``."""
+    keywords: dict[str, ast.expr] = {}
+    for keyword in call.keywords:
+        if keyword.arg:
+            keywords[keyword.arg] = keyword.value
+        elif isinstance(keyword.value, ast.Name):
+            # ``app_params: dict = {...}`` binds an annotation as well as the value.
+            bindings = [b for b in scope.bindings.get(keyword.value.id, []) if b.kind != "annotation"]
+            if len(bindings) == 1 and bindings[0].kind == "value" and isinstance(bindings[0].node, ast.Dict):
+                display = bindings[0].node
+                for key, value in zip(display.keys, display.values):
+                    if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                        keywords.setdefault(key.value, value)
+    return keywords

@@ -22,7 +22,7 @@ from .bound_iterables import iterated_bindings
 from .children import child_nodes, walk_nodes
 from .definitions import DefinedFunction, callee_name
 from .lazy_init import is_lazy_init, lazy_tail, shared_names
-from .scope import Scope, parameter_defaults
+from .scope import parameter_defaults
 from .task_groups import awaited_tasks, is_group_spawn, started_call, task_group_names
 
 #: Parameters known at one call, as sorted (name, literal value) pairs (hashable: a memo key).
@@ -380,25 +380,6 @@ def call_constants(call: ast.Call, function: DefinedFunction) -> Known:
         if isinstance(given, ast.Constant):
             known[name] = given.value
     return tuple(sorted(known.items(), key=lambda item: item[0]))
-
-
-def keyword_arguments(call: ast.Call, scope: Scope) -> dict[str, ast.expr]:
-    """A call's keyword arguments, with those of a ``**options`` whose name is bound once, to a
-    dict display with string keys: ``app_kwargs = {"title": ..., "lifespan": lifespan}`` then
-    ``FastAPI(**app_kwargs)``."""
-    keywords: dict[str, ast.expr] = {}
-    for keyword in call.keywords:
-        if keyword.arg:
-            keywords[keyword.arg] = keyword.value
-        elif isinstance(keyword.value, ast.Name):
-            # ``app_params: dict = {...}`` binds an annotation as well as the value.
-            bindings = [b for b in scope.bindings.get(keyword.value.id, []) if b.kind != "annotation"]
-            if len(bindings) == 1 and bindings[0].kind == "value" and isinstance(bindings[0].node, ast.Dict):
-                display = bindings[0].node
-                for key, value in zip(display.keys, display.values):
-                    if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                        keywords.setdefault(key.value, value)
-    return keywords
 
 
 def frame_calls(body: list[ast.stmt]) -> Iterator[ast.Call]:
