@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from .analysis.children import walk_nodes
 from .chunk_indent import with_project_indent
-from .diffing import split_lines
+from .diffing import changed_outside, merged_spans, split_lines
 from .import_order import ImportStyle, imported_below, place_added_imports
 from .layout import DEFAULT_LINE_LENGTH, split_long_lines
 from .local_imports import drop_local_imports
@@ -95,7 +95,7 @@ def apply_edits(text: str, edits: FileEdits, path: str) -> str:
     lines = split_lines(text)
     pieces: dict[int, tuple[int, list[str]]] = {}
     placed = 0
-    for start, end in _merge(edits.spans):
+    for start, end in merged_spans(edits.spans):
         chunk_edits = [e for e in edits.nodes if start <= e.line <= end]
         placed += len(chunk_edits)
         if chunk_edits:
@@ -124,23 +124,14 @@ def apply_edits(text: str, edits: FileEdits, path: str) -> str:
         return done  # the same text, fixed and checked the same way in an earlier round
     if edits.add_imports or edits.remove_unused or edits.module_statements:
         new_text = _fix_imports(new_text, edits, new_spans)
-    _check_outside_spans(text, new_text, [*edits.spans, edits.import_span])
+    if (changed := changed_outside(text, new_text, [*edits.spans, edits.import_span])) is not None:
+        raise TransformError(f"{changed}; file left unchanged")
     try:
         check_compiles(new_text, path)
     except (SyntaxError, ValueError) as error:
         raise TransformError(f"the rewrite does not compile ({error}); file left unchanged") from error
     remember_finished(key, new_text)
     return new_text
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def _rewrite_chunk(chunk: list[str], first_line: int, edits: list[NodeEdit]) -> list[str]:
@@ -372,35 +363,3 @@ def _splice(original: str, rendered_old: str, rendered_new: str) -> str:
             )
         out.extend(new[j1:j2])
     return "".join(out)
-
-
-def _check_outside_spans(old: str, new: str, spans: list[tuple[int, int]]) -> None:
-    """Every line of ``old`` outside ``spans`` must be in ``new``, in order, unchanged.
-
-    Linear: the text between the spans is cut into segments that must be found
-    one after another in the new text (the first at its very start, the last at
-    its very end); only what replaced the spans may sit between them. A diff
-    (``difflib``) would be quadratic on large, repetitive files.
-    """
-    lines = split_lines(old)
-    segments: list[tuple[int, str]] = []
-    line = 1
-    for start, end in _merge([(max(1, a), b) for a, b in spans]):
-        if start > line:
-            segments.append((line, "".join(lines[line - 1 : start - 1])))
-        line = max(line, end + 1)
-    tail = "".join(lines[line - 1 :])
-    position = 0
-    for index, (first_line, segment) in enumerate(segments):
-        found = new.find(segment, position)
-        if found < 0 or (index == 0 and first_line == 1 and found != 0):
-            raise TransformError(
-                f"the rewrite would change a line near line {first_line}, outside the fixed functions and the "
-                "import block; file left unchanged"
-            )
-        position = found + len(segment)
-    if tail and (not new.endswith(tail) or len(new) - len(tail) < position):
-        raise TransformError(
-            f"the rewrite would change a line at or after line {line}, outside the fixed functions; "
-            "file left unchanged"
-        )
