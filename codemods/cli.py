@@ -256,7 +256,8 @@ def _run(options: RunOptions, show_progress: bool, color: bool) -> RunReport:
     """The runner, with every way a run can fail turned into a message and an exit status."""
     from .config import ConfigError
     from .environment import PythonPathError
-    from .runner import Interrupted, RunError, Terminated, run
+    from .interrupts import Terminated, signal_behind
+    from .runner import Interrupted, RunError, run
     from .vcs import VcsError
 
     rewritten: list[str] = []
@@ -276,9 +277,11 @@ def _run(options: RunOptions, show_progress: bool, color: bool) -> RunReport:
         click.echo(f"  rewritten ({len(stop.written)}): {', '.join(stop.written) or '-'}", err=True)
         click.echo(f"  not rewritten ({len(stop.not_written)}): {', '.join(stop.not_written) or '-'}", err=True)
         _exit_now(stop.exit_status)
-    except (KeyboardInterrupt, Terminated) as stop:
-        _say_interrupted(rewritten, "SIGTERM" if isinstance(stop, Terminated) else "SIGINT")
-        _exit_now(143 if isinstance(stop, Terminated) else 130)
+    except (KeyboardInterrupt, Terminated, RuntimeError) as error:
+        if (signalled := signal_behind(error)) is None:
+            raise
+        _say_interrupted(rewritten, "SIGTERM" if isinstance(signalled, Terminated) else "SIGINT")
+        _exit_now(143 if isinstance(signalled, Terminated) else 130)
     raise AssertionError("unreachable")  # every except above leaves
 
 

@@ -31,3 +31,19 @@ def watch_for_interrupts() -> None:
 def interrupted() -> bool:
     """Whether a SIGINT has arrived, even one that was raised where it was then dropped."""
     return _received
+
+
+class Terminated(BaseException):
+    """Raised from the SIGTERM handler so that clean-up code (worker pools, temp files) runs."""
+
+
+def signal_behind(error: BaseException) -> BaseException | None:
+    """The Ctrl-C or SIGTERM an error was raised from, if any: a signal that arrives while a class
+    is made (a module imported on demand) reaches the run wrapped, as Python 3.11 turns what a
+    ``__set_name__`` raises into a ``RuntimeError``."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, (KeyboardInterrupt, Terminated)):
+            return cause
+        cause = cause.__cause__
+    return None

@@ -24,7 +24,7 @@ from typing import Any
 from .commits import linked_groups
 from .discovery import discover, group_by_project
 from .environment import Distribution, Environment, distributions
-from .interrupts import interrupted
+from .interrupts import Terminated, interrupted
 from .models import FileError, FileResult, HeldCall, Outcome
 from .paths import display_path
 from .projects import environments as find_environments
@@ -46,10 +46,6 @@ class Interrupted(Exception):
         self.exit_status = 128 + signal_number
         self.written = written
         self.not_written = not_written
-
-
-class Terminated(BaseException):
-    """Raised from the SIGTERM handler so that clean-up code (worker pools, temp files) runs."""
 
 
 _Terminated = Terminated

@@ -390,6 +390,48 @@ def test_a_ctrl_c_after_the_last_write_does_not_claim_nothing_was_written(
     assert "rewritten (1): proj/mod.py" in result.output, result.output
 
 
+@pytest.mark.parametrize(("stop", "status"), [("SIGTERM", 143), ("SIGINT", 130)])
+def test_a_signal_that_lands_while_a_class_is_made_still_stops_the_run_cleanly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop: str, status: int
+) -> None:
+    """A SIGTERM during the import of a module the run loads on demand (the handler raised
+    inside a ``cached_property``'s ``__set_name__``) reached the command as Python's
+    ``RuntimeError("Error calling __set_name__ ...")``: exit 1 and a traceback instead of 143."""
+    from click.testing import CliRunner
+
+    from codemods.cli import main
+
+    (tmp_path / "proj").mkdir()
+    (tmp_path / "proj" / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    signalled: BaseException = runner._Terminated(signal.SIGTERM) if stop == "SIGTERM" else KeyboardInterrupt()
+
+    def wrapped(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("Error calling __set_name__ on 'cached_property' instance") from signalled
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(runner, "run", wrapped)
+    result = CliRunner().invoke(main, ["--no-cache", "proj"])
+    assert result.exit_code == status, result.output
+    assert f"interrupted ({stop}) before anything was written" in result.output, result.output
+
+
+def test_an_unrelated_runtime_error_is_not_taken_for_a_signal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    from click.testing import CliRunner
+
+    from codemods.cli import main
+
+    (tmp_path / "proj").mkdir()
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("a bug of ours")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(runner, "run", broken)
+    result = CliRunner().invoke(main, ["--no-cache", "proj"])
+    assert result.exit_code not in (130, 143) and isinstance(result.exception, RuntimeError), result.output
+
+
 def test_a_ctrl_c_the_interpreter_dropped_still_stops_the_run_before_it_writes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
