@@ -80,16 +80,17 @@ class TextSearch:
                 return list(self._called_files.get(needle[:-1], ()))
             # Each whole word of the needle is a whole word of a file that holds the needle.
             whole_words = _WHOLE_WORD.findall(needle)
-            candidates = min((self._word_files.get(word, []) for word in whole_words), key=len) if whole_words \
-                else list(range(len(texts)))
+            indexed = min((self._word_files.get(word, []) for word in whole_words), key=len) if whole_words \
+                else range(len(texts))
         else:
-            candidates = [number for number, data in enumerate(texts) if needle in data]
-        # A plain substring test (fast, in C) rules most candidates out; the word-boundary pattern
-        # is only needed where the needle starts or ends with a word character.
+            indexed = range(len(texts))
+        # A plain substring test (fast, in C) rules most files out; the word-boundary pattern is
+        # only needed where the needle starts or ends with a word character.
+        candidates = [number for number in indexed if needle in texts[number]]
         if not (_WORD_CHAR.match(needle) or _WORD_CHAR.match(needle[-1:])):
-            return [number for number in candidates if needle in texts[number]]
+            return candidates
         pattern = whole(needle)
-        return [number for number in candidates if needle in texts[number] and pattern.search(texts[number])]
+        return [number for number in candidates if pattern.search(texts[number])]
 
     def _index(self, texts: list[bytes]) -> None:
         """Each file's whole words, and those right before ``(``, in one pass: past the first
