@@ -56,6 +56,7 @@ def slim(node: Node) -> Node:
     # An explicit stack, not recursion: a chain of ``a + b + ...`` nests deeper than Python's limit.
     todo: list[tuple[ast.AST, ast.AST]] = [(node, root)]
     slotted = _SLOTTED.get
+    numbers: dict[int, int] = {}
     while todo:
         old, new = todo.pop()
         for name, value in old.__dict__.items():
@@ -70,6 +71,9 @@ def slim(node: Node) -> Node:
                         items.append(child)
                         todo.append((item, child))
                 value = items
+            elif value.__class__ is int:
+                # Every line number past 256 is an int object of its own (small ones are shared).
+                value = numbers.setdefault(value, value)
             else:
                 child_class = slotted(value.__class__)
                 if child_class is not None:
