@@ -13,7 +13,6 @@ from __future__ import annotations
 from .interrupts import watch_for_interrupts
 
 watch_for_interrupts()  # first, before the imports below take their time
-import json
 import os
 import sys
 from pathlib import Path
@@ -24,6 +23,8 @@ import click
 from . import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from .baseline import Baseline
     from .runner import RunOptions, RunReport
 
@@ -285,18 +286,24 @@ def _run(options: RunOptions, show_progress: bool, color: bool) -> RunReport:
     raise AssertionError("unreachable")  # every except above leaves
 
 
+def _echo_pieces(pieces: Iterator[str]) -> None:
+    for piece in pieces:
+        click.echo(piece, nl=False)
+    click.echo()
+
+
 def _emit(report: RunReport, output_format: str, applied: bool, show_patch: bool, color: bool, quiet: bool) -> None:
     """The run's report on stdout in the chosen format; the summary on stderr."""
     outcomes = report.outcomes
     if output_format == "json":
-        from .report import json_document
+        from .report import json_document, json_pieces
 
-        document = json_document(outcomes, report.projects, report.environments, report.installed())
-        click.echo(json.dumps(document, indent=2))
+        _echo_pieces(json_pieces(json_document(outcomes, report.projects, report.environments, report.installed())))
     elif output_format == "sarif":
+        from .report import json_pieces
         from .sarif import sarif_document
 
-        click.echo(json.dumps(sarif_document(outcomes), indent=2))
+        _echo_pieces(json_pieces(sarif_document(outcomes)))
     elif output_format == "github":
         from .sarif import github_lines
 
