@@ -23,8 +23,6 @@ import click
 from . import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from .baseline import Baseline
     from .runner import RunOptions, RunReport
 
@@ -216,7 +214,9 @@ def check(
     else:
         applied = apply
     # The patch is for a dry run; a baseline run or a review has shown (or written) what it had to.
-    _emit(report, output_format, applied, not (applied or interactive or write_baseline), color, quiet)
+    from .console import emit_report
+
+    emit_report(report, output_format, applied, not (applied or interactive or write_baseline), color, quiet)
     if held is not None and not quiet:
         _say_stale(held, report)
     from .report import EXIT_ERROR, EXIT_FINDINGS, exit_status
@@ -284,44 +284,6 @@ def _run(options: RunOptions, show_progress: bool, color: bool) -> RunReport:
         _say_interrupted(rewritten, "SIGTERM" if isinstance(signalled, Terminated) else "SIGINT")
         _exit_now(143 if isinstance(signalled, Terminated) else 130)
     raise AssertionError("unreachable")  # every except above leaves
-
-
-def _echo_pieces(pieces: Iterator[str]) -> None:
-    for piece in pieces:
-        click.echo(piece, nl=False)
-    click.echo()
-
-
-def _emit(report: RunReport, output_format: str, applied: bool, show_patch: bool, color: bool, quiet: bool) -> None:
-    """The run's report on stdout in the chosen format; the summary on stderr."""
-    outcomes = report.outcomes
-    if output_format == "json":
-        from .report import json_document, json_pieces
-
-        _echo_pieces(json_pieces(json_document(outcomes, report.projects, report.environments, report.installed())))
-    elif output_format == "sarif":
-        from .report import json_pieces
-        from .sarif import sarif_document
-
-        _echo_pieces(json_pieces(sarif_document(outcomes)))
-    elif output_format == "github":
-        from .sarif import github_lines
-
-        for line in github_lines(outcomes):
-            click.echo(line)
-    else:
-        from .console import print_diff, print_summary
-        from .diffing import unified_diff
-        from .report import summarise
-
-        if show_patch:
-            for outcome in outcomes:
-                result = outcome.result
-                if result.changed and result.new_text is not None:
-                    patch = unified_diff(result.old_text, result.new_text, result.path, outcome.encoding)
-                    print_diff(patch, color)
-        if not quiet:
-            print_summary(report, summarise(outcomes), applied, color and sys.stderr.isatty())
 
 
 def _write_baseline(report: RunReport, path: Path, quiet: bool) -> None:

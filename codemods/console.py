@@ -1,4 +1,4 @@
-"""Everything the user sees on a terminal: the only module that imports rich.
+"""Everything the user sees: the report on stdout, the summary on stderr; the only module that imports rich.
 
 stdout carries only the patch (or the JSON document); the summary and the
 findings without a fix go to stderr, so ``> fix.patch`` captures a clean patch.
@@ -13,7 +13,7 @@ from typing import TextIO
 
 from .fix_changes import FixShare
 from .models import FindingKey, Strategy
-from .report import Summary, by_project
+from .report import Summary, by_project, json_document, json_pieces, summarise
 from .runner import RunReport
 
 
@@ -153,3 +153,38 @@ def review(items: list[FixShare], color: bool, ask: Callable[[str], str],
         answer = ask(f"Apply this fix ({number}/{len(items)}) [y,n,a,q]")
         (accepted if answer in ("y", "a") else skipped).append(item.key)
     return frozenset(accepted), frozenset(skipped)
+
+
+def _write_pieces(pieces: Iterator[str], stream: TextIO) -> None:
+    """A document as it is made, so that the whole text is never held (see ``json_pieces``)."""
+    stream.writelines(pieces)
+    stream.write("\n")
+    stream.flush()
+
+
+def emit_report(report: RunReport, output_format: str, applied: bool, show_patch: bool, color: bool, quiet: bool) -> None:
+    """The run's report on stdout in the chosen format; the summary on stderr."""
+    outcomes = report.outcomes
+    stdout = sys.stdout
+    if output_format == "json":
+        _write_pieces(json_pieces(json_document(outcomes, report.projects, report.environments, report.installed())), stdout)
+    elif output_format == "sarif":
+        from .sarif import sarif_document
+
+        _write_pieces(json_pieces(sarif_document(outcomes)), stdout)
+    elif output_format == "github":
+        from .sarif import github_lines
+
+        stdout.writelines(f"{line}\n" for line in github_lines(outcomes))
+        stdout.flush()
+    else:
+        from .diffing import unified_diff
+
+        if show_patch:
+            for outcome in outcomes:
+                result = outcome.result
+                if result.changed and result.new_text is not None:
+                    patch = unified_diff(result.old_text, result.new_text, result.path, outcome.encoding)
+                    print_diff(patch, color)
+        if not quiet:
+            print_summary(report, summarise(outcomes), applied, color and sys.stderr.isatty())
