@@ -72,8 +72,10 @@ def test_a_text_search_finds_whole_words_and_the_word_index_finds_the_same_files
         "two.py": "value = get(1)\n",
         "digits.py": "LABEL = '1get(x)'\n",  # ``get(`` right after a digit: not a whole word
         "spaced.py": "value = get (1)\n",
+        "both.py": "_get2 = 1\nx9 = _get2(_get2)\n",  # the same word called and not; digits inside
     }
-    searches = ["get(", "budget(", '"RedisStore"', "@route\n", "missing(", "get", "Store", ".get(", "1get("]
+    searches = ["get(", "budget(", '"RedisStore"', "@route\n", "missing(", "get", "Store", ".get(", "1get(",
+                "_get2(", "_get2", "get2(", "x9", "9"]
 
     def found(index_after: int) -> dict[str, list[str]]:
         original = text_search._SEARCHES_BEFORE_INDEX
@@ -90,6 +92,8 @@ def test_a_text_search_finds_whole_words_and_the_word_index_finds_the_same_files
     assert scanned["budget("] == ["budget.py"]
     assert scanned['"RedisStore"'] == ["quoted.py"]
     assert scanned["@route\n"] == ["decorated.py"]
+    assert scanned["_get2("] == scanned["_get2"] == scanned["x9"] == ["both.py"]
+    assert scanned["get2("] == scanned["9"] == []
     assert scanned["missing("] == []
     assert scanned["Store"] == []  # only inside longer words
     assert scanned[".get("] == ["calls.py"]
