@@ -37,9 +37,10 @@ def _slotted(cls: type[ast.AST]) -> type[ast.AST]:
 def _slotted_classes() -> dict[type[ast.AST], type[ast.AST]]:
     found: dict[type[ast.AST], type[ast.AST]] = {}
     for name in dir(ast):
+        if name in _DEPRECATED:
+            continue  # not even read: Python 3.12 warns when they are
         cls = getattr(ast, name)
-        if isinstance(cls, type) and issubclass(cls, ast.AST) and name not in _DEPRECATED \
-                and (cls._fields or cls._attributes):
+        if isinstance(cls, type) and issubclass(cls, ast.AST) and (cls._fields or cls._attributes):
             found[cls] = _slotted(cls)
     return found
 
