@@ -99,3 +99,16 @@ def test_a_text_search_finds_whole_words_and_the_word_index_finds_the_same_files
     assert scanned[".get("] == ["calls.py"]
     assert scanned["get"] == ["calls.py", "spaced.py", "two.py"]
     assert scanned["1get("] == ["digits.py"]
+
+
+def test_the_caller_search_reads_the_bytes_the_scan_holds(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """``file_bytes`` hands out the scan's own bytes objects (a large project's text is kept once,
+    not once per search), reads from disk before any scan, and never makes one itself."""
+    hierarchy = _project(tmp_path, {"a.py": "def a():\n    return b()\n", "b.py": "def b():\n    return 1\n"})
+    path = tmp_path / "a.py"
+    before = hierarchy.file_bytes(path)
+    assert before == path.read_bytes() and hierarchy._by_base is None  # no scan made for it
+    hierarchy.modules_calling("b")  # the scan reads every file once
+    held = hierarchy.file_bytes(path)
+    assert held == before and held is hierarchy.file_bytes(path) is hierarchy._texts[hierarchy._paths.index(path)]
+    assert hierarchy.file_bytes(tmp_path / "elsewhere.py") == b""  # not a project file, not readable

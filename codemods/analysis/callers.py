@@ -213,7 +213,7 @@ class CallerSites:
         if paths is self._member_paths:
             return
         if self._members is None or self._members.paths != list(paths):
-            self._members = TextSearch(list(paths))
+            self._members = TextSearch(list(paths), read=self.resolver.hierarchy.file_bytes)
             self._sites.clear()
         self._member_paths = paths
 

@@ -82,6 +82,7 @@ class Hierarchy:
         #: The bytes of each of ``_paths``, read once by the first scan: the text searches of a
         #: run ask for hundreds of words, and reading every file again for each cost seconds.
         self._texts: list[bytes] = []
+        self._bytes_by_path: dict[Path, bytes] | None = None
         self._memo: dict[str, list[str]] = {}
         self._defaults: dict[str, bool] = {}
         self._calling: dict[frozenset[str], frozenset[str]] = {}
@@ -165,6 +166,14 @@ class Hierarchy:
             self._by_base = {}
             _scan(self.index.root, self._by_base, self._paths, self._texts)
         return self._by_base
+
+    def file_bytes(self, path: Path) -> bytes:
+        """A file's bytes, the very object the scan read if it has run (the caller search reads
+        the same files: a second copy of a large project's text cost 20 MB); no scan is made for it."""
+        if self._bytes_by_path is None and self._by_base is not None:
+            self._bytes_by_path = dict(zip(self._paths, self._texts))
+        found = self._bytes_by_path.get(path) if self._bytes_by_path is not None else None
+        return found if found is not None else bytes_or_nothing(path)
 
     def _files_by_base_outside(self) -> dict[str, list[Path]]:
         """The same over the sibling projects of a monorepo, for a base class defined there."""
