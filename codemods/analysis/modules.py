@@ -74,7 +74,7 @@ def build_module(name: str, path: Path, text: str, tree: ast.Module | None = Non
             if failed is not None:
                 failed(path, newer_syntax.parse_failure(error))
             return None
-    tree = slim(tree)  # kept for the whole analysis: a third of the memory
+    tree = slim(tree)  # kept for the whole analysis: less than half the memory
     is_package = path.name == "__init__.py"
     scope = module_scope(tree, name, is_package)
     functions = list(iter_functions(tree.body, scope))

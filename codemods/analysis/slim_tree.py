@@ -1,9 +1,10 @@
-"""The trees the project index keeps, in a third of the memory ``ast.parse`` gives them.
+"""The trees the project index keeps, in less than half the memory ``ast.parse`` gives them.
 
 A large application keeps nearly every module's tree for the whole analysis:
 the searches for subclasses and for the callers that type a parameter parse
-almost all of them (agno: 1,176 of 1,176), and the memo tables are keyed by
-node, so a tree cannot be dropped and parsed again. ``ast.parse`` gives every
+almost all of them, and the memo tables are keyed by node, so a tree cannot
+be dropped and parsed again (agno's trees: 621 MB as parsed, about 280 MB
+copied here, lists and strings included). ``ast.parse`` gives every
 node an instance dictionary: a ``Name`` (six entries: ``id``, ``ctx`` and four
 positions) costs a 48-byte object and a 360-byte dictionary. The same node as
 an instance of a subclass with ``__slots__`` for its fields costs about 100
