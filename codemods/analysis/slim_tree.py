@@ -63,16 +63,12 @@ def slim(node: Node) -> Node:
         old, new = todo.pop()
         for name, value in old.__dict__.items():
             if value.__class__ is list:
-                items = []
-                for item in value:
+                value = value.copy()  # sized exactly (a list grown by appends keeps spare room)
+                for index, item in enumerate(value):
                     child_class = slotted(item.__class__)
-                    if child_class is None:
-                        items.append(item)
-                    else:
-                        child = child_class.__new__(child_class)
-                        items.append(child)
+                    if child_class is not None:
+                        child = value[index] = child_class.__new__(child_class)
                         todo.append((item, child))
-                value = items
             elif value.__class__ is int:
                 # Every line number past 256 is an int object of its own (small ones are shared).
                 value = numbers.setdefault(value, value)
