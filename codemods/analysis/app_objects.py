@@ -12,9 +12,9 @@ from __future__ import annotations
 import ast
 
 from .children import walk_nodes
-from .declared import members
 from .resolver import Resolver
 from .scope import Scope
+from .type_strings import members
 
 APP_CLASSES = frozenset(
     {

@@ -22,12 +22,12 @@ import ast
 from typing import TYPE_CHECKING
 
 from .classes import CallTarget
-from .declared import union
 from .decorators import decorated_with, decorator_parameter, wrappers
 from .definitions import DefinedFunction, callee_name, generic_origin
 from .frames import iter_loop_nodes
 from .memo import Memo
 from .scope import Binding, Scope, parameter_binding
+from .type_strings import union
 
 if TYPE_CHECKING:
     from .modules import ModuleInfo

@@ -19,8 +19,7 @@ from ..catalogue import BlockingApi, Catalogue
 from .app_state import STATE, StateAssignment, owner_by_name, state_assignments
 from .children import walk_nodes
 from .configured_bases import configures
-from .declared import CONTAINER as _CONTAINER
-from .declared import DeclaredTypes, container_of, element_of, members, union
+from .declared import DeclaredTypes
 from .definitions import DefinedFunction, decorator_names, generic_origin
 from .hierarchy import Hierarchy, declares_abstract, implementations, is_abstract, is_protocol
 from .memo import CutTracker, Memo
@@ -29,6 +28,8 @@ from .project import ProjectIndex
 from .scope import Scope
 from .self_assignments import Assigned, Stored, collect_self_assignments
 from .signatures import POST_INIT_HOOKS
+from .type_strings import CONTAINER as _CONTAINER
+from .type_strings import container_of, element_of, members, union
 
 if TYPE_CHECKING:
     from .arguments import ArgumentTypes

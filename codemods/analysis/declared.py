@@ -11,7 +11,6 @@ function's tuple result a name unpacked (``args, store = build()``).
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,6 +22,7 @@ from .hierarchy import declares_abstract, is_protocol
 from .made_functions import made_function
 from .module_values import imported_module, module_type
 from .scope import Scope, annotation_name
+from .type_strings import container_of, element_of, union
 
 if TYPE_CHECKING:
     from .resolver import Resolver
@@ -36,24 +36,6 @@ WRAPPERS = ("Optional", "Annotated", "Iterator", "Generator", "AsyncIterator", "
 _MAPPINGS = ("dict", "Dict", "Mapping", "MutableMapping", "OrderedDict", "DefaultDict", "defaultdict")
 _SEQUENCES = ("list", "List", "Sequence", "MutableSequence", "tuple", "Tuple", "set", "Set", "frozenset",
               "FrozenSet", "Collection", "deque", "Deque")
-#: Prefix of a container type: ``container:openai.OpenAI`` holds OpenAI clients.
-CONTAINER = "container:"
-
-
-def container_of(element: str | None) -> str | None:
-    """The type of a container holding ``element``. A union's members each get a container type
-    (``container:a.A|container:b.B``), so the string stays a union of types when it is itself
-    joined into a union: ``container:a.A|b.B`` would read as a container of ``a.A`` or a ``b.B``."""
-    return "|".join(f"{CONTAINER}{member}" for member in members(element)) if element else None
-
-
-def element_of(container: str | None) -> str | None:
-    """The element type of a container type (``None`` for anything else)."""
-    if container is None or not all(member.startswith(CONTAINER) for member in members(container)):
-        return None
-    return union(member[len(CONTAINER):] for member in members(container))
-
-
 def parsed_annotation(annotation: ast.AST) -> ast.AST | None:
     """A string annotation (``"S3Client"``) as an expression."""
     if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
@@ -98,26 +80,9 @@ def _is_context_manager(function: DefinedFunction) -> bool:
     return bool(decorator_names(function.node) & {"contextmanager", "asynccontextmanager"})
 
 
-#: At most this many types in a union; a name bound to more is left untyped.
-_MAX_UNION = 8
-
-
-def union(types: Iterable[str]) -> str | None:
-    """One type string for several: ``a.Client|b.Client`` (sorted, so equal unions are equal strings)."""
-    members = sorted({m for t in types for m in t.split("|")})
-    if not members or len(members) > _MAX_UNION:
-        return None
-    return "|".join(members)
-
-
 def _bounded_union(declared: list[str]) -> str | None:
     """A declared union; past the bound on its size, its first member stands for the API they share."""
     return union(declared) or (declared[0].split("|")[0] if declared else None)
-
-
-def members(type_name: str) -> list[str]:
-    """The types a union type string stands for (a plain type: itself)."""
-    return type_name.split("|")
 
 
 class DeclaredTypes:

@@ -30,7 +30,6 @@ from ..models import Kind
 from .app_objects import APP_CLASSES, AppObjects
 from .children import walk_nodes
 from .classes import is_super
-from .declared import members
 from .decorators import returned_route_kind
 from .definitions import DefinedFunction, callee_name, calls_in
 from .frames import frame_calls, iter_loop_nodes
@@ -41,6 +40,7 @@ from .registry import Registration
 from .resolver import Resolver
 from .schedulers import may_schedule, scheduled_jobs
 from .scope import Scope, parameter_binding, parameter_defaults
+from .type_strings import members
 from .unseen_apps import unseen_app_route
 
 _DECORATOR_KINDS = {

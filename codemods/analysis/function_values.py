@@ -16,10 +16,10 @@ from __future__ import annotations
 import ast
 
 from .classes import CallTarget
-from .declared import members
 from .definitions import DefinedFunction
 from .project import ProjectIndex
 from .scope import Scope
+from .type_strings import members
 
 #: Prefix of the type of a reference to a project function.
 FUNCTION = "function:"

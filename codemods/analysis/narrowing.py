@@ -14,8 +14,8 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
-from .declared import union
 from .frames import iter_loop_nodes, passed_arguments
+from .type_strings import union
 
 if TYPE_CHECKING:
     from .resolver import Resolver

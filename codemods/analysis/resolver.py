@@ -17,8 +17,7 @@ from ..catalogue import BlockingApi, Catalogue
 from .arguments import ArgumentTypes
 from .buffers import HEADER_READERS, in_memory
 from .classes import CallTarget, ClassMembers, is_super
-from .declared import MAX_DEPTH as _MAX_DEPTH
-from .declared import DeclaredTypes, container_of, display_values, element_of, is_empty_or_display, members, union
+from .declared import MAX_DEPTH, DeclaredTypes, display_values, is_empty_or_display
 from .decorators import decorated_type, wrapped_by
 from .dispatch import dispatched, getattr_parts
 from .function_values import FunctionValues, holds_instance
@@ -34,6 +33,7 @@ from .names import dotted_parts, qualified_name
 from .narrowing import Assertions
 from .project import ProjectIndex
 from .scope import Binding, Scope, parameter_binding
+from .type_strings import container_of, element_of, members, union
 from .wrapped_calls import wrapped_generator
 
 
@@ -96,7 +96,7 @@ class Resolver(ClassMembers):
     def type_of(self, expr: ast.AST, scope: Scope, depth: int = 0) -> str | None:
         """Memoised per (expression, scope): names rebound many times would otherwise
         make the walk over their bindings exponential. A cycle through an expression has no type."""
-        if depth > _MAX_DEPTH:
+        if depth > MAX_DEPTH:
             self.cuts.depth_bound()
             return None
         return self._type_memo.get((id(expr), id(scope)), lambda: self._type_of(expr, scope, depth), None, depth)

@@ -16,12 +16,12 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from .declared import members
 from .definitions import DefinedFunction
 from .frames import iter_loop_nodes
 from .modules import ModuleInfo
 from .resolver import Resolver
 from .scope import Scope
+from .type_strings import members
 
 SCHEDULERS = frozenset({"apscheduler.schedulers.asyncio.AsyncIOScheduler"})
 _SHORT_NAME = "AsyncIOScheduler"
