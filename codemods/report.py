@@ -9,6 +9,7 @@ unparsable files, refused rewrites). Errors win over findings.
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -19,6 +20,9 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .models import Finding, Outcome, Strategy
 from .paths import display_path
+
+#: Whether ``json.dumps(..., indent=...)`` runs in C (Python 3.13 and later).
+_C_ENCODER_INDENTS = sys.version_info >= (3, 13)
 
 if TYPE_CHECKING:
     from .environment import Distribution, Environment
@@ -169,10 +173,15 @@ def json_document(outcomes: list[Outcome], projects: list[Path] | None = None,
 def json_pieces(document: object, size: int = 1 << 16) -> Iterator[str]:
     """``json.dumps(document, indent=2)`` in pieces of ``size`` chunks, to be written as they come.
 
-    The whole text at once is as large as every patch of the run together (26 MB for
-    one large application) and its making held four times that for a moment, the peak
-    of the whole run; written in pieces it holds one piece.
+    Up to Python 3.12 an indented document is encoded in Python, chunk by chunk, and
+    ``json.dumps`` joins a list of every chunk: for one large application (26 MB of
+    findings with their call chains) that held 100 MB more at the end of the run, its
+    peak; written in pieces it holds one piece. From 3.13 the C encoder indents: three
+    times faster, holding only the text itself, so it is used whole.
     """
+    if _C_ENCODER_INDENTS:
+        yield json.dumps(document, indent=2)
+        return
     chunks = json.JSONEncoder(indent=2).iterencode(document)
     while piece := "".join(islice(chunks, size)):
         yield piece

@@ -1,5 +1,6 @@
 """The JSON report is written in pieces (codemods.report.json_pieces): together they must be
-exactly what ``json.dumps(document, indent=2)`` gives, whatever the piece size."""
+exactly what ``json.dumps(document, indent=2)`` gives, whatever the piece size, on the path
+that encodes in pieces (Python up to 3.12) and on the one that encodes whole (3.13's C encoder)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 
 import pytest
 
+from codemods import report
 from codemods.report import json_pieces
 
 DOCUMENT = {
@@ -18,12 +20,15 @@ DOCUMENT = {
 }
 
 
+@pytest.mark.parametrize("whole", [False, True], ids=["in pieces", "whole"])
 @pytest.mark.parametrize("size", [1, 2, 7, 1 << 16])
-def test_pieces_make_the_whole_text(size: int) -> None:
+def test_pieces_make_the_whole_text(size: int, whole: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(report, "_C_ENCODER_INDENTS", whole)
     pieces = list(json_pieces(DOCUMENT, size))
     assert "".join(pieces) == json.dumps(DOCUMENT, indent=2)
     assert all(pieces)  # no empty write
 
 
-def test_a_large_document_comes_in_several_pieces() -> None:
+def test_below_python_3_13_a_large_document_comes_in_several_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(report, "_C_ENCODER_INDENTS", False)
     assert len(list(json_pieces(DOCUMENT, 5))) > 5
