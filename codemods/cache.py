@@ -184,9 +184,9 @@ def _project_sources(projects: dict[Path, list[Path]], repo: Any, known: tuple[l
                      ) -> dict[Path, list[Path]]:
     """Every Python file the analysis of each project may read (helpers it imports included).
 
-    Inside git, the listing discovery made serves every project whose root lies in a
-    folder it listed (and that holds all the project's analysed files); one more
-    ``git ls-files`` lists the files of the other projects.
+    The listing discovery made (by git, or by its walk) serves every project whose root lies
+    in a folder it listed (and that holds all the project's analysed files); the other
+    projects are listed again: with one more ``git ls-files`` inside git, by a walk outside.
     """
     from .discovery import iter_python_files
 
@@ -195,15 +195,15 @@ def _project_sources(projects: dict[Path, list[Path]], repo: Any, known: tuple[l
     sources: dict[Path, list[Path]] = {}
     ask_git: list[Path] = []
     for root, members in projects.items():
-        if repo is None or not root.is_relative_to(repo.root):
-            sources[root] = [p.absolute() for p in iter_python_files([root])]
-            continue
         if any(root.is_relative_to(target) for target in targets):
             found = _under(names, root)
             if set(map(str, members)) <= set(found):
                 sources[root] = [Path(p) for p in found]
                 continue
-        ask_git.append(root)
+        if repo is None or not root.is_relative_to(repo.root):
+            sources[root] = [p.absolute() for p in iter_python_files([root])]
+        else:
+            ask_git.append(root)
     if ask_git:
         more = sorted(str(p) for p in repo.python_files(sorted(ask_git)))
         for root in ask_git:

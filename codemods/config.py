@@ -28,7 +28,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .layout import DEFAULT_LINE_LENGTH
 from .models import Settings
 from .rules import RULES, RULES_BY_CATEGORY
 
@@ -38,6 +37,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 TABLE = "fastapi-unblock"
+#: ruff's and black's line length, for a project that sets none.
+DEFAULT_LINE_LENGTH = 88
 
 
 class ConfigError(Exception):

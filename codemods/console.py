@@ -9,12 +9,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from .fix_changes import FixShare
 from .models import FindingKey, Strategy
 from .report import Summary, by_project, json_document, json_pieces, summarise
 from .runner import RunReport
+
+if TYPE_CHECKING:
+    from .fix_changes import FixShare
 
 
 def _console(stream: TextIO, color: bool):  # type: ignore[no-untyped-def]

@@ -102,23 +102,25 @@ def group_by_project(paths: list[Path], given: list[Path] | None = None) -> dict
 def discover(paths: tuple[Path, ...], exclude: tuple[str, ...], repo: Any
              ) -> tuple[list[Path], list[FileError], list[Path]]:
     """The files to analyse (resolved), the ones refused (symlinks leading outside, loops), and
-    what git listed under the paths (for the cache keys; empty outside git)."""
+    every file listed under the paths, excluded ones included (by git, or by the walk outside
+    git): the cache keys stat them without listing the folders again."""
     from .models import FileError
     from .paths import display_path
 
-    listed_by_git: list[Path] = []
+    listed: list[Path] = []
     if repo is not None:
-        listed_by_git = [Path(p) for p in repo.python_files(paths)]
-        candidates = list(listed_by_git)
-        listed = set(candidates)
+        listed = [Path(p) for p in repo.python_files(paths)]
+        candidates = list(listed)
+        tracked = set(candidates)
         # Explicit file arguments count even if git ignores them, as in ruff.
-        candidates += [p.absolute() for p in paths if p.is_file() and p.absolute() not in listed]
+        candidates += [p.absolute() for p in paths if p.is_file() and p.absolute() not in tracked]
     else:
         candidates = [p.absolute() for p in iter_python_files(list(paths))]
     roots = [p.resolve() if p.is_dir() else p.resolve().parent for p in paths]
     if repo is None:
         # Walk from resolved roots so that paths need no resolving of their own.
-        candidates = [_rebase(p, paths) for p in candidates]
+        folders = [(folder.absolute(), folder.resolve()) for folder in paths]
+        candidates = listed = [_rebase(p, folders) for p in candidates]
     if repo is not None:
         roots.append(repo.root)
     matches = exclude_matcher(list(exclude))
@@ -153,18 +155,17 @@ def discover(paths: tuple[Path, ...], exclude: tuple[str, ...], repo: Any
         if real not in seen:
             seen.add(real)
             files.append(real)
-    return files, errors, listed_by_git
+    return files, errors, listed
 
 
-def _rebase(path: Path, given: tuple[Path, ...]) -> Path:
-    """``path`` found under a given folder, re-expressed under that folder's resolved form."""
-    for folder in given:
-        absolute = folder.absolute()
+def _rebase(path: Path, folders: list[tuple[Path, Path]]) -> Path:
+    """``path`` found under a given folder (absolute, resolved), re-expressed under its resolved form."""
+    for absolute, resolved in folders:
         try:
             relative = path.relative_to(absolute)
         except ValueError:
             continue
-        return folder.resolve() / relative
+        return resolved / relative
     return path
 
 

@@ -27,9 +27,6 @@ import tokenize
 from .line_cuts import OPENING, fluent_parts
 from .line_split import INDENT, dedent, same_tree, split_line, top_level_elements, width
 
-#: ruff's and black's line length, for a project that sets none.
-DEFAULT_LINE_LENGTH = 88
-
 
 def split_long_lines(new_lines: list[str], old_lines: list[str], limit: int) -> list[str]:
     """``new_lines`` with each changed statement laid out as the formatters would: a one-line

@@ -13,7 +13,6 @@ without touching the working tree (:mod:`codemods.vcs`).
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -181,7 +180,7 @@ def _replace(path: Path, data: bytes) -> None:
     info = path.stat()
     mode = stat.S_IMODE(info.st_mode)
     # The name is chosen before the file exists, so whatever interrupts can clean it up.
-    temp_name = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.unblock-tmp")
+    temp_name = str(path.parent / f".{path.name}.{os.urandom(6).hex()}.unblock-tmp")
     try:
         handle = os.open(temp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         with os.fdopen(handle, "wb") as temp:
@@ -288,7 +287,7 @@ def run(options: RunOptions, progress: Callable[[int], None] | None = None,
 def write_text(path: Path, text: str) -> None:
     """Write a file of the tool's own (a baseline) atomically, as UTF-8; created if missing."""
     path = path.resolve()
-    temp_name = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.unblock-tmp")
+    temp_name = str(path.parent / f".{path.name}.{os.urandom(6).hex()}.unblock-tmp")
     try:
         with open(temp_name, "w", encoding="utf-8", newline="\n") as temp:
             temp.write(text)

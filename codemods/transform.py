@@ -24,9 +24,10 @@ from typing import TYPE_CHECKING, Any
 
 from .analysis.children import walk_nodes
 from .chunk_indent import with_project_indent
+from .config import DEFAULT_LINE_LENGTH
 from .diffing import changed_outside, merged_spans, split_lines
 from .import_order import ImportStyle, imported_below, place_added_imports
-from .layout import DEFAULT_LINE_LENGTH, split_long_lines
+from .layout import split_long_lines
 from .local_imports import drop_local_imports
 from .newer_syntax import check_compiles, parse
 from .rewrite_memo import chunk_key, finished, finished_key, remember, remember_finished, remembered

@@ -32,6 +32,15 @@ class CommitGroup:
     files: dict[str, bytes]
 
 
+def _may_be_in_git(folder: Path) -> bool:
+    """Whether git could find a repository from ``folder``: a ``.git`` folder or file (a worktree's,
+    a submodule's) in it or above, or ``GIT_DIR`` naming one. ``False`` is certain; ``True`` is
+    for GitPython to confirm."""
+    if os.environ.get("GIT_DIR"):
+        return True
+    return any(os.path.lexists(os.path.join(place, ".git")) for place in (folder, *folder.parents))
+
+
 class Repository:
     def __init__(self, repo: object, root: Path) -> None:
         self._repo = repo
@@ -40,12 +49,15 @@ class Repository:
     @classmethod
     def find(cls, start: Path) -> Repository | None:
         """The git repository holding ``start``, or ``None`` outside git (or without git)."""
+        folder = start if start.is_dir() else start.parent
+        if not _may_be_in_git(folder):
+            return None  # GitPython takes longer to import (~40 ms) than a warm run takes to read its cache
         try:
             import git
         except ImportError:  # pragma: no cover - GitPython is a dependency, git may be missing
             return None
         try:
-            repo = git.Repo(start if start.is_dir() else start.parent, search_parent_directories=True)
+            repo = git.Repo(folder, search_parent_directories=True)
         except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitCommandNotFound):
             return None
         if repo.bare or repo.working_tree_dir is None:

@@ -9,6 +9,7 @@ and runs ``python -m codemods`` in it, with a private cache folder.
 from __future__ import annotations
 
 import gc
+import json
 import os
 import stat
 import subprocess
@@ -618,6 +619,53 @@ def test_an_excluded_helper_edited_after_a_cached_run_is_picked_up(mono: git.Rep
     assert "extra" not in flagged
     write(root, {"gamma/app/helpers.py": "import time\n\n\ndef pause():\n    time.sleep(1)\n"})
     assert "extra" in [f for _path, f in findings_in(root, target)]
+
+
+@pytest.mark.parametrize("target", [".", "gamma", "gamma/app"])
+def test_outside_git_an_excluded_helper_edited_after_a_cached_run_is_picked_up(tmp_path: Path, target: str) -> None:
+    """Outside git the cache keys stat the files discovery's walk listed, excluded ones included."""
+    root = tmp_path / "plain"
+    write(root, {
+        **service_files(),
+        "gamma/pyproject.toml": '[project]\nname = "gamma"\n\n[tool.fastapi-unblock]\nexclude = ["app/helpers.py"]\n',
+        "gamma/app/helpers.py": "def pause():\n    return 0\n",
+        "gamma/app/extra.py": (
+            "from fastapi import APIRouter\n\nfrom app.helpers import pause\n\nrouter = APIRouter()\n\n\n"
+            '@router.get("/extra")\nasync def extra():\n    pause()\n    return {}\n'
+        ),
+    })
+    assert "extra" not in [f for _path, f in findings_in(root, target)]
+    write(root, {"gamma/app/helpers.py": "import time\n\n\ndef pause():\n    time.sleep(1)\n"})
+    assert "extra" in [f for _path, f in findings_in(root, target)]
+    write(root, {"gamma/app/helpers.py": "def pause():\n    return 0\n"})
+    assert "extra" not in [f for _path, f in findings_in(root, target)]
+
+
+def test_outside_git_a_run_does_not_import_gitpython(tmp_path: Path) -> None:
+    """No ``.git`` above the paths: git could find no repository, so GitPython (slower to import
+    than a warm run takes) is not imported at all."""
+    root = tmp_path / "plain"
+    write(root, service_files())
+    probe = ("import sys, runpy\nsys.argv = ['fastapi-unblock', '--format', 'json', '-q', '.']\n"
+             "try:\n    runpy.run_module('codemods', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+             "sys.stderr.write('git imported: %s' % ('git' in sys.modules))\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parents[1]), os.environ.get("PYTHONPATH", "")])}
+    for _ in range(2):  # cold, then warm
+        done = subprocess.run([sys.executable, "-c", probe], cwd=root, env=env, capture_output=True, text=True,
+                              check=False)
+        assert done.stderr.endswith("git imported: False"), done.stderr
+        assert flagged(json.loads(done.stdout)) == ALL
+
+
+def test_a_git_worktree_is_found_through_its_git_file(mono: git.Repo, tmp_path: Path) -> None:
+    """A worktree (or submodule) has a ``.git`` file, not a folder: it is still a repository."""
+    from codemods.vcs import Repository
+
+    mono.git.worktree("add", str(tmp_path / "worktree"), "-b", "side")
+    assert (tmp_path / "worktree" / ".git").is_file()
+    found = Repository.find(tmp_path / "worktree" / "alpha" / "app")
+    assert found is not None and found.root == (tmp_path / "worktree").resolve()
+    assert findings_in(tmp_path / "worktree", ".") == ALL
 
 
 def test_a_plain_file_broken_after_a_cached_run_is_reported(mono: git.Repo) -> None:
