@@ -13,11 +13,11 @@ import sys
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .json_text import json_tokens
 from .models import Finding, Outcome, Strategy
 from .paths import display_path
 
@@ -171,17 +171,25 @@ def json_document(outcomes: list[Outcome], projects: list[Path] | None = None,
 
 
 def json_pieces(document: object, size: int = 1 << 16) -> Iterator[str]:
-    """``json.dumps(document, indent=2)`` in pieces of ``size`` chunks, to be written as they come.
+    """``json.dumps(document, indent=2)`` in pieces of about ``size`` characters (or more: one
+    finding is never cut), to be written as they come.
 
-    Up to Python 3.12 an indented document is encoded in Python, chunk by chunk, and
-    ``json.dumps`` joins a list of every chunk: for one large application (26 MB of
-    findings with their call chains) that held 100 MB more at the end of the run, its
-    peak; written in pieces it holds one piece. From 3.13 the C encoder indents: three
-    times faster, holding only the text itself, so it is used whole.
+    Up to Python 3.12 the standard library indents in Python, and ``json.dumps`` joins a
+    list of every chunk: for one large application (26 MB of findings with their call
+    chains) that held 100 MB more at the end of the run, its peak. Encoded here a finding at
+    a time (:mod:`codemods.json_text`, about twice as fast), it holds one piece. From 3.13
+    the C encoder indents: faster again, holding only the text itself, so it is used whole.
     """
     if _C_ENCODER_INDENTS:
         yield json.dumps(document, indent=2)
         return
-    chunks = json.JSONEncoder(indent=2).iterencode(document)
-    while piece := "".join(islice(chunks, size)):
-        yield piece
+    held: list[str] = []
+    length = 0
+    for token in json_tokens(document):
+        held.append(token)
+        length += len(token)
+        if length >= size:
+            yield "".join(held)
+            held, length = [], 0
+    if held:
+        yield "".join(held)
