@@ -42,7 +42,7 @@ from typing import Any
 
 from .fingerprint import tool_fingerprint
 
-_FORMAT = 4  # bumped whenever the pickled outcome classes change
+_FORMAT = 5  # bumped whenever the pickled outcome classes change
 _KEEP = 256
 #: Per-file entries (pass 1's verdicts), apart from the per-project outcomes.
 _FILES = "files"

@@ -186,7 +186,8 @@ def emit_report(report: RunReport, output_format: str, applied: bool, show_patch
             for outcome in outcomes:
                 result = outcome.result
                 if result.changed and result.new_text is not None:
-                    patch = unified_diff(result.old_text, result.new_text, result.path, outcome.encoding)
+                    patch = outcome.patch or unified_diff(result.old_text, result.new_text, result.path,
+                                                          outcome.encoding)
                     print_diff(patch, color)
         if not quiet:
             print_summary(report, summarise(outcomes), applied, color and sys.stderr.isatty())

@@ -217,6 +217,10 @@ class Outcome:
     encoding: str = "utf-8"
     digest: str = ""
     written: bool = False
+    #: The unified diff of ``result``'s change, made by the worker that analysed the file (in
+    #: parallel, and kept with the cached outcome: a warm run prints it without diffing
+    #: again); empty when unchanged, or when a replaced result no longer matches it.
+    patch: bytes = b""
 
 
 def merged_fix_sites(results: list[FileResult]) -> dict[str, tuple[str, ...]]:

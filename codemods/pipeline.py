@@ -34,6 +34,7 @@ from .analysis.frames import forget_frames
 from .analysis.registry import Registration, merge
 from .analysis.roots import forget_projects
 from .analysis.summaries import NewSummary
+from .diffing import unified_diff
 from .discovery import group_by_project
 from .engine import ProjectAnalysis
 from .first_pass import Found, read_source, scan_file
@@ -100,7 +101,8 @@ def process_file(root: Path, settings: Settings, path: Path, context: _Context) 
                                  rewrites=context.rewrites.get(str(path), ()), keep_async=context.keep_async)
     except Exception as error:  # noqa: BLE001 -- a bug of ours: this file's error, not the batch's
         return Outcome(FileResult(shown, error=internal_error(shown, "analysing it", error)))
-    return Outcome(result, encoding=decoded.encoding, digest=decoded.digest)
+    patch = unified_diff(result.old_text, result.new_text, shown, decoded.encoding) if result.new_text else b""
+    return Outcome(result, encoding=decoded.encoding, digest=decoded.digest, patch=patch)
 
 
 def _pass_two(args: tuple[Path, Settings, list[Path], _Context]) -> list[Outcome]:

@@ -157,7 +157,7 @@ def _failed(outcome: Outcome, message: str) -> Outcome:
     result = outcome.result
     findings = tuple(replace(f, fixed=False) for f in result.findings)
     failed = replace(result, findings=findings, new_text=None, error=FileError(result.path, message))
-    return replace(outcome, result=failed)
+    return replace(outcome, result=failed, patch=b"")
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

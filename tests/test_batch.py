@@ -710,6 +710,35 @@ def test_unchanged_plain_files_are_not_read_again_when_their_project_is(
     assert [o.result.findings for o in second.outcomes] == [o.result.findings for o in first.outcomes]
 
 
+def test_a_warm_run_prints_the_patch_kept_with_the_cached_outcome(
+    mono: git.Repo, monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """The worker that analysed a file made its patch; the cache keeps it, so a warm run
+    prints it without diffing the texts again, and prints what a cold run prints."""
+    from codemods import diffing, pipeline
+    from codemods.console import emit_report
+
+    root = root_of(mono)
+    monkeypatch.chdir(root)
+    cold = run(RunOptions(paths=(Path("."),), jobs=1))
+    changed = [o for o in cold.outcomes if o.result.changed]
+    assert len(changed) == 3
+    assert all(o.patch == diffing.unified_diff(o.result.old_text, o.result.new_text or "", o.result.path)
+               for o in changed)
+    emit_report(cold, "diff", False, True, False, True)
+    printed = capsysbinary.readouterr().out
+
+    def no_diffing(*_args: object) -> bytes:
+        raise AssertionError("a warm run diffed the texts again")
+
+    monkeypatch.setattr(diffing, "unified_diff", no_diffing)
+    monkeypatch.setattr(pipeline, "analyse_files", no_diffing)  # served from the cache
+    warm = run(RunOptions(paths=(Path("."),), jobs=1))
+    assert [o.patch for o in warm.outcomes] == [o.patch for o in cold.outcomes]
+    emit_report(warm, "diff", False, True, False, True)
+    assert capsysbinary.readouterr().out == printed and b"+++ b/alpha/app/main.py" in printed
+
+
 def test_an_edit_to_a_helper_module_outside_the_named_files_is_picked_up(mono: git.Repo) -> None:
     root = root_of(mono)
     write(
