@@ -16,7 +16,8 @@ call. A parameter the callee rebinds is never decided.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from .bound_iterables import iterated_bindings
 from .children import child_nodes, walk_nodes
@@ -41,10 +42,22 @@ _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 #: (id of a body, per_call, known) -> (that body, its frame's nodes): a body is walked once per question.
 _FRAME_NODES: dict[tuple[int, bool, Known], tuple[list[ast.stmt], list[ast.AST]]] = {}
-#: id of a function node -> (that node, the names its branches test).
-_TESTED: dict[int, tuple[ast.AST, frozenset[str]]] = {}
-#: id of a body -> (that body, whether a ``yield`` is in its own frame).
-_YIELDS: dict[int, tuple[list[ast.stmt], bool]] = {}
+#: (question, id of a body or node) -> (that body or node, the answer): the answers that depend
+#: on a body alone (the names its branches test, whether it yields, the names it declares
+#: ``global``, the tasks it awaits), worked out once however many calls and questions ask.
+_PER_BODY: dict[tuple[str, int], tuple[object, object]] = {}
+
+T = TypeVar("T")
+
+
+def _once_per_body(question: str, body: object, compute: Callable[[], T]) -> T:
+    key = (question, id(body))
+    cached = _PER_BODY.get(key)
+    if cached is None or cached[0] is not body:  # the id of a body whose tree is gone, reused
+        if len(_PER_BODY) > 20_000:
+            _PER_BODY.clear()
+        cached = _PER_BODY[key] = (body, compute())
+    return cached[1]  # type: ignore[return-value]
 
 
 def iter_loop_nodes(body: list[ast.stmt], per_call: bool = False, known: Known = ()) -> Iterator[ast.AST]:
@@ -69,24 +82,18 @@ def iter_loop_nodes(body: list[ast.stmt], per_call: bool = False, known: Known =
 def forget_frames() -> None:
     """Drop the listed bodies (a new run: the trees they belong to are gone)."""
     _FRAME_NODES.clear()
-    _TESTED.clear()
-    _YIELDS.clear()
+    _PER_BODY.clear()
 
 
 def frame_yields(body: list[ast.stmt]) -> bool:
     """Whether the body's own frame holds a ``yield`` (a generator function's body). Asked for
     every call of a helper that is not iterated, so answered once per body."""
-    cached = _YIELDS.get(id(body))
-    if cached is None or cached[0] is not body:
-        if len(_YIELDS) > 20_000:
-            _YIELDS.clear()
-        found = any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in iter_loop_nodes(body))
-        cached = _YIELDS[id(body)] = (body, found)
-    return cached[1]
+    return _once_per_body("yields", body,
+                          lambda: any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in iter_loop_nodes(body)))
 
 
 def _frame_nodes(body: list[ast.stmt], per_call: bool, known: dict[str, object]) -> Iterator[ast.AST]:
-    shared = shared_names(body) if per_call else frozenset()
+    shared = _once_per_body("shared", body, lambda: shared_names(body)) if per_call else frozenset()
     fresh = frozenset({"self"}) if known.get(FRESH_SELF[0]) else frozenset()
     stack: list[ast.AST] = list(reversed(reachable(body[:lazy_tail(body, shared, fresh)], known) if per_call else body))
     while stack:
@@ -190,7 +197,7 @@ def spawned_calls(body: list[ast.stmt], known: Known = ()) -> set[int]:
     not those started in a task group the frame opened and waits for, nor a task it awaits."""
     spawned: set[int] = set()
     groups: set[str] = set()
-    waited = awaited_tasks(body, LOOP_SPAWNERS)
+    waited = _once_per_body("awaited tasks", body, lambda: frozenset(awaited_tasks(body, LOOP_SPAWNERS)))
     for node in iter_loop_nodes(body, per_call=True, known=known):
         if isinstance(node, ast.AsyncWith):
             groups |= task_group_names(node)
@@ -335,14 +342,14 @@ def _reachable_children(node: ast.AST, known: dict[str, object]) -> list[ast.AST
 # -- what a call decides ----------------------------------------------------------------
 def _tested_names(function: DefinedFunction) -> frozenset[str]:
     """The names a function's branches test (listed once per function: every call asks)."""
-    cached = _TESTED.get(id(function.node))
-    if cached is None or cached[0] is not function.node:
+    def tested() -> frozenset[str]:
         names: set[str] = set()
         for node in iter_loop_nodes(function.node.body, per_call=True):
             if isinstance(node, (ast.If, ast.IfExp)):
                 names |= {n.id for n in walk_nodes(node.test) if isinstance(n, ast.Name)}
-        cached = _TESTED[id(function.node)] = (function.node, frozenset(names))
-    return cached[1]
+        return frozenset(names)
+
+    return _once_per_body("tested names", function.node, tested)
 
 
 def passed_arguments(call: ast.Call, function: DefinedFunction) -> dict[str, ast.expr]:

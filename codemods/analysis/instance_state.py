@@ -34,13 +34,15 @@ def instance_constants(call: ast.Call, method: DefinedFunction, scope: Scope, re
             or not isinstance(call.func.value, ast.Name):
         return ()
     positional = [*method.node.args.posonlyargs, *method.node.args.args]
-    tested = _tested_attributes(method.node, positional[0].arg) if positional else set()
-    made = _made_once_at_module_level(call.func.value.id, scope) if tested else None
+    # The receiver first (a lookup), the method's tests only then (a walk of its body).
+    made = _made_once_at_module_level(call.func.value.id, scope) if positional else None
     if made is None:
         return ()
     key = (id(made), id(method.node))
     if key not in memo:
-        memo[key] = _constants(made, call.func.value.id, method, positional[0].arg, tested, scope, resolver)
+        tested = _tested_attributes(method.node, positional[0].arg)
+        memo[key] = _constants(made, call.func.value.id, method, positional[0].arg, tested, scope, resolver) \
+            if tested else ()
     return memo[key]
 
 
