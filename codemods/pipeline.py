@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import cache, rewrite_memo
-from .analysis.frames import forget_frames
+from .analysis.body_memo import forget_bodies
 from .analysis.registry import Registration, merge
 from .analysis.roots import forget_projects
 from .analysis.summaries import NewSummary
@@ -163,7 +163,7 @@ def analyse_files(
         gc.unfreeze()
         _FROZEN.clear()
     _PROJECTS.clear()
-    forget_frames()
+    forget_bodies()
     forget_projects()
     groups = group_by_project(paths) if projects_of is None else projects_of
     projects = [_Project(root, members, settings_for(root)) for root, members in groups.items()]
@@ -186,7 +186,7 @@ def analyse_files(
                 runner.close(abort=not finished)
                 for project in batch:
                     _PROJECTS.pop((project.root, project.settings), None)
-                forget_frames()
+                forget_bodies()
                 rewrite_memo.forget()
             if number < len(batches):
                 gc.collect()  # what the batch held here, cycles included, before the next one grows

@@ -16,9 +16,9 @@ call. A parameter the callee rebinds is never decided.
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterator
-from typing import TypeVar
+from collections.abc import Iterator
 
+from .body_memo import once_per_body
 from .bound_iterables import iterated_bindings
 from .children import child_nodes, walk_nodes
 from .definitions import DefinedFunction, callee_name
@@ -40,26 +40,6 @@ FRESH_SELF: tuple[str, object] = ("<fresh self>", True)
 _UNKNOWN = object()
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
-#: (id of a body, per_call, known) -> (that body, its frame's nodes): a body is walked once per question.
-_FRAME_NODES: dict[tuple[int, bool, Known], tuple[list[ast.stmt], list[ast.AST]]] = {}
-#: (question, id of a body or node) -> (that body or node, the answer): the answers that depend
-#: on a body alone (the names its branches test, whether it yields, the names it declares
-#: ``global``, the tasks it awaits), worked out once however many calls and questions ask.
-_PER_BODY: dict[tuple[str, int], tuple[object, object]] = {}
-
-T = TypeVar("T")
-
-
-def _once_per_body(question: str, body: object, compute: Callable[[], T]) -> T:
-    key = (question, id(body))
-    cached = _PER_BODY.get(key)
-    if cached is None or cached[0] is not body:  # the id of a body whose tree is gone, reused
-        if len(_PER_BODY) > 20_000:
-            _PER_BODY.clear()
-        cached = _PER_BODY[key] = (body, compute())
-    return cached[1]  # type: ignore[return-value]
-
-
 def iter_loop_nodes(body: list[ast.stmt], per_call: bool = False, known: Known = ()) -> Iterator[ast.AST]:
     """Every node of a body that runs in the function's own frame, in source order.
 
@@ -70,30 +50,20 @@ def iter_loop_nodes(body: list[ast.stmt], per_call: bool = False, known: Known =
     whose value the call decides (see :func:`call_constants`). The nodes are
     listed once per body and question.
     """
-    key = (id(body), per_call, known)
-    cached = _FRAME_NODES.get(key)
-    if cached is None or cached[0] is not body:
-        if len(_FRAME_NODES) > 20_000:
-            _FRAME_NODES.clear()
-        cached = _FRAME_NODES[key] = (body, list(_frame_nodes(body, per_call, dict(known))))
-    return iter(cached[1])
-
-
-def forget_frames() -> None:
-    """Drop the listed bodies (a new run: the trees they belong to are gone)."""
-    _FRAME_NODES.clear()
-    _PER_BODY.clear()
+    nodes = once_per_body(("frame nodes", per_call, known), body,
+                          lambda: list(_frame_nodes(body, per_call, dict(known))))
+    return iter(nodes)
 
 
 def frame_yields(body: list[ast.stmt]) -> bool:
     """Whether the body's own frame holds a ``yield`` (a generator function's body). Asked for
     every call of a helper that is not iterated, so answered once per body."""
-    return _once_per_body("yields", body,
+    return once_per_body("yields", body,
                           lambda: any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in iter_loop_nodes(body)))
 
 
 def _frame_nodes(body: list[ast.stmt], per_call: bool, known: dict[str, object]) -> Iterator[ast.AST]:
-    shared = _once_per_body("shared", body, lambda: shared_names(body)) if per_call else frozenset()
+    shared = once_per_body("shared", body, lambda: shared_names(body)) if per_call else frozenset()
     fresh = frozenset({"self"}) if known.get(FRESH_SELF[0]) else frozenset()
     stack: list[ast.AST] = list(reversed(reachable(body[:lazy_tail(body, shared, fresh)], known) if per_call else body))
     while stack:
@@ -197,7 +167,7 @@ def spawned_calls(body: list[ast.stmt], known: Known = ()) -> set[int]:
     not those started in a task group the frame opened and waits for, nor a task it awaits."""
     spawned: set[int] = set()
     groups: set[str] = set()
-    waited = _once_per_body("awaited tasks", body, lambda: frozenset(awaited_tasks(body, LOOP_SPAWNERS)))
+    waited = once_per_body("awaited tasks", body, lambda: frozenset(awaited_tasks(body, LOOP_SPAWNERS)))
     for node in iter_loop_nodes(body, per_call=True, known=known):
         if isinstance(node, ast.AsyncWith):
             groups |= task_group_names(node)
@@ -349,7 +319,7 @@ def _tested_names(function: DefinedFunction) -> frozenset[str]:
                 names |= {n.id for n in walk_nodes(node.test) if isinstance(n, ast.Name)}
         return frozenset(names)
 
-    return _once_per_body("tested names", function.node, tested)
+    return once_per_body("tested names", function.node, tested)
 
 
 def passed_arguments(call: ast.Call, function: DefinedFunction) -> dict[str, ast.expr]:
