@@ -603,42 +603,39 @@ def test_an_edit_after_a_cached_run_is_picked_up(mono: git.Repo) -> None:
     assert findings_in(root, ".") == ALL[:2] == findings_in(root, "--no-cache", ".")
 
 
+#: A helper the project's table excludes, called by a route of ``gamma``.
+EXCLUDED_HELPER = {
+    "gamma/pyproject.toml": '[project]\nname = "gamma"\n\n[tool.fastapi-unblock]\nexclude = ["app/helpers.py"]\n',
+    "gamma/app/helpers.py": "def pause():\n    return 0\n",
+    "gamma/app/extra.py": (
+        "from fastapi import APIRouter\n\nfrom app.helpers import pause\n\nrouter = APIRouter()\n\n\n"
+        '@router.get("/extra")\nasync def extra():\n    pause()\n    return {}\n'
+    ),
+}
+
+
+def _edits_of_the_excluded_helper_count(root: Path, target: str) -> None:
+    assert "extra" not in [f for _path, f in findings_in(root, target)]
+    write(root, {"gamma/app/helpers.py": "import time\n\n\ndef pause():\n    time.sleep(1)\n"})
+    assert "extra" in [f for _path, f in findings_in(root, target)]
+    write(root, {"gamma/app/helpers.py": EXCLUDED_HELPER["gamma/app/helpers.py"]})
+    assert "extra" not in [f for _path, f in findings_in(root, target)]
+
+
 @pytest.mark.parametrize("target", [".", "gamma", "gamma/app"])
 def test_an_excluded_helper_edited_after_a_cached_run_is_picked_up(mono: git.Repo, target: str) -> None:
     """The cache key covers every file of a project, also those excluded from the analysis."""
     root = root_of(mono)
-    write(root, {
-        "gamma/pyproject.toml": '[project]\nname = "gamma"\n\n[tool.fastapi-unblock]\nexclude = ["app/helpers.py"]\n',
-        "gamma/app/helpers.py": "def pause():\n    return 0\n",
-        "gamma/app/extra.py": (
-            "from fastapi import APIRouter\n\nfrom app.helpers import pause\n\nrouter = APIRouter()\n\n\n"
-            '@router.get("/extra")\nasync def extra():\n    pause()\n    return {}\n'
-        ),
-    })
-    flagged = [f for _path, f in findings_in(root, target)]
-    assert "extra" not in flagged
-    write(root, {"gamma/app/helpers.py": "import time\n\n\ndef pause():\n    time.sleep(1)\n"})
-    assert "extra" in [f for _path, f in findings_in(root, target)]
+    write(root, EXCLUDED_HELPER)
+    _edits_of_the_excluded_helper_count(root, target)
 
 
 @pytest.mark.parametrize("target", [".", "gamma", "gamma/app"])
 def test_outside_git_an_excluded_helper_edited_after_a_cached_run_is_picked_up(tmp_path: Path, target: str) -> None:
     """Outside git the cache keys stat the files discovery's walk listed, excluded ones included."""
     root = tmp_path / "plain"
-    write(root, {
-        **service_files(),
-        "gamma/pyproject.toml": '[project]\nname = "gamma"\n\n[tool.fastapi-unblock]\nexclude = ["app/helpers.py"]\n',
-        "gamma/app/helpers.py": "def pause():\n    return 0\n",
-        "gamma/app/extra.py": (
-            "from fastapi import APIRouter\n\nfrom app.helpers import pause\n\nrouter = APIRouter()\n\n\n"
-            '@router.get("/extra")\nasync def extra():\n    pause()\n    return {}\n'
-        ),
-    })
-    assert "extra" not in [f for _path, f in findings_in(root, target)]
-    write(root, {"gamma/app/helpers.py": "import time\n\n\ndef pause():\n    time.sleep(1)\n"})
-    assert "extra" in [f for _path, f in findings_in(root, target)]
-    write(root, {"gamma/app/helpers.py": "def pause():\n    return 0\n"})
-    assert "extra" not in [f for _path, f in findings_in(root, target)]
+    write(root, {**service_files(), **EXCLUDED_HELPER})
+    _edits_of_the_excluded_helper_count(root, target)
 
 
 def test_outside_git_a_run_does_not_import_gitpython(tmp_path: Path) -> None:
