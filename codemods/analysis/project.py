@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import ast
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 from ..sourcefile import SourceError, decode
@@ -26,17 +25,10 @@ from .definitions import DefinedFunction
 from .lazy_exports import lazy_export_candidates
 from .modules import ModuleInfo, Symbol, build_module
 from .names import qualified_name
-from .roots import package_top, projects_in, source_roots
+from .roots import dotted_name, module_files, package_top, projects_in, source_roots
 
 _MAX_REEXPORT_HOPS = 8
 _NOT_SOURCES = frozenset({"node_modules", "build", "dist", "__pycache__", "site-packages", "venv"})
-
-
-def _sources(root: Path, relative: Path) -> Iterator[Path]:
-    """The files that may hold module ``relative`` under an import root: ``a/b.py``, ``a/b/__init__.py``."""
-    for candidate in (root / relative.with_suffix(".py"), root / relative / "__init__.py"):
-        if candidate.is_file():
-            yield candidate
 
 
 class ProjectIndex:
@@ -103,10 +95,10 @@ class ProjectIndex:
         resolved = path.resolve()
         top = package_top(resolved.parent, self.root)
         if top != resolved.parent and top not in (self.root, self.root / "src") and top.is_relative_to(self.root):
-            return _dotted(resolved, top)
+            return dotted_name(resolved, top)
         for root in (self.root / "src", self.root):
             if resolved.is_relative_to(root):
-                return _dotted(resolved, root)
+                return dotted_name(resolved, root)
         return self._outside_name(resolved)
 
     def _outside_name(self, resolved: Path) -> str:
@@ -118,7 +110,7 @@ class ProjectIndex:
         top = package_top(resolved.parent, Path(resolved.anchor))
         holders = [root for root in self.roots() if resolved.is_relative_to(root)]
         base = top if top != resolved.parent else max(holders, key=lambda r: len(r.parts), default=None)
-        return (_dotted(resolved, base) if base is not None else "") or resolved.stem
+        return (dotted_name(resolved, base) if base is not None else "") or resolved.stem
 
     def _file_for(self, name: str) -> Path | None:
         relative = Path(*name.split("."))
@@ -142,7 +134,7 @@ class ProjectIndex:
         """The first file holding module ``relative`` under ``roots`` (``inside``: not through a
         symbolic link leading out of the project)."""
         for root in roots:
-            for candidate in _sources(root, relative):
+            for candidate in module_files(root, relative):
                 if not inside or self._within_project(candidate):
                     return candidate
         return None
@@ -194,7 +186,7 @@ class ProjectIndex:
         for parent in self._folders_holding(head):
             if head in self.described and (parent / "__init__.py").is_file():
                 continue
-            matches += [c for c in _sources(parent, Path(head, *rest)) if self._within_project(c)]
+            matches += [c for c in module_files(parent, Path(head, *rest)) if self._within_project(c)]
         return matches[0] if len(matches) == 1 else None
 
     def _folders_holding(self, head: str) -> list[Path]:
@@ -391,11 +383,3 @@ class ProjectIndex:
         if binding.kind == "unpack" and len(rest) == 1:
             return Symbol(info, "value", head, node=binding.node, index=int(binding.target))
         return None
-
-
-def _dotted(path: Path, root: Path) -> str:
-    """The dotted name of ``path`` below the import root ``root`` (a package is its ``__init__``)."""
-    parts = list(path.relative_to(root).with_suffix("").parts)
-    if parts and parts[-1] == "__init__":
-        parts.pop()
-    return ".".join(parts)

@@ -9,6 +9,7 @@ given), its ``src/``, and every top-level folder without ``__init__.py`` (an
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 _PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
@@ -149,3 +150,18 @@ def projects_in(top: Path) -> list[Path]:
                 found.append(here / "src" if (here / "src").is_dir() else here)
         _PROJECTS_IN[top] = found
     return _PROJECTS_IN[top]
+
+
+def module_files(root: Path, relative: Path) -> Iterator[Path]:
+    """The files that may hold module ``relative`` under an import root: ``a/b.py``, ``a/b/__init__.py``."""
+    for candidate in (root / relative.with_suffix(".py"), root / relative / "__init__.py"):
+        if candidate.is_file():
+            yield candidate
+
+
+def dotted_name(path: Path, root: Path) -> str:
+    """The dotted name of ``path`` below the import root ``root`` (a package is its ``__init__``)."""
+    parts = list(path.relative_to(root).with_suffix("").parts)
+    if parts and parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
