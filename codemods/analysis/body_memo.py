@@ -3,7 +3,8 @@
 The blocking analysis asks the same things of a body for every call of it and
 every question about it: the nodes its frame runs (for each set of argument
 values a call decides), the names its branches test, whether it yields, the
-names it declares ``global``, the tasks it awaits. A table keyed by the body's
+names it declares ``global``, the tasks it awaits, the types its ``isinstance``
+assertions give a name (:mod:`.narrowing`). A table keyed by the body's
 ``id`` answers them once. The body is kept with its answer and compared on
 every hit: an ``id`` outlives its object, and a tree dropped between two runs in
 one process could hand its ``id`` to a new body.

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
+from .body_memo import once_per_body
 from .frames import iter_loop_nodes, passed_arguments
 from .type_strings import union
 
@@ -28,8 +29,6 @@ class Assertions:
 
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
-        #: id of a function node -> (that node, its frame's assertions).
-        self._frames: dict[int, tuple[ast.AST, _Frame]] = {}
 
     def asserted_type(self, name: str, owner: Scope, depth: int) -> str | None:
         """The classes the frame binding ``name`` asserts it is, itself or through a helper it
@@ -51,10 +50,7 @@ class Assertions:
         return union(t for t in (annotation_type(c, where, depth + 1) for c, where in classes) if t)
 
     def _frame(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> _Frame:
-        cached = self._frames.get(id(function))
-        if cached is None or cached[0] is not function:
-            cached = self._frames[id(function)] = (function, _Frame(function.body))
-        return cached[1]
+        return once_per_body("assertions", function, lambda: _Frame(function.body))
 
 
 class _Frame:
