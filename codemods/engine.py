@@ -108,8 +108,9 @@ class ProjectAnalysis:
         return ImportStyle(first_party_packages(root), force_single_line(root), self.line_length,
                            force_sort_within_sections(root))
 
-    def parse(self, path: Path, text: str) -> ModuleInfo | FileError:
-        """The module, parsed once per process (passes 1 to 3 share it)."""
+    def parse(self, path: Path, text: str, data: bytes | None = None) -> ModuleInfo | FileError:
+        """The module, parsed once per process (passes 1 to 3 share it); ``data``: the bytes
+        ``text`` was decoded from, if at hand (the module keeps them instead of a copy)."""
         cached = self.index.cached(path)
         if cached is not None:
             return cached
@@ -117,7 +118,7 @@ class ProjectAnalysis:
             tree = newer_syntax.parse(text, filename=str(path))
         except newer_syntax.PARSE_ERRORS as error:
             return FileError(str(path), newer_syntax.parse_failure(error))
-        info = self.index.add_text(path, text, tree)
+        info = self.index.add_text(path, text, tree, data)
         return info if info is not None else FileError(str(path), "cannot parse")
 
     def registrations(self, path: Path, text: str) -> list[Registration]:

@@ -98,7 +98,7 @@ def scan_file(path: Path, project_of: Callable[[], ProjectAnalysis]) -> Found:
     except SourceError as error:
         return Found(error=FileError(display_path(path), str(error)))
     project = project_of()
-    parsed = project.parse(path, text)
+    parsed = project.parse(path, text, data)
     if isinstance(parsed, FileError):
         return Found(error=FileError(display_path(path), parsed.message))
     try:

@@ -199,7 +199,7 @@ class CallerSites:
     function of that name: in the files whose text holds it (a whole word), each module walked
     once for all the calls it makes, however many names are asked of it."""
 
-    def __init__(self, resolver: Resolver, parse: Callable[[Path, str], object]) -> None:
+    def __init__(self, resolver: Resolver, parse: Callable[[Path, str, bytes], object]) -> None:
         self.resolver = resolver
         self._parse = parse
         #: id of a module -> (that module, its calls by name); name -> its uses in the project.
@@ -231,8 +231,9 @@ class CallerSites:
             return self.resolver.hierarchy.modules_containing(name)
         found = []
         for number in self._members.holding(name.encode()):
+            data = self._members.texts[number]
             try:
-                info = self._parse(self._members.paths[number], decode(self._members.texts[number]).text)
+                info = self._parse(self._members.paths[number], decode(data).text, data)
             except SourceError:
                 continue
             if isinstance(info, ModuleInfo):

@@ -185,7 +185,7 @@ class _Collector:
                         self.call(call, function.enclosing)
         self.classes()
         self.found += loop_tasks(self.module, self.resolver, self.target_key)
-        if "lifespan_context" in self.module.text or "route_class" in self.module.text:
+        if b"lifespan_context" in self.module.source or b"route_class" in self.module.source:
             self._assigned_handlers()
         for expr, scope in scheduled_jobs(self.module, self.resolver) if may_schedule(self.module) else ():
             self.add(expr, scope, Kind.BACKGROUND)

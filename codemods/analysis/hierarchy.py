@@ -119,7 +119,7 @@ class Hierarchy:
         given = self.index.given_texts()
         if given:
             pattern = whole(text.encode())
-            found += [info for info in given if pattern.search(info.text.encode()) and info not in found]
+            found += [info for info in given if pattern.search(info.source) and info not in found]
         return found
 
     def _files_holding(self, needle: bytes) -> list[int]:
@@ -156,7 +156,7 @@ class Hierarchy:
             pattern = re.compile(rb"\b(?:" + b"|".join(re.escape(w.encode()) for w in sorted(words)) + rb")\s*\(")
             needles = [w.encode() for w in words]
             texts = [data for data in self._texts if any(n in data for n in needles)]
-            texts += [info.text.encode() for info in self.index.given_texts()]
+            texts += [info.source for info in self.index.given_texts()]
             self._calling[words] = frozenset(name for data in texts for name in _enclosing_defs(data, pattern))
         return self._calling[words]
 
@@ -202,7 +202,7 @@ class Hierarchy:
 
     def _parsed(self, path: Path, data: bytes) -> ModuleInfo | None:
         """The module of a scanned file, parsed from the bytes the scan read (once per run)."""
-        return self.index.cached(path) or self.index.add_text(path, data.decode("utf-8", errors="replace"))
+        return self.index.cached(path) or self.index.add_text(path, data.decode("utf-8", errors="replace"), data=data)
 
     def subclasses(self, class_name: str, resolver: ClassMembers) -> list[str]:
         """Qualified names of the project classes deriving from ``class_name``, at any depth."""
@@ -231,7 +231,10 @@ class Hierarchy:
     def _add_subclasses(self, candidates: list[Path], class_name: str, resolver: ClassMembers,
                         found: list[str]) -> None:
         for path in dict.fromkeys(candidates):
-            info = self.index.add_text(path, _read(path)) if self.index.cached(path) is None else self.index.cached(path)
+            info = self.index.cached(path)
+            if info is None:
+                data = self.file_bytes(path)
+                info = self.index.add_text(path, data.decode("utf-8", errors="replace"), data=data)
             if info is not None:
                 found += [sub for sub in _direct_subclasses(info, class_name, resolver) if sub not in found]
 
@@ -294,12 +297,6 @@ def _enclosing_defs(data: bytes, pattern: re.Pattern[bytes]) -> set[str]:
             position -= 1
     return names
 
-
-def _read(path: Path) -> str:
-    try:
-        return path.read_bytes().decode("utf-8", errors="replace")
-    except OSError:
-        return ""
 
 
 def _direct_subclasses(info: ModuleInfo, class_name: str, resolver: ClassMembers) -> list[str]:

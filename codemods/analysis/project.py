@@ -235,13 +235,15 @@ class ProjectIndex:
         """Modules registered with text whose file does not exist (a source analysed on its own)."""
         return [info for info in self._given.values() if info is not None]
 
-    def add_text(self, path: Path, text: str, tree: ast.Module | None = None) -> ModuleInfo | None:
-        """Register a module whose text the caller already read (no second read)."""
+    def add_text(self, path: Path, text: str, tree: ast.Module | None = None,
+                 data: bytes | None = None) -> ModuleInfo | None:
+        """Register a module whose text the caller already read (no second read); ``data``: the
+        bytes it was decoded from, if the caller holds them (kept instead of a copy)."""
         resolved = path.resolve()
         if resolved in self._by_path:
             return self._by_path[resolved]
         self._add_package_root(resolved)
-        info = self._remember(build_module(self.module_name(resolved), resolved, text, tree, self._failed))
+        info = self._remember(build_module(self.module_name(resolved), resolved, text, tree, self._failed, data))
         self._by_path[resolved] = info
         on_disk = resolved.is_file()
         if not on_disk:
@@ -301,14 +303,16 @@ class ProjectIndex:
                 info = self._by_path[resolved]
             else:
                 try:
-                    text = decode(resolved.read_bytes()).text
+                    data = resolved.read_bytes()
+                    text = decode(data).text
                 except (OSError, SourceError):
                     text = None
                 library = bool(self.libraries) and self.is_library(resolved)
                 # One name per project file, however it was reached (see :meth:`module_name`).
                 own = name if library or not resolved.is_relative_to(self.root) else self.module_name(resolved)
                 failed = None if library else self._failed
-                info = self._remember(build_module(own, resolved, text, failed=failed)) if text is not None else None
+                info = self._remember(build_module(own, resolved, text, failed=failed, data=data)) \
+                    if text is not None else None
                 if info is not None and library:
                     info.library = True
                 self._by_path[resolved] = info

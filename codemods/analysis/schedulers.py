@@ -24,12 +24,12 @@ from .scope import Scope
 from .type_strings import members
 
 SCHEDULERS = frozenset({"apscheduler.schedulers.asyncio.AsyncIOScheduler"})
-_SHORT_NAME = "AsyncIOScheduler"
+_SHORT_NAME = b"AsyncIOScheduler"
 
 
 def may_schedule(module: ModuleInfo) -> bool:
     """A cheap test on the text: the module gives jobs to a scheduler."""
-    return "add_job" in module.text or "scheduled_job" in module.text
+    return b"add_job" in module.source or b"scheduled_job" in module.source
 
 
 def scheduled_jobs(module: ModuleInfo, resolver: Resolver) -> Iterator[tuple[ast.expr, Scope]]:
@@ -71,7 +71,7 @@ def _is_scheduler(expr: ast.expr, scope: Scope, resolver: Resolver, module: Modu
     found = resolver.type_of(expr, scope)
     if found is not None:
         return any(member in SCHEDULERS for member in members(found))
-    return _SHORT_NAME in module.text
+    return _SHORT_NAME in module.source
 
 
 def _funcs_in_settings(expr: ast.expr, scope: Scope, resolver: Resolver, depth: int = 0,
