@@ -76,3 +76,19 @@ def test_attributes_the_slots_do_not_name_can_still_be_set() -> None:
     copy = slim(ast.parse("f()\n"))
     copy.body[0].note = "kept"  # type: ignore[attr-defined]
     assert copy.body[0].note == "kept"  # type: ignore[attr-defined]
+
+
+def test_empty_fields_share_one_list_that_refuses_changes() -> None:
+    copy = slim(ast.parse("def f():\n    return g()\n\n\ndef h():\n    pass\n"))
+    first, second = copy.body
+    assert isinstance(first, ast.FunctionDef) and isinstance(second, ast.FunctionDef)
+    call = first.body[0].value  # type: ignore[attr-defined]
+    assert call.keywords == [] and isinstance(call.keywords, list)
+    assert first.decorator_list is second.decorator_list is call.keywords
+    with pytest.raises(TypeError):
+        call.keywords.append(ast.keyword("x", ast.Constant(1)))
+    with pytest.raises(TypeError):
+        first.decorator_list += [ast.Name("d", ast.Load())]
+    assert second.decorator_list == [] and call.args == []
+    assert [type(n).__name__ for n in ast.walk(copy)].count("Call") == 1
+    compile(copy, "<test>", "exec")

@@ -15,13 +15,14 @@ fields and positions of the class it stands for and ``isinstance`` holds for
 it, so the analysis, ``ast.unparse``, ``compile`` and ``NodeVisitor`` treat the
 copy as the original; it still takes attributes its slots do not name (the
 base class keeps its dictionary, made only when one is set). Nodes without
-fields or positions (``Load``, ``Add``: one shared instance each) are kept.
+fields or positions (``Load``, ``Add``: one shared instance each) are kept, and
+every empty list is one shared list that refuses changes.
 """
 
 from __future__ import annotations
 
 import ast
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 Node = TypeVar("Node", bound=ast.AST)
 
@@ -49,6 +50,22 @@ def _slotted_classes() -> dict[type[ast.AST], type[ast.AST]]:
 _SLOTTED = _slotted_classes()
 
 
+class _SharedEmpty(list):  # type: ignore[type-arg]
+    """The empty list every empty field of a slim tree holds (``keywords=[]``, ``orelse=[]``,
+    ``decorator_list=[]``...): two in five of agno's 700,000 lists, 16 MB. Shared, so it refuses
+    to change: the analysis only reads the trees, and a change would reach every tree."""
+
+
+def _refuse(*_args: object, **_kwargs: object) -> NoReturn:
+    raise TypeError("the empty lists of a kept syntax tree are shared: replace the field, do not change it")
+
+
+for _method in ("append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "__setitem__",
+                "__delitem__", "__iadd__", "__imul__"):
+    setattr(_SharedEmpty, _method, _refuse)
+_EMPTY = _SharedEmpty()
+
+
 def slim(node: Node) -> Node:
     """A copy of the tree under ``node`` with slotted nodes (the same fields, values and order)."""
     cls = _SLOTTED.get(node.__class__)
@@ -62,7 +79,9 @@ def slim(node: Node) -> Node:
     while todo:
         old, new = todo.pop()
         for name, value in old.__dict__.items():
-            if value.__class__ is list:
+            if value.__class__ is list and not value:
+                value = _EMPTY
+            elif value.__class__ is list:
                 value = value.copy()  # sized exactly (a list grown by appends keeps spare room)
                 for index, item in enumerate(value):
                     child_class = slotted(item.__class__)
