@@ -25,7 +25,7 @@ _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambd
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Binding:
     """One way a name gets bound in a scope.
 
@@ -36,6 +36,8 @@ class Binding:
     ``function``/``class`` (``node`` is the definition), ``parameter`` (an
     unannotated parameter of the function ``node``; ``target`` is ``position:name``) or
     ``other`` (loop targets, ``except ... as``, unpacking: meaning unknown).
+
+    Slotted: a large application's scopes hold ninety thousand of them.
     """
 
     kind: str

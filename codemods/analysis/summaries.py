@@ -45,9 +45,10 @@ Loader = Callable[[str], Mapping[str, "Summary"] | None]
 _PLAIN = (str, int, float, bool, bytes, type(None))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reached:
-    """A blocking API reached by calling a function, and the helpers in between."""
+    """A blocking API reached by calling a function, and the helpers in between (slotted: the
+    memo of what each function reaches holds 50,000 of them on agno)."""
 
     api: BlockingApi
     name: str
