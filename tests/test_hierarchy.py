@@ -101,6 +101,33 @@ def test_a_text_search_finds_whole_words_and_the_word_index_finds_the_same_files
     assert scanned["1get("] == ["digits.py"]
 
 
+def test_searches_sharing_a_word_index_find_what_each_finds_alone(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The subclass search and the caller search index the project's words once between them:
+    over overlapping lists of files in other orders (a file twice in one), each search finds
+    the files it found with an index of its own, in its own order."""
+    from codemods.analysis import text_search
+
+    texts = {"a.py": b"x = get(1)\n", "b.py": b"def get():\n    pass\n", "c.py": b"budget(get)\n",
+             "d.py": b"y = other(2)\n"}
+    for name, data in texts.items():
+        (tmp_path / name).write_bytes(data)
+    first_list = [tmp_path / n for n in ("a.py", "b.py", "c.py")]
+    second_list = [tmp_path / n for n in ("d.py", "c.py", "a.py", "c.py")]
+    needles = [b"get(", b"get", b"other(", b"budget", b"missing", b"x = get"]
+
+    def answers(paths: list, index: object) -> list[list[int]]:  # type: ignore[type-arg]
+        search = text_search.TextSearch(paths, index=index)  # type: ignore[arg-type]
+        search._searches = text_search._SEARCHES_BEFORE_INDEX  # the next search indexes
+        return [search.holding(needle) for needle in needles]
+
+    alone = [answers(first_list, None), answers(second_list, None)]
+    shared = text_search.WordIndex()
+    together = [answers(first_list, shared), answers(second_list, shared)]
+    assert together == alone
+    assert alone[1][0] == [2] and alone[1][1] == [1, 2, 3] and alone[1][2] == [0]  # c.py at both its places
+    assert len(shared._numbers) == 4  # each file indexed once
+
+
 def test_the_caller_search_reads_the_bytes_the_scan_holds(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """``file_bytes`` hands out the scan's own bytes objects (a large project's text is kept once,
     not once per search), reads from disk before any scan, and never makes one itself."""

@@ -213,7 +213,8 @@ class CallerSites:
         if paths is self._member_paths:
             return
         if self._members is None or self._members.paths != list(paths):
-            self._members = TextSearch(list(paths), read=self.resolver.hierarchy.file_bytes)
+            hierarchy = self.resolver.hierarchy
+            self._members = TextSearch(list(paths), read=hierarchy.file_bytes, index=hierarchy.words)
             self._sites.clear()
         self._member_paths = paths
 

@@ -28,7 +28,7 @@ from .children import walk_nodes
 from .definitions import DefinedFunction, decorator_names, generic_origin
 from .modules import ModuleInfo
 from .project import ProjectIndex
-from .text_search import TextSearch, bytes_or_nothing, whole
+from .text_search import TextSearch, WordIndex, bytes_or_nothing, whole
 
 if TYPE_CHECKING:
     from .classes import ClassMembers
@@ -87,6 +87,8 @@ class Hierarchy:
         self._defaults: dict[str, bool] = {}
         self._calling: dict[frozenset[str], frozenset[str]] = {}
         self._search: TextSearch | None = None
+        #: The words of the project's files, shared with the caller search (:mod:`.callers`).
+        self.words = WordIndex()
         #: The Python files of the sibling projects of a workspace, and their bytes.
         self._outside: tuple[list[Path], list[bytes]] = ([], [])
         self._search_outside: TextSearch | None = None
@@ -125,7 +127,7 @@ class Hierarchy:
     def _files_holding(self, needle: bytes) -> list[int]:
         """The numbers of the scanned files that hold ``needle``, its words whole."""
         if self._search is None:
-            self._search = TextSearch(self._paths, self._texts)
+            self._search = TextSearch(self._paths, self._texts, index=self.words)
         return self._search.holding(needle)
 
     def named_as_default(self, class_name: str) -> bool:
