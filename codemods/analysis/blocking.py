@@ -241,7 +241,7 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
             return self._into_library(call, target, helper, _library_depth(depth), fresh)
         known = self.callee_known(call, helper, scope, consumed, fresh, awaited)
         entered = self._memo_key(helper, 0, known)
-        found = [_through_one(helper, known, r) for r in self.reached(helper, 0, known)
+        found = [r.through(helper, known) for r in self.reached(helper, 0, known)
                  if not self._round_a_cycle(r, entered)]
         for wrapper in wrappers(helper, self.resolver):
             # ``@with_session``: the decorator's wrapper runs around every call (see :mod:`.decorators`).
@@ -249,7 +249,7 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
                 continue
             start = self._entered_at(wrapper, depth)
             around = self._memo_key(wrapper, start, ())
-            found += [_through_one(helper, known, _through_one(wrapper, around[1], r))
+            found += [r.through(wrapper, around[1]).through(helper, known)
                       for r in self.reached(wrapper, start) if not self._round_a_cycle(r, entered, around)]
         return found
 
@@ -279,9 +279,7 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
         the handlers were analysed in.
         """
         active = self._active
-        contexts = reached.contexts or ((),) * len(reached.chain)
-        return any((key := (id(f.node), known)) in active or key in entered
-                   for f, known in zip(reached.chain, contexts))
+        return any((key := (id(f.node), known)) in active or key in entered for f, known in reached.calls())
 
     def reached(self, function: DefinedFunction, depth: int = 0, known: Known = ()) -> tuple[Reached, ...]:
         """What calling ``function`` blocks on (its body, run where it is called).
@@ -351,12 +349,6 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
         if not self._stack:
             self._partial.clear()  # every caller they were cut at is done
         return reached
-
-
-def _through_one(helper: DefinedFunction, known: Known, reached: Reached) -> Reached:
-    """What calling ``helper`` (with ``known``) reaches through ``reached``, one of its paths."""
-    contexts = (known, *(reached.contexts or ((),) * len(reached.chain))) if known or reached.contexts else ()
-    return Reached(reached.api, reached.name, (helper.qualname, *reached.via), (helper, *reached.chain), contexts)
 
 
 def _library_depth(depth: int) -> int:

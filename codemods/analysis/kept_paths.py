@@ -22,9 +22,10 @@ class KeptPaths:
 
     def add(self, items: list[Reached]) -> None:
         for item in items:
-            last = max((i for i, f in enumerate(item.chain) if f.is_async), default=-1)
-            site = id(item.chain[last].node) if last >= 0 else 0
-            step = item.chain[last + 1].qualname if last + 1 < len(item.chain) else item.name
+            chain = item.chain
+            last = max((i for i, f in enumerate(chain) if f.is_async), default=-1)
+            site = id(chain[last].node) if last >= 0 else 0
+            step = chain[last + 1].qualname if last + 1 < len(chain) else item.name
             mark = (item.name, item.via[:1], site)
             through = (site, step, item.api.category)
             if mark not in self._marks and (len(self.paths) < MAX_REACHED or through not in self._steps):

@@ -60,7 +60,7 @@ class LibraryCalls:
         known = self.callee_known(call, helper, None, False, fresh)
         # ``asyncio.run`` inside a library is its sync face over its async API, behind the
         # library's own checks for a running loop (jinja2's ``render`` when ``enable_async``).
-        return [Reached(r.api, r.name, (label, *r.via), (helper, *r.chain))
+        return [r.through_library(label, helper)
                 for r in self._library_reached(helper, target.module, start, known) if r.api.category != "reentry"]
 
     def _library_reached(self, helper: DefinedFunction, module: ModuleInfo, start: int, known: Known

@@ -25,14 +25,18 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..catalogue import BlockingApi
 from ..environment import Distribution, installed_distributions
 from ..fingerprint import tool_fingerprint
 from .definitions import DefinedFunction
+
+if TYPE_CHECKING:
+    from .frames import Known
 
 #: (api, name, via) of one blocking API the function reaches.
 ReachedItem = tuple[BlockingApi, str, tuple[str, ...]]
@@ -45,21 +49,72 @@ Loader = Callable[[str], Mapping[str, "Summary"] | None]
 _PLAIN = (str, int, float, bool, bytes, type(None))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Reached:
-    """A blocking API reached by calling a function, and the helpers in between (slotted: the
-    memo of what each function reaches holds 50,000 of them on agno)."""
+    """A blocking API reached by calling a function, and the helpers in between.
+
+    Kept as links: the outermost helper (``helper``, named ``label``, called with
+    ``known``) and the path it continues (``inner``), down to a link without one.
+    Each function's answer prefixes one helper to the paths of the functions it
+    calls: as whole tuples of names, helpers and arguments, agno's memo of answers
+    held 50,000 paths of 8 steps on average, 20 MB; as links each step is held once.
+    ``via``, ``chain`` and ``contexts`` spell the path out when a finding needs it.
+    """
 
     api: BlockingApi
     name: str
-    via: tuple[str, ...] = ()
-    #: The helper functions named in ``via``, outermost first (a summary read back keeps none
-    #: inside the library: they are sync functions, and only async ones decide a fix's place).
-    chain: tuple[DefinedFunction, ...] = ()
-    #: What each function of ``chain`` was called with (its arguments' literal values and the
-    #: like, see :data:`.frames.Known`), when any was called with something: one function
-    #: called twice on a path with other arguments is not a cycle.
-    contexts: tuple[tuple[tuple[str, object], ...], ...] = ()
+    #: Helpers named by a summary read back (sync library functions, with no ``chain``).
+    tail: tuple[str, ...] = ()
+    label: str = ""
+    helper: DefinedFunction | None = None
+    known: Known = ()
+    inner: Reached | None = None
+    #: A library entered here: what the helpers below were called with is not kept.
+    forgets: bool = False
+
+    def through(self, helper: DefinedFunction, known: Known) -> Reached:
+        """The path as reached by calling ``helper`` (with ``known``)."""
+        return Reached(self.api, self.name, (), helper.qualname, helper, known, self)
+
+    def through_library(self, label: str, helper: DefinedFunction) -> Reached:
+        """The path as reached by calling the library function ``helper`` (``label``: its full name)."""
+        return Reached(self.api, self.name, (), label, helper, (), self, True)
+
+    def _steps(self) -> Iterator[Reached]:
+        link: Reached = self
+        while link.inner is not None:
+            yield link
+            link = link.inner
+
+    def calls(self) -> Iterator[tuple[DefinedFunction, Known]]:
+        """Each helper and what it was called with, outermost first."""
+        forgotten = False
+        for step in self._steps():
+            assert step.helper is not None  # every link with an inner path has its helper
+            yield step.helper, () if forgotten else step.known
+            forgotten = forgotten or step.forgets
+
+    @property
+    def via(self) -> tuple[str, ...]:
+        """The helpers' names, outermost first."""
+        link, names = self, []
+        while link.inner is not None:
+            names.append(link.label)
+            link = link.inner
+        return (*names, *link.tail)
+
+    @property
+    def chain(self) -> tuple[DefinedFunction, ...]:
+        """The helper functions named in ``via``, outermost first (a summary read back keeps none
+        inside the library: they are sync functions, and only async ones decide a fix's place)."""
+        return tuple(helper for helper, _known in self.calls())
+
+    @property
+    def contexts(self) -> tuple[Known, ...]:
+        """What each function of ``chain`` was called with, when any was called with something:
+        one function called twice on a path with other arguments is not a cycle."""
+        knowns = tuple(known for _helper, known in self.calls())
+        return knowns if any(knowns) else ()
 
 
 @dataclass(frozen=True)
