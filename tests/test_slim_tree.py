@@ -92,3 +92,22 @@ def test_empty_fields_share_one_list_that_refuses_changes() -> None:
     assert second.decorator_list == [] and call.args == []
     assert [type(n).__name__ for n in ast.walk(copy)].count("Call") == 1
     compile(copy, "<test>", "exec")
+
+
+def test_one_line_nodes_read_their_end_from_their_start_and_take_less_memory() -> None:
+    copy = slim(ast.parse("x = f(a,\n      b)\ny = g(c)\nnaïve = 1\n"))
+    first, second, third = copy.body
+    multi_line, one_line = first.value, second.value  # type: ignore[attr-defined]
+    assert (multi_line.lineno, multi_line.end_lineno) == (1, 2)
+    assert (one_line.lineno, one_line.end_lineno, one_line.end_col_offset) == (3, 3, 8)
+    assert sys.getsizeof(one_line) < sys.getsizeof(multi_line)
+    name = second.targets[0]  # type: ignore[attr-defined]
+    assert (name.end_lineno, name.end_col_offset) == (3, 1)
+    assert "end_col_offset" not in type(name).__slots__
+    # A name spelled in more bytes than characters keeps its end in a slot of its own.
+    wide = third.targets[0]  # type: ignore[attr-defined]
+    assert (wide.col_offset, wide.end_col_offset) == (0, len("naïve".encode()))
+    assert "end_col_offset" in type(wide).__slots__
+    with pytest.raises(ValueError):
+        one_line.end_lineno = 4
+    one_line.end_lineno = 3  # what it is: accepted
