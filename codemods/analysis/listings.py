@@ -21,9 +21,15 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
+from .body_memo import once_per_body
 from .bound_iterables import names_bound_once
 from .children import walk_nodes
+
+if TYPE_CHECKING:
+    from ..catalogue import BlockingApi
+    from .scope import Scope
 
 #: Calls that hand their first argument's items on unchanged in number.
 _PASS_THROUGH = frozenset({"sorted", "list", "tuple", "set", "enumerate", "reversed", "iter"})
@@ -35,6 +41,17 @@ CHECKS = frozenset({"exists", "lexists", "isfile", "isdir", "islink", "getsize",
 _KEYED = frozenset({"sorted", "sort", "max", "min"})
 #: Builtins that apply their first argument to each item of their second.
 _APPLIED = frozenset({"filter", "map"})
+
+
+def as_called(api: BlockingApi, call: ast.Call, scope: Scope) -> BlockingApi | None:
+    """The entry this call of ``api`` is (``None``: its arguments switch the blocking off); a
+    listing the function looks into entry by entry is a scan."""
+    entry = api.for_call(call)
+    function = scope.function
+    if entry is None or entry.listing is None or function is None:
+        return entry
+    looked_into = once_per_body("listings looked into", function, lambda: listings_looked_into(function))
+    return entry.listing.scan if id(call) in looked_into else entry
 
 
 def listings_looked_into(function: ast.AST) -> frozenset[int]:

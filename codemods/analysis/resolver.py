@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 from dataclasses import replace
 
-from ..catalogue import BlockingApi, Catalogue
+from ..catalogue import Catalogue
 from .arguments import ArgumentTypes
 from .buffers import HEADER_READERS, in_memory
 from .classes import CallTarget, ClassMembers, is_super
@@ -24,7 +24,7 @@ from .function_values import FunctionValues, holds_instance
 from .given_types import CASTS, PASSED_CLASS, cast_type, class_of_classmethod, passed_class, type_variable_class
 from .hierarchy import Hierarchy
 from .keyed_values import keyed_values
-from .listings import listings_looked_into
+from .listings import as_called
 from .loop_targets import comprehension_types
 from .memo import CutTracker, Memo
 from .module_values import ModuleValues, module_type
@@ -56,8 +56,6 @@ class Resolver(ClassMembers):
         self.module_values = ModuleValues(self)
         #: id of a plain ``def``'s node -> whether it returns a coroutine (see :mod:`.awaitables`).
         self.coroutine_returning: Memo[int, bool] = Memo(self.cuts)
-        #: id of a function's node -> the listing calls it looks into entry by entry.
-        self._looked_into: dict[int, frozenset[int]] = {}
 
     # -- names -------------------------------------------------------------------
     def qualified(self, expr: ast.AST, scope: Scope) -> str | None:
@@ -94,9 +92,9 @@ class Resolver(ClassMembers):
         return self.declared.annotation_type(annotation, scope, depth)
 
     def type_of(self, expr: ast.AST, scope: Scope, depth: int = 0) -> str | None:
-        """Memoised per (expression, scope): names rebound many times would otherwise
-        make the walk over their bindings exponential. A cycle through an expression has no type.
-        The key is both ids in one int, not a pair: agno asks 110,000 of them (9 MB less)."""
+        """Memoised per (expression, scope), both ids in one int (agno: 110,000 keys, 9 MB less than
+        pairs): names rebound many times would otherwise make the walk over their bindings
+        exponential. A cycle through an expression has no type."""
         if depth > MAX_DEPTH:
             self.cuts.depth_bound()
             return None
@@ -348,17 +346,6 @@ class Resolver(ClassMembers):
             return self.method(held, "__call__")
         return CallTarget(f"{held}.__call__", api=api) if api is not None else called
 
-    def _as_called(self, api: BlockingApi, call: ast.Call, scope: Scope) -> BlockingApi | None:
-        """The entry this call of ``api`` is (``None``: its arguments switch the blocking off); a
-        listing the function looks into entry by entry is a scan (see :mod:`.listings`)."""
-        entry = api.for_call(call)
-        if entry is None or entry.listing is None or scope.function is None:
-            return entry
-        key = id(scope.function)
-        if key not in self._looked_into:
-            self._looked_into[key] = listings_looked_into(scope.function)
-        return entry.listing.scan if id(call) in self._looked_into[key] else entry
-
     def call_target(self, call: ast.Call, scope: Scope, depth: int = 0) -> CallTarget | None:
         if isinstance(call.func, ast.Name) and (decorator := wrapped_by(call.func.id, scope)) is not None:
             return self.arguments.applied_by_hand(decorator, call.func.id)  # a wrapper calling what it wraps
@@ -366,7 +353,7 @@ class Resolver(ClassMembers):
         if callee is not None:
             api = self.catalogue.api(callee)
             if api is not None:
-                api = self._as_called(api, call, scope)
+                api = as_called(api, call, scope)
                 blocks = api is not None and not in_memory(self, callee, call, scope)
                 return CallTarget(callee, api=api) if blocks else None
             symbol = self.project_symbol(callee)
@@ -394,12 +381,12 @@ class Resolver(ClassMembers):
                         and self.project_symbol(owner) is not None:
                     target = self.mixed_in_method(owner, call.func.attr)
                 if target is not None and target.api is not None:
-                    api = self._as_called(target.api, call, scope)
+                    api = as_called(target.api, call, scope)
                     return replace(target, api=api) if api is not None else None
                 if target is not None and target.alternatives and all(t.api for t in target.alternatives):
                     # A receiver of several library types: each entry as this call's arguments make it.
                     kept = [replace(t, api=a) for t in target.alternatives
-                            if t.api is not None and (a := self._as_called(t.api, call, scope)) is not None]
+                            if t.api is not None and (a := as_called(t.api, call, scope)) is not None]
                     return None if not kept else kept[0] if len(kept) == 1 else replace(target, alternatives=tuple(kept))
                 # ``self.ManagedSessionMaker()``: a function kept on the object.
                 return target or self._function_value(call.func, scope, depth)
