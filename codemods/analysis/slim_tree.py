@@ -16,7 +16,9 @@ it, so the analysis, ``ast.unparse``, ``compile`` and ``NodeVisitor`` treat the
 copy as the original; it still takes attributes its slots do not name (the
 base class keeps its dictionary, made only when one is set). Nodes without
 fields or positions (``Load``, ``Add``: one shared instance each) are kept, and
-every empty list is one shared list that refuses changes.
+every empty list is one shared list that refuses changes. A node on one line
+is copied into a variant that reads its ``end_lineno`` from ``lineno`` where
+that saves an allocation step (a one-line ``Name``: 80 bytes).
 """
 
 from __future__ import annotations

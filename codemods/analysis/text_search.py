@@ -50,8 +50,9 @@ class WordIndex:
     The subclass search reads the project's files and the caller search its
     members (tests included): nearly the same files, and each indexed them on its
     own (agno: 12 MB and half a second twice). Files are numbered here in the
-    order they are first indexed; each :class:`TextSearch` maps the numbers back
-    to its own.
+    order they are first indexed, each from the bytes of the search that indexes
+    it first (both hold the scan's very bytes); each :class:`TextSearch` maps the
+    numbers back to its own.
     """
 
     def __init__(self) -> None:
