@@ -111,3 +111,12 @@ def test_one_line_nodes_read_their_end_from_their_start_and_take_less_memory() -
     with pytest.raises(ValueError):
         one_line.end_lineno = 4
     one_line.end_lineno = 3  # what it is: accepted
+
+
+def test_a_one_line_constant_reads_its_kind_unless_spelled_u() -> None:
+    plain, unicode_prefixed, multi_line = (s.value for s in slim(ast.parse('a = 1\nb = u"x"\nc = """x\ny"""\n')).body)  # type: ignore[attr-defined]
+    assert (plain.kind, unicode_prefixed.kind, multi_line.kind) == (None, "u", None)
+    assert "kind" not in type(plain).__slots__ and "kind" in type(unicode_prefixed).__slots__
+    assert sys.getsizeof(plain) < sys.getsizeof(multi_line)
+    with pytest.raises(ValueError):
+        plain.kind = "u"
