@@ -60,8 +60,12 @@ class CallSite:
 
 
 #: A use found by :func:`uses_by_name`: the call (or the string naming the function in a
-#: patcher's call), its parent, grandparent and innermost function.
-Use = tuple[ast.AST, "ast.AST | None", "ast.AST | None", "ast.AST | None"]
+#: patcher's call), its parent, grandparent and innermost function; or the node alone where
+#: those cannot change how it is used (see :func:`_use`): most calls, and a project's
+#: index of uses holds every call of every module that names a function planned for a fix.
+Use = tuple[ast.AST, "ast.AST | None", "ast.AST | None", "ast.AST | None"] | ast.AST
+#: The parents under which a call's use is more than ``OTHER``.
+_TELLING_PARENTS = (ast.Await, ast.keyword, ast.Call)
 
 
 def uses_by_name(module: ModuleInfo) -> dict[str, list[Use]]:
@@ -69,16 +73,17 @@ def uses_by_name(module: ModuleInfo) -> dict[str, list[Use]]:
     it ends with: one walk of the tree (each node with its parent, grandparent and innermost
     function, so no parent map), however many names are then asked of it."""
     found: dict[str, list[Use]] = {}
-    stack: list[Use] = [(module.tree, None, None, None)]
+    stack: list[tuple[ast.AST, ast.AST | None, ast.AST | None, ast.AST | None]] = [(module.tree, None, None, None)]
     while stack:
         node, parent, grand, function = stack.pop()
         if isinstance(node, ast.Call):
             name = callee_name(node)
-            found.setdefault(name, []).append((node, parent, grand, function))
+            telling = isinstance(parent, _TELLING_PARENTS)
+            found.setdefault(name, []).append((node, parent, grand, function) if telling else node)
             if name in _PATCHERS:
                 for arg in node.args[:2]:
                     if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                        found.setdefault(arg.value.rsplit(".", 1)[-1], []).append((arg, None, None, None))
+                        found.setdefault(arg.value.rsplit(".", 1)[-1], []).append(arg)
         inner = node if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) else function
         stack.extend((child, node, parent, inner) for child in child_nodes(node))
     return found
@@ -93,7 +98,8 @@ def call_sites(name: str, uses: dict[str, list[Use]], module: ModuleInfo, resolv
     """
     path = str(module.path)
     found = []
-    for node, parent, grand, function in uses.get(name, ()):
+    for use in uses.get(name, ()):
+        node, parent, grand, function = use if isinstance(use, tuple) else (use, None, None, None)
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             qualified = node.value if "." in node.value else None
             found.append(CallSite(name, qualified, path, node.lineno, PATCHED))
