@@ -19,7 +19,8 @@ not take the I/O of another caller's ``with_retry(count_keys, ...)``.
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, cast
 
 from .classes import CallTarget
 from .decorators import decorated_with, decorator_parameter, wrappers
@@ -35,6 +36,15 @@ if TYPE_CHECKING:
 
 #: Where a call is read: the module's scope, or the function it is in (its scope built on demand).
 _Where = Scope | DefinedFunction
+#: Calls with the frame each is in, flat: ``[where, call, where, call, ...]`` (see :func:`_pairs`).
+#: A pair per call took 64 bytes, and the index holds every call of every module that names
+#: a function whose parameters are typed from its callers (agno: 550 modules).
+_Calls = list["_Where | ast.Call"]
+
+
+def _pairs(calls: _Calls) -> Iterator[tuple[_Where, ast.Call]]:
+    items = iter(calls)
+    return cast("Iterator[tuple[_Where, ast.Call]]", zip(items, items))
 _MAX_CALLERS = 24
 _PASSING = frozenset({"add_middleware", "partial"})
 
@@ -46,8 +56,8 @@ class ArgumentTypes:
         self.resolver = resolver
         self._memo: Memo[tuple[int, str], str | None] = Memo(resolver.cuts)
         self._callables: Memo[tuple[int, str], CallTarget | None] = Memo(resolver.cuts)
-        self._calls: dict[str, list[tuple[_Where, ast.Call]]] = {}
-        self._module_calls: dict[int, tuple[ModuleInfo, dict[str, list[tuple[_Where, ast.Call]]]]] = {}
+        self._calls: dict[str, _Calls] = {}
+        self._module_calls: dict[int, tuple[ModuleInfo, dict[str, _Calls]]] = {}
         self._decorated: dict[int, list[tuple[ast.expr, Scope]]] = {}
         #: ids of the calls :meth:`_calls_by_word` makes for ``@decorator`` lines (kept alive there).
         self._decorations: set[int] = set()
@@ -169,9 +179,9 @@ class ArgumentTypes:
         word = function.owner_class.rsplit(".", 1)[-1] if is_init and function.owner_class else function.node.name
         calls = self._calls_naming(word)
         if outside:
-            calls = [*calls, *(found_call for info in self.resolver.hierarchy.modules_outside_calling(word)
-                               for found_call in self._calls_by_word(info).get(word, ()))]
-        for where, call in calls:
+            calls = [*calls, *(item for info in self.resolver.hierarchy.modules_outside_calling(word)
+                               for item in self._calls_by_word(info).get(word, ()))]
+        for where, call in _pairs(calls):
             if len(found) >= _MAX_CALLERS:
                 break
             if not decorated and id(call) in self._decorations:
@@ -203,7 +213,7 @@ class ArgumentTypes:
         none (``model_registry: RegistryT``, a type parameter)."""
         word = class_name.rsplit(".", 1)[-1]
         found: list[str] = []
-        for where, call in self._calls_naming(word):
+        for where, call in _pairs(self._calls_naming(word)):
             values = [k.value for k in call.keywords if k.arg == field]
             scope = where.scope if isinstance(where, DefinedFunction) else where
             if values and len(found) < _MAX_CALLERS and self.resolver.qualified(generic_origin(call.func),
@@ -234,12 +244,12 @@ class ArgumentTypes:
         init = symbol.module.by_qualname.get(f"{symbol.qualname}.__init__")
         return init is not None and init.node is function.node
 
-    def _calls_naming(self, word: str) -> list[tuple[_Where, ast.Call]]:
+    def _calls_naming(self, word: str) -> _Calls:
         """The calls of ``word`` (or that hand the class ``word`` over) in the files that name it
         (walked once per name: every parameter of a function asks for the same calls)."""
         if word in self._calls:
             return self._calls[word]
-        calls: list[tuple[_Where, ast.Call]] = []
+        calls: _Calls = []
         self._calls[word] = calls
         if word.startswith("__") and word.endswith("__"):
             # ``__call__``, ``__enter__``...: called by the language (``obj()``, ``with``), hardly
@@ -253,7 +263,7 @@ class ArgumentTypes:
             calls += self._calls_by_word(info).get(word, ())
         return calls
 
-    def _calls_by_word(self, info: ModuleInfo) -> dict[str, list[tuple[_Where, ast.Call]]]:
+    def _calls_by_word(self, info: ModuleInfo) -> dict[str, _Calls]:
         """Every call of a module, by the word it calls (and by the class a ``partial`` or
         ``add_middleware`` hands over): one walk per module, however many names are asked.
         Each call keeps the function it is in, whose scope is built only if the call is asked
@@ -261,7 +271,7 @@ class ArgumentTypes:
         cached = self._module_calls.get(id(info))
         if cached is not None and cached[0] is info:
             return cached[1]
-        by_word: dict[str, list[tuple[_Where, ast.Call]]] = {}
+        by_word: dict[str, _Calls] = {}
         frames: list[tuple[list[ast.stmt], _Where]] = [(info.tree.body, info.scope)]
         frames += [(f.node.body, f) for f in info.functions]
         for body, scope in frames:
@@ -269,17 +279,17 @@ class ArgumentTypes:
                 if not isinstance(node, ast.Call):
                     continue
                 word = callee_name(node)
-                by_word.setdefault(word, []).append((scope, node))
+                by_word.setdefault(word, []).extend((scope, node))
                 passed = _passed_word(node)
                 if passed and passed != word:
-                    by_word.setdefault(passed, []).append((scope, node))
+                    by_word.setdefault(passed, []).extend((scope, node))
         for function in info.functions:
             for decorator in function.node.decorator_list:
                 if isinstance(decorator, (ast.Name, ast.Attribute)):
                     # ``@on_warmup def load(): ...`` hands ``load`` to ``on_warmup``: a call like any other.
                     applied = ast.copy_location(ast.Call(decorator, [ast.copy_location(
                         ast.Name(function.node.name, ast.Load()), decorator)], []), decorator)
-                    by_word.setdefault(callee_name(applied), []).append((function.enclosing, applied))
+                    by_word.setdefault(callee_name(applied), []).extend((function.enclosing, applied))
                     self._decorations.add(id(applied))
         self._module_calls[id(info)] = (info, by_word)
         return by_word
