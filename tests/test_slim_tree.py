@@ -58,6 +58,8 @@ def test_the_copy_holds_its_fields_in_slots_and_shares_line_numbers() -> None:
         assert not vars(node), type(node).__name__  # no instance dictionary was filled
     assert assign.lineno == 301 and assign.lineno is assign.targets[0].lineno is assign.value.end_lineno
     assert other.lineno == 302 and other.lineno is other.value.lineno
+    again = slim(ast.parse("pass\n" * 300 + "z = b\n")).body[-1]
+    assert again.lineno is assign.lineno  # shared by every tree, not only within one
     assert sys.getsizeof(assign.targets[0]) < sys.getsizeof(ast.Name("x", ast.Load()).__dict__)
 
 
