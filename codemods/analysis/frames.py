@@ -50,8 +50,8 @@ def iter_loop_nodes(body: list[ast.stmt], per_call: bool = False, known: Known =
     whose value the call decides (see :func:`call_constants`). The nodes are
     listed once per body and question.
     """
-    nodes = once_per_body(("frame nodes", per_call, known), body,
-                          lambda: list(_frame_nodes(body, per_call, dict(known))))
+    nodes = once_per_body(("frame nodes", per_call, known), body,  # a tuple: no room to grow kept
+                          lambda: tuple(_frame_nodes(body, per_call, dict(known))))
     return iter(nodes)
 
 
