@@ -40,13 +40,14 @@ _Where = Scope | DefinedFunction
 #: A pair per call took 64 bytes, and the index holds every call of every module that names
 #: a function whose parameters are typed from its callers (agno: 550 modules).
 _Calls = list["_Where | ast.Call"]
+_MAX_CALLERS = 24
+_PASSING = frozenset({"add_middleware", "partial"})
 
 
 def _pairs(calls: _Calls) -> Iterator[tuple[_Where, ast.Call]]:
+    """Each call with the frame it is in, from the flat list that holds them."""
     items = iter(calls)
     return cast("Iterator[tuple[_Where, ast.Call]]", zip(items, items))
-_MAX_CALLERS = 24
-_PASSING = frozenset({"add_middleware", "partial"})
 
 
 class ArgumentTypes:
