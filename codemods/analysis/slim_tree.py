@@ -96,23 +96,29 @@ def _one_line_classes() -> dict[type[ast.AST], type[ast.AST]]:
             derived["kind"] = _derived(_no_kind, "kind")
         slots = tuple(name for name in (*cls._fields, *cls._attributes) if name not in derived)
         if _allocated(len(slots)) < _allocated(len(slots) + len(derived)):
-            found[cls] = type(cls.__name__, (cls,), {"__slots__": slots, **derived, "__module__": cls.__module__,
-                                                     "__doc__": cls.__doc__})
+            variant = type(cls.__name__, (cls,), {"__slots__": slots, **derived, "__module__": cls.__module__,
+                                                  "__doc__": cls.__doc__})
+            found[cls] = variant
+            _DERIVED[variant] = frozenset(derived)
     return found
 
 
+#: A one-line variant -> the positions it reads from the others (the copy does not set them:
+#: :func:`_copy_class` checked they agree, and their checking setters cost a call each).
+_DERIVED: dict[type[ast.AST], frozenset[str]] = {}
 _ONE_LINE = _one_line_classes()
 
 
-def _copy_class(node: ast.AST) -> type[ast.AST] | None:
-    """The class of ``node``'s copy (``None``: the node itself is kept)."""
+def _copy_class(node: ast.AST, slotted: type[ast.AST]) -> type[ast.AST]:
+    """The class of the copy of ``node`` (``slotted``: its slotted class): its one-line variant
+    where the positions it leaves out are what it derives."""
     kind = node.__class__
     one_line = _ONE_LINE.get(kind)
     if one_line is not None and node.end_lineno == node.lineno is not None and (  # type: ignore[attr-defined]
             kind is not ast.Name or node.end_col_offset == _name_end(node)) and (  # type: ignore[attr-defined]
             kind is not ast.Constant or node.kind is None):  # type: ignore[attr-defined]
         return one_line
-    return _SLOTTED.get(kind)
+    return slotted
 
 
 class _SharedEmpty(list):  # type: ignore[type-arg]
@@ -144,18 +150,24 @@ def slim(node: Node) -> Node:
     root = cls.__new__(cls)
     # An explicit stack, not recursion: a chain of ``a + b + ...`` nests deeper than Python's limit.
     todo: list[tuple[ast.AST, ast.AST]] = [(node, root)]
+    slotted = _SLOTTED.get
     copy_class = _copy_class
     numbers = _NUMBERS
+    derived_of = _DERIVED.get
     while todo:
         old, new = todo.pop()
+        derived = derived_of(new.__class__)
         for name, value in old.__dict__.items():
+            if derived is not None and name in derived:
+                continue
             if value.__class__ is list and not value:
                 value = _EMPTY
             elif value.__class__ is list:
                 value = value.copy()  # sized exactly (a list grown by appends keeps spare room)
                 for index, item in enumerate(value):
-                    child_class = copy_class(item)
+                    child_class = slotted(item.__class__)
                     if child_class is not None:
+                        child_class = copy_class(item, child_class)
                         child = value[index] = child_class.__new__(child_class)
                         todo.append((item, child))
             elif value.__class__ is int:
@@ -163,8 +175,9 @@ def slim(node: Node) -> Node:
                 # one object per value for every tree of the run.
                 value = numbers.setdefault(value, value)
             else:
-                child_class = copy_class(value)
+                child_class = slotted(value.__class__)
                 if child_class is not None:
+                    child_class = copy_class(value, child_class)
                     child = child_class.__new__(child_class)
                     todo.append((value, child))
                     value = child
