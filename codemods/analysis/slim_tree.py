@@ -18,14 +18,16 @@ base class keeps its dictionary, made only when one is set). Nodes without
 fields or positions (``Load``, ``Add``: one shared instance each) are kept, and
 every empty list is one shared list that refuses changes. A node on one line
 is copied into a variant that reads its ``end_lineno`` from ``lineno`` where
-that saves an allocation step (a one-line ``Name``: 80 bytes).
+that saves an allocation step (a one-line ``Name``: 80 bytes). Given a
+``source``, the functions below the copied node are variants whose ``body`` is
+parsed from it when first read (see :mod:`.lazy_bodies`).
 """
 
 from __future__ import annotations
 
 import ast
 from collections.abc import Callable
-from typing import NoReturn, TypeVar
+from typing import NoReturn, Protocol, TypeVar
 
 Node = TypeVar("Node", bound=ast.AST)
 
@@ -109,6 +111,58 @@ _DERIVED: dict[type[ast.AST], frozenset[str]] = {}
 _ONE_LINE = _one_line_classes()
 
 
+class BodyText(Protocol):
+    """Where a function's body is parsed from when first read (:class:`.lazy_bodies.BodySource`)."""
+
+    def body_of(self, node: ast.AST) -> list[ast.stmt]: ...
+
+
+def _read_body(node: ast.AST) -> list[ast.stmt]:
+    body = node._body  # type: ignore[attr-defined]
+    if body.__class__ is not list and body.__class__ is not _SharedEmpty:
+        body = node._body = body.body_of(node)  # type: ignore[attr-defined]
+    return body  # type: ignore[no-any-return]
+
+
+def _write_body(node: ast.AST, body: list[ast.stmt]) -> None:
+    node._body = body  # type: ignore[attr-defined]
+
+
+def _lazy_classes() -> dict[type[ast.AST], type[ast.AST]]:
+    """Variants of the function classes whose ``body`` is parsed from the module's text when first
+    read: most functions of a large application are never looked into (a module is kept because
+    it defines a subclass, or names a function the analysis looks for in one of its functions)."""
+    found: dict[type[ast.AST], type[ast.AST]] = {}
+    for cls in (ast.FunctionDef, ast.AsyncFunctionDef):
+        slots = tuple("_body" if name == "body" else name for name in (*cls._fields, *cls._attributes))
+        found[cls] = variant = type(cls.__name__, (cls,), {
+            "__slots__": slots, "body": property(_read_body, _write_body), "__module__": cls.__module__,
+            "__doc__": cls.__doc__})
+        _DERIVED[variant] = _WAITING
+    return found
+
+
+#: What the copy leaves out of a function whose body waits to be read.
+_WAITING = frozenset({"body"})
+
+
+_LAZY = _lazy_classes()
+#: The slotted classes, with the function classes whose bodies wait to be read.
+_SLOTTED_LAZY = {**_SLOTTED, **_LAZY}
+
+
+def unread_body(node: ast.AST) -> BodyText | None:
+    """Where the body of ``node`` will be parsed from, if nothing has read it yet."""
+    if node.__class__ in _LAZY_VARIANTS:
+        body = node._body  # type: ignore[attr-defined]
+        if body.__class__ is not list and body.__class__ is not _SharedEmpty:
+            return body  # type: ignore[no-any-return]
+    return None
+
+
+_LAZY_VARIANTS = frozenset(_LAZY.values())
+
+
 def _copy_class(node: ast.AST, slotted: type[ast.AST]) -> type[ast.AST]:
     """The class of the copy of ``node`` (``slotted``: its slotted class): its one-line variant
     where the positions it leaves out are what it derives."""
@@ -142,15 +196,19 @@ _EMPTY = _SharedEmpty()
 _NUMBERS: dict[int, int] = {}
 
 
-def slim(node: Node) -> Node:
-    """A copy of the tree under ``node`` with slotted nodes (the same fields, values and order)."""
+def slim(node: Node, source: BodyText | None = None, shift: int = 0) -> Node:
+    """A copy of the tree under ``node`` with slotted nodes (the same fields, values and order).
+
+    With ``source``, the bodies of the functions under ``node`` are not copied: each is parsed
+    from ``source`` when first read (``node`` itself is copied whole). ``shift`` is added to
+    every line number (a function parsed from its own lines)."""
     cls = _SLOTTED.get(node.__class__)
     if cls is None:
         return node
     root = cls.__new__(cls)
     # An explicit stack, not recursion: a chain of ``a + b + ...`` nests deeper than Python's limit.
     todo: list[tuple[ast.AST, ast.AST]] = [(node, root)]
-    slotted = _SLOTTED.get
+    slotted = _SLOTTED.get if source is None else _SLOTTED_LAZY.get
     copy_class = _copy_class
     numbers = _NUMBERS
     derived_of = _DERIVED.get
@@ -171,6 +229,8 @@ def slim(node: Node) -> Node:
                         child = value[index] = child_class.__new__(child_class)
                         todo.append((item, child))
             elif value.__class__ is int:
+                if shift and (name == "lineno" or name == "end_lineno"):
+                    value += shift
                 # Every line number past 256 is an int object of its own (small ones are shared):
                 # one object per value for every tree of the run.
                 value = numbers.setdefault(value, value)
@@ -182,4 +242,6 @@ def slim(node: Node) -> Node:
                     todo.append((value, child))
                     value = child
             setattr(new, name, value)
+        if derived is _WAITING:
+            new._body = source  # type: ignore[attr-defined]
     return root  # type: ignore[return-value]
