@@ -12,6 +12,7 @@ import ast
 from collections.abc import Iterator
 
 from .children import child_nodes, walk_nodes
+from .lazy_bodies import unread_plain
 from .scope import Binding, FunctionNode, Scope, function_scope
 
 
@@ -101,7 +102,8 @@ def _functions_in(
         qualname = f"{prefix}{node.name}"
         defined = DefinedFunction(node, qualname, owner_class, parent, module_scope)
         yield defined
-        yield from iter_functions(node.body, module_scope, f"{qualname}.", None, defined)
+        if not unread_plain(node):  # a body left unread that defines nothing stays so
+            yield from iter_functions(node.body, module_scope, f"{qualname}.", None, defined)
         return
     if isinstance(node, ast.ClassDef):
         # Class bodies do not enclose their methods for name lookup.

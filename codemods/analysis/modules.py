@@ -15,6 +15,7 @@ from pathlib import Path
 from .. import newer_syntax
 from .children import child_nodes
 from .definitions import DefinedFunction, iter_functions
+from .lazy_bodies import BodySource, unread_plain
 from .scope import Binding, Scope, module_scope
 from .slim_tree import slim
 
@@ -83,7 +84,9 @@ def kept_source(text: str, data: bytes | None = None) -> bytes:
 def build_module(name: str, path: Path, text: str, tree: ast.Module | None = None,
                  failed: Callable[[Path, str], None] | None = None, data: bytes | None = None) -> ModuleInfo | None:
     """The module's facts; ``None`` when its text does not parse (then ``failed`` hears why).
-    ``data``: the bytes ``text`` was decoded from, kept instead of a copy when they are its UTF-8."""
+    ``data``: the bytes ``text`` was decoded from, kept instead of a copy when they are its UTF-8.
+    ``tree``: the file's tree when the passes parsed it (its bodies are copied at once)."""
+    given = tree is not None
     if tree is None:
         try:
             tree = newer_syntax.parse(text, filename=str(path))
@@ -91,11 +94,15 @@ def build_module(name: str, path: Path, text: str, tree: ast.Module | None = Non
             if failed is not None:
                 failed(path, newer_syntax.parse_failure(error))
             return None
-    tree = slim(tree)  # kept for the whole analysis: less than half the memory
+    source = kept_source(text, data)
+    # Kept for the whole analysis: less than half the memory. A module read for what another
+    # needs (a subclass, a caller, an import) leaves its function bodies to be parsed when read:
+    # a third of them never are (agno). A tree given is a file the passes analyse: all read.
+    tree = slim(tree, None if given else BodySource(source))
     is_package = path.name == "__init__.py"
     scope = module_scope(tree, name, is_package)
     functions = list(iter_functions(tree.body, scope))
-    info = ModuleInfo(name, path, tree, scope, is_package, functions, source=kept_source(text, data))
+    info = ModuleInfo(name, path, tree, scope, is_package, functions, source=source)
     info.by_qualname = {f.qualname: f for f in functions}
     _collect_classes(tree.body, "", info.classes)
     _bind_globals(functions, scope)
@@ -107,6 +114,8 @@ def _bind_globals(functions: list[DefinedFunction], scope: Scope) -> None:
     too: what the name holds at request time is what any of its assignments put there, not
     only the ``client = None`` at the top."""
     for function in functions:
+        if unread_plain(function.node):
+            continue  # no ``global`` in its lines
         declared: set[str] = set()
         assignments: list[tuple[str, ast.expr]] = []
         stack: list[ast.AST] = list(function.node.body)
@@ -132,7 +141,7 @@ def _collect_classes(body: list[ast.stmt], prefix: str, out: dict[str, ast.Class
         if isinstance(node, ast.ClassDef):
             out[f"{prefix}{node.name}"] = node
             _collect_classes(node.body, f"{prefix}{node.name}.", out)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not unread_plain(node):
             _collect_classes(node.body, f"{prefix}{node.name}.", out)
         elif isinstance(node, (ast.If, ast.Try)):
             _collect_classes([*node.body, *node.orelse], prefix, out)
