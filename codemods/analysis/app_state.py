@@ -20,6 +20,7 @@ import ast
 
 from .declared import own_nodes
 from .definitions import DefinedFunction
+from .lazy_bodies import unread_names
 from .modules import ModuleInfo
 
 #: The type of ``app.state`` and ``request.state`` (see ``catalogue/frameworks.py``).
@@ -38,7 +39,9 @@ def state_assignments(module: ModuleInfo) -> dict[str, list[StateAssignment]]:
     answers every attribute (an application's routes ask for dozens)."""
     found: dict[str, list[StateAssignment]] = {}
     frames: list[tuple[list[ast.stmt], DefinedFunction | None]] = [(module.tree.body, None)]
-    frames += [(function.node.body, function) for function in module.functions]
+    # A function whose body nothing has read and whose lines never say ``state`` is left unparsed.
+    frames += [(function.node.body, function) for function in module.functions
+               if not unread_names(function.node, "state")]
     for body, function in frames:
         for node in own_nodes(body):
             if isinstance(node, ast.Assign):

@@ -19,13 +19,15 @@ not take the I/O of another caller's ``with_retry(count_keys, ...)``.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, cast
 
 from .classes import CallTarget
 from .decorators import decorated_with, decorator_parameter, wrappers
 from .definitions import DefinedFunction, callee_name, generic_origin
 from .frames import iter_loop_nodes
+from .lazy_bodies import Mentions
 from .memo import Memo
 from .scope import Binding, Scope, parameter_binding
 from .type_strings import union
@@ -58,9 +60,9 @@ class ArgumentTypes:
         self._memo: Memo[tuple[int, str], str | None] = Memo(resolver.cuts)
         self._callables: Memo[tuple[int, str], CallTarget | None] = Memo(resolver.cuts)
         self._calls: dict[str, _Calls] = {}
-        self._module_calls: dict[int, tuple[ModuleInfo, dict[str, _Calls]]] = {}
+        self._module_calls: dict[int, _ModuleCalls] = {}
         self._decorated: dict[int, list[tuple[ast.expr, Scope]]] = {}
-        #: ids of the calls :meth:`_calls_by_word` makes for ``@decorator`` lines (kept alive there).
+        #: ids of the calls :meth:`_decorator_calls` makes for ``@decorator`` lines (kept alive there).
         self._decorations: set[int] = set()
 
     def parameter_type(self, node: ast.AST, name: str, index: int, depth: int) -> str | None:
@@ -181,7 +183,7 @@ class ArgumentTypes:
         calls = self._calls_naming(word)
         if outside:
             calls = [*calls, *(item for info in self.resolver.hierarchy.modules_outside_calling(word)
-                               for item in self._calls_by_word(info).get(word, ()))]
+                               for item in self._calls_in(info, word))]
         for where, call in _pairs(calls):
             if len(found) >= _MAX_CALLERS:
                 break
@@ -261,39 +263,75 @@ class ArgumentTypes:
                    *hierarchy.modules_containing(f"@{word}\n")]
         unique = {id(info): info for info in modules}
         for info in unique.values():
-            calls += self._calls_by_word(info).get(word, ())
+            calls += self._calls_in(info, word)
         return calls
 
-    def _calls_by_word(self, info: ModuleInfo) -> dict[str, _Calls]:
-        """Every call of a module, by the word it calls (and by the class a ``partial`` or
-        ``add_middleware`` hands over): one walk per module, however many names are asked.
-        Each call keeps the function it is in, whose scope is built only if the call is asked
-        about: most of a module's functions never are."""
-        cached = self._module_calls.get(id(info))
-        if cached is not None and cached[0] is info:
-            return cached[1]
-        by_word: dict[str, _Calls] = {}
-        frames: list[tuple[list[ast.stmt], _Where]] = [(info.tree.body, info.scope)]
-        frames += [(f.node.body, f) for f in info.functions]
-        for body, scope in frames:
-            for node in iter_loop_nodes(body):
-                if not isinstance(node, ast.Call):
+    def _calls_in(self, info: ModuleInfo, word: str) -> _Calls:
+        """The calls of ``word`` in one module (and those that hand the class ``word`` over), frame
+        by frame in source order, then its ``@word`` lines. A frame is walked once, when first asked
+        for a word its text holds, and its calls kept by the word they call; a function whose body
+        nothing has read and whose lines do not hold ``word`` is passed over unparsed (see
+        :mod:`.lazy_bodies`). Each call keeps the function it is in, whose scope is built only if
+        the call is asked about: most of a module's functions never are."""
+        calls = self._module_calls.get(id(info))
+        if calls is None or calls.info is not info:
+            calls = self._module_calls[id(info)] = _ModuleCalls(info, self._decorator_calls(info))
+        found: _Calls = []
+        mentions = Mentions(word)
+        for position, where in enumerate(calls.frames):
+            by_word = calls.walked[position]
+            if by_word is None:
+                if isinstance(where, DefinedFunction) and mentions.unread_without(where.node):
                     continue
-                word = callee_name(node)
-                by_word.setdefault(word, []).extend((scope, node))
-                passed = _passed_word(node)
-                if passed and passed != word:
-                    by_word.setdefault(passed, []).extend((scope, node))
+                body = where.node.body if isinstance(where, DefinedFunction) else info.tree.body
+                by_word = calls.walked[position] = _frame_calls(body, where)
+            found += by_word.get(word, ())
+        found += calls.decorations.get(word, ())
+        return found
+
+    def _decorator_calls(self, info: ModuleInfo) -> dict[str, _Calls]:
+        """``@on_warmup def load(): ...`` hands ``load`` to ``on_warmup``: a call like any other,
+        made up for each such line of the module (their ids are kept in ``_decorations``)."""
+        by_word: dict[str, _Calls] = {}
         for function in info.functions:
             for decorator in function.node.decorator_list:
                 if isinstance(decorator, (ast.Name, ast.Attribute)):
-                    # ``@on_warmup def load(): ...`` hands ``load`` to ``on_warmup``: a call like any other.
                     applied = ast.copy_location(ast.Call(decorator, [ast.copy_location(
                         ast.Name(function.node.name, ast.Load()), decorator)], []), decorator)
                     by_word.setdefault(callee_name(applied), []).extend((function.enclosing, applied))
                     self._decorations.add(id(applied))
-        self._module_calls[id(info)] = (info, by_word)
         return by_word
+
+
+class _ModuleCalls:
+    """The calls of one module's frames (its top level, then each function), walked on demand."""
+
+    __slots__ = ("decorations", "frames", "info", "walked")
+
+    def __init__(self, info: ModuleInfo, decorations: dict[str, _Calls]) -> None:
+        self.info = info
+        self.frames: list[_Where] = [info.scope, *info.functions]
+        #: Per frame, its calls by the word they call; ``None`` until walked.
+        self.walked: list[Mapping[str, _Calls] | None] = [None] * len(self.frames)
+        self.decorations = decorations
+
+
+_NO_CALLS: Mapping[str, _Calls] = MappingProxyType({})
+
+
+def _frame_calls(body: list[ast.stmt], where: _Where) -> Mapping[str, _Calls]:
+    """A frame's calls by the word they call (and by the class a ``partial`` or
+    ``add_middleware`` hands over)."""
+    by_word: dict[str, _Calls] = {}
+    for node in iter_loop_nodes(body):
+        if not isinstance(node, ast.Call):
+            continue
+        word = callee_name(node)
+        by_word.setdefault(word, []).extend((where, node))
+        passed = _passed_word(node)
+        if passed and passed != word:
+            by_word.setdefault(passed, []).extend((where, node))
+    return by_word or _NO_CALLS
 
 
 def _passed_word(call: ast.Call) -> str:

@@ -46,6 +46,7 @@ from .hierarchy import is_abstract
 from .implicit import ImplicitCalls
 from .iteration import lazy_iterations
 from .kept_paths import KeptPaths
+from .lazy_bodies import unread_names
 from .libraries import LIBRARY_DEPTH, LibraryCalls
 from .resolver import Resolver
 from .scope import Scope
@@ -76,7 +77,7 @@ class _Partial(NamedTuple):
 
 
 def is_generator(function: DefinedFunction) -> bool:
-    return frame_yields(function.node.body)
+    return not unread_names(function.node, "yield") and frame_yields(function.node.body)
 
 
 class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):

@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..sourcefile import SourceError, decode
-from .children import child_nodes, walk_nodes
+from .children import child_nodes, child_nodes_but_body, walk_nodes
 from .definitions import DefinedFunction, callee_name
+from .lazy_bodies import Mentions
 from .modules import ModuleInfo, function_key
 from .resolver import Resolver
+from .slim_tree import unread_body
 from .text_search import TextSearch
 
 #: ``await f(...)`` inside an ``async def``: the await moves onto ``run_in_threadpool``.
@@ -59,7 +61,7 @@ class CallSite:
     how: str = OTHER
 
 
-#: A use found by :func:`uses_by_name`: the call (or the string naming the function in a
+#: A use found by :class:`ModuleUses`: the call (or the string naming the function in a
 #: patcher's call), its parent, grandparent and innermost function; or the node alone where
 #: those cannot change how it is used (see :func:`_use`): most calls, and a project's
 #: index of uses holds every call of every module that names a function planned for a fix.
@@ -68,29 +70,52 @@ Use = tuple[ast.AST, "ast.AST | None", "ast.AST | None", "ast.AST | None"] | ast
 _TELLING_PARENTS = (ast.Await, ast.keyword, ast.Call)
 
 
-def uses_by_name(module: ModuleInfo) -> dict[str, list[Use]]:
-    """Every call in ``module`` by the name it calls, and every patcher's string by the name
-    it ends with: one walk of the tree (each node with its parent, grandparent and innermost
-    function, so no parent map), however many names are then asked of it."""
-    found: dict[str, list[Use]] = {}
-    stack: list[tuple[ast.AST, ast.AST | None, ast.AST | None, ast.AST | None]] = [(module.tree, None, None, None)]
-    while stack:
-        node, parent, grand, function = stack.pop()
-        if isinstance(node, ast.Call):
-            name = callee_name(node)
-            telling = isinstance(parent, _TELLING_PARENTS)
-            found.setdefault(name, []).append((node, parent, grand, function) if telling else node)
-            if name in _PATCHERS:
-                for arg in node.args[:2]:
-                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                        found.setdefault(arg.value.rsplit(".", 1)[-1], []).append(arg)
-        inner = node if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) else function
-        stack.extend((child, node, parent, inner) for child in child_nodes(node))
-    return found
+class ModuleUses:
+    """Every call in a module by the name it calls, and every patcher's string by the name it
+    ends with: one walk of the tree (each node with its parent, grandparent and innermost
+    function, so no parent map), however many names are then asked of it. The bodies of the
+    functions nothing has read yet are walked only when a name their lines hold is asked (see
+    :mod:`.lazy_bodies`); :func:`call_sites` puts the uses in line order."""
+
+    __slots__ = ("_found", "_unread")
+
+    def __init__(self, module: ModuleInfo) -> None:
+        self._found: dict[str, list[Use]] = {}
+        #: Functions whose bodies were left out of the walk (``None`` once walked).
+        self._unread: list[ast.AST | None] = []
+        self._walk([(module.tree, None, None, None)])
+
+    def get(self, name: str) -> list[Use]:
+        """The uses of ``name``."""
+        mentions = Mentions(name)
+        for position, function in enumerate(self._unread):
+            if function is not None and not mentions.unread_without(function):
+                self._unread[position] = None
+                self._walk([(statement, function, None, function) for statement in function.body])  # type: ignore[attr-defined]
+        return self._found.get(name, [])
+
+    def _walk(self, stack: list[tuple[ast.AST, ast.AST | None, ast.AST | None, ast.AST | None]]) -> None:
+        found = self._found
+        while stack:
+            node, parent, grand, function = stack.pop()
+            if isinstance(node, ast.Call):
+                name = callee_name(node)
+                telling = isinstance(parent, _TELLING_PARENTS)
+                found.setdefault(name, []).append((node, parent, grand, function) if telling else node)
+                if name in _PATCHERS:
+                    for arg in node.args[:2]:
+                        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                            found.setdefault(arg.value.rsplit(".", 1)[-1], []).append(arg)
+            inner = node if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) else function
+            if unread_body(node) is not None:
+                self._unread.append(node)
+                stack.extend((child, node, parent, inner) for child in child_nodes_but_body(node))
+            else:
+                stack.extend((child, node, parent, inner) for child in child_nodes(node))
 
 
-def call_sites(name: str, uses: dict[str, list[Use]], module: ModuleInfo, resolver: Resolver) -> list[CallSite]:
-    """The uses of ``name`` in ``module`` (``uses`` is its :func:`uses_by_name`), in line order.
+def call_sites(name: str, uses: ModuleUses, module: ModuleInfo, resolver: Resolver) -> list[CallSite]:
+    """The uses of ``name`` in ``module`` (``uses`` are its :class:`ModuleUses`), in line order.
 
     Names are qualified with the module's imports only: a local variable that
     shadows an import makes an extra caller, which only errs on the safe side
@@ -98,7 +123,7 @@ def call_sites(name: str, uses: dict[str, list[Use]], module: ModuleInfo, resolv
     """
     path = str(module.path)
     found = []
-    for use in uses.get(name, ()):
+    for use in uses.get(name):
         node, parent, grand, function = use if isinstance(use, tuple) else (use, None, None, None)
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             qualified = node.value if "." in node.value else None
@@ -209,7 +234,7 @@ class CallerSites:
         self.resolver = resolver
         self._parse = parse
         #: id of a module -> (that module, its calls by name); name -> its uses in the project.
-        self._uses: dict[int, tuple[ModuleInfo, dict[str, list[Use]]]] = {}
+        self._uses: dict[int, tuple[ModuleInfo, ModuleUses]] = {}
         self._sites: dict[str, list[CallSite]] = {}
         self._members: TextSearch | None = None
         self._member_paths: tuple[Path, ...] = ()
@@ -247,8 +272,8 @@ class CallerSites:
                 found.append(info)
         return found
 
-    def _uses_in(self, module: ModuleInfo) -> dict[str, list[Use]]:
+    def _uses_in(self, module: ModuleInfo) -> ModuleUses:
         cached = self._uses.get(id(module))
         if cached is None or cached[0] is not module:
-            cached = self._uses[id(module)] = (module, uses_by_name(module))
+            cached = self._uses[id(module)] = (module, ModuleUses(module))
         return cached[1]

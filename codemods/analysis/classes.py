@@ -26,7 +26,7 @@ from .memo import CutTracker, Memo
 from .modules import ModuleInfo, Symbol
 from .project import ProjectIndex
 from .scope import Scope
-from .self_assignments import Assigned, Stored, collect_self_assignments
+from .self_assignments import SelfAssignments
 from .signatures import POST_INIT_HOOKS
 from .type_strings import CONTAINER as _CONTAINER
 from .type_strings import container_of, element_of, members, union
@@ -92,7 +92,7 @@ class ClassMembers:
     index: ProjectIndex
     hierarchy: Hierarchy
     _attr_memo: Memo[tuple[str, str], str | None]
-    _self_assigned: dict[tuple[int, str], tuple[Assigned, Stored]]
+    _self_assigned: dict[tuple[int, str], SelfAssignments]
     #: id of a module -> (the module, its ``state.NAME = ...`` assignments by name).
     _state_assigned: dict[int, tuple[ModuleInfo, dict[str, list[StateAssignment]]]]
     cuts: CutTracker
@@ -199,16 +199,16 @@ class ClassMembers:
         ``self.attr.append(value)`` (``self.queues = {}``, then ``self.queues[path] =
         manager.Queue()`` at start-up), holds what is stored in it.
         """
-        assignments, items = self.self_assignments(module, class_qualname)
+        assignments, stored = self.self_assignments(module, class_qualname).of(attr)
         types: list[str] = []
-        for function, assigned in assignments.get(attr, ()):
+        for function, assigned in assignments:
             if isinstance(assigned, ast.AnnAssign):
                 # ``self.cache: Cache = MemoryCache()``: the instance is more precise than the interface.
                 declared = self.annotation_type(assigned.annotation, function.scope, depth + 1)
                 value = self.type_of(assigned.value, function.scope, depth + 1) if assigned.value else None
                 if function.node.name in _INITIALISERS and (
                         value is not None or declared is not None or assigned.value is None):
-                    return value or self._filled_interfaces(declared, items.get(attr, ()), depth)
+                    return value or self._filled_interfaces(declared, stored or (), depth)
                 chosen = value or declared
                 if chosen is not None:
                     types.append(chosen)
@@ -217,8 +217,8 @@ class ClassMembers:
                 found = self.type_of(assigned.value, function.scope, depth + 1)
                 if found is not None:
                     types.append(found)
-        if not types and attr in items:
-            return self._stored_container(items[attr], depth)
+        if not types and stored is not None:
+            return self._stored_container(stored, depth)
         return union(types)
 
     def _filled_interfaces(self, declared: str | None, stored: Sequence[tuple[DefinedFunction, ast.expr]],
@@ -236,13 +236,13 @@ class ClassMembers:
         found = (self.type_of(value, function.scope, depth + 1) for function, value in stored[:16])
         return container_of(union([*also, *(t for t in found if t is not None)]))
 
-    def self_assignments(self, module: ModuleInfo, class_qualname: str) -> tuple[Assigned, Stored]:
-        """Every ``self.x = ...`` of a class and every value stored into ``self.x``, walked once
-        per class (see :mod:`.self_assignments`)."""
+    def self_assignments(self, module: ModuleInfo, class_qualname: str) -> SelfAssignments:
+        """Every ``self.x = ...`` of a class and every value stored into ``self.x``, each method
+        walked once (see :mod:`.self_assignments`)."""
         key = (id(module), class_qualname)
         cached = self._self_assigned.get(key)
         if cached is None:
-            cached = self._self_assigned[key] = collect_self_assignments(module, class_qualname)
+            cached = self._self_assigned[key] = SelfAssignments(module, class_qualname)
         return cached
 
     # -- classes -----------------------------------------------------------------

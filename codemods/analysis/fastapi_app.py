@@ -25,6 +25,7 @@ function first (F6.4).
 from __future__ import annotations
 
 import ast
+import re
 
 from ..models import Kind
 from .app_objects import APP_CLASSES, AppObjects
@@ -33,6 +34,7 @@ from .classes import is_super
 from .decorators import returned_route_kind
 from .definitions import DefinedFunction, callee_name, calls_in
 from .frames import frame_calls, iter_loop_nodes
+from .lazy_bodies import unread_without
 from .loop_tasks import loop_tasks, spawned_task
 from .made_functions import returned_functions
 from .modules import ModuleInfo, function_key
@@ -169,6 +171,8 @@ class _Collector:
             if _may_register(call):
                 self.call(call, self.module.scope)
         for function in self.module.functions:
+            if unread_without(function.node, _REGISTERING_TEXT):
+                continue  # no call in its lines can register anything: left unparsed
             for call in frame_calls(function.node.body):
                 # Only a call that could register something needs the function's scope,
                 # which is built on first use: most bodies never need it.
@@ -358,6 +362,13 @@ _REGISTERING_NAMES = frozenset({
     *(name.rsplit(".", 1)[-1] for name in (*APP_CLASSES, *_ROUTE_CLASSES, *_DEPENDS, *_BACKGROUND_TASK,
                                           *STREAMING_RESPONSES)),
     *_REGISTRAR_CALLS, "add_task", "add_middleware", "mount", "partial"})
+
+
+#: The text of every call :func:`_may_register` accepts: one of those names or keywords, a name
+#: ending in ``Route``, or a call's result called (``router.get("/")(handler)``).
+_REGISTERING_TEXT = re.compile(
+    rb"\b(?:" + b"|".join(re.escape(w.encode()) for w in sorted({*_REGISTERING_NAMES, *_APP_HANDLER_KEYWORDS}))
+    + rb")\b|Route\b|\)(?:[\s\\]|#[^\r\n]*)*\(")
 
 
 def _may_register(call: ast.Call) -> bool:

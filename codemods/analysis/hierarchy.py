@@ -24,8 +24,9 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .children import walk_nodes
+from .body_memo import once_per_body
 from .definitions import DefinedFunction, decorator_names, generic_origin
+from .lazy_bodies import peek_body, walk_naming
 from .modules import ModuleInfo
 from .project import ProjectIndex
 from .text_search import TextSearch, WordIndex, bytes_or_nothing, whole
@@ -49,7 +50,12 @@ def is_abstract(function: DefinedFunction) -> bool:
     docstring, ``pass``, ``...`` or ``raise NotImplementedError``."""
     if decorator_names(function.node) & {"abstractmethod", "abstractproperty"}:
         return True
-    body = list(function.node.body)
+    return once_per_body("abstract", function.node, lambda: _does_nothing(peek_body(function.node)))
+
+
+def _does_nothing(statements: list[ast.stmt]) -> bool:
+    """Only a docstring, ``pass``, ``...`` or ``raise NotImplementedError``."""
+    body = list(statements)
     if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
         body = body[1:]  # the docstring
     if not body:
@@ -347,7 +353,7 @@ _ENVIRONMENT_READS = frozenset({"getenv", "get"})
 def _defaults_to(tree: ast.Module, value: str) -> bool:
     """A default setting in ``tree`` whose value is the string ``value`` (or, for a lookup
     ``registry.get(key, Cls)``, the class itself)."""
-    for node in walk_nodes(tree):
+    for node in walk_naming(tree, value):  # every match names ``value``
         candidates: list[ast.expr | None]
         if isinstance(node, ast.Call):
             candidates = [k.value for k in node.keywords if k.arg == "default"]  # ``field(default=...)``

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from ..models import Kind
 from .definitions import DefinedFunction, callee_name, calls_in
 from .frames import LOOP_SPAWNERS, frame_calls
+from .lazy_bodies import unread_without, words_pattern
 from .modules import ModuleInfo, function_key
 from .registry import Registration
 from .resolver import Resolver
@@ -54,8 +55,9 @@ class _Spawns:
             frame: DefinedFunction | None = function
             while frame is not None and not frame.is_async:
                 frame = frame.parent
-            if frame is None:
-                continue
+            if frame is None or unread_without(function.node, words_pattern(
+                    LOOP_SPAWNERS | spawning if function.is_async else LOOP_SPAWNERS)):
+                continue  # no call in its lines is one of those: left unparsed
             spawner = function_key(module.path, frame.qualname)
             for call in frame_calls(function.node.body):
                 if callee_name(call) in LOOP_SPAWNERS:
