@@ -75,7 +75,9 @@ class ModuleUses:
     ends with: one walk of the tree (each node with its parent, grandparent and innermost
     function, so no parent map), however many names are then asked of it. The bodies of the
     functions nothing has read yet are walked only when a name their lines hold is asked (see
-    :mod:`.lazy_bodies`); :func:`call_sites` puts the uses in line order."""
+    :mod:`.lazy_bodies`), their uses added after the others; :func:`call_sites` puts them in
+    line order (only a body on its ``def`` line, calling a name its signature calls too, could
+    list the two in another order than one walk would)."""
 
     __slots__ = ("_found", "_unread")
 
