@@ -51,12 +51,13 @@ class _Spawns:
 
     def collect(self, module: ModuleInfo) -> list[Registration]:
         spawning = self.resolver.hierarchy.functions_calling(LOOP_SPAWNERS)
+        # The text of what each kind of function is looked at for (see the loop below).
+        in_async, in_sync = words_pattern(LOOP_SPAWNERS | spawning), words_pattern(LOOP_SPAWNERS)
         for function in module.functions:
             frame: DefinedFunction | None = function
             while frame is not None and not frame.is_async:
                 frame = frame.parent
-            if frame is None or unread_without(function.node, words_pattern(
-                    LOOP_SPAWNERS | spawning if function.is_async else LOOP_SPAWNERS)):
+            if frame is None or unread_without(function.node, in_async if function.is_async else in_sync):
                 continue  # no call in its lines is one of those: left unparsed
             spawner = function_key(module.path, frame.qualname)
             for call in frame_calls(function.node.body):
