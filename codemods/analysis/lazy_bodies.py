@@ -27,6 +27,7 @@ from itertools import accumulate
 from .. import newer_syntax
 from .children import child_nodes, child_nodes_but_body
 from .slim_tree import slim, unread_body
+from .text_search import WORD_CHAR
 
 #: Words that start something the module's build reads in every function: a nested function or
 #: class (listed with the module's functions and classes), a ``global`` statement (binds the module's name).
@@ -154,14 +155,10 @@ class Mentions:
         data, word = source.data, self._word
         at = data.find(word, start, end)
         while at >= 0:
-            if (at == 0 or _WORD_BYTE.match(data, at - 1) is None) and _WORD_BYTE.match(data, at + len(word)) is None:
+            if (at == 0 or WORD_CHAR.match(data, at - 1) is None) and WORD_CHAR.match(data, at + len(word)) is None:
                 return False
             at = data.find(word, at + 1, end)
         return True
-
-
-#: A byte of a word (ASCII: any other byte is taken for a boundary, a superset of the matches).
-_WORD_BYTE = re.compile(rb"\w")
 
 
 def unread_names(node: ast.AST, word: str, body_only: bool = True) -> bool:

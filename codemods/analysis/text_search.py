@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 _WORD = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
-_WORD_CHAR = re.compile(rb"[A-Za-z0-9_]")
+#: A byte of a word (ASCII: any other byte counts as a boundary, for every whole-word test).
+WORD_CHAR = re.compile(rb"[A-Za-z0-9_]")
 _CALL_NEEDLE = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*\(")
 #: A word not part of a longer one (``1get`` holds none): what the index keeps, so that a needle
 #: that is one word (or one word and ``(``) is answered by the index alone.
@@ -42,8 +43,8 @@ def bytes_or_nothing(path: Path) -> bytes:
 
 def whole(needle: bytes) -> re.Pattern[bytes]:
     """``needle`` where a word it starts or ends with is not part of a longer one."""
-    return re.compile((rb"(?<![A-Za-z0-9_])" if _WORD_CHAR.match(needle) else b"") + re.escape(needle)
-                      + (rb"(?![A-Za-z0-9_])" if _WORD_CHAR.match(needle[-1:]) else b""))
+    return re.compile((rb"(?<![A-Za-z0-9_])" if WORD_CHAR.match(needle) else b"") + re.escape(needle)
+                      + (rb"(?![A-Za-z0-9_])" if WORD_CHAR.match(needle[-1:]) else b""))
 
 
 class WordIndex:
@@ -135,7 +136,7 @@ class TextSearch:
         # A plain substring test (fast, in C) rules most files out; the word-boundary pattern is
         # only needed where the needle starts or ends with a word character.
         candidates = [number for number in indexed if needle in texts[number]]
-        if not (_WORD_CHAR.match(needle) or _WORD_CHAR.match(needle[-1:])):
+        if not (WORD_CHAR.match(needle) or WORD_CHAR.match(needle[-1:])):
             return candidates
         pattern = whole(needle)
         return [number for number in candidates if pattern.search(texts[number])]
