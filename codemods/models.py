@@ -85,6 +85,11 @@ class Finding:
     fix: FixPlan
     #: Whether the fix was applied to the produced text (set by the engine).
     fixed: bool = False
+    #: The finding as the JSON report writes it, once made (:func:`codemods.report.render_json`):
+    #: by the worker that found it, in parallel, and kept with the cached outcome, so a warm
+    #: run writes a large report without laying it out again. Not an argument, so a changed
+    #: copy (``dataclasses.replace``) starts without it and is laid out anew.
+    rendered: str = field(default="", init=False, repr=False, compare=False)
 
 
 #: What identifies a finding across unrelated edits (a baseline entry, a review decision): the

@@ -40,6 +40,7 @@ from .engine import ProjectAnalysis
 from .first_pass import Found, read_source, scan_file
 from .models import FileError, FileResult, Outcome, Settings, carry_library_counts, internal_error, merged_fix_sites
 from .paths import display_path
+from .report import render_json
 from .sourcefile import SourceError, decode
 from .workers import Runner, in_batches
 
@@ -102,6 +103,8 @@ def process_file(root: Path, settings: Settings, path: Path, context: _Context) 
     except Exception as error:  # noqa: BLE001 -- a bug of ours: this file's error, not the batch's
         return Outcome(FileResult(shown, error=internal_error(shown, "analysing it", error)))
     patch = unified_diff(result.old_text, result.new_text, shown, decoded.encoding) if result.new_text else b""
+    for finding in result.findings:
+        render_json(finding)  # here, in parallel; kept with the outcome and its cache entry
     return Outcome(result, encoding=decoded.encoding, digest=decoded.digest, patch=patch)
 
 

@@ -8,8 +8,6 @@ unparsable files, refused rewrites). Errors win over findings.
 
 from __future__ import annotations
 
-import json
-import sys
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -17,12 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .json_text import json_tokens
+from .json_text import Rendered, json_text, json_tokens
 from .models import Finding, Outcome, Strategy
 from .paths import display_path
-
-#: Whether ``json.dumps(..., indent=...)`` runs in C (Python 3.13 and later).
-_C_ENCODER_INDENTS = sys.version_info >= (3, 13)
 
 if TYPE_CHECKING:
     from .environment import Distribution, Environment
@@ -118,6 +113,15 @@ def finding_as_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
+def render_json(finding: Finding) -> Rendered:
+    """``finding`` as an item of the report's ``findings``, laid out once and kept on it
+    (:attr:`~codemods.models.Finding.rendered`: made by the worker that found it, and by a
+    warm run read from the cache with it)."""
+    if not finding.rendered:
+        object.__setattr__(finding, "rendered", json_text(finding_as_dict(finding), 2))
+    return Rendered(finding.rendered)
+
+
 def by_project(outcomes: list[Outcome], projects: list[Path]) -> dict[str, Summary]:
     """One summary per project root (shown relative to the current folder)."""
     by_root: dict[Path, list[Outcome]] = {}
@@ -160,7 +164,7 @@ def json_document(outcomes: list[Outcome], projects: list[Path] | None = None,
                                for name, s in by_project(outcomes, projects).items()}
     return {
         "version": __version__,
-        "findings": [finding_as_dict(f) for o in outcomes for f in o.result.findings],
+        "findings": [render_json(f) for o in outcomes for f in o.result.findings],
         "errors": [
             {"path": o.result.error.path, "message": o.result.error.message}
             for o in outcomes
@@ -174,15 +178,11 @@ def json_pieces(document: object, size: int = 1 << 16) -> Iterator[str]:
     """``json.dumps(document, indent=2)`` in pieces of about ``size`` characters (or more: one
     finding is never cut), to be written as they come.
 
-    Up to Python 3.12 the standard library indents in Python, and ``json.dumps`` joins a
-    list of every chunk: for one large application (26 MB of findings with their call
-    chains) that held 100 MB more at the end of the run, its peak. Encoded here a finding at
-    a time (:mod:`codemods.json_text`, about twice as fast), it holds one piece. From 3.13
-    the C encoder indents: faster again, holding only the text itself, so it is used whole.
+    Joined by ``json.dumps``, one large application's report (26 MB of findings with their
+    call chains) held 100 MB more at the end of the run, its peak; encoded here a finding at
+    a time (:mod:`codemods.json_text`), a piece is all it holds. The findings of a report
+    come laid out already (:func:`render_json`).
     """
-    if _C_ENCODER_INDENTS:
-        yield json.dumps(document, indent=2)
-        return
     held: list[str] = []
     length = 0
     for token in json_tokens(document):

@@ -736,6 +736,32 @@ def test_a_warm_run_prints_the_patch_kept_with_the_cached_outcome(
     assert capsysbinary.readouterr().out == printed and b"+++ b/alpha/app/main.py" in printed
 
 
+def test_a_warm_run_writes_the_json_report_from_the_findings_laid_out_in_the_cache(
+    mono: git.Repo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The worker that found a finding laid it out as the JSON report writes it; the cache
+    keeps that, so a warm run writes the report without laying out a finding again, and
+    writes what the cold run wrote."""
+    from codemods import pipeline, report
+    from codemods.console import emit_report
+
+    root = root_of(mono)
+    monkeypatch.chdir(root)
+    cold = run(RunOptions(paths=(Path("."),), jobs=1))
+    emit_report(cold, "json", False, False, False, True)
+    written = capsys.readouterr().out
+    assert len(json.loads(written)["findings"]) == 3
+
+    def no_layout(*_args: object) -> object:
+        raise AssertionError("a warm run laid a finding out again")
+
+    monkeypatch.setattr(report, "finding_as_dict", no_layout)
+    monkeypatch.setattr(pipeline, "analyse_files", no_layout)  # served from the cache
+    warm = run(RunOptions(paths=(Path("."),), jobs=1))
+    emit_report(warm, "json", False, False, False, True)
+    assert capsys.readouterr().out == written
+
+
 def test_an_edit_to_a_helper_module_outside_the_named_files_is_picked_up(mono: git.Repo) -> None:
     root = root_of(mono)
     write(
