@@ -32,6 +32,7 @@ files are the only files the tool writes besides the sources it fixes.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import os
 import pickle
@@ -139,11 +140,18 @@ def store_library_summaries(new: list[Any]) -> None:
 
 def load(key: str, subfolder: str = "") -> Any | None:
     path = cache_dir() / subfolder / f"{key}.pickle"
+    # An entry is hundreds of thousands of objects (a large application's findings with their
+    # call chains): the collector, run again and again as they are made, took 40% of the load.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with open(path, "rb") as handle:
             payload = pickle.load(handle)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
         return None
+    finally:
+        if collecting:
+            gc.enable()
     if not isinstance(payload, dict) or payload.get("format") != _FORMAT or payload.get("tool") != tool_fingerprint():
         return None
     return payload.get("value")
