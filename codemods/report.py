@@ -145,7 +145,9 @@ def environment_as_dict(environment: Environment | None, distributions: int) -> 
 def json_document(outcomes: list[Outcome], projects: list[Path] | None = None,
                   environments: Mapping[Path, Environment | None] | None = None,
                   distributions: Mapping[Path, tuple[Distribution, ...]] | None = None) -> dict[str, Any]:
-    """The ``--format json`` document; ``environments`` by project root, ``distributions`` by environment folder."""
+    """The ``--format json`` document, for :func:`json_pieces`: each finding comes as its text
+    (:func:`render_json`, what ``finding_as_dict`` gives, laid out); ``environments`` by project
+    root, ``distributions`` by environment folder."""
     environments = environments or {}
     installed = distributions or {}
 
@@ -176,12 +178,12 @@ def json_document(outcomes: list[Outcome], projects: list[Path] | None = None,
 
 def json_pieces(document: object, size: int = 1 << 16) -> Iterator[str]:
     """``json.dumps(document, indent=2)`` in pieces of about ``size`` characters (or more: one
-    finding is never cut), to be written as they come.
+    finding is never cut), to be written as they come; a finding laid out already
+    (:func:`render_json`) is written as the dictionary it stands for would be.
 
     Joined by ``json.dumps``, one large application's report (26 MB of findings with their
     call chains) held 100 MB more at the end of the run, its peak; encoded here a finding at
-    a time (:mod:`codemods.json_text`), a piece is all it holds. The findings of a report
-    come laid out already (:func:`render_json`).
+    a time (:mod:`codemods.json_text`), a piece is all it holds.
     """
     held: list[str] = []
     length = 0
