@@ -9,9 +9,11 @@ the module's text and parsed the first time anything reads ``body``; the
 function node itself, its signature and its decorators are there from the start,
 and the body, once parsed, stays (the memo tables are keyed by node).
 
-The body is parsed from the function's own lines, padded so that every position
-is the one the whole file's parse gives; should that ever differ, the whole text
-is parsed again and the function found in it by position.
+The body is parsed from the function's own lines (under an ``if 1:`` when
+indented), and its line numbers shifted in the copy so that every position is the
+one the whole file's parse gives (padding the text with blank lines instead cost a
+measurable time per parse); should the function parsed so not match its positions,
+the whole text is parsed again and the function found in it by position.
 """
 
 from __future__ import annotations
