@@ -89,6 +89,13 @@ class ProjectAnalysis:
             load = cache.load_library_summaries if self.settings.library_summaries else None
             self.blocking.summaries = LibrarySummaries(tuple(Path(p) for p in self.settings.libraries), load)
         self.caller_sites = CallerSites(self.resolver, self.parse)
+        self._answers_taken = 0
+
+    def take_analysed(self) -> set[Path]:
+        """The files whose functions this process has analysed since the last call: the pipeline
+        sends later work on them here, where the answers are kept."""
+        self._answers_taken, nodes = self.blocking.answered_since(self._answers_taken)
+        return {path for node in set(nodes) if (path := self.index.file_of(node)) is not None}
 
     @cached_property
     def held_back(self) -> dict[tuple[str, str], frozenset[str]]:

@@ -27,6 +27,7 @@ import gc
 import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from pathlib import Path
 
 from . import cache, rewrite_memo
@@ -58,13 +59,16 @@ def _project(root: Path, settings: Settings) -> ProjectAnalysis:
     return _PROJECTS[key]
 
 
-def _task(call: tuple[Callable, tuple]) -> tuple[object, dict[Path, str]]:  # type: ignore[type-arg]
+def _task(call: tuple[Callable, tuple]) -> tuple[object, dict[Path, str], set[Path]]:  # type: ignore[type-arg]
     """Run one pass over one chunk (in a worker); with its results, the project files the
-    chunk's analysis read that do not parse (each reported once, see :func:`_report_unparsable`)."""
+    chunk's analysis read that do not parse (each reported once, see :func:`_report_unparsable`),
+    and the files whose functions this worker analysed for it (see :meth:`.Runner.map`)."""
     function, (root, settings, *rest) = call
     result = function((root, settings, *rest))
     project = _PROJECTS.get((root, settings))
-    return result, project.index.take_unparsable() if project is not None else {}
+    if project is None:
+        return result, {}, set()
+    return result, project.index.take_unparsable(), project.take_analysed()
 
 
 def _pass_one(args: tuple[Path, Settings, list[Path]]) -> list[Found]:
@@ -207,10 +211,13 @@ def analyse_files(
 
 def _run_tasks(runner: Runner, function: Callable, work: list[tuple[_Project, list[Path], tuple]]) -> list:  # type: ignore[type-arg]
     """Run ``function`` over (project, chunk, extra args) tasks; results in task order. The
-    files each task found unparsable are kept on their project."""
+    files each task found unparsable are kept on their project. A round of analysis (pass 2 and
+    3) with fewer chunks than workers sends each to the worker that analysed most of its files."""
     tasks = [(function, (project.root, project.settings, chunk, *extra)) for project, chunk, extra in work]
+    about = [tuple(path.resolve() for path in chunk) for _, chunk, _ in work] if function is _pass_two else None
     results = []
-    for (project, _chunk, _extra), (result, unparsable) in zip(work, runner.map(_task, tasks)):
+    for (project, _chunk, _extra), (result, unparsable, _analysed) in zip(
+            work, runner.map(_task, tasks, about, analysed=itemgetter(2))):
         project.unparsable.update(unparsable)
         results.append(result)
     return results

@@ -8,10 +8,10 @@ cyclic garbage collector (the parsed trees they keep hold no cycles).
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -47,16 +47,75 @@ def in_batches(projects: list[T], files_of: Callable[[T], int]) -> list[list[T]]
 
 
 class Runner:
-    """The worker processes of one run (none below :data:`PARALLEL_THRESHOLD` files or with one job)."""
+    """The worker processes of one run (none below :data:`PARALLEL_THRESHOLD` files or with one job).
+
+    Each worker is a pool of its own, so a task can go to the worker that already holds what it
+    needs: a worker keeps the project analyses it built (parsed modules, answers for functions)
+    between tasks, and a file analysed again in a later round costs a fraction of its first
+    analysis there, but much more in a worker that never analysed it (mlflow's second round,
+    one task: 1.0 s in the worker that had its files, 7.5 s in the other; ``--changed-since``
+    on one open-webui file: 1.0 s against 5.3 s).
+    """
 
     def __init__(self, jobs: int, size: int) -> None:
         self.jobs = jobs
         self.size = size
         parallel = jobs > 1 and size >= PARALLEL_THRESHOLD
-        self.pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start) if parallel else None
+        self.workers = [ProcessPoolExecutor(max_workers=1, initializer=_worker_start) for _ in range(jobs)] \
+            if parallel else []
+        #: The files each worker has had tasks about or analysed functions of (see :meth:`map`).
+        self.files: list[set[Path]] = [set() for _ in self.workers]
+        #: The workers, the one that has waited longest first (all wait between two calls of :meth:`map`).
+        self.idle = list(range(len(self.workers)))
 
-    def map(self, function: Callable, items: list) -> list:  # type: ignore[type-arg]
-        return list(self.pool.map(function, items) if self.pool else map(function, items))
+    def map(self, function: Callable, items: list, about: list[tuple[Path, ...]] | None = None,  # type: ignore[type-arg]
+            analysed: Callable[[Any], Iterable[Path]] | None = None) -> list:  # type: ignore[type-arg]
+        """``function`` over ``items``, results in their order. ``about[i]``: the files item ``i``
+        is about; ``analysed(result)``: the files whose functions the worker analysed for it.
+
+        Fewer items than workers (a later round of a few files, ``--changed-since``): each goes to
+        a worker of its own, the one that has had or analysed most of its files. More: the worker
+        free longest takes the next item, as with a shared pool's queue; keeping every core busy
+        matters more then, and which worker holds what a chunk needs is not told by its files
+        (khoj's second round, two chunks: 1.7 s one way, 3.7 s the other, the slow way being the
+        one their files pointed to).
+        """
+        if not self.workers:
+            return list(map(function, items))
+        homes = self._homes(about) if about is not None and len(items) < len(self.workers) else None
+        waiting = list(range(len(items)))
+        results: list[object] = [None] * len(items)
+        running: dict[Future[object], tuple[int, int]] = {}
+        idle = self.idle
+        while waiting or running:
+            for index in list(waiting):
+                if not idle:
+                    break
+                worker = homes[index] if homes is not None else idle[0]
+                if worker not in idle:
+                    continue
+                waiting.remove(index)
+                idle.remove(worker)
+                self.files[worker].update(about[index] if about is not None else ())
+                running[self.workers[worker].submit(function, items[index])] = (worker, index)
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                worker, index = running.pop(future)
+                results[index] = future.result()
+                idle.append(worker)
+                if analysed is not None:
+                    self.files[worker].update(analysed(results[index]))
+        return results
+
+    def _homes(self, about: list[tuple[Path, ...]]) -> list[int]:
+        """A distinct worker per item: the one that has had most of its files (the first on a tie)."""
+        free = list(range(len(self.workers)))
+        homes = []
+        for files in about:
+            home = max(free, key=lambda worker: sum(path in self.files[worker] for path in files))
+            free.remove(home)
+            homes.append(home)
+        return homes
 
     def chunks(self, paths: list[Path]) -> list[list[Path]]:
         """About eight chunks per worker of the files a pass has for one project, at least 8 files
@@ -65,25 +124,26 @@ class Runner:
         a large project's analysis while the other waited (agno: 37.6 s -> 23.2 s)."""
         if not paths:
             return []
-        if self.pool is None:
+        if not self.workers:
             return [paths]
         size = max(8, len(paths) // (self.jobs * 8) + 1)
         return [paths[i : i + size] for i in range(0, len(paths), size)]
 
     def close(self, abort: bool = False) -> None:
         """Stop the workers; on ``abort`` (Ctrl-C, SIGTERM, an error) without waiting for them."""
-        if self.pool is None:
-            return
         if not abort:
-            self.pool.shutdown(cancel_futures=True)
+            for pool in self.workers:
+                pool.shutdown(cancel_futures=True)
             return
-        workers = list(getattr(self.pool, "_processes", {}).values())  # no public way before 3.14
-        _ABORTED.append(bool(workers))
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        for worker in workers:
-            worker.kill()
-        for worker in workers:
-            worker.join(timeout=5)
+        processes = [process for pool in self.workers
+                     for process in getattr(pool, "_processes", {}).values()]  # no public way before 3.14
+        _ABORTED.append(bool(processes))
+        for pool in self.workers:
+            pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.kill()
+        for process in processes:
+            process.join(timeout=5)
 
 
 #: Set when a run stopped its worker processes mid-flight (see :func:`pool_aborted`).

@@ -22,6 +22,7 @@ import ast
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import islice
 from typing import NamedTuple
 
 from .awaitables import awaitable, cannot_be_awaited
@@ -257,6 +258,11 @@ class BlockingAnalysis(FrameLoops, LibraryCalls, ImplicitCalls, CallContext):
     def _entered_at(self, function: DefinedFunction, depth: int) -> int:
         """The depth a function called at ``depth`` is entered at: only a library's count."""
         return _library_depth(depth) if self._in_library(function) else 0
+
+    def answered_since(self, start: int) -> tuple[int, list[int]]:
+        """How many answers there are, and the function node ids of those from the ``start``-th
+        on (answers are only ever added)."""
+        return len(self._memo), [key[0] for key in islice(self._memo, start, None)]
 
     def _memo_key(self, function: DefinedFunction, depth: int, known: Known) -> tuple[int, Known]:
         """What an answer is kept under: the function and what it was called with. A library is

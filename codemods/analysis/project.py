@@ -71,6 +71,11 @@ class ProjectIndex:
     def owner(self, function: DefinedFunction) -> ModuleInfo | None:
         return self._owner.get(id(function.node))
 
+    def file_of(self, node_id: int) -> Path | None:
+        """The file defining the function node with this id (of a parsed module)."""
+        info = self._owner.get(node_id)
+        return info.path if info is not None else None
+
     def defined(self, node: ast.AST) -> DefinedFunction | None:
         """The definition of a function node of a parsed module (nested ones included)."""
         return self._defined.get(id(node))
