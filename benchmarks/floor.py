@@ -102,7 +102,6 @@ def main(argv: list[str] | None = None) -> int:
              if not wanted or pin.split("==")[0] in wanted]
     trees += [("all applications", args.corpus)] if not wanted else []
     trees += [(str(tree), tree) for tree in args.tree]
-    rows = []
     with tempfile.TemporaryDirectory() as empty:
         Path(empty, "empty.py").write_text("", encoding="utf-8")
         rows = [measure(name, tree, tool, ruff, Path(empty), args.runs, jobs) for name, tree in trees]

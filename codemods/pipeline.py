@@ -214,7 +214,8 @@ def _run_tasks(runner: Runner, function: Callable, work: list[tuple[_Project, li
     files each task found unparsable are kept on their project. A round of analysis (pass 2 and
     3) with fewer chunks than workers sends each to the worker that analysed most of its files."""
     tasks = [(function, (project.root, project.settings, chunk, *extra)) for project, chunk, extra in work]
-    about = [tuple(path.resolve() for path in chunk) for _, chunk, _ in work] if function is _pass_two else None
+    about = [tuple(path.resolve() for path in chunk) for _, chunk, _ in work] \
+        if function is _pass_two and runner.workers else None
     results = []
     for (project, _chunk, _extra), (result, unparsable, _analysed) in zip(
             work, runner.map(_task, tasks, about, analysed=itemgetter(2))):
